@@ -1,0 +1,1 @@
+"""Zoom Contact Center API runtime for pulumi-zoomcc."""
