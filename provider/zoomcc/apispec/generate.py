@@ -1,0 +1,449 @@
+"""Generate ``contact_center.json`` from the plain-text Contact Center API reference.
+
+The reference is OpenAPI rendered to text, so the parser is deliberately strict:
+any line it does not understand is an error with a line number, rather than a
+silently missing field. Known mistakes in the reference are corrected by the
+patches in ``errata.py``, not by special cases here.
+
+Usage: ``python -m zoomcc.apispec.generate [--reference PATH] [--out PATH] [--check]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zoomcc.apispec.errata import ERRATA, apply_errata
+from zoomcc.apispec.spec import ApiSpec
+
+REFERENCE_ENV = "ZOOMCC_API_REFERENCE"
+REFERENCE_NAME = "zoom-contact-center-api-reference.txt"
+SPEC_PATH = Path(__file__).resolve().with_name("contact_center.json")
+
+_TYPES = ("string", "integer", "number", "boolean", "object", "array")
+_TYPE_RE = re.compile(rf"^({'|'.join(_TYPES)})( \| null)?")
+_FIELD_RE = re.compile(r"^([A-Za-z0-9_]+)( \(required\))?$")
+_MAX_ITEMS_RE = re.compile(r"^Max items: (\d+)$")
+_STATUS_RE = re.compile(r"^Status: (\d{3}) ?(.*)$")
+# Ways the reference repeats the status inside a response description.
+_STATUS_NOISE = (
+    re.compile(r"^\*\*HTTP Status Code:\*\* `\s*\d+\s*`\s*"),
+    re.compile(r"^HTTP Status Code: \d+\s*"),
+    re.compile(r"^\*\*HTTP Status:\*\* `\d+`\s*"),
+    re.compile(r"^\*\*HTTP \d+ [^*]*\*\*\s*(?:—\s*)?"),
+)
+_ERROR_CODE_RE = re.compile(r"^\s*`\s*(\d*)\s*`(.*)$", re.DOTALL)
+_BR_RE = re.compile(r"\s*<br\s*/?>\s*")
+
+
+class ReferenceError(ValueError):
+    """The reference contains something the parser does not understand."""
+
+    def __init__(self, lineno: int, message: str) -> None:
+        super().__init__(f"reference line {lineno}: {message}")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A non-blank line of a field tree: 1-based number, indent, stripped text."""
+
+    no: int
+    indent: int
+    text: str
+
+
+# --- field trees -------------------------------------------------------------------
+
+
+def _parse_value(text: str, pos: int, lineno: int) -> tuple[Any, int]:
+    """Decode one JSON scalar (quoted string, number, bool) starting at ``pos``."""
+    try:
+        value, end = json.JSONDecoder().raw_decode(text, pos)
+    except json.JSONDecodeError as exc:
+        raise ReferenceError(lineno, f"bad value at {text[pos : pos + 40]!r}") from exc
+    return value, end
+
+
+def _parse_type_line(text: str, lineno: int) -> dict[str, Any]:
+    """Parse ``string | null, format: email, possible values: "a", default: "a" — desc``."""
+    m = _TYPE_RE.match(text)
+    if not m:
+        raise ReferenceError(lineno, f"expected a type line, got {text[:60]!r}")
+    spec: dict[str, Any] = {"type": m.group(1), "nullable": bool(m.group(2))}
+    pos = m.end()
+    while True:
+        rest = text[pos:]
+        if am := re.match(r",? format: ([^\s,]+)", rest):
+            spec["format"] = am.group(1)
+            pos += am.end()
+        elif am := re.match(r",? possible values: ", rest):
+            pos += am.end()
+            values: list[Any] = []
+            while True:
+                value, pos = _parse_value(text, pos, lineno)
+                values.append(value)
+                if not re.match(r', ["\d-]', text[pos:]):
+                    break
+                pos += 2
+            spec["enum"] = values
+        elif am := re.match(r",? default: ", rest):
+            spec["default"], pos = _parse_value(text, pos + am.end(), lineno)
+        elif rest.startswith(" — "):
+            spec["description"] = rest[3:].strip()
+            break
+        elif rest == "":
+            break
+        else:
+            raise ReferenceError(lineno, f"unexpected text in type line: {rest[:60]!r}")
+    for value in spec.get("enum") or ():
+        ok = isinstance(value, str) if spec["type"] == "string" else type(value) is int
+        if not ok:
+            raise ReferenceError(lineno, f"enum value {value!r} does not fit {spec['type']}")
+    return spec
+
+
+def _field(name: str, required: bool, type_spec: dict[str, Any]) -> dict[str, Any]:
+    """Build a FieldSpec-shaped dict with every key present, for stable JSON."""
+    return {
+        "name": name,
+        "type": type_spec["type"],
+        "nullable": type_spec.get("nullable", False),
+        "format": type_spec.get("format"),
+        "enum": type_spec.get("enum"),
+        "default": type_spec.get("default"),
+        "required": required,
+        "description": type_spec.get("description", ""),
+        "fields": [],
+        "items": None,
+        "max_items": None,
+    }
+
+
+def _is_bullet(lines: list[_Line], i: int, indent: int) -> bool:
+    return i < len(lines) and lines[i].indent == indent and lines[i].text.startswith("• ")
+
+
+def _parse_properties(
+    lines: list[_Line], i: int, indent: int
+) -> tuple[list[dict[str, Any]], int | None, int]:
+    """Parse sibling bullets at ``indent``; return fields, a ``Max items`` bound, next index."""
+    fields: list[dict[str, Any]] = []
+    max_items: int | None = None
+    while _is_bullet(lines, i, indent):
+        header = lines[i].text[2:]
+        if mm := _MAX_ITEMS_RE.match(header):
+            max_items = int(mm.group(1))
+            i += 1
+            continue
+        fm = _FIELD_RE.match(header)
+        if not fm:
+            raise ReferenceError(lines[i].no, f"bad field bullet {header!r}")
+        i += 1
+        if i >= len(lines) or lines[i].indent != indent + 2:
+            raise ReferenceError(lines[i - 1].no, f"field {fm.group(1)!r} has no type line")
+        field = _field(fm.group(1), bool(fm.group(2)), _parse_type_line(lines[i].text, lines[i].no))
+        i += 1
+        i = _parse_children(field, lines, i, indent + 2)
+        fields.append(field)
+    return fields, max_items, i
+
+
+def _parse_children(field: dict[str, Any], lines: list[_Line], i: int, indent: int) -> int:
+    """Attach an object's properties or an array's items, found at ``indent``."""
+    if field["type"] == "object":
+        if _is_bullet(lines, i, indent):
+            props, max_items, i = _parse_properties(lines, i, indent)
+            if max_items is not None:
+                raise ReferenceError(lines[i - 1].no, "'Max items' inside an object")
+            field["fields"] = props
+    elif field["type"] == "array":
+        if i >= len(lines) or lines[i].indent != indent or lines[i].text != "Items:":
+            raise ReferenceError(lines[i - 1].no, f"array {field['name']!r} without 'Items:'")
+        i += 1
+        field["items"], field["max_items"], i = _parse_items(lines, i, indent)
+    return i
+
+
+def _parse_items(
+    lines: list[_Line], i: int, indent: int
+) -> tuple[dict[str, Any] | None, int | None, int]:
+    """Parse what follows ``Items:``: object bullets, a scalar type line, or nothing."""
+    if _is_bullet(lines, i, indent):
+        props, max_items, i = _parse_properties(lines, i, indent)
+        item = _field("", True, {"type": "object"})
+        item["fields"] = props
+        return item, max_items, i
+    if i < len(lines) and lines[i].indent == indent and _TYPE_RE.match(lines[i].text):
+        item = _field("", True, _parse_type_line(lines[i].text, lines[i].no))
+        i += 1
+        i = _parse_children(item, lines, i, indent + 2)
+        return item, None, i
+    return None, None, i
+
+
+def _parse_tree(raw: list[tuple[int, str]]) -> dict[str, Any]:
+    """Parse a body's field tree into a synthetic root (object, or array for ``Array of:``)."""
+    lines = [
+        _Line(no, len(text) - len(text.lstrip(" ")), text.strip()) for no, text in raw if text.strip()
+    ]
+    if not lines:  # e.g. DELETE /roles/{roleId}/privileges: only an example
+        return _field("", True, {"type": "object"})
+    if lines[0].indent == 0 and lines[0].text == "Array of:":
+        root = _field("", True, {"type": "array"})
+        root["items"], root["max_items"], i = _parse_items(lines, 1, 2)
+    else:
+        root = _field("", True, {"type": "object"})
+        root["fields"], max_items, i = _parse_properties(lines, 0, 2)
+        if max_items is not None:
+            raise ReferenceError(lines[0].no, "'Max items' on an object body")
+    if i != len(lines):
+        raise ReferenceError(lines[i].no, f"unexpected line in field tree: {lines[i].text[:60]!r}")
+    return root
+
+
+# --- operations --------------------------------------------------------------------
+
+
+class _Cursor:
+    """Walks one operation's lines, skipping blanks, with 1-based line numbers."""
+
+    def __init__(self, lines: list[str], start: int, end: int) -> None:
+        self.lines = lines
+        self.i = start
+        self.end = end
+
+    def skip_blank(self) -> None:
+        while self.i < self.end and not self.lines[self.i].strip():
+            self.i += 1
+
+    def peek(self) -> str | None:
+        self.skip_blank()
+        return self.lines[self.i] if self.i < self.end else None
+
+    def take(self, prefix: str) -> str:
+        """Consume a line starting with ``prefix`` and return the rest, stripped."""
+        line = self.peek()
+        if line is None or not line.startswith(prefix):
+            raise ReferenceError(self.i + 1, f"expected {prefix!r}, got {line!r}")
+        self.i += 1
+        return line[len(prefix) :].strip()
+
+    def take_until(self, stop: re.Pattern[str]) -> list[tuple[int, str]]:
+        """Consume raw lines (blanks included) up to one matching ``stop``."""
+        out: list[tuple[int, str]] = []
+        while self.i < self.end and not stop.match(self.lines[self.i]):
+            out.append((self.i + 1, self.lines[self.i]))
+            self.i += 1
+        return out
+
+
+_BODY_END = re.compile(r"^(Example:|Status: |Responses$)")
+_EXAMPLE_END = re.compile(r"^(Status: |Responses$)")
+
+
+def _parse_body(cur: _Cursor) -> dict[str, Any]:
+    """Parse ``Content-Type:`` + field tree + optional ``Example:`` JSON."""
+    content_type = cur.take("Content-Type:")
+    tree = _parse_tree(cur.take_until(_BODY_END))
+    example: Any = None
+    if (cur.peek() or "").startswith("Example:"):
+        start = cur.i + 1
+        cur.take("Example:")
+        text = "\n".join(t for _, t in cur.take_until(_EXAMPLE_END))
+        try:
+            example = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ReferenceError(start, f"example is not JSON: {exc}") from exc
+    return {"content_type": content_type, "schema": tree, "example": example}
+
+
+def _clean_status_text(text: str) -> str:
+    for noise in _STATUS_NOISE:
+        text = noise.sub("", text)
+    return _BR_RE.sub(" ", f" {text} ").strip()
+
+
+def _parse_errors(status: int, text: str, lineno: int) -> tuple[str, list[dict[str, Any]]]:
+    """Split an error status line into its description and ``**Error Code:**`` entries."""
+    head, *parts = text.split("**Error Code:**")
+    description = _clean_status_text(head)
+    errors: list[dict[str, Any]] = []
+    for part in parts:
+        m = _ERROR_CODE_RE.match(part)
+        if not m:
+            raise ReferenceError(lineno, f"bad error code entry {part[:40]!r}")
+        message = _BR_RE.sub(" ", f" {m.group(2)} ").strip().strip('"').strip()
+        code = int(m.group(1)) if m.group(1) else None
+        if code is None and not message:
+            continue  # an empty ``** Error Code:** `` <br>`` placeholder
+        errors.append({"status": status, "code": code, "message": message})
+    if not errors:
+        errors.append({"status": status, "code": None, "message": description})
+    return description, errors
+
+
+def _split_list(text: str) -> list[str]:
+    """Split ``a, b`` lists; the reference sometimes omits the space after the comma."""
+    return [s.strip() for s in text.split(",") if s.strip()]
+
+
+def slugify(title: str) -> str:
+    """``Get an engagement's survey`` -> ``get_an_engagements_survey``."""
+    return re.sub(r"[^a-z0-9]+", "_", title.lower().replace("'", "").replace("’", "")).strip("_")
+
+
+def _parse_operation(lines: list[str], start: int, end: int) -> dict[str, Any]:
+    cur = _Cursor(lines, start, end)
+    title = cur.take("")
+    method = cur.take("  • Method:")
+    path = cur.take("  • Path:")
+    tags = _split_list(cur.take("  • Tags:"))
+    description = cur.take_until(re.compile(r"^Scopes: "))
+    del description  # not part of the spec; the reference is the place to read it
+    scopes = _split_list(cur.take("Scopes:"))
+    granular = _split_list(cur.take("Granular Scopes:"))
+    rate_label = cur.take("Rate Limit Label:").upper()
+    request = None
+    if cur.peek() == "Request Body":
+        cur.take("Request Body")
+        request = _parse_body(cur)
+    cur.take("Responses")
+    responses: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    while (line := cur.peek()) is not None:
+        lineno = cur.i + 1
+        m = _STATUS_RE.match(line)
+        if not m:
+            raise ReferenceError(lineno, f"expected 'Status:', got {line[:60]!r}")
+        cur.i += 1
+        status = int(m.group(1))
+        if status >= 400:
+            text, errs = _parse_errors(status, m.group(2), lineno)
+            errors.extend(errs)
+        else:
+            text = _clean_status_text(m.group(2))
+        body = None
+        if (cur.peek() or "").startswith("Content-Type:"):
+            body = _parse_body(cur)
+        responses.append({"status": status, "description": text, "body": body})
+    return {
+        "id": slugify(title),
+        "title": title,
+        "method": method.upper(),
+        "path": path,
+        "tags": tags,
+        "scopes": scopes,
+        "granular_scopes": granular,
+        "rate_label": rate_label,
+        "request": request,
+        "responses": responses,
+        "errors": errors,
+    }
+
+
+def parse_reference(text: str) -> list[dict[str, Any]]:
+    """Parse the reference into operation dicts (reference order, errata not applied)."""
+    lines = text.replace("\xa0", " ").splitlines()
+    starts = [
+        i
+        for i in range(len(lines) - 2)
+        if lines[i].strip()
+        and not lines[i].startswith(" ")
+        and not lines[i + 1].strip()
+        and lines[i + 2].startswith("  • Method:")
+    ]
+    if not starts:
+        raise ReferenceError(1, "no operations found (expected a title then '  • Method:')")
+    ends = [*starts[1:], len(lines)]
+    ops = [_parse_operation(lines, s, e) for s, e in zip(starts, ends, strict=True)]
+    _disambiguate_ids(ops)
+    return ops
+
+
+def _disambiguate_ids(ops: list[dict[str, Any]]) -> None:
+    """Make ids unique: clashing titles get ``_<method>``, then ``_2``, ``_3`` in order."""
+    counts: dict[str, int] = {}
+    for op in ops:
+        counts[op["id"]] = counts.get(op["id"], 0) + 1
+    seen: set[str] = set()
+    for op in ops:
+        if counts[op["id"]] > 1:
+            op["id"] = f"{op['id']}_{op['method'].lower()}"
+        base, n = op["id"], 2
+        while op["id"] in seen:
+            op["id"] = f"{base}_{n}"
+            n += 1
+        seen.add(op["id"])
+
+
+def build_spec(text: str) -> ApiSpec:
+    """Parse the reference, apply the errata and validate into an ``ApiSpec``."""
+    ops = parse_reference(text)
+    apply_errata(ops, ERRATA)
+    ops.sort(key=lambda o: (o["path"], o["method"]))
+    return ApiSpec.model_validate({"operations": ops})
+
+
+def render(spec: ApiSpec) -> str:
+    """Serialise deterministically: sorted keys, ``indent=1``, trailing newline."""
+    data = spec.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def repo_root() -> Path:
+    """The checkout root: the first ancestor holding ``pyproject.toml``."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent
+    return here.parents[3]  # provider/zoomcc/apispec/generate.py -> repo root
+
+
+def default_reference_path() -> Path:
+    """``$ZOOMCC_API_REFERENCE``, else ``<repo>/../shared/<reference>``."""
+    if env := os.environ.get(REFERENCE_ENV):
+        return Path(env)
+    candidate = repo_root().parent / "shared" / REFERENCE_NAME
+    if candidate.is_file():
+        return candidate
+    raise FileNotFoundError(
+        f"Contact Center API reference not found at {candidate}; "
+        f"set {REFERENCE_ENV} or pass --reference PATH"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI entry point; returns the process exit status."""
+    parser = argparse.ArgumentParser(prog="python -m zoomcc.apispec.generate", description=__doc__)
+    parser.add_argument("--reference", type=Path, help=f"reference text (default: ${REFERENCE_ENV})")
+    parser.add_argument("--out", type=Path, default=SPEC_PATH, help="JSON file to write/check")
+    parser.add_argument("--check", action="store_true", help="exit 1 if --out is out of date")
+    args = parser.parse_args(argv)
+    try:
+        reference: Path = args.reference or default_reference_path()
+        fresh = render(build_spec(reference.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out: Path = args.out
+    if args.check:
+        current = out.read_text(encoding="utf-8") if out.is_file() else None
+        if current != fresh:
+            print(f"{out} is out of date; run python -m zoomcc.apispec.generate", file=sys.stderr)
+            return 1
+        print(f"{out} is up to date")
+        return 0
+    out.write_text(fresh, encoding="utf-8")
+    print(f"wrote {out} ({len(json.loads(fresh)['operations'])} operations)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

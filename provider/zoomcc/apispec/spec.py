@@ -1,0 +1,154 @@
+"""Typed, immutable description of the Zoom Contact Center API.
+
+The models mirror what the plain-text API reference says, after the documented
+errata in ``errata.py`` are applied, so the provider can be checked against the
+reference instead of against someone's memory of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FieldType = Literal["string", "integer", "number", "boolean", "object", "array"]
+RateLabel = Literal["LIGHT", "MEDIUM", "HEAVY"]
+
+# Messages that say the addressed object is missing. Zoom reports this with 404
+# on most endpoints but with 400 (plus an error code) on some, so the provider
+# must recognise it by message, not by status.
+_NOT_FOUND_RE = re.compile(
+    r"\b(?:does not|do not|doesn't|don't|not) exist|\bnot found\b|\bno longer exists?\b",
+    re.IGNORECASE,
+)
+# Statuses where a "not found" message is about the caller, not the object
+# (e.g. 401 code 1002 "The user associated with this access token was not found").
+_NOT_OBJECT_STATUSES = frozenset({401, 403, 429})
+
+
+class _Frozen(BaseModel):
+    """Base for the spec models: immutable and strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class FieldSpec(_Frozen):
+    """One node of a request/response field tree.
+
+    ``fields`` are an object's properties in reference order; an ``object`` with no
+    fields is free-form. ``items`` is an array's element (named ``""``); ``None``
+    means the reference does not say what the elements are.
+    """
+
+    name: str
+    type: FieldType
+    nullable: bool = False
+    format: str | None = None
+    enum: list[str | int] | None = None
+    default: Any = None
+    required: bool = False
+    description: str = ""
+    fields: list[FieldSpec] = Field(default_factory=list)
+    items: FieldSpec | None = None
+    max_items: int | None = None
+
+    def field(self, name: str) -> FieldSpec:
+        """Return the property called ``name``; KeyError lists what exists."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        known = ", ".join(f.name for f in self.fields) or "(none)"
+        raise KeyError(f"{self.name or '<root>'} has no field {name!r}; fields: {known}")
+
+
+class ErrorSpec(_Frozen):
+    """A documented error: HTTP status plus Zoom's numeric code, if any."""
+
+    status: int
+    code: int | None
+    message: str
+
+
+class Body(_Frozen):
+    """A request or response body: content type, field tree and the example."""
+
+    content_type: str
+    schema_: FieldSpec = Field(alias="schema")
+    example: Any = None
+
+
+class Response(_Frozen):
+    """One documented response status."""
+
+    status: int
+    description: str
+    body: Body | None = None
+
+
+class Operation(_Frozen):
+    """One API operation as documented in the reference."""
+
+    id: str
+    title: str
+    method: str
+    path: str
+    tags: list[str]
+    scopes: list[str]
+    granular_scopes: list[str]
+    rate_label: RateLabel
+    request: Body | None = None
+    responses: list[Response]
+    errors: list[ErrorSpec]
+
+    @property
+    def success_response(self) -> Response | None:
+        """The first 2xx response: what a successful call returns."""
+        return next((r for r in self.responses if 200 <= r.status < 300), None)
+
+    @property
+    def not_found_codes(self) -> frozenset[int]:
+        """Error codes meaning "an object does not exist", whatever the HTTP status.
+
+        A code counts only if every message documented for it says so: generic
+        codes such as 300 ("Validation failed", but also "Timezone does not exist")
+        must not make a provider forget a resource. The object may be one the
+        request refers to rather than the one in the path, so use this on reads
+        and deletes of the addressed object.
+        """
+        verdicts: dict[int, bool] = {}
+        for e in self.errors:
+            if e.code is None:
+                continue
+            missing = e.status not in _NOT_OBJECT_STATUSES and bool(
+                _NOT_FOUND_RE.search(e.message)
+            )
+            verdicts[e.code] = verdicts.get(e.code, True) and missing
+        return frozenset(code for code, missing in verdicts.items() if missing)
+
+
+class ApiSpec(_Frozen):
+    """All operations of the Contact Center API, sorted by path then method."""
+
+    operations: list[Operation]
+
+    def op(self, method: str, path: str) -> Operation:
+        """Look an operation up by HTTP method and path template."""
+        method = method.upper()
+        for o in self.operations:
+            if o.method == method and o.path == path:
+                return o
+        same_path = sorted(o.method for o in self.operations if o.path == path)
+        hint = (
+            f"; {path} supports {', '.join(same_path)}"
+            if same_path
+            else "; no operation has that path (path parameters are written like {queueId})"
+        )
+        raise KeyError(f"no operation {method} {path}{hint}")
+
+    def by_id(self, id: str) -> Operation:
+        """Look an operation up by its snake_case id (e.g. ``create_a_queue``)."""
+        for o in self.operations:
+            if o.id == id:
+                return o
+        raise KeyError(f"no operation with id {id!r}")

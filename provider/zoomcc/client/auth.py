@@ -1,0 +1,233 @@
+"""Server-to-Server OAuth: one cached access token per client, renewed early.
+
+Zoom issues one-hour tokens and no refresh token; we ask for a new one shortly before
+expiry, or when the API rejects the current one. A lock makes many threads share one
+token request. Tokens never appear in repr, logs or errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+
+import httpx
+
+from .errors import AuthenticationError, ZoomTransportError
+from .redact import scrub
+from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+from .settings import ClientSettings
+from .stats import StatsRecorder
+
+logger = logging.getLogger("zoomcc.client")
+
+TOKEN_OPERATION = "fetch_access_token"
+DEFAULT_EXPIRES_IN = 3600.0
+MAX_RENEW_MARGIN = 300.0
+
+
+def renew_margin(expires_in: float) -> float:
+    """Renew 5 minutes early, or at 90% of the lifetime when the token is short-lived."""
+    return min(MAX_RENEW_MARGIN, 0.1 * expires_in)
+
+
+@dataclass(frozen=True, eq=False)
+class AccessToken:
+    """A bearer token and when to replace it (times on the client's monotonic clock)."""
+
+    value: str = field(repr=False)
+    expires_at: float
+    renew_at: float
+    api_url: str | None = None
+    scope: str = field(default="", repr=False)
+
+    def __getstate__(self) -> NoReturn:
+        raise TypeError("AccessToken is not picklable")
+
+
+class TokenProvider:
+    """Fetches and caches the account's access token; thread-safe."""
+
+    def __init__(
+        self,
+        settings: ClientSettings,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        http: httpx.Client | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        wall_clock: Callable[[], float] = time.time,
+        retry: RetryPolicy | None = None,
+        stats: StatsRecorder | None = None,
+    ) -> None:
+        self._settings = settings
+        self._owns_http = http is None
+        self._http = http or httpx.Client(
+            transport=transport,
+            timeout=settings.timeout,
+            headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
+        )
+        self._clock = clock
+        self._sleep = sleep
+        self._wall_clock = wall_clock
+        self._retry = retry or RetryPolicy(
+            settings.max_retries, settings.backoff_base, settings.backoff_max
+        )
+        self._stats = stats or StatsRecorder()
+        self._lock = threading.Lock()
+        self._token: AccessToken | None = None
+        self._path = urlsplit(settings.oauth_url).path or "/"
+
+    def __repr__(self) -> str:
+        return f"TokenProvider(oauth_url={self._settings.oauth_url!r})"
+
+    def __getstate__(self) -> NoReturn:
+        raise TypeError("TokenProvider is not picklable")
+
+    def get(self) -> AccessToken:
+        """A token valid for a while yet; fetches one (once, for all threads) if needed."""
+        token = self._token
+        if token is not None and self._clock() < token.renew_at:
+            return token
+        with self._lock:
+            token = self._token
+            if token is not None and self._clock() < token.renew_at:
+                return token
+            self._token = None
+            token = self._fetch()
+            self._token = token
+            return token
+
+    def invalidate(self, token: AccessToken) -> bool:
+        """Drop `token` after the API refused it; False if another thread already did."""
+        with self._lock:
+            if self._token is token:
+                self._token = None
+                self._stats.bump("token_renewals")
+                logger.info("access token rejected by the API; renewing")
+                return True
+            return False
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def _secrets(self) -> tuple[str, ...]:
+        return (self._settings.client_secret.get_secret_value(),)
+
+    def _fetch(self) -> AccessToken:
+        """POST the token endpoint, retrying outages; callers hold the lock."""
+        settings = self._settings
+        attempt = 0
+        while True:
+            started = self._clock()
+            self._stats.bump("token_requests")
+            try:
+                response = self._http.post(
+                    settings.oauth_url,
+                    data={"grant_type": "account_credentials", "account_id": settings.account_id},
+                    auth=(settings.client_id, settings.client_secret.get_secret_value()),
+                )
+            except httpx.TransportError as exc:
+                logger.info(
+                    "POST %s: %s (token attempt %d)", self._path, type(exc).__name__, attempt + 1
+                )
+                if attempt < self._retry.max_retries:
+                    self._sleep(self._retry.backoff(attempt))
+                    attempt += 1
+                    continue
+                message = scrub(
+                    f"cannot reach the Zoom token endpoint: {type(exc).__name__}: {exc}",
+                    self._secrets(),
+                )
+                raise ZoomTransportError(
+                    message, TOKEN_OPERATION, "POST", self._path, attempts=attempt + 1
+                ) from None
+            status = response.status_code
+            logger.debug(
+                "POST %s -> %d (token attempt %d, %.3fs)",
+                self._path,
+                status,
+                attempt + 1,
+                self._clock() - started,
+            )
+            if status == 200:
+                return self._parse(response, started)
+            if (status == 429 or status in RETRYABLE_STATUSES) and (
+                attempt < self._retry.max_retries
+            ):
+                retry_after = parse_retry_after(
+                    response.headers.get("retry-after"), self._wall_clock()
+                )
+                if status == 429:
+                    wait = self._retry.rate_limit_wait(retry_after)
+                else:
+                    wait = self._retry.server_error_wait(attempt, retry_after)
+                self._sleep(wait)
+                attempt += 1
+                continue
+            raise self._error(response, status)
+
+    def _parse(self, response: httpx.Response, started: float) -> AccessToken:
+        try:
+            body: Any = response.json()
+        except ValueError:
+            body = None
+        value = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(value, str) or not value:
+            raise AuthenticationError(
+                response.status_code,
+                None,
+                "the token endpoint's answer has no access_token",
+                TOKEN_OPERATION,
+                "POST",
+                self._path,
+            )
+        assert isinstance(body, dict)
+        try:
+            expires_in = float(body.get("expires_in") or DEFAULT_EXPIRES_IN)
+        except (TypeError, ValueError):
+            expires_in = DEFAULT_EXPIRES_IN
+        expires_in = max(expires_in, 1.0)
+        api_url = body.get("api_url")
+        scope = body.get("scope")
+        token = AccessToken(
+            value=value,
+            expires_at=started + expires_in,
+            renew_at=started + expires_in - renew_margin(expires_in),
+            api_url=api_url if isinstance(api_url, str) and api_url else None,
+            scope=scope if isinstance(scope, str) else "",
+        )
+        logger.info(
+            "fetched access token (expires in %.0fs%s)",
+            expires_in,
+            f", api_url {token.api_url}" if token.api_url else "",
+        )
+        return token
+
+    def _error(self, response: httpx.Response, status: int) -> AuthenticationError:
+        """Zoom's reason for refusing, without anything we sent."""
+        try:
+            body: Any = response.json()
+        except ValueError:
+            body = None
+        code: int | None = None
+        parts: list[str] = []
+        if isinstance(body, dict):
+            reason = body.get("reason") or body.get("message")
+            error = body.get("error")
+            if isinstance(reason, str) and reason:
+                parts.append(reason)
+            if isinstance(error, str) and error and error != reason:
+                parts.append(f"({error})")
+            raw_code = body.get("code")
+            if isinstance(raw_code, int) and not isinstance(raw_code, bool):
+                code = raw_code
+        message = " ".join(parts) or response.reason_phrase or "token request refused"
+        message = scrub(message, self._secrets())
+        logger.warning("POST %s -> %d: %s", self._path, status, message)
+        return AuthenticationError(status, code, message, TOKEN_OPERATION, "POST", self._path)

@@ -1,0 +1,101 @@
+"""Client-side pacing per Zoom rate-limit label, shared by every thread of the process.
+
+Zoom counts requests per account and label; sending faster than the label allows only
+buys 429s. Each label gets evenly spaced send slots (a GCRA / leaky bucket, optionally
+with a small burst). A slot is reserved under a lock and slept for outside it, so
+threads are never held up longer than their own slot requires.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+# Requests per second for Contact Center labels (Zoom rate-limit documentation).
+RATE_LIMITS: dict[str, dict[str, float]] = {
+    "pro": {"LIGHT": 20.0, "MEDIUM": 10.0, "HEAVY": 5.0},
+    "business": {"LIGHT": 40.0, "MEDIUM": 20.0, "HEAVY": 10.0},
+}
+
+
+def normalize_label(label: str) -> str:
+    """Labels are case-insensitive (the reference spells some `Medium`, `Light`)."""
+    key = label.strip().upper()
+    if key not in RATE_LIMITS["pro"]:
+        known = ", ".join(RATE_LIMITS["pro"])
+        raise ValueError(f"unknown rate-limit label {label!r} (expected one of {known})")
+    return key
+
+
+class Pacer:
+    """Hands out send slots per label; thread-safe, clock and sleep injectable."""
+
+    def __init__(
+        self,
+        rates: Mapping[str, float],
+        *,
+        enabled: bool = True,
+        burst: int = 1,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if burst < 1:
+            raise ValueError("burst must be at least 1")
+        self._intervals = {normalize_label(k): 1.0 / v for k, v in rates.items() if v > 0}
+        self._enabled = enabled
+        self._burst = burst
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        # Theoretical arrival time of the next request, per label (GCRA).
+        self._next: dict[str, float] = {}
+
+    @classmethod
+    def for_plan(
+        cls,
+        plan: str,
+        *,
+        enabled: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Pacer:
+        """A pacer with Zoom's Contact Center limits for `plan` ("pro" or "business")."""
+        return cls(RATE_LIMITS[plan], enabled=enabled, clock=clock, sleep=sleep)
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    def interval(self, label: str) -> float:
+        """Seconds between two requests on `label`."""
+        return self._intervals[normalize_label(label)]
+
+    def reserve(self, label: str) -> float:
+        """Reserve the next slot on `label`; returns how long the caller must wait for it."""
+        key = normalize_label(label)
+        if not self._enabled or key not in self._intervals:
+            return 0.0
+        interval = self._intervals[key]
+        with self._lock:
+            now = self._clock()
+            tat = max(self._next.get(key, now), now)
+            start = max(now, tat - (self._burst - 1) * interval)
+            self._next[key] = tat + interval
+        return start - now
+
+    def acquire(self, label: str) -> float:
+        """Wait (outside the lock) for this thread's slot; returns the time waited."""
+        wait = self.reserve(label)
+        if wait > 0:
+            self._sleep(wait)
+        return wait
+
+    def defer(self, label: str, seconds: float) -> None:
+        """Push the label's next slot `seconds` out (after a 429, so other threads hold off)."""
+        key = normalize_label(label)
+        if not self._enabled or key not in self._intervals or seconds <= 0:
+            return
+        with self._lock:
+            until = self._clock() + seconds
+            self._next[key] = max(self._next.get(key, until), until)

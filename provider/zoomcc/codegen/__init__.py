@@ -1,0 +1,1 @@
+"""Generators: SDK classes and reference docs, both from the resource specs."""

@@ -1,0 +1,1 @@
+"""The generic Pulumi dynamic provider driven by resource specs."""

@@ -1,0 +1,95 @@
+"""Credentials and connection settings for the provider process, and the shared client.
+
+Credentials come only from the stack configuration handed to ``configure()`` or from the
+environment, never from resource inputs, so they never reach the state.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from zoomcc.client import ClientSettings, ZoomClient
+
+CONFIG_NAMESPACE = "zoomcc"
+
+# stack config key -> (environment variable, ClientSettings field)
+_KEYS: dict[str, tuple[str, str]] = {
+    "accountId": ("ZOOM_ACCOUNT_ID", "account_id"),
+    "clientId": ("ZOOM_CLIENT_ID", "client_id"),
+    "clientSecret": ("ZOOM_CLIENT_SECRET", "client_secret"),
+    "baseUrl": ("ZOOM_BASE_URL", "base_url"),
+    "oauthUrl": ("ZOOM_OAUTH_URL", "oauth_url"),
+    "plan": ("ZOOMCC_PLAN", "plan"),
+}
+_REQUIRED = ("accountId", "clientId", "clientSecret")
+_ZOOM_HOSTS = ("zoom.us", "zoomgov.com")
+
+
+class ConfigurationError(Exception):
+    """Raised when the provider cannot tell how to reach Zoom; names the keys to set."""
+
+
+def resolve_settings(
+    stack_config: Mapping[str, Any], environ: Mapping[str, str] | None = None
+) -> ClientSettings:
+    """Stack config wins over the environment; a missing credential is named, never shown."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for key, (env_name, field) in _KEYS.items():
+        value = stack_config.get(f"{CONFIG_NAMESPACE}:{key}")
+        if value in (None, ""):
+            value = env.get(env_name)
+        if value not in (None, ""):
+            values[field] = str(value)
+    missing = [key for key in _REQUIRED if _KEYS[key][1] not in values]
+    if missing:
+        hints = ", ".join(
+            f"`pulumi config set {'--secret ' if k == 'clientSecret' else ''}"
+            f"{CONFIG_NAMESPACE}:{k} ...` or ${_KEYS[k][0]}"
+            for k in missing
+        )
+        raise ConfigurationError(f"zoomcc: missing Zoom credentials: set {hints}")
+    if "base_url" in values and "oauth_url" not in values:
+        values["oauth_url"] = default_oauth_url(values["base_url"])
+    return ClientSettings(**values)
+
+
+def default_oauth_url(base_url: str) -> str:
+    """A self-hosted API (the emulator) serves its own token endpoint; Zoom's hosts use theirs."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    if host.endswith("zoomgov.com"):
+        return "https://zoomgov.com/oauth/token"
+    if any(host == h or host.endswith("." + h) for h in _ZOOM_HOSTS):
+        return "https://zoom.us/oauth/token"
+    return f"{parts.scheme}://{parts.netloc}/oauth/token"
+
+
+class ClientRegistry:
+    """One client per distinct settings in this process, shared by all provider threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._clients: dict[tuple[Any, ...], ZoomClient] = {}
+
+    def get(self, settings: ClientSettings) -> ZoomClient:
+        key = (
+            settings.account_id,
+            settings.client_id,
+            settings.client_secret.get_secret_value(),
+            settings.base_url,
+            settings.oauth_url,
+            settings.plan,
+        )
+        with self._lock:
+            client = self._clients.get(key)
+            if client is None:
+                client = self._clients[key] = ZoomClient(settings)
+            return client
+
+
+CLIENTS = ClientRegistry()

@@ -1,0 +1,263 @@
+"""One ``pulumi.dynamic.ResourceProvider`` for every resource, parameterised by its spec.
+
+The instance pickled into the state holds only the resource type's name: the class is
+imported by reference from the installed package, so state stays small, carries no
+secret, and code fixes reach existing resources.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+
+from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient, ZoomTransportError
+from zoomcc.dynamic.config import CLIENTS, resolve_settings
+from zoomcc.dynamic.validation import input_failures, to_api
+from zoomcc.dynamic.values import extract, is_unknown, matches, normalize
+from zoomcc.resources import catalog
+from zoomcc.resources.spec import ResourceSpec
+
+log = logging.getLogger("zoomcc.provider")
+
+PROVIDER_KEY = "__provider"
+
+
+class ObjectVanishedError(Exception):
+    """The object in the state no longer exists in Zoom."""
+
+
+class SpecProvider(ResourceProvider):
+    """CRUD for one resource type, all of it derived from ``catalog.get(type_name)``."""
+
+    serialize_as_secret_always = False  # nothing secret is ever in here
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__()
+        self.type_name = type_name
+        self._stack_config: dict[str, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"type_name": self.type_name}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.type_name = state["type_name"]
+        self._stack_config = {}
+
+    def __repr__(self) -> str:
+        return f"SpecProvider({self.type_name!r})"
+
+    @property
+    def spec(self) -> ResourceSpec:
+        return catalog.get(self.type_name)
+
+    def configure(self, req: ConfigureRequest) -> None:
+        # Keep only our namespace; the client is built lazily so preview needs no credentials.
+        raw = getattr(req.config, "_props", {}) or {}
+        self._stack_config = {k: v for k, v in raw.items() if k.startswith("zoomcc:")}
+
+    @property
+    def client(self) -> ZoomClient:
+        return CLIENTS.get(resolve_settings(self._stack_config))
+
+    # ---- check / diff (no network) ----------------------------------------------------
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs = {k: v for k, v in news.items() if k != PROVIDER_KEY}
+        failures = [CheckFailure(p, r) for p, r in input_failures(self.spec, inputs)]
+        return CheckResult(news, failures)
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        spec = self.spec
+        changed: list[str] = []
+        for friendly, desired in news.items():
+            if desired is None or friendly not in spec.friendly_to_api:
+                continue
+            api_field = spec.friendly_to_api[friendly]
+            if api_field not in spec.input_fields:
+                continue
+            if is_unknown(desired) or not matches(
+                desired, olds.get(friendly), ordered=api_field in spec.ordered
+            ):
+                changed.append(friendly)
+        replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
+        return DiffResult(
+            changes=bool(changed),
+            replaces=replaces,
+            delete_before_replace=False,
+        )
+
+    # ---- create / read / update / delete ------------------------------------------------
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        spec = self.spec
+        payload = self._payload(props)
+        create_body = {k: v for k, v in payload.items() if k in spec.create_fields}
+        try:
+            created = self.client.request(
+                "POST",
+                spec.collection_path,
+                json=create_body,
+                rate_label=spec.create_op.rate_label,
+                operation=spec.create_op.id,
+            )
+        except (ZoomTransportError, ZoomApiError) as exc:
+            if isinstance(exc, ZoomApiError) and exc.status < 500:
+                raise
+            # The server may have applied the create before the response was lost.
+            recovered = self._find_by_natural_key(payload)
+            if recovered is None:
+                raise
+            log.warning("%s: recovered %s after a lost create response", spec.name, recovered)
+            created = {spec.id_field: recovered}
+        object_id = str((created or {}).get(spec.id_field) or "")
+        if not object_id:
+            raise ZoomApiError(
+                status=0,
+                code=None,
+                message=f"the create response carried no {spec.id_field}",
+                operation=spec.create_op.id,
+                method="POST",
+                path=spec.collection_path,
+            )
+        try:
+            after_create = {k: v for k, v in payload.items() if k not in spec.create_fields}
+            if after_create:
+                self._patch(object_id, self._update_body(payload, only=after_create))
+            outs = self._read_outputs(object_id, props)
+        except Exception:
+            # Never leave an orphan that the state does not know about.
+            self._delete_quietly(object_id)
+            raise
+        return CreateResult(object_id, outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        try:
+            outs = self._read_outputs(id_, props)
+        except ObjectVanishedError:
+            return ReadResult("", {})
+        return ReadResult(id_, outs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        payload = self._payload(news)
+        body = self._update_body(payload, only=payload)
+        if body:
+            try:
+                self._patch(id_, body)
+            except NotFoundError as exc:
+                raise ObjectVanishedError(
+                    f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
+                    "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
+                ) from exc
+        return UpdateResult(self._read_outputs(id_, news))
+
+    def delete(self, id_: str, _props: dict[str, Any]) -> None:
+        spec = self.spec
+        try:
+            self.client.request(
+                "DELETE",
+                spec.item_url(id_),
+                rate_label=spec.delete_op.rate_label,
+                operation=spec.delete_op.id,
+                not_found_codes=spec.not_found_codes,
+            )
+        except NotFoundError:
+            log.info("%s %s was already gone", spec.name, id_)
+
+    # ---- helpers ----------------------------------------------------------------------------
+    def _payload(self, props: dict[str, Any]) -> dict[str, Any]:
+        spec = self.spec
+        inputs = {k: v for k, v in props.items() if k != PROVIDER_KEY and v is not None}
+        return {k: v for k, v in to_api(spec, inputs).items() if k in spec.input_fields}
+
+    def _update_body(self, payload: dict[str, Any], *, only: dict[str, Any]) -> dict[str, Any]:
+        """Every declared updatable field: some PATCH bodies require fields left unchanged."""
+        spec = self.spec
+        fields = spec.update_fields
+        body = {k: v for k, v in payload.items() if k in fields and k in only}
+        for name, field in fields.items():
+            if field.required and name not in body and name in payload:
+                body[name] = payload[name]
+        return body
+
+    def _patch(self, object_id: str, body: dict[str, Any]) -> None:
+        spec = self.spec
+        op = spec.update_op
+        if op is None or not body:
+            return
+        self.client.request(
+            op.method,
+            spec.item_url(object_id),
+            json=body,
+            rate_label=op.rate_label,
+            operation=op.id,
+            not_found_codes=spec.not_found_codes,
+        )
+
+    def _get(self, object_id: str) -> dict[str, Any]:
+        spec = self.spec
+        try:
+            found = self.client.request(
+                "GET",
+                spec.item_url(object_id),
+                rate_label=spec.read_op.rate_label,
+                operation=spec.read_op.id,
+                not_found_codes=spec.not_found_codes,
+            )
+        except NotFoundError as exc:
+            raise ObjectVanishedError(f"{spec.name} {object_id} does not exist") from exc
+        return dict(found or {})
+
+    def _read_outputs(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
+        """Outputs in friendly names: every field the API returns, and every declared input."""
+        spec = self.spec
+        live = normalize(self._get(object_id))
+        outs: dict[str, Any] = {}
+        for api_field in spec.output_fields:
+            if api_field in live:
+                outs[spec.friendly(api_field)] = live[api_field]
+        for api_field, path in spec.read_back.items():
+            outs[spec.friendly(api_field)] = extract(live, path)
+        for friendly, value in props.items():
+            if friendly == PROVIDER_KEY or friendly in outs:
+                continue
+            if spec.friendly_to_api.get(friendly) in spec.input_fields:
+                # Write-only for the API (not returned by GET): keep what was declared.
+                outs[friendly] = normalize(value)
+        return outs
+
+    def _find_by_natural_key(self, payload: dict[str, Any]) -> str | None:
+        spec = self.spec
+        key = spec.natural_key_api
+        wanted = payload.get(key)
+        if wanted is None:
+            return None
+        hits = [
+            item
+            for item in self.client.paginate(
+                spec.collection_path,
+                items_key=spec.list_key,
+                rate_label=spec.list_op.rate_label,
+                operation=spec.list_op.id,
+            )
+            if item.get(key) == wanted
+        ]
+        if len(hits) != 1:
+            return None
+        return str(hits[0].get(spec.id_field) or "") or None
+
+    def _delete_quietly(self, object_id: str) -> None:
+        try:
+            self.delete(object_id, {})
+        except Exception:  # the original error matters more
+            log.exception(
+                "%s: could not clean up %s after a failed create", self.spec.name, object_id
+            )

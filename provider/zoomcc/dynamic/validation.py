@@ -1,0 +1,74 @@
+"""check(): validate a resource's inputs against the API's own field tree, with no network.
+
+The friendly inputs are mapped to the API payload and validated by the pydantic model built
+from the reference, so enums, types and required fields are exactly the API's. Values not
+known during preview are left out and never reported.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pydantic
+
+from zoomcc.apispec import FieldSpec
+from zoomcc.apispec.models import model_for
+from zoomcc.dynamic.values import is_unknown, normalize
+from zoomcc.resources.spec import ResourceSpec
+
+
+@cache
+def input_model(spec: ResourceSpec) -> type[pydantic.BaseModel]:
+    root = FieldSpec(
+        name="",
+        type="object",
+        nullable=False,
+        format=None,
+        enum=None,
+        default=None,
+        required=True,
+        description=f"{spec.name} inputs",
+        fields=list(spec.input_fields.values()),
+        items=None,
+        max_items=None,
+    )
+    return model_for(root, f"{spec.name}Inputs")
+
+
+def to_api(spec: ResourceSpec, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Friendly inputs -> API payload; unknown argument names are kept to be reported."""
+    return {spec.friendly_to_api.get(k, k): normalize(v) for k, v in inputs.items()}
+
+
+def input_failures(spec: ResourceSpec, inputs: dict[str, Any]) -> list[tuple[str, str]]:
+    """(friendly property, reason) for every problem in ``inputs``."""
+    payload = {k: v for k, v in to_api(spec, inputs).items() if v is not None}
+    unknown_fields = {k for k, v in payload.items() if is_unknown(v)}
+    known = {k: v for k, v in payload.items() if k not in unknown_fields}
+    failures: list[tuple[str, str]] = []
+    try:
+        input_model(spec).model_validate(known)
+    except pydantic.ValidationError as exc:
+        for error in exc.errors():
+            loc = [str(part) for part in error["loc"]]
+            if not loc or loc[0] in unknown_fields:
+                continue
+            failures.append(_describe(spec, loc, error))
+    return failures
+
+
+def _describe(spec: ResourceSpec, loc: list[str], error: Any) -> tuple[str, str]:
+    top = spec.friendly(loc[0])
+    path = ".".join([top, *loc[1:]])
+    kind = error.get("type")
+    if kind == "extra_forbidden" and len(loc) == 1:
+        known = ", ".join(sorted(spec.friendly(f) for f in spec.input_fields))
+        reason = f"{spec.name}: unknown argument '{top}'; the arguments are: {known}"
+    elif kind == "missing":
+        reason = f"{spec.name}: '{path}' is required"
+    else:
+        got = error.get("input")
+        shown = "" if isinstance(got, dict | list) else f" (got {got!r})"
+        reason = f"{spec.name}: '{path}': {error.get('msg')}{shown}"
+    return top, reason

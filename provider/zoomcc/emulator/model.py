@@ -1,0 +1,241 @@
+"""Declarations that describe one emulated collection of the Contact Center API.
+
+A collection is data (paths, id field, list key, errors, field types, views) plus a few
+optional hooks for the irregularities the reference documents. The generic handlers in
+:mod:`zoomcc.emulator.store` do everything else, so adding a collection is one table entry.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+if TYPE_CHECKING:
+    from zoomcc.emulator.store import Store
+
+Obj = dict[str, Any]
+"""One JSON object as the API stores and returns it."""
+
+Operation = Literal["list", "create", "get", "update", "delete"]
+OPERATIONS: Final[tuple[Operation, ...]] = ("list", "create", "get", "update", "delete")
+
+FieldType = Literal["string", "integer", "number", "boolean", "array", "object", "any"]
+
+
+class ZoomApiError(Exception):
+    """An error the emulator answers with Zoom's body shape ``{"code", "message"}``."""
+
+    def __init__(
+        self,
+        status: int,
+        code: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers: dict[str, str] = dict(headers or {})
+
+    def body(self) -> Obj:
+        """The JSON body Zoom sends for this error."""
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class ErrorDef:
+    """An error copied from the reference; ``message`` may hold ``{placeholders}``."""
+
+    status: int
+    code: int
+    message: str
+
+    def error(self, **values: Any) -> ZoomApiError:
+        """Build the exception, filling the message's placeholders."""
+        return ZoomApiError(self.status, self.code, self.message.format(**values))
+
+
+def validation_error(message: str) -> ZoomApiError:
+    """Zoom's generic 400 / code 300 for a malformed request."""
+    return ZoomApiError(400, 300, message)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """Type (and optional enum) of one top-level request field."""
+
+    type: FieldType
+    enum: tuple[Any, ...] = ()
+    enum_error: ErrorDef | None = None
+
+
+def S(*enum: Any, error: ErrorDef | None = None) -> FieldSpec:  # noqa: N802 - table shorthand
+    """A string field, optionally restricted to ``enum``."""
+    return FieldSpec("string", tuple(enum), error)
+
+
+def I(*enum: Any) -> FieldSpec:  # noqa: N802, E743 - table shorthand
+    """An integer field (floats such as ``30.0`` are rejected, as a typed API would)."""
+    return FieldSpec("integer", tuple(enum))
+
+
+B: Final = FieldSpec("boolean")
+N: Final = FieldSpec("number")
+A: Final = FieldSpec("array")
+O: Final = FieldSpec("object")  # noqa: E741 - table shorthand
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field holding the id (or ids) of an object in another collection.
+
+    Checked only where the reference documents an error for a dangling id.
+    """
+
+    field: str
+    collection: str
+    error: ErrorDef
+    many: bool = False
+    update_error: ErrorDef | None = None
+
+
+@dataclass(frozen=True)
+class ParentRef:
+    """Makes a collection a sub-collection: its ``path`` holds ``{param}``."""
+
+    collection: str
+    param: str
+
+
+class _Omit:
+    """Returned by a computed field to leave the field out of the view."""
+
+    _instance: _Omit | None = None
+
+    def __new__(cls) -> _Omit:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "OMIT"
+
+
+OMIT: Final = _Omit()
+
+Computed = Callable[["Store", Obj], Any]
+"""Derives a read-only field from the stored object (and other collections)."""
+
+
+@dataclass(frozen=True)
+class HookContext:
+    """What a hook may look at: the store, the collection, the object's id, the operation."""
+
+    store: Store
+    collection: Collection
+    object_id: str | None
+    parent_id: str | None
+    op: Operation
+
+
+ValidateHook = Callable[[HookContext, "Obj | None", Obj], None]
+"""(ctx, current object or None on create, request body) -> raise ZoomApiError if invalid."""
+MergeHook = Callable[[HookContext, Obj, Obj], Obj]
+"""(ctx, defaults on create or a copy of the current object, request body) -> object to store.
+
+May raise ZoomApiError: checks that need the merged result belong here."""
+DeleteHook = Callable[[HookContext, Obj], None]
+"""(ctx, current object) -> raise ZoomApiError to refuse the delete."""
+AfterWriteHook = Callable[[HookContext, Obj], None]
+"""(ctx, stored object) -> side effects on other objects (e.g. one account default)."""
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Escape hatches for behaviour that a field table cannot express."""
+
+    validate: ValidateHook | None = None
+    merge: MergeHook | None = None
+    before_delete: DeleteHook | None = None
+    after_write: AfterWriteHook | None = None
+
+
+def new_id() -> str:
+    """A 22-character url-safe id, shaped like Zoom's (``zeYjXoDOS_eV1QmTpj63PQ``)."""
+    return secrets.token_urlsafe(16)
+
+
+def new_short_id(length: int = 6) -> str:
+    """A short letters-only id, like closure items' ``ksbJvJ``."""
+    return "".join(secrets.choice(string.ascii_letters) for _ in range(length))
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One emulated collection; see the module docstring.
+
+    ``create_fields`` / ``update_fields`` are the request bodies' top-level fields (anything
+    else is rejected with code 300); ``create_view`` / ``get_view`` / ``list_view`` are the
+    fields each response shows, so write-only and read-only fields fall out naturally.
+    """
+
+    name: str
+    path: str
+    id_field: str
+    list_key: str
+    not_found: ErrorDef
+    fields: Mapping[str, FieldSpec]
+    create_fields: tuple[str, ...]
+    update_fields: tuple[str, ...]
+    create_view: tuple[str, ...]
+    get_view: tuple[str, ...]
+    list_view: tuple[str, ...]
+    rate_labels: Mapping[Operation, str]
+    required_on_create: tuple[str, ...] = ()
+    required_on_update: tuple[str, ...] = ()
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    generated: Mapping[str, Callable[[], Any]] = field(default_factory=dict)
+    computed: Mapping[str, Computed] = field(default_factory=dict)
+    natural_key: str | None = None
+    natural_key_scope: tuple[str, ...] = ()
+    duplicate_error: ErrorDef | None = None
+    references: tuple[Reference, ...] = ()
+    not_found_messages: Mapping[Operation, str] = field(default_factory=dict)
+    parent: ParentRef | None = None
+    list_total_records: bool = True
+    list_filters: tuple[str, ...] = ()
+    created_time_field: str | None = None
+    modified_time_field: str | None = None
+    modified_by_field: str | None = None
+    hooks: Hooks = field(default_factory=Hooks)
+    id_factory: Callable[[], str] = new_id
+
+    def __post_init__(self) -> None:
+        unknown = [
+            name
+            for name in (*self.create_fields, *self.update_fields)
+            if name not in self.fields
+        ]
+        if unknown:
+            raise ValueError(f"collection {self.name}: fields without a type: {unknown}")
+        missing = [op for op in OPERATIONS if op not in self.rate_labels]
+        if missing:
+            raise ValueError(f"collection {self.name}: no rate-limit label for {missing}")
+        if self.parent is not None and "{" + self.parent.param + "}" not in self.path:
+            raise ValueError(f"collection {self.name}: path lacks {{{self.parent.param}}}")
+
+    @property
+    def item_path(self) -> str:
+        """The single-object path, e.g. ``/contact_center/queues/{id}``."""
+        return self.path + "/{id}"
+
+    def not_found_error(self, op: Operation, object_id: str) -> ZoomApiError:
+        """The reference's not-found error for ``op`` (messages differ between operations)."""
+        message = self.not_found_messages.get(op, self.not_found.message)
+        return ZoomApiError(
+            self.not_found.status, self.not_found.code, message.format(id=object_id)
+        )

@@ -1,0 +1,1 @@
+"""Resource specs: one declarative description per Contact Center object."""

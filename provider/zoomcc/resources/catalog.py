@@ -1,0 +1,129 @@
+"""Every Contact Center object the provider manages, as data."""
+
+from __future__ import annotations
+
+from zoomcc.resources.spec import ResourceSpec
+
+_NAME_DESC = ("name", "description")
+
+
+def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
+    """``name`` -> ``queue_name`` style renames: the API prefixes most fields with the object."""
+    return {f: f"{prefix}_{f}" for f in friendly}
+
+
+SKILL_CATEGORY = ResourceSpec(
+    name="SkillCategory",
+    collection_path="/contact_center/skills/categories",
+    item_path="/contact_center/skills/categories/{skillCategoryId}",
+    id_field="skill_category_id",
+    renames=_renamed("skill_category", *_NAME_DESC),
+    summary="A group of similar skills (languages, products) used for skill-based routing. "
+    "`skill_type` cannot be changed in place: changing it replaces the category.",
+    example='languages = zoomcc.SkillCategory("languages", name="Languages", '
+    'skill_type="proficiency", max_proficiency_level=5)',
+)
+
+SKILL = ResourceSpec(
+    name="Skill",
+    collection_path="/contact_center/skills",
+    item_path="/contact_center/skills/{skillId}",
+    id_field="skill_id",
+    renames=_renamed("skill", "name"),
+    summary="An agent trait (a language, a product) that routing matches against. A skill "
+    "belongs to one skill category; moving it to another category replaces it.",
+    example='french = zoomcc.Skill("french", name="French", skill_category_id=languages.id)',
+)
+
+QUEUE = ResourceSpec(
+    name="Queue",
+    collection_path="/contact_center/queues",
+    item_path="/contact_center/queues/{queueId}",
+    id_field="cc_queue_id",
+    renames=_renamed("queue", *_NAME_DESC),
+    # Deprecated in favour of queue_waiting_experience; kept out of the arguments.
+    hidden_inputs=frozenset({"connecting_media_id", "holding_media_id", "transferring_media_id"}),
+    summary="A queue that engagements wait in until an agent takes them. Settings the create "
+    "call does not accept (wrap-up, service level, overflow...) are applied right after create.",
+    example='support = zoomcc.Queue("support", name="Support", channel="voice", max_wait_time=300)',
+)
+
+TEAM = ResourceSpec(
+    name="Team",
+    collection_path="/contact_center/teams",
+    item_path="/contact_center/teams/{teamId}",
+    id_field="team_id",
+    renames=_renamed("team", *_NAME_DESC),
+    summary="A team of agents in the account's team tree. `parent_team_id` is required; "
+    "changing it replaces the team.",
+    example='tier1 = zoomcc.Team("tier1", name="Tier 1", parent_team_id=root_team_id)',
+)
+
+DISPOSITION = ResourceSpec(
+    name="Disposition",
+    collection_path="/contact_center/dispositions",
+    item_path="/contact_center/dispositions/{dispositionId}",
+    id_field="disposition_id",
+    renames=_renamed("disposition", *_NAME_DESC),
+    ordered=frozenset({"sub_dispositions"}),
+    summary="An outcome or topic an agent assigns to an engagement when wrapping it up.",
+    example='resolved = zoomcc.Disposition("resolved", name="Resolved", status="active")',
+)
+
+DISPOSITION_SET = ResourceSpec(
+    name="DispositionSet",
+    collection_path="/contact_center/dispositions/sets",
+    item_path="/contact_center/dispositions/sets/{dispositionSetId}",
+    id_field="disposition_set_id",
+    renames=_renamed("disposition_set", *_NAME_DESC),
+    read_back={"disposition_ids": "dispositions[].disposition_id"},
+    summary="A named group of dispositions offered together to agents.",
+    example='outcomes = zoomcc.DispositionSet("outcomes", name="Outcomes", '
+    'status="active", disposition_ids=[resolved.id])',
+)
+
+BUSINESS_HOURS = ResourceSpec(
+    name="BusinessHours",
+    collection_path="/contact_center/business_hours",
+    item_path="/contact_center/business_hours/{businessHourId}",
+    id_field="business_hour_id",
+    renames=_renamed("business_hour", *_NAME_DESC),
+    ordered=frozenset(),
+    summary="Opening hours (24/7 or per weekday ranges) in a time zone, used by queues and flows.",
+    example='hours = zoomcc.BusinessHours("office", name="Office hours", '
+    'timezone="America/New_York", hours={"hour_type": 2, "custom_hours": [{"day_of_week": 1, '
+    '"custom_hour_type": 2, "custom_hour_ranges": '
+    '[{"start_time": "09:00", "end_time": "17:00"}]}]})',
+)
+
+CLOSURE_SET = ResourceSpec(
+    name="ClosureSet",
+    collection_path="/contact_center/closures",
+    item_path="/contact_center/closures/{closureSetId}",
+    id_field="closure_set_id",
+    renames=_renamed("closure_set", *_NAME_DESC),
+    summary="Holidays and other closures (one-off or recurring) in a time zone.",
+    example='holidays = zoomcc.ClosureSet("holidays", name="Holidays", '
+    'timezone="America/New_York", '
+    'closures=[{"closure_name": "New Year", "closure_hour_type": 1, "start_time": '
+    '"2027-01-01T00:00:00Z", "end_time": "2027-01-02T00:00:00Z", "recurring_frequency": 0}])',
+)
+
+ALL: tuple[ResourceSpec, ...] = (
+    SKILL_CATEGORY,
+    SKILL,
+    QUEUE,
+    TEAM,
+    DISPOSITION,
+    DISPOSITION_SET,
+    BUSINESS_HOURS,
+    CLOSURE_SET,
+)
+BY_NAME: dict[str, ResourceSpec] = {spec.name: spec for spec in ALL}
+
+
+def get(name: str) -> ResourceSpec:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"zoomcc: no resource type {name!r}; known: {sorted(BY_NAME)}") from None

@@ -1,0 +1,177 @@
+"""The declarative description of one Contact Center object as a Pulumi resource.
+
+A `ResourceSpec` names the object's paths and its irregularities; everything else (input
+fields, which fields force replacement, outputs, rate-limit labels, scopes, not-found error
+codes) is derived from the machine-readable API spec, so a new resource is mostly data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import quote
+
+from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
+
+_ID_PLACEHOLDER = re.compile(r"\{[^}]+\}")
+_MISSING = re.compile(r"does not exist|not found", re.I)
+
+
+@dataclass(frozen=True, eq=False)
+class ResourceSpec:
+    """One API object. API field names are the reference's; friendly names are the SDK's."""
+
+    name: str
+    """SDK class name, e.g. ``Queue``; also the Pulumi type ``zoomcc:<name>``."""
+    collection_path: str
+    """The list/create path, e.g. ``/contact_center/queues``."""
+    item_path: str
+    """The get/update/delete path, e.g. ``/contact_center/queues/{queueId}``."""
+    id_field: str
+    """The API field that holds the object's id (``cc_queue_id`` for queues)."""
+    summary: str
+    """One paragraph for the docs and the SDK docstring."""
+    renames: Mapping[str, str] = field(default_factory=dict)
+    """Friendly argument name -> API field name, e.g. ``{"name": "queue_name"}``."""
+    natural_key: str = "name"
+    """Friendly input that identifies an object for recovery and conflict checks."""
+    read_back: Mapping[str, str] = field(default_factory=dict)
+    """API input field -> path in the GET response where its value is found, for inputs
+    the API returns in another shape (``disposition_ids`` <- ``dispositions[].disposition_id``)."""
+    force_new: frozenset[str] = frozenset()
+    """API fields that force replacement although the update body lists them."""
+    hidden_inputs: frozenset[str] = frozenset()
+    """API input fields not offered as arguments (deprecated or owned by another resource)."""
+    ordered: frozenset[str] = frozenset()
+    """API fields whose list order matters; other lists are compared as sets."""
+    update_method: str = "PATCH"
+    example: str = ""
+    """A Python snippet for the docs."""
+
+    # ---- derived from the API spec -------------------------------------------------
+    @cached_property
+    def api(self) -> ApiSpec:
+        return load_api_spec()
+
+    @cached_property
+    def create_op(self) -> Operation:
+        return self.api.op("POST", self.collection_path)
+
+    @cached_property
+    def list_op(self) -> Operation:
+        return self.api.op("GET", self.collection_path)
+
+    @cached_property
+    def read_op(self) -> Operation:
+        return self.api.op("GET", self.item_path)
+
+    @cached_property
+    def update_op(self) -> Operation | None:
+        try:
+            return self.api.op(self.update_method, self.item_path)
+        except KeyError:
+            return None
+
+    @cached_property
+    def delete_op(self) -> Operation:
+        return self.api.op("DELETE", self.item_path)
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        ops = [self.create_op, self.read_op, self.list_op, self.delete_op]
+        if self.update_op is not None:
+            ops.append(self.update_op)
+        return tuple(ops)
+
+    @cached_property
+    def create_fields(self) -> dict[str, FieldSpec]:
+        return _body_fields(self.create_op)
+
+    @cached_property
+    def update_fields(self) -> dict[str, FieldSpec]:
+        return _body_fields(self.update_op) if self.update_op is not None else {}
+
+    @cached_property
+    def input_fields(self) -> dict[str, FieldSpec]:
+        """Arguments: what create accepts, plus what only update accepts (applied after create)."""
+        merged = dict(self.create_fields)
+        for name, spec in self.update_fields.items():
+            merged.setdefault(name, spec.model_copy(update={"required": False}))
+        return {k: v for k, v in sorted(merged.items()) if k not in self.hidden_inputs}
+
+    @cached_property
+    def output_fields(self) -> dict[str, FieldSpec]:
+        resp = self.read_op.success_response
+        if resp is None or resp.body is None:
+            return {}
+        return {f.name: f for f in resp.body.schema_.fields}
+
+    @cached_property
+    def replace_fields(self) -> frozenset[str]:
+        """API input fields a change of which needs a new object: create takes them, update not."""
+        if self.update_op is None:
+            return frozenset(self.input_fields)
+        derived = {f for f in self.create_fields if f not in self.update_fields}
+        return frozenset((derived | set(self.force_new)) & set(self.input_fields))
+
+    @cached_property
+    def list_key(self) -> str:
+        resp = self.list_op.success_response
+        arrays = [
+            f.name
+            for f in (resp.body.schema_.fields if resp and resp.body else [])
+            if f.type == "array"
+        ]
+        if len(arrays) != 1:
+            raise ValueError(f"{self.name}: cannot tell the list key among {arrays}")
+        return arrays[0]
+
+    @cached_property
+    def not_found_codes(self) -> frozenset[int]:
+        """Zoom codes meaning "this object does not exist", from its own get and delete.
+
+        Only those two: an update's "does not exist" may be about a referenced object.
+        """
+        return frozenset(
+            e.code
+            for op in (self.read_op, self.delete_op)
+            for e in op.errors
+            if e.code is not None and e.status in (400, 404) and _MISSING.search(e.message)
+        )
+
+    @cached_property
+    def scopes(self) -> tuple[str, ...]:
+        return tuple(sorted({s for op in self.operations for s in op.scopes}))
+
+    @cached_property
+    def granular_scopes(self) -> tuple[str, ...]:
+        return tuple(sorted({s for op in self.operations for s in op.granular_scopes}))
+
+    # ---- naming ------------------------------------------------------------------------
+    @cached_property
+    def api_to_friendly(self) -> dict[str, str]:
+        inverse = {api: friendly for friendly, api in self.renames.items()}
+        names = set(self.input_fields) | set(self.output_fields)
+        return {api: inverse.get(api, api) for api in sorted(names)}
+
+    @cached_property
+    def friendly_to_api(self) -> dict[str, str]:
+        return {friendly: api for api, friendly in self.api_to_friendly.items()}
+
+    @cached_property
+    def natural_key_api(self) -> str:
+        return self.friendly_to_api[self.natural_key]
+
+    def friendly(self, api_field: str) -> str:
+        return self.api_to_friendly.get(api_field, api_field)
+
+    def item_url(self, object_id: str) -> str:
+        return _ID_PLACEHOLDER.sub(quote(object_id, safe=""), self.item_path, count=1)
+
+
+def _body_fields(op: Operation | None) -> dict[str, FieldSpec]:
+    if op is None or op.request is None or op.request.schema_.type != "object":
+        return {}
+    return {f.name: f for f in op.request.schema_.fields}

@@ -1,0 +1,34 @@
+"""The base of every generated resource class."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pulumi
+import pulumi.dynamic
+
+from zoomcc.dynamic.provider import SpecProvider
+from zoomcc.resources import catalog
+
+
+class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
+    """A Contact Center object managed through the spec-driven dynamic provider.
+
+    Every output the API documents is registered (as an unknown until create), so
+    ``queue.cc_queue_id`` and friends can be used as inputs of other resources.
+    """
+
+    _type_name: ClassVar[str]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: Mapping[str, Any],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        spec = catalog.get(self._type_name)
+        outputs = set(spec.output_fields) | set(spec.input_fields)
+        props: dict[str, Any] = {spec.friendly(f): None for f in sorted(outputs)}
+        props.update({k: v for k, v in args.items() if v is not None})
+        super().__init__(SpecProvider(self._type_name), resource_name, props, opts)

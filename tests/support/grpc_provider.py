@@ -1,0 +1,150 @@
+"""Drive `python -m pulumi.dynamic` over gRPC exactly as the engine does."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import grpc
+from google.protobuf import struct_pb2
+from pulumi.dynamic.dynamic import serialize_provider
+from pulumi.runtime import rpc
+from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
+
+from zoomcc.dynamic.provider import PROVIDER_KEY, SpecProvider
+
+UNKNOWN = rpc.UNKNOWN
+
+
+def _struct(props: dict[str, Any]) -> struct_pb2.Struct:
+    return asyncio.run(rpc.serialize_properties(props, {}))
+
+
+def _plain(struct: struct_pb2.Struct) -> dict[str, Any]:
+    return dict(rpc.deserialize_properties(struct, keep_unknowns=True))
+
+
+def provider_value(type_name: str) -> str:
+    return str(serialize_provider(SpecProvider(type_name)))
+
+
+class DynamicProviderClient:
+    """One provider process; every call goes through the real servicer."""
+
+    def __init__(
+        self, stub: provider_pb2_grpc.ResourceProviderStub, process: subprocess.Popen[bytes]
+    ):
+        self.stub = stub
+        self.process = process
+
+    @staticmethod
+    def urn(type_name: str, name: str = "test") -> str:
+        return f"urn:pulumi:test::zoomcc::pulumi-python:dynamic/zoomcc:{type_name}::{name}"
+
+    def _with_provider(self, type_name: str, props: dict[str, Any]) -> dict[str, Any]:
+        return {**props, PROVIDER_KEY: provider_value(type_name)}
+
+    def configure(self, config: dict[str, Any]) -> None:
+        self.stub.Configure(
+            provider_pb2.ConfigureRequest(args=_struct(config), acceptSecrets=False)
+        )
+
+    def check(
+        self, type_name: str, news: dict[str, Any], olds: dict[str, Any] | None = None
+    ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        resp = self.stub.Check(
+            provider_pb2.CheckRequest(
+                urn=self.urn(type_name),
+                olds=_struct(self._with_provider(type_name, olds or {})),
+                news=_struct(self._with_provider(type_name, news)),
+            )
+        )
+        return _plain(resp.inputs), [(f.property, f.reason) for f in resp.failures]
+
+    def diff(
+        self, type_name: str, id_: str, olds: dict[str, Any], news: dict[str, Any]
+    ) -> provider_pb2.DiffResponse:
+        return self.stub.Diff(
+            provider_pb2.DiffRequest(
+                id=id_,
+                urn=self.urn(type_name),
+                olds=_struct(self._with_provider(type_name, olds)),
+                news=_struct(self._with_provider(type_name, news)),
+            )
+        )
+
+    def create(self, type_name: str, props: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        resp = self.stub.Create(
+            provider_pb2.CreateRequest(
+                urn=self.urn(type_name), properties=_struct(self._with_provider(type_name, props))
+            )
+        )
+        return resp.id, _strip(_plain(resp.properties))
+
+    def read(self, type_name: str, id_: str, props: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        resp = self.stub.Read(
+            provider_pb2.ReadRequest(
+                id=id_,
+                urn=self.urn(type_name),
+                properties=_struct(self._with_provider(type_name, props)),
+            )
+        )
+        return resp.id, _strip(_plain(resp.properties))
+
+    def update(
+        self, type_name: str, id_: str, olds: dict[str, Any], news: dict[str, Any]
+    ) -> dict[str, Any]:
+        resp = self.stub.Update(
+            provider_pb2.UpdateRequest(
+                id=id_,
+                urn=self.urn(type_name),
+                olds=_struct(self._with_provider(type_name, olds)),
+                news=_struct(self._with_provider(type_name, news)),
+            )
+        )
+        return _strip(_plain(resp.properties))
+
+    def delete(self, type_name: str, id_: str, props: dict[str, Any]) -> None:
+        self.stub.Delete(
+            provider_pb2.DeleteRequest(
+                id=id_,
+                urn=self.urn(type_name),
+                properties=_struct(self._with_provider(type_name, props)),
+            )
+        )
+
+    def stderr(self) -> str:
+        return ""
+
+
+def _strip(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k != PROVIDER_KEY}
+
+
+@contextmanager
+def dynamic_provider(env: dict[str, str] | None = None) -> Iterator[DynamicProviderClient]:
+    """Spawn the provider process the way the engine's plugin shim does."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "pulumi.dynamic"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline().decode().strip()
+    if not line.isdigit():
+        process.kill()
+        err = process.stderr.read().decode() if process.stderr else ""
+        raise RuntimeError(f"provider did not start: {line!r} {err}")
+    channel = grpc.insecure_channel(f"127.0.0.1:{line}")
+    try:
+        yield DynamicProviderClient(provider_pb2_grpc.ResourceProviderStub(channel), process)
+    finally:
+        channel.close()
+        process.kill()
+        process.wait(timeout=10)
