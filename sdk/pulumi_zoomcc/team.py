@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource

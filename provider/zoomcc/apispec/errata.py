@@ -146,8 +146,10 @@ def _find_body(op: dict[str, Any], target: str) -> dict[str, Any]:
 def _find_node(root: dict[str, Any], dotted: str) -> dict[str, Any]:
     node = root
     for step in re.findall(r"\[\]|[^.\[\]]+", dotted):
-        nxt = node["items"] if step == "[]" else next(
-            (f for f in node["fields"] if f["name"] == step), None
+        nxt = (
+            node["items"]
+            if step == "[]"
+            else next((f for f in node["fields"] if f["name"] == step), None)
         )
         if nxt is None:
             raise ErratumError(f"no field {dotted!r} (stuck at {step!r})")

@@ -191,7 +191,9 @@ def _parse_items(
 def _parse_tree(raw: list[tuple[int, str]]) -> dict[str, Any]:
     """Parse a body's field tree into a synthetic root (object, or array for ``Array of:``)."""
     lines = [
-        _Line(no, len(text) - len(text.lstrip(" ")), text.strip()) for no, text in raw if text.strip()
+        _Line(no, len(text) - len(text.lstrip(" ")), text.strip())
+        for no, text in raw
+        if text.strip()
     ]
     if not lines:  # e.g. DELETE /roles/{roleId}/privileges: only an example
         return _field("", True, {"type": "object"})
@@ -282,7 +284,7 @@ def _parse_errors(status: int, text: str, lineno: int) -> tuple[str, list[dict[s
         message = _BR_RE.sub(" ", f" {m.group(2)} ").strip().strip('"').strip()
         code = int(m.group(1)) if m.group(1) else None
         if code is None and not message:
-            continue  # an empty ``** Error Code:** `` <br>`` placeholder
+            continue  # an empty placeholder: **Error Code:** `` <br> <br>
         errors.append({"status": status, "code": code, "message": message})
     if not errors:
         errors.append({"status": status, "code": None, "message": description})
@@ -296,7 +298,7 @@ def _split_list(text: str) -> list[str]:
 
 def slugify(title: str) -> str:
     """``Get an engagement's survey`` -> ``get_an_engagements_survey``."""
-    return re.sub(r"[^a-z0-9]+", "_", title.lower().replace("'", "").replace("’", "")).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", title.lower().replace("'", "")).strip("_")
 
 
 def _parse_operation(lines: list[str], start: int, end: int) -> dict[str, Any]:
@@ -305,8 +307,7 @@ def _parse_operation(lines: list[str], start: int, end: int) -> dict[str, Any]:
     method = cur.take("  • Method:")
     path = cur.take("  • Path:")
     tags = _split_list(cur.take("  • Tags:"))
-    description = cur.take_until(re.compile(r"^Scopes: "))
-    del description  # not part of the spec; the reference is the place to read it
+    cur.take_until(re.compile(r"^Scopes: "))  # prose description: not part of the spec
     scopes = _split_list(cur.take("Scopes:"))
     granular = _split_list(cur.take("Granular Scopes:"))
     rate_label = cur.take("Rate Limit Label:").upper()
@@ -422,7 +423,9 @@ def default_reference_path() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point; returns the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m zoomcc.apispec.generate", description=__doc__)
-    parser.add_argument("--reference", type=Path, help=f"reference text (default: ${REFERENCE_ENV})")
+    parser.add_argument(
+        "--reference", type=Path, help=f"reference text (default: ${REFERENCE_ENV})"
+    )
     parser.add_argument("--out", type=Path, default=SPEC_PATH, help="JSON file to write/check")
     parser.add_argument("--check", action="store_true", help="exit 1 if --out is out of date")
     args = parser.parse_args(argv)

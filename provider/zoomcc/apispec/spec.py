@@ -120,9 +120,7 @@ class Operation(_Frozen):
         for e in self.errors:
             if e.code is None:
                 continue
-            missing = e.status not in _NOT_OBJECT_STATUSES and bool(
-                _NOT_FOUND_RE.search(e.message)
-            )
+            missing = e.status not in _NOT_OBJECT_STATUSES and bool(_NOT_FOUND_RE.search(e.message))
             verdicts[e.code] = verdicts.get(e.code, True) and missing
         return frozenset(code for code, missing in verdicts.items() if missing)
 

@@ -7,6 +7,7 @@ token request. Tokens never appear in repr, logs or errors.
 
 from __future__ import annotations
 
+import base64
 import logging
 import threading
 import time
@@ -116,8 +117,11 @@ class TokenProvider:
         if self._owns_http:
             self._http.close()
 
-    def _secrets(self) -> tuple[str, ...]:
-        return (self._settings.client_secret.get_secret_value(),)
+    def secrets(self) -> tuple[str, ...]:
+        """Strings never to show: the secret and the Basic credential built from it."""
+        secret = self._settings.client_secret.get_secret_value()
+        basic = base64.b64encode(f"{self._settings.client_id}:{secret}".encode()).decode()
+        return (secret, basic)
 
     def _fetch(self) -> AccessToken:
         """POST the token endpoint, retrying outages; callers hold the lock."""
@@ -142,7 +146,7 @@ class TokenProvider:
                     continue
                 message = scrub(
                     f"cannot reach the Zoom token endpoint: {type(exc).__name__}: {exc}",
-                    self._secrets(),
+                    self.secrets(),
                 )
                 raise ZoomTransportError(
                     message, TOKEN_OPERATION, "POST", self._path, attempts=attempt + 1
@@ -228,6 +232,6 @@ class TokenProvider:
             if isinstance(raw_code, int) and not isinstance(raw_code, bool):
                 code = raw_code
         message = " ".join(parts) or response.reason_phrase or "token request refused"
-        message = scrub(message, self._secrets())
+        message = scrub(message, self.secrets())
         logger.warning("POST %s -> %d: %s", self._path, status, message)
         return AuthenticationError(status, code, message, TOKEN_OPERATION, "POST", self._path)

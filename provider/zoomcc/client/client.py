@@ -316,7 +316,7 @@ class ZoomClient:
     # -- internals ------------------------------------------------------------------------
 
     def _secrets(self, token: AccessToken) -> tuple[str, ...]:
-        return (self._settings.client_secret.get_secret_value(), token.value)
+        return (*self._auth.secrets(), token.value)
 
     def _pause(self, seconds: float) -> None:
         self._stats.bump("retries")

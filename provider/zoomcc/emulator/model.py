@@ -73,12 +73,12 @@ class FieldSpec:
     enum_error: ErrorDef | None = None
 
 
-def S(*enum: Any, error: ErrorDef | None = None) -> FieldSpec:  # noqa: N802 - table shorthand
+def S(*enum: Any, error: ErrorDef | None = None) -> FieldSpec:  # table shorthand
     """A string field, optionally restricted to ``enum``."""
     return FieldSpec("string", tuple(enum), error)
 
 
-def I(*enum: Any) -> FieldSpec:  # noqa: N802, E743 - table shorthand
+def I(*enum: Any) -> FieldSpec:  # noqa: E743 - table shorthand
     """An integer field (floats such as ``30.0`` are rejected, as a typed API would)."""
     return FieldSpec("integer", tuple(enum))
 
@@ -216,9 +216,7 @@ class Collection:
 
     def __post_init__(self) -> None:
         unknown = [
-            name
-            for name in (*self.create_fields, *self.update_fields)
-            if name not in self.fields
+            name for name in (*self.create_fields, *self.update_fields) if name not in self.fields
         ]
         if unknown:
             raise ValueError(f"collection {self.name}: fields without a type: {unknown}")

@@ -20,7 +20,6 @@ from zoomcc.emulator.model import (
     HookContext,
     Obj,
     Operation,
-    ZoomApiError,
     validation_error,
 )
 
@@ -75,6 +74,18 @@ def _type_ok(spec: FieldSpec, value: Any) -> bool:
     return isinstance(value, dict)
 
 
+def check_field(name: str, spec: FieldSpec, value: Any) -> None:
+    """Reject a null, a value of the wrong JSON type, or one outside the enum (code 300)."""
+    if value is None:
+        raise validation_error(f"Validation Failed. Field {name} must not be null.")
+    if not _type_ok(spec, value):
+        raise validation_error(f"Validation Failed. Field {name} must be of type {spec.type}.")
+    if spec.enum and value not in spec.enum:
+        if spec.enum_error is not None:
+            raise spec.enum_error.error(value=value)
+        raise validation_error(f"Validation Failed. Invalid value for {name}: {value!r}.")
+
+
 class Store:
     """Objects of every collection, in creation order, plus pagination tokens."""
 
@@ -105,7 +116,9 @@ class Store:
         try:
             return self.collections[name]
         except KeyError:
-            raise KeyError(f"unknown collection {name!r}; known: {sorted(self.collections)}")
+            raise KeyError(
+                f"unknown collection {name!r}; known: {sorted(self.collections)}"
+            ) from None
 
     def get(self, collection: str, object_id: str) -> Obj | None:
         """The live stored object (hooks may mutate it), or None."""
@@ -239,9 +252,7 @@ class Store:
             )
         del self._records[collection][object_id]
 
-    def list(
-        self, collection: str, query: Mapping[str, str], parent_id: str | None = None
-    ) -> Obj:
+    def list(self, collection: str, query: Mapping[str, str], parent_id: str | None = None) -> Obj:
         """GET base: one page, Zoom style (``next_page_token`` empty on the last page)."""
         coll = self.collections[collection]
         self._check_parent(coll, parent_id)
@@ -326,17 +337,7 @@ class Store:
             if body.get(name) is None:
                 raise validation_error(f"Validation Failed. Missing required field: {name}.")
         for name, value in body.items():
-            spec = coll.fields[name]
-            if value is None:
-                raise validation_error(f"Validation Failed. Field {name} must not be null.")
-            if not _type_ok(spec, value):
-                raise validation_error(
-                    f"Validation Failed. Field {name} must be of type {spec.type}."
-                )
-            if spec.enum and value not in spec.enum:
-                if spec.enum_error is not None:
-                    raise spec.enum_error.error(value=value)
-                raise validation_error(f"Validation Failed. Invalid value for {name}: {value!r}.")
+            check_field(name, coll.fields[name], value)
 
     def _check_references(self, coll: Collection, op: Operation, body: Obj) -> None:
         for ref in coll.references:
