@@ -145,7 +145,20 @@ CASES: list[Case] = [
                 }
             ],
         },
-        update={"description": "Public holidays", "timezone": "Europe/Berlin"},
+        # New Year goes (flagged for deletion), Christmas comes: the list is patched per item.
+        update={
+            "description": "Public holidays",
+            "timezone": "Europe/Berlin",
+            "closures": [
+                {
+                    "closure_name": "Christmas",
+                    "closure_hour_type": 1,
+                    "start_time": "2027-12-25T00:00:00Z",
+                    "end_time": "2027-12-26T00:00:00Z",
+                    "recurring_frequency": 0,
+                },
+            ],
+        },
     ),
 ]
 
@@ -155,3 +168,18 @@ def resolve(value: Any, prereqs: dict[str, Any]) -> Any:
     if isinstance(value, str) and value.startswith("@"):
         return prereqs[value[1:]]
     return value
+
+
+def contains(actual: Any, expected: Any) -> bool:
+    """``actual`` holds everything ``expected`` declares (the API may add ids and defaults)."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(
+            contains(actual.get(k), v) for k, v in expected.items()
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(actual) == len(expected)
+            and all(contains(a, e) for a, e in zip(actual, expected, strict=True))
+        )
+    return bool(actual == expected)

@@ -149,14 +149,15 @@ class SpecProvider(ResourceProvider):
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         payload = self._payload(news)
         body = self._update_body(payload, only=payload)
-        if body:
-            try:
-                self._patch(id_, body)
-            except NotFoundError as exc:
-                raise ObjectVanishedError(
-                    f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
-                    "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
-                ) from exc
+        try:
+            if set(body) & set(self.spec.merged_lists):
+                body = merge_items(self.spec, body, self._get(id_))
+            self._patch(id_, body)
+        except (NotFoundError, ObjectVanishedError) as exc:
+            raise ObjectVanishedError(
+                f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
+                "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
+            ) from exc
         return UpdateResult(self._read_outputs(id_, news))
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
@@ -261,3 +262,25 @@ class SpecProvider(ResourceProvider):
             log.exception(
                 "%s: could not clean up %s after a failed create", self.spec.name, object_id
             )
+
+
+def merge_items(spec: ResourceSpec, body: dict[str, Any], live: dict[str, Any]) -> dict[str, Any]:
+    """Turn declared lists into item-by-item patches against the live object."""
+    merged = dict(body)
+    for field, how in spec.merged_lists.items():
+        if field not in body:
+            continue
+        unused = [item for item in live.get(field) or [] if item.get(how.id_field)]
+        items: list[dict[str, Any]] = []
+        for wanted in body[field]:
+            twin = next(
+                (i for i in unused if i.get(how.match_on) == wanted.get(how.match_on)), None
+            )
+            if twin is not None:
+                unused.remove(twin)
+                items.append({**wanted, how.id_field: twin[how.id_field]})
+            else:
+                items.append(dict(wanted))
+        items += [{how.id_field: i[how.id_field], how.delete_flag: True} for i in unused]
+        merged[field] = items
+    return merged

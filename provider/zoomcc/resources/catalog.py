@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.spec import ResourceSpec
+from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
 _NAME_DESC = ("name", "description")
 
@@ -102,6 +102,13 @@ CLOSURE_SET = ResourceSpec(
     item_path="/contact_center/closures/{closureSetId}",
     id_field="closure_set_id",
     renames=_renamed("closure_set", *_NAME_DESC),
+    # The update body patches closures one by one: known ones by id, removals flagged.
+    merged_lists={
+        "closures": ItemMerge(
+            id_field="closure_id", match_on="closure_name", delete_flag="to_delete"
+        )
+    },
+    ordered=frozenset({"closures"}),
     summary="Holidays and other closures (one-off or recurring) in a time zone.",
     example='holidays = zoomcc.ClosureSet("holidays", name="Holidays", '
     'timezone="America/New_York", '

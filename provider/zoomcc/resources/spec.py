@@ -19,6 +19,19 @@ _ID_PLACEHOLDER = re.compile(r"\{[^}]+\}")
 _MISSING = re.compile(r"does not exist|not found", re.I)
 
 
+@dataclass(frozen=True)
+class ItemMerge:
+    """A list the update call patches item by item (ids kept, removals flagged) instead of
+    replacing it whole, as closure sets' ``closures``."""
+
+    id_field: str
+    """The item's id in GET responses and update bodies (``closure_id``)."""
+    match_on: str
+    """The item field that pairs a declared item with a live one (``closure_name``)."""
+    delete_flag: str
+    """The update body's flag that removes an item (``to_delete``)."""
+
+
 @dataclass(frozen=True, eq=False)
 class ResourceSpec:
     """One API object. API field names are the reference's; friendly names are the SDK's."""
@@ -46,6 +59,8 @@ class ResourceSpec:
     """API input fields not offered as arguments (deprecated or owned by another resource)."""
     ordered: frozenset[str] = frozenset()
     """API fields whose list order matters; other lists are compared as sets."""
+    merged_lists: Mapping[str, ItemMerge] = field(default_factory=dict)
+    """API list fields whose update is item by item (see ``ItemMerge``)."""
     update_method: str = "PATCH"
     example: str = ""
     """A Python snippet for the docs."""
