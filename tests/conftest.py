@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
@@ -43,7 +44,7 @@ def api(emulator: EmulatorServer) -> Iterator[ZoomClient]:
     settings = ClientSettings(
         account_id=ACCOUNT_ID,
         client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
+        client_secret=SecretStr(CLIENT_SECRET),
         base_url=emulator.api_base_url,
         oauth_url=emulator.oauth_url,
         pacing=False,

@@ -3,23 +3,23 @@
 """pulumi-zoomcc: Zoom Contact Center resources for Pulumi."""
 
 from pulumi_zoomcc._base import ZoomResource
-from pulumi_zoomcc.skill_category import SkillCategory
-from pulumi_zoomcc.skill import Skill
-from pulumi_zoomcc.queue import Queue
-from pulumi_zoomcc.team import Team
-from pulumi_zoomcc.disposition import Disposition
-from pulumi_zoomcc.disposition_set import DispositionSet
 from pulumi_zoomcc.business_hours import BusinessHours
 from pulumi_zoomcc.closure_set import ClosureSet
+from pulumi_zoomcc.disposition import Disposition
+from pulumi_zoomcc.disposition_set import DispositionSet
+from pulumi_zoomcc.queue import Queue
+from pulumi_zoomcc.skill import Skill
+from pulumi_zoomcc.skill_category import SkillCategory
+from pulumi_zoomcc.team import Team
 
 __all__ = [
+    "BusinessHours",
+    "ClosureSet",
+    "Disposition",
+    "DispositionSet",
+    "Queue",
+    "Skill",
+    "SkillCategory",
+    "Team",
     "ZoomResource",
-    'SkillCategory',
-    'Skill',
-    'Queue',
-    'Team',
-    'Disposition',
-    'DispositionSet',
-    'BusinessHours',
-    'ClosureSet',
 ]

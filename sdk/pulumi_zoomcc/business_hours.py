@@ -4,14 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any
 
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['BusinessHours']
+__all__ = ["BusinessHours"]
 
 
 class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):

@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['ClosureSet']
+__all__ = ["ClosureSet"]
 
 
 class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
@@ -33,7 +33,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         resource_name: str,
         *,
         name: pulumi.Input[str],
-        closures: pulumi.Input[Sequence[Mapping[str, Any]]],
+        closures: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
         timezone: pulumi.Input[str],
         account_default: pulumi.Input[bool] | None = None,
         description: pulumi.Input[str] | None = None,

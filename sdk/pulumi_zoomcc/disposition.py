@@ -11,7 +11,7 @@ import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['Disposition']
+__all__ = ["Disposition"]
 
 
 class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
@@ -39,7 +39,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         description: pulumi.Input[str] | None = None,
         disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
-        sub_dispositions: pulumi.Input[Sequence[Mapping[str, Any]]] | None = None,
+        sub_dispositions: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Disposition.

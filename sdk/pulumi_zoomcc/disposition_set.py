@@ -4,14 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['DispositionSet']
+__all__ = ["DispositionSet"]
 
 
 class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
@@ -36,7 +36,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         resource_name: str,
         *,
         name: pulumi.Input[str],
-        disposition_ids: pulumi.Input[Sequence[str]] | None = None,
+        disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
         opts: pulumi.ResourceOptions | None = None,

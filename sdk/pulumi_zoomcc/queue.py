@@ -11,7 +11,7 @@ import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['Queue']
+__all__ = ["Queue"]
 
 
 class Queue(ZoomResource, module="zoomcc", name='Queue'):
@@ -101,7 +101,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         auto_close_message_enabled: pulumi.Input[bool] | None = None,
         auto_close_timeout: pulumi.Input[int] | None = None,
         channel: pulumi.Input[Literal['voice', 'video', 'messaging', 'email', 'work_item']] | None = None,
-        channel_types: pulumi.Input[Sequence[Literal['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messaging', 'work_item']]] | None = None,
+        channel_types: pulumi.Input[Sequence[pulumi.Input[Literal['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messaging', 'work_item']]]] | None = None,
         consumer_routing_profile_id: pulumi.Input[str] | None = None,
         default_disposition_id: pulumi.Input[str] | None = None,
         disposition_required: pulumi.Input[bool] | None = None,

@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Literal
 
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['SkillCategory']
+__all__ = ["SkillCategory"]
 
 
 class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):

@@ -4,14 +4,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
-
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
 
-__all__ = ['Team']
+__all__ = ["Team"]
 
 
 class Team(ZoomResource, module="zoomcc", name='Team'):

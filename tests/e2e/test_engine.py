@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from pulumi import automation as auto
 from tests.conftest import CLIENT_SECRET
 from tests.e2e.stacks import every_type_program, make_stack
 from zoomcc.client import ZoomClient
-from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
@@ -20,20 +21,9 @@ pytestmark = pytest.mark.e2e
 RESOURCES = 9  # see every_type_program
 
 
-def root_team_id(api: ZoomClient) -> str:
-    teams = list(api.paginate("/contact_center/teams", items_key="teams"))
-    return str(next(t for t in teams if not t.get("parent_team_id"))["team_id"])
-
-
-def managed_objects(emulator: EmulatorServer, root_team: str) -> dict[str, list[Any]]:
-    """Everything in the emulator except the account's own root team."""
-    found = {}
-    for collection, objects in emulator.state.all_objects().items():
-        kept = [o for o in objects if root_team not in json.dumps(o) or o.get("parent_team_id")]
-        kept = [o for o in kept if o.get("team_id") != root_team]
-        if kept:
-            found[collection] = kept
-    return found
+def managed_objects(emulator: EmulatorServer) -> dict[str, list[Any]]:
+    """Everything in the emulator beyond what a fresh account holds."""
+    return emulator.state.user_objects()
 
 
 def test_every_type_through_the_engine(
@@ -43,13 +33,13 @@ def test_every_type_through_the_engine(
     stack_config: dict[str, Any],
     api: ZoomClient,
 ) -> None:
-    root = root_team_id(api)
+    root = ROOT_TEAM_ID
     stack = make_stack(backend, every_type_program(root, 1), stack_config)
 
     up = stack.up()
     assert up.summary.result == "succeeded"
     assert up.summary.resource_changes == {"create": RESOURCES + 1}
-    created = managed_objects(emulator, root)
+    created = managed_objects(emulator)
     assert sum(len(v) for v in created.values()) == RESOURCES
 
     emulator.state.clear_requests()
@@ -59,7 +49,9 @@ def test_every_type_through_the_engine(
 
     refresh = stack.refresh()
     assert refresh.summary.resource_changes == {"same": RESOURCES + 1}
-    assert all(r.method == "GET" for r in emulator.state.requests)
+    api_calls = [r for r in emulator.state.requests if r.operation != "oauth.token"]
+    # Refresh reads each resource once and writes nothing.
+    assert sorted(r.method for r in api_calls) == ["GET"] * RESOURCES
 
     stack.workspace.program = every_type_program(root, 2)
     up2 = stack.up()
@@ -67,18 +59,36 @@ def test_every_type_through_the_engine(
     # change in place; the Skill moves to another category, which the API cannot do.
     assert up2.summary.resource_changes == {"update": 7, "replace": 1, "same": 2}
     assert up2.outputs["skill_category_id"].value == up2.outputs["cat_b"].value
-    assert sum(len(v) for v in managed_objects(emulator, root).values()) == RESOURCES
+    assert sum(len(v) for v in managed_objects(emulator).values()) == RESOURCES
 
     assert stack.preview().change_summary == {"same": RESOURCES + 1}
 
-    state = json.dumps(stack.export_stack().deployment)
-    assert CLIENT_SECRET not in state
-    for token in emulator.state.issued_tokens():
-        assert token not in state
+    # The state as exported and as stored: the secret only as ciphertext, no token at all.
+    exported = subprocess.run(
+        ["pulumi", "stack", "export", "--stack", "e2e"],
+        cwd=stack.workspace.work_dir,
+        env={
+            **os.environ,
+            **stack.workspace.env_vars,
+            "PULUMI_HOME": str(backend / ".pulumi-home"),
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    stored = "".join(p.read_text() for p in backend.rglob("*.json"))
+    assert "zoomcc:clientSecret" in exported  # the engine keeps provider config, encrypted
+    assert '"ciphertext"' in exported
+    tokens = emulator.state.issued_tokens()
+    assert tokens
+    for text in (exported, stored):
+        assert CLIENT_SECRET not in text
+        for token in tokens:
+            assert token not in text
 
     destroy = stack.destroy()
     assert destroy.summary.resource_changes == {"delete": RESOURCES + 1}
-    assert managed_objects(emulator, root) == {}
+    assert managed_objects(emulator) == {}
     stack.workspace.remove_stack("e2e")
 
 
@@ -91,7 +101,7 @@ def test_bad_input_fails_at_preview_without_api_calls(
     import pulumi_zoomcc as zoomcc
 
     def program() -> None:
-        zoomcc.Queue("bad-queue", name="Bad", channel="fax")
+        zoomcc.Queue("bad-queue", name="Bad", channel="fax")  # type: ignore[arg-type]
 
     stack = make_stack(backend, program, stack_config, name="bad")
     emulator.state.clear_requests()

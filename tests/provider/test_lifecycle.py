@@ -100,3 +100,19 @@ def test_refresh_after_out_of_band_delete(
     api.request("DELETE", spec.item_url(object_id))
     gone_id, gone_outs = provider.read(case.type_name, object_id, outs)
     assert (gone_id, gone_outs) == ("", {})
+
+
+def test_preview_with_unknown_values(provider: DynamicProviderClient, api: ZoomClient) -> None:
+    """During preview a parent's id is unknown: check passes it, diff reports the change."""
+    from tests.support.grpc_provider import UNKNOWN
+
+    inputs = {"name": "French", "skill_category_id": UNKNOWN}
+    _, failures = provider.check("Skill", inputs)
+    assert failures == []
+    olds = {"name": "French", "skill_category_id": "abc", "skill_id": "s1"}
+    diff = provider.diff("Skill", "s1", olds, inputs)
+    assert diff.changes == diff.DIFF_SOME
+    assert list(diff.replaces) == ["skill_category_id"]
+    # A known bad value next to an unknown one is still reported.
+    _, failures = provider.check("Queue", {"name": UNKNOWN, "channel": "fax"})
+    assert [f for f, _ in failures] == ["channel"]

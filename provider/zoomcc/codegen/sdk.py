@@ -27,7 +27,7 @@ def render_resource(spec: ResourceSpec) -> str:
     for api_field, field in spec.input_fields.items():
         friendly = spec.friendly(api_field)
         required = field.required
-        annotation = f"pulumi.Input[{python_type(field)}]"
+        annotation = f"pulumi.Input[{python_type(field, inputs=True)}]"
         args.append(
             f"        {friendly}: {annotation}" + ("" if required else " | None = None") + ","
         )
@@ -53,14 +53,12 @@ def render_resource(spec: ResourceSpec) -> str:
             "",
             "from __future__ import annotations",
             "",
-            "from collections.abc import Mapping, Sequence",
-            "from typing import Any, Literal",
-            "",
+            "@@IMPORTS@@",
             "import pulumi",
             "",
             "from pulumi_zoomcc._base import ZoomResource",
             "",
-            "__all__ = [" + repr(spec.name) + "]",
+            f'__all__ = ["{spec.name}"]',
             "",
             "",
             f'class {spec.name}(ZoomResource, module="zoomcc", name={spec.name!r}):',
@@ -94,7 +92,20 @@ def render_resource(spec: ResourceSpec) -> str:
             "",
         ]
     )
-    return body
+    imports = _imports(body)
+    return body.replace("@@IMPORTS@@\n", imports + "\n\n" if imports else "")
+
+
+def _imports(body: str) -> str:
+    """Only the typing names the rendered class uses (the output stays lint-clean)."""
+    abc = [n for n in ("Mapping", "Sequence") if f"{n}[" in body]
+    typing = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", body)]
+    lines = []
+    if abc:
+        lines.append(f"from collections.abc import {', '.join(abc)}")
+    if typing:
+        lines.append(f"from typing import {', '.join(typing)}")
+    return "\n".join(lines)
 
 
 def render_init(specs: tuple[ResourceSpec, ...]) -> str:
@@ -104,10 +115,12 @@ def render_init(specs: tuple[ResourceSpec, ...]) -> str:
         "",
         "from pulumi_zoomcc._base import ZoomResource",
     ]
-    for spec in specs:
+    ordered = sorted(specs, key=module_name)
+    for spec in ordered:
         lines.append(f"from pulumi_zoomcc.{module_name(spec)} import {spec.name}")
-    lines += ["", "__all__ = [", '    "ZoomResource",']
-    lines += [f"    {spec.name!r}," for spec in specs]
+    names = sorted([*(spec.name for spec in specs), "ZoomResource"])
+    lines += ["", "__all__ = ["]
+    lines += [f'    "{name}",' for name in names]
     lines += ["]", ""]
     return "\n".join(lines)
 

@@ -6,11 +6,14 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
 
 def is_unknown(value: Any) -> bool:
     """True for a value not known yet during preview, anywhere inside ``value``."""
+    if isinstance(value, Unknown):
+        return True
     if isinstance(value, str):
         return value == UNKNOWN
     if isinstance(value, Mapping):

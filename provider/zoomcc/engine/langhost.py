@@ -48,9 +48,13 @@ class ProjectLanguageServer(LanguageServer):
         if request.pwd:
             os.chdir(request.pwd)
         sys.path.insert(0, str(main.parent))
-        self.program = lambda: runpy.run_path(str(main), run_name="__main__")
+
+        def program() -> None:
+            runpy.run_path(str(main), run_name="__main__")
+
+        self.program = program
         try:
-            return super().Run(request, context)
+            return super().Run(request, context)  # type: ignore[no-untyped-call]
         finally:
             sys.path.remove(str(main.parent))
 
