@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import pulumi
 import pulumi.dynamic
 
-from zoomcc.dynamic.provider import SpecProvider
+from zoomcc.dynamic.provider import ADOPTION_KEY, SpecProvider
 from zoomcc.resources import catalog
 
 
@@ -30,5 +30,6 @@ class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
         spec = catalog.get(self._type_name)
         outputs = set(spec.output_fields) | set(spec.input_fields)
         props: dict[str, Any] = {spec.friendly(f): None for f in sorted(outputs)}
+        props[ADOPTION_KEY] = None
         props.update({k: v for k, v in args.items() if v is not None})
         super().__init__(SpecProvider(self._type_name), resource_name, props, opts)

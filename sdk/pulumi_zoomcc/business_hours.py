@@ -22,6 +22,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
 
     _type_name = 'BusinessHours'
     account_default: pulumi.Output[bool]
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     business_hour_id: pulumi.Output[str]
     description: pulumi.Output[str]
     hours: pulumi.Output[dict[str, Any]]
@@ -37,6 +38,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         name: pulumi.Input[str] | None = None,
         hours: pulumi.Input[Mapping[str, Any]] | None = None,
         timezone: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a BusinessHours.
@@ -47,6 +49,8 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         :param name: The business hours' name.
         :param hours: hours
         :param timezone: The business hours' timezone ID.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -56,6 +60,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
                 'name': name,
                 'hours': hours,
                 'timezone': timezone,
+                'import_id': import_id,
             },
             opts,
         )

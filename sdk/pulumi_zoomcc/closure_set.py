@@ -22,6 +22,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
 
     _type_name = 'ClosureSet'
     account_default: pulumi.Output[bool]
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     closure_set_id: pulumi.Output[str]
     closures: pulumi.Output[list[dict[str, Any]]]
     description: pulumi.Output[str]
@@ -37,6 +38,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         timezone: pulumi.Input[str],
         account_default: pulumi.Input[bool] | None = None,
         description: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a ClosureSet.
@@ -47,6 +49,8 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         :param name: The closure set's name.
         :param closures: The closure's details.
         :param timezone: The closure set's timezone ID.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -56,6 +60,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
                 'name': name,
                 'closures': closures,
                 'timezone': timezone,
+                'import_id': import_id,
             },
             opts,
         )

@@ -21,6 +21,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
     """
 
     _type_name = 'Disposition'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     description: pulumi.Output[str]
     disposition_id: pulumi.Output[str]
     disposition_type: pulumi.Output[str]
@@ -40,6 +41,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
         sub_dispositions: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Disposition.
@@ -50,6 +52,8 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         :param disposition_type: The disposition's type.
         :param status: The disposition's active status.
         :param sub_dispositions: For `single` dispositions, this field can be ignored.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -59,6 +63,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
                 'disposition_type': disposition_type,
                 'status': status,
                 'sub_dispositions': sub_dispositions,
+                'import_id': import_id,
             },
             opts,
         )

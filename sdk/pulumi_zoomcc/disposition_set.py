@@ -21,6 +21,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
     """
 
     _type_name = 'DispositionSet'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     description: pulumi.Output[str]
     disposition_ids: pulumi.Output[list[str]]
     disposition_set_id: pulumi.Output[str]
@@ -39,6 +40,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a DispositionSet.
@@ -48,6 +50,8 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         :param description: The set's description.
         :param name: The set's name.
         :param status: The set's active status.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -56,6 +60,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
                 'description': description,
                 'name': name,
                 'status': status,
+                'import_id': import_id,
             },
             opts,
         )

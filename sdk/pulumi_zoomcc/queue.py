@@ -22,6 +22,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
     """
 
     _type_name = 'Queue'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     agent_routing_profile_id: pulumi.Output[str]
     agent_routing_profile_name: pulumi.Output[str]
     agent_routing_settings: pulumi.Output[dict[str, Any]]
@@ -136,6 +137,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         wrap_up_after_transfer: pulumi.Input[bool] | None = None,
         wrap_up_expiration: pulumi.Input[bool] | None = None,
         wrap_up_time: pulumi.Input[int] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Queue.
@@ -198,6 +200,8 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         :param wrap_up_after_transfer: Add wrap-up time after transferring an engagement.
         :param wrap_up_expiration: Auto-close engagements at the end of wrap-up duration.
         :param wrap_up_time: The task queue's wrap up time, in seconds.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -246,6 +250,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
                 'wrap_up_after_transfer': wrap_up_after_transfer,
                 'wrap_up_expiration': wrap_up_expiration,
                 'wrap_up_time': wrap_up_time,
+                'import_id': import_id,
             },
             opts,
         )

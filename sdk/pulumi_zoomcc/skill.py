@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
@@ -19,6 +21,7 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
     """
 
     _type_name = 'Skill'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     last_modified_time: pulumi.Output[str]
     max_proficiency_level: pulumi.Output[int]
     modified_by: pulumi.Output[str]
@@ -35,6 +38,7 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         *,
         skill_category_id: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Skill.
@@ -43,12 +47,15 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         :param skill_category_id: The skill category ID to assign the skill to. Changing it
             replaces the object.
         :param name: The skill's name.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
             {
                 'skill_category_id': skill_category_id,
                 'name': name,
+                'import_id': import_id,
             },
             opts,
         )

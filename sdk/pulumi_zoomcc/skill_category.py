@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pulumi
 
@@ -21,6 +21,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
     """
 
     _type_name = 'SkillCategory'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     description: pulumi.Output[str]
     last_modified_time: pulumi.Output[str]
     max_proficiency_level: pulumi.Output[int]
@@ -37,6 +38,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
         skill_type: pulumi.Input[Literal['text', 'proficiency']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a SkillCategory.
@@ -47,6 +49,8 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
         :param description: The skill category's description.
         :param name: The skill category's name.
         :param skill_type: The skill category's type. Changing it replaces the object.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -55,6 +59,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
                 'description': description,
                 'name': name,
                 'skill_type': skill_type,
+                'import_id': import_id,
             },
             opts,
         )

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pulumi
 
 from pulumi_zoomcc._base import ZoomResource
@@ -19,6 +21,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
     """
 
     _type_name = 'Team'
+    adoption_changes: pulumi.Output[dict[str, Any] | None]
     created_time: pulumi.Output[str]
     description: pulumi.Output[str]
     modify_time: pulumi.Output[str]
@@ -34,6 +37,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         parent_team_id: pulumi.Input[str],
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Team.
@@ -42,6 +46,8 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         :param parent_team_id: The team's parent team ID. Changing it replaces the object.
         :param description: The team's description.
         :param name: The team's name.
+        :param import_id: Adopt the existing object with this id instead of creating one: it is
+            read, brought to the declared arguments, and managed from then on.
         """
         super().__init__(
             resource_name,
@@ -49,6 +55,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
                 'parent_team_id': parent_team_id,
                 'description': description,
                 'name': name,
+                'import_id': import_id,
             },
             opts,
         )

@@ -44,6 +44,7 @@ def render_resource(spec: ResourceSpec) -> str:
             outputs.append(
                 f"    {friendly}: pulumi.Output[{output_type(spec.input_fields[api_field])}]"
             )
+    outputs.append("    adoption_changes: pulumi.Output[dict[str, Any] | None]")
     outputs = sorted(set(outputs))
     names = [spec.friendly(f) for f in spec.input_fields]
     body = "\n".join(
@@ -75,17 +76,25 @@ def render_resource(spec: ResourceSpec) -> str:
             "        resource_name: str,",
             "        *,",
             *required_first,
+            "        import_id: pulumi.Input[str] | None = None,",
             "        opts: pulumi.ResourceOptions | None = None,",
             "    ) -> None:",
             '        """Declare a ' + spec.name + ".",
             "",
             "        :param resource_name: The Pulumi name of this resource.",
             *docs,
+            *_wrap(
+                ":param import_id: Adopt the existing object with this id instead of creating "
+                "one: it is read, brought to the declared arguments, and managed from then on.",
+                "        ",
+                "            ",
+            ),
             '        """',
             "        super().__init__(",
             "            resource_name,",
             "            {",
             *[f"                {n!r}: {n}," for n in names],
+            "                'import_id': import_id,",
             "            },",
             "            opts,",
             "        )",

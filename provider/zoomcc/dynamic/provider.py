@@ -31,10 +31,22 @@ from zoomcc.resources.spec import ResourceSpec
 log = logging.getLogger("zoomcc.provider")
 
 PROVIDER_KEY = "__provider"
+IMPORT_KEY = "import_id"
+"""Argument of every resource: the id of an existing object to adopt instead of creating."""
+ADOPTION_KEY = "adoption_changes"
+"""Output: for an adopted object, the fields adoption changed and their previous values."""
 
 
 class ObjectVanishedError(Exception):
     """The object in the state no longer exists in Zoom."""
+
+
+class AdoptionError(Exception):
+    """``import_id`` names no object, or one that differs where it cannot be changed."""
+
+
+class NameConflictError(Exception):
+    """Creating would duplicate an existing object's name."""
 
 
 class SpecProvider(ResourceProvider):
@@ -72,15 +84,20 @@ class SpecProvider(ResourceProvider):
 
     # ---- check / diff (no network) ----------------------------------------------------
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs = {k: v for k, v in news.items() if k != PROVIDER_KEY}
+        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
         failures = [CheckFailure(p, r) for p, r in input_failures(self.spec, inputs)]
+        adopt = news.get(IMPORT_KEY)
+        if adopt is not None and not is_unknown(adopt) and not isinstance(adopt, str):
+            failures.append(
+                CheckFailure(IMPORT_KEY, f"{self.spec.name}: 'import_id' must be an id string")
+            )
         return CheckResult(news, failures)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec
         changed: list[str] = []
         for friendly, desired in news.items():
-            if desired is None or friendly not in spec.friendly_to_api:
+            if desired is None or friendly == IMPORT_KEY or friendly not in spec.friendly_to_api:
                 continue
             api_field = spec.friendly_to_api[friendly]
             if api_field not in spec.input_fields:
@@ -99,12 +116,17 @@ class SpecProvider(ResourceProvider):
     # ---- create / read / update / delete ------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
         spec = self.spec
+        adopt = props.get(IMPORT_KEY)
+        if adopt:
+            return self._adopt(str(adopt), props)
         payload = self._payload(props)
+        self._refuse_name_conflict(payload, props)
         create_body = {k: v for k, v in payload.items() if k in spec.create_fields}
+        url = spec.collection_url(props)
         try:
             created = self.client.request(
                 "POST",
-                spec.collection_path,
+                url,
                 json=create_body,
                 rate_label=spec.create_op.rate_label,
                 operation=spec.create_op.id,
@@ -113,7 +135,7 @@ class SpecProvider(ResourceProvider):
             if isinstance(exc, ZoomApiError) and exc.status < 500:
                 raise
             # The server may have applied the create before the response was lost.
-            recovered = self._find_by_natural_key(payload)
+            recovered = self._find_by_natural_key(payload, props)
             if recovered is None:
                 raise
             log.warning("%s: recovered %s after a lost create response", spec.name, recovered)
@@ -126,16 +148,16 @@ class SpecProvider(ResourceProvider):
                 message=f"the create response carried no {spec.id_field}",
                 operation=spec.create_op.id,
                 method="POST",
-                path=spec.collection_path,
+                path=url,
             )
         try:
             after_create = {k: v for k, v in payload.items() if k not in spec.create_fields}
             if after_create:
-                self._patch(object_id, self._update_body(payload, only=after_create))
+                self._patch(object_id, self._update_body(payload, only=after_create), props)
             outs = self._read_outputs(object_id, props)
         except Exception:
             # Never leave an orphan that the state does not know about.
-            self._delete_quietly(object_id)
+            self._delete_quietly(object_id, props)
             raise
         return CreateResult(object_id, outs)
 
@@ -151,27 +173,76 @@ class SpecProvider(ResourceProvider):
         body = self._update_body(payload, only=payload)
         try:
             if set(body) & set(self.spec.merged_lists):
-                body = merge_items(self.spec, body, self._get(id_))
-            self._patch(id_, body)
+                body = merge_items(self.spec, body, self._get(id_, news))
+            self._patch(id_, body, news)
         except (NotFoundError, ObjectVanishedError) as exc:
             raise ObjectVanishedError(
                 f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
                 "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
             ) from exc
-        return UpdateResult(self._read_outputs(id_, news))
+        outs = self._read_outputs(id_, news)
+        if IMPORT_KEY in olds and ADOPTION_KEY in olds:
+            outs[ADOPTION_KEY] = olds[ADOPTION_KEY]
+        return UpdateResult(outs)
 
-    def delete(self, id_: str, _props: dict[str, Any]) -> None:
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
         spec = self.spec
         try:
             self.client.request(
                 "DELETE",
-                spec.item_url(id_),
+                spec.item_url(id_, props),
                 rate_label=spec.delete_op.rate_label,
                 operation=spec.delete_op.id,
                 not_found_codes=spec.not_found_codes,
             )
         except NotFoundError:
             log.info("%s %s was already gone", spec.name, id_)
+
+    # ---- adoption and name conflicts ------------------------------------------------------
+    def _adopt(self, object_id: str, props: dict[str, Any]) -> CreateResult:
+        """Take over an existing object: read it, bring it to the declared inputs, no POST."""
+        spec = self.spec
+        try:
+            live = normalize(self._get(object_id, props))
+        except ObjectVanishedError:
+            raise AdoptionError(
+                f"{spec.name}: there is no object with id {object_id!r} to adopt "
+                f"({spec.read_op.method} {spec.item_url(object_id, props)} found nothing); "
+                "check import_id, or remove it to create a new object"
+            ) from None
+        payload = self._payload(props)
+        differs = {k: v for k, v in payload.items() if k in live and not matches(v, live.get(k))}
+        frozen = sorted(spec.friendly(k) for k in differs if k in spec.replace_fields)
+        if frozen:
+            shown = ", ".join(
+                f"{f}: {live.get(spec.friendly_to_api[f])!r} in Zoom, "
+                f"{payload[spec.friendly_to_api[f]]!r} declared"
+                for f in frozen
+            )
+            raise AdoptionError(
+                f"{spec.name} {object_id}: cannot adopt, these arguments differ and cannot "
+                f"be changed in place ({shown}); declare Zoom's values or create a new object"
+            )
+        missing = {k: v for k, v in payload.items() if k not in live}
+        if differs or missing:
+            body = self._update_body(payload, only={**differs, **missing})
+            if set(body) & set(spec.merged_lists):
+                body = merge_items(spec, body, live)
+            self._patch(object_id, body, props)
+        outs = self._read_outputs(object_id, props)
+        outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in body}
+        return CreateResult(object_id, outs)
+
+    def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> None:
+        """Never create a second object under a taken name: point at adoption instead."""
+        spec = self.spec
+        existing = self._find_by_natural_key(payload, props)
+        if existing is not None:
+            raise NameConflictError(
+                f"{spec.name} named {payload[spec.natural_key_api or '']!r} already exists "
+                f"in Zoom (id {existing}). Adopt it with import_id={existing!r}, "
+                f"or choose another {spec.natural_key}."
+            )
 
     # ---- helpers ----------------------------------------------------------------------------
     def _payload(self, props: dict[str, Any]) -> dict[str, Any]:
@@ -189,26 +260,26 @@ class SpecProvider(ResourceProvider):
                 body[name] = payload[name]
         return body
 
-    def _patch(self, object_id: str, body: dict[str, Any]) -> None:
+    def _patch(self, object_id: str, body: dict[str, Any], props: dict[str, Any]) -> None:
         spec = self.spec
         op = spec.update_op
         if op is None or not body:
             return
         self.client.request(
             op.method,
-            spec.item_url(object_id),
+            spec.item_url(object_id, props),
             json=body,
             rate_label=op.rate_label,
             operation=op.id,
             not_found_codes=spec.not_found_codes,
         )
 
-    def _get(self, object_id: str) -> dict[str, Any]:
+    def _get(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         spec = self.spec
         try:
             found = self.client.request(
                 "GET",
-                spec.item_url(object_id),
+                spec.item_url(object_id, props),
                 rate_label=spec.read_op.rate_label,
                 operation=spec.read_op.id,
                 not_found_codes=spec.not_found_codes,
@@ -220,7 +291,7 @@ class SpecProvider(ResourceProvider):
     def _read_outputs(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         """Outputs in friendly names: every field the API returns, and every declared input."""
         spec = self.spec
-        live = normalize(self._get(object_id))
+        live = normalize(self._get(object_id, props))
         outs: dict[str, Any] = {}
         for api_field in spec.output_fields:
             if api_field in live:
@@ -228,36 +299,41 @@ class SpecProvider(ResourceProvider):
         for api_field, path in spec.read_back.items():
             outs[spec.friendly(api_field)] = extract(live, path)
         for friendly, value in props.items():
-            if friendly == PROVIDER_KEY or friendly in outs:
+            if friendly in (PROVIDER_KEY, ADOPTION_KEY) or friendly in outs:
+                continue
+            if friendly == IMPORT_KEY:
+                outs[friendly] = value
                 continue
             if spec.friendly_to_api.get(friendly) in spec.input_fields:
                 # Write-only for the API (not returned by GET): keep what was declared.
                 outs[friendly] = normalize(value)
         return outs
 
-    def _find_by_natural_key(self, payload: dict[str, Any]) -> str | None:
+    def _find_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
         spec = self.spec
         key = spec.natural_key_api
-        wanted = payload.get(key)
-        if wanted is None:
+        wanted = payload.get(key) if key is not None else None
+        if key is None or wanted is None:
             return None
+        scope = {f: payload.get(f) for f in spec.natural_key_scope}
         hits = [
             item
             for item in self.client.paginate(
-                spec.collection_path,
+                spec.collection_url(props),
                 items_key=spec.list_key,
                 rate_label=spec.list_op.rate_label,
                 operation=spec.list_op.id,
             )
             if item.get(key) == wanted
+            and all(item.get(f, v) == v for f, v in scope.items() if v is not None)
         ]
         if len(hits) != 1:
             return None
         return str(hits[0].get(spec.id_field) or "") or None
 
-    def _delete_quietly(self, object_id: str) -> None:
+    def _delete_quietly(self, object_id: str, props: dict[str, Any]) -> None:
         try:
-            self.delete(object_id, {})
+            self.delete(object_id, props)
         except Exception:  # the original error matters more
             log.exception(
                 "%s: could not clean up %s after a failed create", self.spec.name, object_id

@@ -30,6 +30,8 @@ SKILL = ResourceSpec(
     item_path="/contact_center/skills/{skillId}",
     id_field="skill_id",
     renames=_renamed("skill", "name"),
+    references={"skill_category_id": "SkillCategory"},
+    natural_key_scope=("skill_category_id",),
     summary="An agent trait (a language, a product) that routing matches against. A skill "
     "belongs to one skill category; moving it to another category replaces it.",
     example='french = zoomcc.Skill("french", name="French", skill_category_id=languages.id)',
@@ -54,6 +56,7 @@ TEAM = ResourceSpec(
     item_path="/contact_center/teams/{teamId}",
     id_field="team_id",
     renames=_renamed("team", *_NAME_DESC),
+    references={"parent_team_id": "Team"},
     summary="A team of agents in the account's team tree. `parent_team_id` is required; "
     "changing it replaces the team.",
     example='tier1 = zoomcc.Team("tier1", name="Tier 1", parent_team_id=root_team_id)',
@@ -77,6 +80,7 @@ DISPOSITION_SET = ResourceSpec(
     id_field="disposition_set_id",
     renames=_renamed("disposition_set", *_NAME_DESC),
     read_back={"disposition_ids": "dispositions[].disposition_id"},
+    references={"disposition_ids": "Disposition"},
     summary="A named group of dispositions offered together to agents.",
     example='outcomes = zoomcc.DispositionSet("outcomes", name="Outcomes", '
     'status="active", disposition_ids=[resolved.id])',

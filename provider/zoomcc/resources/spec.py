@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 from urllib.parse import quote
 
 from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
@@ -48,8 +49,16 @@ class ResourceSpec:
     """One paragraph for the docs and the SDK docstring."""
     renames: Mapping[str, str] = field(default_factory=dict)
     """Friendly argument name -> API field name, e.g. ``{"name": "queue_name"}``."""
-    natural_key: str = "name"
+    natural_key: str | None = "name"
     """Friendly input that identifies an object for recovery and conflict checks."""
+    natural_key_scope: tuple[str, ...] = ()
+    """API fields within which the natural key is unique (a skill's name per category)."""
+    path_inputs: Mapping[str, str] = field(default_factory=dict)
+    """Parent placeholders of the paths -> the argument that fills them, for objects that
+    live under another (``{"addressBookId": "address_book_id"}``). Changing one replaces."""
+    references: Mapping[str, str] = field(default_factory=dict)
+    """API fields holding ids of other resources -> that resource's name (for export,
+    lookups and docs): ``{"skill_category_id": "SkillCategory"}``."""
     read_back: Mapping[str, str] = field(default_factory=dict)
     """API input field -> path in the GET response where its value is found, for inputs
     the API returns in another shape (``disposition_ids`` <- ``dispositions[].disposition_id``)."""
@@ -114,6 +123,13 @@ class ResourceSpec:
         merged = dict(self.create_fields)
         for name, spec in self.update_fields.items():
             merged.setdefault(name, spec.model_copy(update={"required": False}))
+        for param, argument in self.path_inputs.items():
+            merged[argument] = FieldSpec(
+                name=argument,
+                type="string",
+                required=True,
+                description=f"The id of the object this one belongs to (``{{{param}}}``).",
+            )
         return {k: v for k, v in sorted(merged.items()) if k not in self.hidden_inputs}
 
     @cached_property
@@ -129,6 +145,7 @@ class ResourceSpec:
         if self.update_op is None:
             return frozenset(self.input_fields)
         derived = {f for f in self.create_fields if f not in self.update_fields}
+        derived |= set(self.path_inputs.values())
         return frozenset((derived | set(self.force_new)) & set(self.input_fields))
 
     @cached_property
@@ -176,14 +193,33 @@ class ResourceSpec:
         return {friendly: api for api, friendly in self.api_to_friendly.items()}
 
     @cached_property
-    def natural_key_api(self) -> str:
-        return self.friendly_to_api[self.natural_key]
+    def natural_key_api(self) -> str | None:
+        return None if self.natural_key is None else self.friendly_to_api[self.natural_key]
 
     def friendly(self, api_field: str) -> str:
         return self.api_to_friendly.get(api_field, api_field)
 
-    def item_url(self, object_id: str) -> str:
-        return _ID_PLACEHOLDER.sub(quote(object_id, safe=""), self.item_path, count=1)
+    def collection_url(self, inputs: Mapping[str, Any] | None = None) -> str:
+        """The list/create URL, parent placeholders filled from the (friendly) inputs."""
+        return self._fill(self.collection_path, inputs or {}, None)
+
+    def item_url(self, object_id: str, inputs: Mapping[str, Any] | None = None) -> str:
+        """The object's URL; the last placeholder is the object's own id."""
+        return self._fill(self.item_path, inputs or {}, object_id)
+
+    def _fill(self, template: str, inputs: Mapping[str, Any], object_id: str | None) -> str:
+        def value(match: re.Match[str]) -> str:
+            param = match.group(0)[1:-1]
+            if param in self.path_inputs:
+                found = inputs.get(self.path_inputs[param])
+                if found in (None, ""):
+                    raise ValueError(f"{self.name}: '{self.path_inputs[param]}' is required")
+                return quote(str(found), safe="")
+            if object_id is None:
+                raise ValueError(f"{self.name}: no value for {{{param}}} in {template}")
+            return quote(object_id, safe="")
+
+        return _ID_PLACEHOLDER.sub(value, template)
 
 
 def _body_fields(op: Operation | None) -> dict[str, FieldSpec]:
