@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.cases import CASES, Case, contains, resolve
+from tests.support.all_cases import ALL_CASES as CASES
+from tests.support.cases import Case, contains, resolve
 from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
 from zoomcc.client import ZoomClient
 from zoomcc.resources import catalog

@@ -1199,7 +1199,7 @@ CLOSURE_SETS: Final = Collection(
     ),
 )
 
-DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = (
+HAND_CHECKED: Final[tuple[Collection, ...]] = (
     SKILL_CATEGORIES,
     SKILLS,
     QUEUES,
@@ -1209,4 +1209,13 @@ DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = (
     BUSINESS_HOURS,
     CLOSURE_SETS,
 )
+
+
+def _default_collections() -> tuple[Collection, ...]:
+    from zoomcc.emulator.groups import COLLECTIONS
+
+    return HAND_CHECKED + COLLECTIONS
+
+
+DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = _default_collections()
 """The collections ``zoomcc emulator`` serves, in dependency order."""

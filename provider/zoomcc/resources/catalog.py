@@ -120,7 +120,7 @@ CLOSURE_SET = ResourceSpec(
     '"2027-01-01T00:00:00Z", "end_time": "2027-01-02T00:00:00Z", "recurring_frequency": 0}])',
 )
 
-ALL: tuple[ResourceSpec, ...] = (
+CORE: tuple[ResourceSpec, ...] = (
     SKILL_CATEGORY,
     SKILL,
     QUEUE,
@@ -130,6 +130,16 @@ ALL: tuple[ResourceSpec, ...] = (
     BUSINESS_HOURS,
     CLOSURE_SET,
 )
+
+
+def _all() -> tuple[ResourceSpec, ...]:
+    # Groups of further objects live in resources/objects/, one module per area.
+    from zoomcc.resources.objects import GROUPS
+
+    return CORE + tuple(spec for group in GROUPS for spec in group)
+
+
+ALL: tuple[ResourceSpec, ...] = _all()
 BY_NAME: dict[str, ResourceSpec] = {spec.name: spec for spec in ALL}
 
 

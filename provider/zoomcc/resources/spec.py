@@ -7,6 +7,7 @@ codes) is derived from the machine-readable API spec, so a new resource is mostl
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -71,8 +72,17 @@ class ResourceSpec:
     merged_lists: Mapping[str, ItemMerge] = field(default_factory=dict)
     """API list fields whose update is item by item (see ``ItemMerge``)."""
     update_method: str = "PATCH"
+    provider: str = "zoomcc.dynamic.provider:SpecProvider"
+    """The provider class, ``module:Class``: a subclass only where the API is irregular
+    (multipart uploads, deletes by id list...)."""
     example: str = ""
     """A Python snippet for the docs."""
+
+    def make_provider(self) -> Any:
+        """An instance of this resource's provider class (pickled by reference)."""
+        module_name, _, class_name = self.provider.partition(":")
+        cls = getattr(importlib.import_module(module_name), class_name)
+        return cls(self.name)
 
     # ---- derived from the API spec -------------------------------------------------
     @cached_property

@@ -1,0 +1,7 @@
+"""Resource specs: routing."""
+
+from __future__ import annotations
+
+from zoomcc.resources.spec import ResourceSpec
+
+SPECS: tuple[ResourceSpec, ...] = ()

@@ -1,0 +1,7 @@
+"""Lifecycle test data for the assets resources."""
+
+from __future__ import annotations
+
+from tests.support.cases import Case
+
+CASES: list[Case] = []
