@@ -62,6 +62,56 @@ def quickstart(
     raise typer.Exit(run_quickstart(project_dir.resolve(), keep=keep))
 
 
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
+    include: Annotated[
+        list[str] | None, typer.Option(help="Only these resource types (repeatable).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Leave these resource types out (repeatable).")
+    ] = None,
+    stack: Annotated[str, typer.Option(help="Stack whose config gets the adoption ids.")] = "dev",
+    base_url: Annotated[
+        str | None, typer.Option(help="API base URL (default: $ZOOM_BASE_URL or Zoom's).")
+    ] = None,
+) -> None:
+    """Read a whole account and write a runnable Pulumi program that adopts it.
+
+    Credentials come from ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.
+    """
+    from rich.progress import Progress
+
+    from zoomcc.client import ZoomClient, ZoomError
+    from zoomcc.dynamic.config import ConfigurationError, resolve_settings
+    from zoomcc.exporter import plan, read_account, selected_specs, write_project
+
+    try:
+        specs = selected_specs(include or (), exclude or ())
+        config = {"zoomcc:baseUrl": base_url} if base_url else {}
+        settings = resolve_settings(config)
+    except (ValueError, ConfigurationError) as exc:
+        typer.echo(f"zoomcc export: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    unreadable: list[tuple[str, str, str]] = []
+    with ZoomClient(settings) as client, Progress(transient=True) as bar:
+        task = bar.add_task("reading the account", total=None)
+        try:
+            objects = read_account(client, specs, lambda _t, n: bar.advance(task, n), unreadable)
+        except ZoomError as exc:
+            typer.echo(f"zoomcc export: {exc}", err=True)
+            raise typer.Exit(1) from exc
+        requests = client.stats.total_requests
+    result = plan(objects, unreadable)
+    for type_name, _, reason in unreadable:
+        typer.echo(f"zoomcc export: skipped {type_name}: {reason}", err=True)
+    written = write_project(result, out, stack)
+    typer.echo(
+        f"exported {len(result.objects)} objects ({len(result.skipped)} skipped) "
+        f"with {requests} API requests into {out}: {', '.join(p.name for p in written)}"
+    )
+
+
 def main() -> None:
     app()
 

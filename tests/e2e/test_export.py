@@ -1,0 +1,166 @@
+"""`zoomcc export` -> adopt the same account -> recreate in an empty one, real engine."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pulumi import automation as auto
+
+from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
+from tests.e2e.stacks import PASSPHRASE
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
+from zoomcc.resources import catalog
+
+pytestmark = pytest.mark.e2e
+ID = re.compile(r"(?<=')[A-Za-z0-9_-]{22}(?=')")  # an id in a string literal
+CORE_TYPES = [f"--include={spec.name}" for spec in catalog.CORE]
+
+
+def populate(api: ZoomClient) -> int:
+    """An account configured by hand: one object of each of the eight types, and links."""
+    cat = api.request(
+        "POST",
+        "/contact_center/skills/categories",
+        json={"skill_category_name": "Languages", "skill_type": "proficiency"},
+    )
+    api.request(
+        "POST",
+        "/contact_center/skills",
+        json={"skill_name": "French", "skill_category_id": cat["skill_category_id"]},
+    )
+    api.request(
+        "POST", "/contact_center/queues", json={"queue_name": "Support", "channel": "voice"}
+    )
+    team = api.request(
+        "POST",
+        "/contact_center/teams",
+        json={"team_name": "Tier 1", "parent_team_id": ROOT_TEAM_ID},
+    )
+    api.request(
+        "POST",
+        "/contact_center/teams",
+        json={"team_name": "Tier 1 nights", "parent_team_id": team["team_id"]},
+    )
+    sold = api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})
+    api.request(
+        "POST",
+        "/contact_center/dispositions/sets",
+        json={"disposition_set_name": "Outcomes", "disposition_ids": [sold["disposition_id"]]},
+    )
+    api.request(
+        "POST",
+        "/contact_center/business_hours",
+        json={
+            "business_hour_name": "Office",
+            "timezone": "Europe/Paris",
+            "hours": {"hour_type": 1},
+        },
+    )
+    api.request(
+        "POST",
+        "/contact_center/closures",
+        json={
+            "closure_set_name": "Holidays",
+            "timezone": "Europe/Paris",
+            "closures": [
+                {
+                    "closure_name": "New Year",
+                    "closure_hour_type": 1,
+                    "start_time": "2027-01-01T00:00:00Z",
+                    "end_time": "2027-01-02T00:00:00Z",
+                    "recurring_frequency": 0,
+                }
+            ],
+        },
+    )
+    return 9
+
+
+def export(emu: EmulatorServer, out: Path) -> str:
+    env = {
+        **os.environ,
+        "ZOOM_ACCOUNT_ID": ACCOUNT_ID,
+        "ZOOM_CLIENT_ID": CLIENT_ID,
+        "ZOOM_CLIENT_SECRET": CLIENT_SECRET,
+        "ZOOM_BASE_URL": emu.api_base_url,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out), *CORE_TYPES],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert CLIENT_SECRET not in done.stdout + done.stderr
+    return (out / "__main__.py").read_text()
+
+
+def local_stack(out: Path, name: str, backend: Path, emu: EmulatorServer) -> auto.Stack:
+    stack = auto.create_or_select_stack(
+        stack_name=name,
+        work_dir=str(out),
+        opts=auto.LocalWorkspaceOptions(
+            pulumi_home=str(backend / ".pulumi-home"),
+            env_vars={
+                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+                "PULUMI_BACKEND_URL": f"file://{backend}",
+            },
+            secrets_provider="passphrase",
+        ),
+    )
+    config: dict[str, Any] = {
+        "zoomcc:accountId": ACCOUNT_ID,
+        "zoomcc:clientId": CLIENT_ID,
+        "zoomcc:baseUrl": emu.api_base_url,
+    }
+    stack.set_all_config({k: auto.ConfigValue(value=v) for k, v in config.items()})
+    stack.set_config("zoomcc:clientSecret", auto.ConfigValue(value=CLIENT_SECRET, secret=True))
+    return stack
+
+
+def test_export_adopts_then_promotes(
+    engine: EngineToolchain,
+    backend: Path,
+    tmp_path: Path,
+    emulator: EmulatorServer,
+    api: ZoomClient,
+) -> None:
+    count = populate(api)
+    first = export(emulator, tmp_path / "export")
+    assert "import_id=import_ids.get(" in first
+    # References are Python references, not ids: the only literal id is the account's
+    # root team, which is not exported (it has no parent).
+    assert ID.findall(first) == [ROOT_TEAM_ID]
+    assert "skill_category_id=skill_category_languages.id" in first
+    assert "disposition_ids=[disposition_sold.id]" in first
+
+    # The same account: everything is adopted, nothing is created.
+    stack = local_stack(tmp_path / "export", "dev", backend, emulator)
+    emulator.state.clear_requests()
+    up = stack.up()
+    assert up.summary.resource_changes == {"create": count + 1}
+    posts = [
+        r for r in emulator.state.requests if r.method == "POST" and r.operation != "oauth.token"
+    ]
+    assert posts == []
+    assert emulator.state.object_count() == count
+    assert stack.preview().change_summary == {"same": count + 1}
+
+    # Another, empty account: a stack without adoption ids recreates the configuration.
+    with EmulatorServer(port=0) as empty:
+        promo = local_stack(tmp_path / "export", "promo", backend, empty)
+        up2 = promo.up()
+        assert up2.summary.resource_changes == {"create": count + 1}
+        assert empty.state.object_count() == count
+        assert promo.preview().change_summary == {"same": count + 1}
+        second = export(empty, tmp_path / "export-again")
+    assert ID.sub("<id>", second) == ID.sub("<id>", first)

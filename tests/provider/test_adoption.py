@@ -1,0 +1,117 @@
+"""Adoption by import_id and refusal of duplicate names, through the real servicer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import grpc
+import pytest
+
+from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
+
+
+@pytest.fixture()
+def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
+    with dynamic_provider() as client:
+        client.configure(stack_config)
+        yield client
+
+
+def _writes(emulator: EmulatorServer) -> list[str]:
+    return [
+        f"{r.method} {r.path}"
+        for r in emulator.state.requests
+        if r.method != "GET" and r.operation != "oauth.token"
+    ]
+
+
+def test_adopting_reads_patches_what_differs_and_never_posts(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = api.request(
+        "POST",
+        "/contact_center/queues",
+        json={"queue_name": "Support", "queue_description": "by hand", "channel": "voice"},
+    )
+    queue_id = made["cc_queue_id"]
+    emulator.state.clear_requests()
+
+    object_id, outs = provider.create(
+        "Queue",
+        {"name": "Support", "description": "as code", "channel": "voice", "import_id": queue_id},
+    )
+    assert object_id == queue_id
+    assert _writes(emulator) == [f"PATCH /v2/contact_center/queues/{queue_id}"]
+    assert outs["description"] == "as code"
+    assert outs["adoption_changes"] == {"description": "by hand"}
+    assert len(emulator.state.objects("queues")) == 1
+
+    # Unchanged afterwards; removing import_id later is not a change either.
+    same = {"name": "Support", "description": "as code", "channel": "voice"}
+    assert provider.diff("Queue", object_id, outs, same).changes == 1  # DIFF_NONE
+
+
+def test_adopting_a_missing_object_fails_clearly(provider: DynamicProviderClient) -> None:
+    with pytest.raises(grpc.RpcError) as failure:
+        provider.create("Disposition", {"name": "Sold", "import_id": "doesNotExist"})
+    assert "no object with id 'doesNotExist' to adopt" in str(failure.value)
+
+
+def test_adopting_refuses_a_difference_that_needs_replacement(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = api.request(
+        "POST",
+        "/contact_center/skills/categories",
+        json={"skill_category_name": "Languages", "skill_type": "text"},
+    )
+    emulator.state.clear_requests()
+    with pytest.raises(grpc.RpcError) as failure:
+        provider.create(
+            "SkillCategory",
+            {
+                "name": "Languages",
+                "skill_type": "proficiency",
+                "import_id": made["skill_category_id"],
+            },
+        )
+    message = str(failure.value)
+    assert "skill_type" in message and "'text' in Zoom" in message
+    assert _writes(emulator) == []
+
+
+def test_a_taken_name_is_refused_with_the_adoption_hint(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})
+    emulator.state.clear_requests()
+    with pytest.raises(grpc.RpcError) as failure:
+        provider.create("Disposition", {"name": "Sold", "status": "active"})
+    message = str(failure.value)
+    assert "Disposition named 'Sold' already exists" in message
+    assert f"import_id={made['disposition_id']!r}" in message
+    assert _writes(emulator) == []
+    assert len(emulator.state.objects("dispositions")) == 1
+
+
+def test_same_skill_name_in_another_category_is_not_a_conflict(
+    provider: DynamicProviderClient, api: ZoomClient
+) -> None:
+    cats = [
+        api.request(
+            "POST",
+            "/contact_center/skills/categories",
+            json={"skill_category_name": n, "skill_type": "text"},
+        )["skill_category_id"]
+        for n in ("A", "B")
+    ]
+    api.request(
+        "POST",
+        "/contact_center/skills",
+        json={"skill_name": "French", "skill_category_id": cats[0]},
+    )
+    object_id, _ = provider.create("Skill", {"name": "French", "skill_category_id": cats[1]})
+    assert object_id
