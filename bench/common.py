@@ -11,7 +11,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -35,7 +35,7 @@ CLIENT_SECRET = "emulator-secret"
 PROJECT = "zoomcc-bench"
 PASSPHRASE = "bench-passphrase"
 
-console = Console()
+console = Console(width=170)
 
 
 # -- command line and output --------------------------------------------------------------
@@ -126,10 +126,8 @@ def emulator_process(**options: Any) -> Iterator[EmulatorProcess]:
         assert proc.pid is not None
         yield EmulatorProcess(api_base_url=str(url), pid=proc.pid)
     finally:
-        try:
+        with suppress(OSError):
             parent.send("stop")
-        except OSError:
-            pass
         proc.join(10)
         if proc.is_alive():
             proc.kill()
@@ -150,6 +148,14 @@ def engine_environ(*, pythonpath: Sequence[str] = ()) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join([*paths, *([old] if old else [])])
 
 
+UNPACED_DIR = Path(__file__).resolve().parent / "unpaced"
+
+
+def unpaced_env() -> dict[str, str]:
+    """PYTHONPATH for a provider process whose client never paces (bench/unpaced)."""
+    return {"PYTHONPATH": os.pathsep.join([str(UNPACED_DIR), os.environ.get("PYTHONPATH", "")])}
+
+
 def stack_config(base_url: str, **extra: str) -> dict[str, str]:
     return {
         "zoomcc:accountId": ACCOUNT_ID,
@@ -165,6 +171,7 @@ def make_stack(
     program: Callable[[], None],
     config: dict[str, str] | None = None,
     name: str = "bench",
+    env: dict[str, str] | None = None,
 ) -> auto.Stack:
     workdir.mkdir(parents=True, exist_ok=True)
     opts = auto.LocalWorkspaceOptions(
@@ -172,7 +179,7 @@ def make_stack(
         project_settings=auto.ProjectSettings(
             name=PROJECT, runtime="python", backend=auto.ProjectBackend(url=f"file://{workdir}")
         ),
-        env_vars={"PULUMI_CONFIG_PASSPHRASE": PASSPHRASE},
+        env_vars={"PULUMI_CONFIG_PASSPHRASE": PASSPHRASE, **(env or {})},
         secrets_provider="passphrase",
     )
     stack = auto.create_or_select_stack(

@@ -22,7 +22,7 @@ from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
-__all__ = ["make_stack", "EmulatorView", "Tap", "tap_provider", "state_ids", "wait_for"]
+__all__ = ["EmulatorView", "Tap", "make_stack", "state_ids", "tap_provider", "wait_for"]
 
 _PROVIDER_TYPE = "pulumi-python:dynamic"
 
@@ -110,9 +110,7 @@ _BOOT = (
 )
 
 
-def tap_provider(
-    tmp_path: Path, engine: EngineToolchain, monkeypatch: pytest.MonkeyPatch
-) -> Tap:
+def tap_provider(tmp_path: Path, engine: EngineToolchain, monkeypatch: pytest.MonkeyPatch) -> Tap:
     """Put a CLI + plugin directory first on PATH whose provider plugin is tapped."""
     directory = tmp_path / "tapped-engine"
     directory.mkdir()

@@ -22,6 +22,8 @@ class Case:
     replace: dict[str, Any] | None = None
     prereq: Prereq | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    delete_out_of_band: Callable[[ZoomClient, str], None] | None = None
+    """Deletes the object behind Pulumi's back, where the API has no single-item DELETE."""
 
 
 def _skill_category(client: ZoomClient) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from zoomcc.client import (
     ZoomClient,
     ZoomTransportError,
 )
+from zoomcc.client.pacing import HEADROOM
 from zoomcc.client.retry import parse_retry_after
 
 SECRET = "sEcReT-c1ient-s3cret-value"
@@ -821,14 +822,15 @@ def test_pacing_spaces_requests_at_the_label_rate(
     zoom = FakeZoom()
     client = make(zoom, clock=clock, plan=plan, pacing=True)
     times = _send_times(client, zoom, clock, [label] * 5)
-    assert times == pytest.approx([i * interval for i in range(5)])
+    assert times == pytest.approx([i * interval / HEADROOM for i in range(5)])
 
 
 def test_pacing_labels_are_independent_and_case_insensitive(clock: FakeClock) -> None:
     zoom = FakeZoom()
     client = make(zoom, clock=clock, pacing=True)
     times = _send_times(client, zoom, clock, ["HEAVY", "heavy", "Light", "LIGHT", "light"])
-    assert times == pytest.approx([0.0, 0.2, 0.2, 0.25, 0.3])
+    heavy, light = 0.2 / HEADROOM, 0.05 / HEADROOM
+    assert times == pytest.approx([0.0, heavy, heavy, heavy + light, heavy + 2 * light])
 
 
 def test_pacing_off_and_unknown_label(clock: FakeClock) -> None:

@@ -18,6 +18,14 @@ RATE_LIMITS: dict[str, dict[str, float]] = {
     "business": {"LIGHT": 40.0, "MEDIUM": 20.0, "HEAVY": 10.0},
 }
 
+# Send at 95% of a label's limit. Paced exactly at the limit, a request that reaches the
+# server a few milliseconds later than the one sent a second before it lands in the same
+# one-second window and is refused; every such 429 then holds the whole label back for a
+# second. 5% headroom absorbs ordinary network jitter (measured against the emulator:
+# 100 MEDIUM requests from 4 threads got 6 refusals at 100%, none at 95%, and finished
+# sooner).
+HEADROOM = 0.95
+
 
 def normalize_label(label: str) -> str:
     """Labels are case-insensitive (the reference spells some `Medium`, `Light`)."""
@@ -60,8 +68,9 @@ class Pacer:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> Pacer:
-        """A pacer with Zoom's Contact Center limits for `plan` ("pro" or "business")."""
-        return cls(RATE_LIMITS[plan], enabled=enabled, clock=clock, sleep=sleep)
+        """A pacer just under Zoom's Contact Center limits for `plan` ("pro" or "business")."""
+        rates = {label: rate * HEADROOM for label, rate in RATE_LIMITS[plan].items()}
+        return cls(rates, enabled=enabled, clock=clock, sleep=sleep)
 
     @property
     def enabled(self) -> bool:

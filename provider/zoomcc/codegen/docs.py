@@ -57,12 +57,7 @@ def render_page(spec: ResourceSpec) -> str:
         "",
         "## Behaviour",
         "",
-        f"- The id is the API's `{spec.id_field}`.",
-        "- A create whose response is lost is recovered by the natural key "
-        f"(`{spec.natural_key}`) instead of being sent again.",
-        "- Refresh drops the object from the state when it was deleted outside Pulumi; "
-        "deleting an object that is already gone succeeds.",
-        "- Removing an optional argument leaves the value in Zoom as it is.",
+        *spec.behaviour_notes(),
         "",
     ]
     return "\n".join(lines)

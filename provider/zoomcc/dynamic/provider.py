@@ -334,12 +334,14 @@ class SpecProvider(ResourceProvider):
                 rate_label=spec.list_op.rate_label,
                 operation=spec.list_op.id,
             )
-            if item.get(key) == wanted
-            and all(item.get(f, v) == v for f, v in scope.items() if v is not None)
+            if item.get(spec.list_field(key)) == wanted
+            and all(
+                item.get(spec.list_field(f), v) == v for f, v in scope.items() if v is not None
+            )
         ]
         if len(hits) != 1:
             return None
-        return str(hits[0].get(spec.id_field) or "") or None
+        return str(hits[0].get(spec.list_field(spec.id_field)) or "") or None
 
     def _delete_quietly(self, object_id: str, props: dict[str, Any]) -> None:
         try:

@@ -69,7 +69,8 @@ def matches(desired: Any, actual: Any, *, ordered: bool = False) -> bool:
 
 
 def extract(document: Mapping[str, Any], path: str) -> Any:
-    """Follow ``a.b[].c`` through ``document``; ``[]`` maps over a list."""
+    """Follow ``a.b[].c`` through ``document``; ``[]`` maps over a list; ``*`` joins the
+    values of an object into one list (``privileges.*``: a role's grouped privileges)."""
     current: Any = document
     for part in path.split("."):
         over_list = part.endswith("[]")
@@ -84,6 +85,8 @@ def _get_each(current: Any, key: str) -> Any:
     if isinstance(current, list):
         return [_get_each(item, key) for item in current]
     if isinstance(current, Mapping):
+        if key == "*":
+            return [x for v in current.values() for x in (v if isinstance(v, list) else [v])]
         return current.get(key)
     return None
 

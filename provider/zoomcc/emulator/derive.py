@@ -13,7 +13,7 @@ from typing import Any
 
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import Operation as ApiOperation
-from zoomcc.emulator.model import Collection, ErrorDef, FieldSpec, ParentRef
+from zoomcc.emulator.model import OMIT, Collection, Computed, ErrorDef, FieldSpec, ParentRef
 from zoomcc.resources.spec import ResourceSpec
 
 _PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
@@ -67,7 +67,8 @@ def collection_from_spec(spec: ResourceSpec, **overrides: Any) -> Collection:
         not_found = ErrorDef(404, 404, f"{spec.name} does not exist: {{id}}.")
     duplicate = next(
         (
-            ErrorDef(e.status, e.code, _PLACEHOLDER.sub("{id}", e.message))
+            # The store fills a duplicate's message with the name, not an id.
+            ErrorDef(e.status, e.code, _PLACEHOLDER.sub("{name}", e.message))
             for e in spec.create_op.errors
             if e.code is not None and e.status in (400, 409) and _DUPLICATE.search(e.message)
         ),
@@ -102,6 +103,7 @@ def collection_from_spec(spec: ResourceSpec, **overrides: Any) -> Collection:
         "required_on_update": tuple(n for n, f in update.items() if f.required),
         # Names are unique only where the reference documents a duplicate-name error.
         "natural_key": spec.natural_key_api if duplicate is not None else None,
+        "natural_key_scope": spec.natural_key_scope,
         "duplicate_error": duplicate,
         "parent": parent,
         "created_time_field": next((f for f in _CREATED if f in get_view), None),
@@ -113,5 +115,17 @@ def collection_from_spec(spec: ResourceSpec, **overrides: Any) -> Collection:
             if f.default is not None and name in get_view
         },
     }
+    # List items that name a field otherwise than get (``spec.list_names``) show the same value.
+    computed: dict[str, Computed] = {
+        listed: _alias(api_field) for api_field, listed in spec.list_names.items()
+    }
+    computed.update(overrides.pop("computed", {}))
     values.update(overrides)
-    return Collection(**values)
+    return Collection(**values, computed=computed)
+
+
+def _alias(api_field: str) -> Computed:
+    def compute(store: Any, data: dict[str, Any]) -> Any:
+        return data.get(api_field, OMIT)
+
+    return compute

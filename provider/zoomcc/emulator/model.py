@@ -164,6 +164,33 @@ class Hooks:
     after_write: AfterWriteHook | None = None
 
 
+@dataclass(frozen=True)
+class ApiCall:
+    """What an extra route's handler sees of the request."""
+
+    path_params: Mapping[str, str]
+    query: Mapping[str, str]
+    body: Any
+    """The parsed JSON body, or None (no body, or not JSON: see ``raw``)."""
+    raw: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class ExtraRoute:
+    """An operation beyond list/create/get/update/delete (a status switch, a delete by a
+    list of ids, a multipart upload). One with a standard operation's method and path
+    replaces that operation. ``path`` is the API path (``{id}`` for the object's id)."""
+
+    method: str
+    path: str
+    name: str
+    rate_label: str
+    handler: Callable[[Store, ApiCall], Any]
+    """(locked store, call) -> the JSON answer, or None for 204; may raise ZoomApiError."""
+    success_status: int = 200
+
+
 def new_id() -> str:
     """A 22-character url-safe id, shaped like Zoom's (``zeYjXoDOS_eV1QmTpj63PQ``)."""
     return secrets.token_urlsafe(16)
@@ -213,6 +240,9 @@ class Collection:
     modified_by_field: str | None = None
     hooks: Hooks = field(default_factory=Hooks)
     id_factory: Callable[[], str] = new_id
+    extra_routes: tuple[ExtraRoute, ...] = ()
+    omitted_ops: frozenset[Operation] = frozenset()
+    """Standard operations the API does not offer (inboxes have no single-item DELETE)."""
 
     def __post_init__(self) -> None:
         unknown = [

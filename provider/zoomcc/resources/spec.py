@@ -63,6 +63,9 @@ class ResourceSpec:
     read_back: Mapping[str, str] = field(default_factory=dict)
     """API input field -> path in the GET response where its value is found, for inputs
     the API returns in another shape (``disposition_ids`` <- ``dispositions[].disposition_id``)."""
+    list_names: Mapping[str, str] = field(default_factory=dict)
+    """API field -> its name in list items, where the list names it otherwise than get and
+    create (queue templates list ``template_id`` for ``queue_template_id``)."""
     force_new: frozenset[str] = frozenset()
     """API fields that force replacement although the update body lists them."""
     hidden_inputs: frozenset[str] = frozenset()
@@ -205,6 +208,21 @@ class ResourceSpec:
     @cached_property
     def natural_key_api(self) -> str | None:
         return None if self.natural_key is None else self.friendly_to_api[self.natural_key]
+
+    def behaviour_notes(self) -> list[str]:
+        """The docs' "Behaviour" bullets (membership and settings resources have their own)."""
+        return [
+            f"- The id is the API's `{self.id_field}`.",
+            "- A create whose response is lost is recovered by the natural key "
+            f"(`{self.natural_key}`) instead of being sent again.",
+            "- Refresh drops the object from the state when it was deleted outside Pulumi; "
+            "deleting an object that is already gone succeeds.",
+            "- Removing an optional argument leaves the value in Zoom as it is.",
+        ]
+
+    def list_field(self, api_field: str) -> str:
+        """``api_field``'s name in list items (see ``list_names``)."""
+        return self.list_names.get(api_field, api_field)
 
     def friendly(self, api_field: str) -> str:
         return self.api_to_friendly.get(api_field, api_field)

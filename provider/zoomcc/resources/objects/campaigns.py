@@ -1,7 +1,216 @@
-"""Resource specs: campaigns."""
+"""Resource specs: campaigns (outbound campaigns, their contact lists, block-list rules, inboxes)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
+from zoomcc.apispec import FieldSpec, Operation
 from zoomcc.resources.spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = ()
+CAMPAIGN_STATUSES = ("draft", "ready", "paused", "running")
+"""The statuses a campaign can be switched to, in the lower case GET returns; the status
+operation's enum is capitalised (``Draft``...) and the provider capitalises on the way out."""
+
+
+@dataclass(frozen=True, eq=False)
+class _CampaignSpec(ResourceSpec):
+    """Outbound campaigns: ``status`` is an argument although neither create nor update
+    takes it; a separate operation (``PATCH .../{campaignId}/status``) sets it."""
+
+    status_path: str = ""
+
+    @cached_property
+    def status_op(self) -> Operation:
+        return self.api.op("PATCH", self.status_path)
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        return (*super().operations, self.status_op)
+
+    @cached_property
+    def input_fields(self) -> dict[str, FieldSpec]:
+        fields = dict(super().input_fields)
+        live = self.output_fields["outbound_campaign_status"]
+        fields["outbound_campaign_status"] = live.model_copy(
+            update={
+                "enum": list(CAMPAIGN_STATUSES),
+                "required": False,
+                "default": None,
+                "description": "The campaign's status, set through the status operation after "
+                "create or update: draft, ready, paused or running (lower case, as GET "
+                "returns it). Left unset, the status is not managed.",
+            }
+        )
+        return dict(sorted(fields.items()))
+
+
+@dataclass(frozen=True, eq=False)
+class _BulkDeleteSpec(ResourceSpec):
+    """Objects without a single-item DELETE: ``DELETE <collection>`` takes a list of ids
+    (in the JSON body field ``delete_ids_field``, or in the query parameter
+    ``delete_ids_param``)."""
+
+    delete_ids_field: str = ""
+    delete_ids_param: str = ""
+
+    @cached_property
+    def delete_op(self) -> Operation:
+        return self.api.op("DELETE", self.collection_path)
+
+
+@dataclass(frozen=True, eq=False)
+class _BatchCreateSpec(_BulkDeleteSpec):
+    """Block-list rules: create takes (and answers) a list of rules under ``batch_key``; the
+    resource is one rule, so its arguments are one list item's fields."""
+
+    batch_key: str = ""
+
+    @cached_property
+    def create_fields(self) -> dict[str, FieldSpec]:
+        assert self.create_op.request is not None
+        holder = self.create_op.request.schema_.field(self.batch_key)
+        assert holder.items is not None
+        return {f.name: f for f in holder.items.fields}
+
+
+CAMPAIGN_CONTACT_LIST = ResourceSpec(
+    name="CampaignContactList",
+    collection_path="/contact_center/outbound_campaign/contact_lists",
+    item_path="/contact_center/outbound_campaign/contact_lists/{contactListId}",
+    id_field="contact_list_id",
+    renames={
+        "name": "contact_list_name",
+        "description": "contact_list_description",
+        "type": "contact_list_type",
+    },
+    summary="A list of contacts an outbound campaign dials (`type=contact`) or must never dial "
+    "(`type=do_not_contact`). The type cannot be changed in place: changing it replaces the list.",
+    example='leads = zoomcc.CampaignContactList("leads", name="Spring leads", type="contact")',
+)
+
+CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD = ResourceSpec(
+    name="CampaignContactListCustomField",
+    collection_path="/contact_center/outbound_campaign/contact_list_custom_fields",
+    item_path="/contact_center/outbound_campaign/contact_list_custom_fields/{customFieldId}",
+    id_field="custom_field_id",
+    renames={"name": "custom_field_name"},
+    references={"contact_list_ids": "CampaignContactList"},
+    summary="A custom field the contacts of campaign contact lists can carry (an account "
+    "number, a plan...), shown to agents and usable in routing profiles.",
+    example='plan = zoomcc.CampaignContactListCustomField("plan", name="Plan", '
+    'data_type="pick_list", pick_list_values=["basic", "pro"], contact_list_ids=[leads.id])',
+)
+
+CAMPAIGN_CONTACT_LIST_CONTACT = ResourceSpec(
+    name="CampaignContactListContact",
+    collection_path="/contact_center/outbound_campaign/contact_lists/{contactListId}/contacts",
+    item_path="/contact_center/outbound_campaign/contact_lists/{contactListId}/contacts/{contactId}",
+    id_field="contact_id",
+    renames={
+        "display_name": "contact_display_name",
+        "first_name": "contact_first_name",
+        "last_name": "contact_last_name",
+        "phones": "contact_phones",
+        "emails": "contact_emails",
+    },
+    natural_key=None,  # display names repeat; the API documents no unique key
+    path_inputs={"contactListId": "contact_list_id"},
+    references={"contact_list_id": "CampaignContactList"},
+    ordered=frozenset({"contact_phones"}),
+    summary="One contact on a campaign contact list. Moving it to another list "
+    "(`contact_list_id`) replaces it.",
+    example='ada = zoomcc.CampaignContactListContact("ada", contact_list_id=leads.id, '
+    'display_name="Ada Lovelace", phones=[{"contact_phone_number": "+14155550100", '
+    '"contact_phone_type": "Main"}])',
+)
+
+OUTBOUND_CAMPAIGN = _CampaignSpec(
+    name="OutboundCampaign",
+    collection_path="/contact_center/outbound_campaign/campaigns",
+    item_path="/contact_center/outbound_campaign/campaigns/{campaignId}",
+    status_path="/contact_center/outbound_campaign/campaigns/{campaignId}/status",
+    id_field="outbound_campaign_id",
+    renames={
+        "name": "outbound_campaign_name",
+        "description": "outbound_campaign_description",
+        "priority": "outbound_campaign_priority",
+        "status": "outbound_campaign_status",
+    },
+    # GET shows the lists as objects; the inputs are their ids.
+    read_back={
+        "campaign_contact_list_ids": "campaign_contact_list[].contact_list_id",
+        "campaign_do_not_contact_list_ids": "campaign_do_not_contact_list[].contact_list_id",
+    },
+    references={
+        "queue_id": "Queue",
+        "business_hour_id": "BusinessHours",
+        "closure_set_id": "ClosureSet",
+        "campaign_contact_list_ids": "CampaignContactList",
+        "campaign_do_not_contact_list_ids": "CampaignContactList",
+    },
+    provider="zoomcc.dynamic.irregular_campaigns:OutboundCampaignProvider",
+    summary="An outbound dialing campaign over contact lists, run by a voice queue. "
+    "`status` (draft, ready, paused, running) is applied with the status operation after "
+    "create and update; the dialing method, queue and contact lists cannot be changed in "
+    "place (changing them replaces the campaign).",
+    example='spring = zoomcc.OutboundCampaign("spring", name="Spring", queue_id=outbound.id, '
+    'phone_number_id=number_id, dialing_method="preview", dialing_method_settings={}, '
+    'campaign_contact_list_ids=[leads.id], status="ready")',
+)
+
+IP_ADDRESS_BLOCK_LIST_RULE = _BatchCreateSpec(
+    name="IpAddressBlockListRule",
+    collection_path="/contact_center/block_list_rules/ip_addresses",
+    item_path="/contact_center/block_list_rules/ip_addresses/{ipAddressBlockListRuleId}",
+    id_field="ip_address_block_list_rule_id",
+    batch_key="ip_address_block_list_rules",
+    delete_ids_field="ip_address_block_list_rule_ids",
+    natural_key="ip_address",
+    provider="zoomcc.dynamic.irregular_campaigns:BlockListRuleProvider",
+    summary="Blocks engagements from one IP address. The API has no update: any change "
+    "replaces the rule.",
+    example='spam = zoomcc.IpAddressBlockListRule("spam", ip_address="203.0.113.7", '
+    'match_type="ip_address", status="active")',
+)
+
+PHONE_NUMBER_BLOCK_LIST_RULE = _BatchCreateSpec(
+    name="PhoneNumberBlockListRule",
+    collection_path="/contact_center/block_list_rules/phone_numbers",
+    item_path="/contact_center/block_list_rules/phone_numbers/{phoneBlockListRuleId}",
+    id_field="phone_block_list_rule_id",
+    batch_key="phone_block_list_rules",
+    delete_ids_field="phone_block_list_rule_ids",
+    natural_key="phone_number",
+    natural_key_scope=("match_type",),
+    provider="zoomcc.dynamic.irregular_campaigns:BlockListRuleProvider",
+    summary="Blocks calls or SMS from (or to) a phone number or a number prefix. The API has "
+    "no update: any change replaces the rule.",
+    example='robocaller = zoomcc.PhoneNumberBlockListRule("robocaller", '
+    'phone_number="+14155550123", match_type="phone_number", country_iso_code="US", '
+    'channel=["voice"], direction=["inbound"], status="active")',
+)
+
+INBOX = _BulkDeleteSpec(
+    name="Inbox",
+    collection_path="/contact_center/inboxes",
+    item_path="/contact_center/inboxes/{inboxId}",
+    id_field="inbox_id",
+    renames={"name": "inbox_name", "description": "inbox_description", "type": "inbox_type"},
+    delete_ids_param="inbox_ids",
+    provider="zoomcc.dynamic.irregular_campaigns:BulkDeleteProvider",
+    summary="A voicemail inbox that queues and flows leave messages in. The API deletes "
+    "inboxes only in bulk (`DELETE /contact_center/inboxes?inbox_ids=...`).",
+    example='voicemail = zoomcc.Inbox("voicemail", name="Support voicemail", type="voicemail", '
+    'voicemail={"voicemail_time_limit": 3})',
+)
+
+SPECS: tuple[ResourceSpec, ...] = (
+    CAMPAIGN_CONTACT_LIST,
+    CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD,
+    CAMPAIGN_CONTACT_LIST_CONTACT,
+    OUTBOUND_CAMPAIGN,
+    IP_ADDRESS_BLOCK_LIST_RULE,
+    PHONE_NUMBER_BLOCK_LIST_RULE,
+    INBOX,
+)
