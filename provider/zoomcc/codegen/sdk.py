@@ -118,25 +118,67 @@ def _imports(body: str) -> str:
 
 
 def render_init(specs: tuple[ResourceSpec, ...]) -> str:
+    getters = sorted(f"get_{module_name(s)}" for s in specs if not s.path_inputs)
+    imports = {
+        "_base": "from pulumi_zoomcc._base import ZoomResource",
+        "lookups": "from pulumi_zoomcc.lookups import (\n"
+        + "".join(f"    {g},\n" for g in getters)
+        + ")",
+        **{
+            module_name(s): f"from pulumi_zoomcc.{module_name(s)} import {s.name}"
+            for s in specs
+        },
+    }
     lines = [
         HEADER,
         '"""pulumi-zoomcc: Zoom Contact Center resources for Pulumi."""',
         "",
-        "from pulumi_zoomcc._base import ZoomResource",
+        "from pulumi_zoomcc import lookups",
+        *(imports[m] for m in sorted(imports)),
     ]
-    ordered = sorted(specs, key=module_name)
-    for spec in ordered:
-        lines.append(f"from pulumi_zoomcc.{module_name(spec)} import {spec.name}")
-    names = sorted([*(spec.name for spec in specs), "ZoomResource"])
+    names = sorted([*(spec.name for spec in specs), "ZoomResource", "lookups", *getters])
     lines += ["", "__all__ = ["]
     lines += [f'    "{name}",' for name in names]
     lines += ["]", ""]
     return "\n".join(lines)
 
 
+def render_lookups(specs: tuple[ResourceSpec, ...]) -> str:
+    lines = [
+        HEADER,
+        '"""Lookups for objects a stack references but does not own: by id or by name."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Any",
+        "",
+        "import pulumi",
+        "",
+        "from pulumi_zoomcc._lookup import run_lookup",
+        "",
+        "__all__ = [",
+        *[f'    "get_{module_name(s)}",' for s in sorted(specs, key=module_name) if not s.path_inputs],
+        "]",
+    ]
+    for spec in specs:
+        if spec.path_inputs:
+            continue
+        lines += [
+            "",
+            "",
+            f"def get_{module_name(spec)}(",
+            "    *, id: str | None = None, name: str | None = None",
+            ") -> pulumi.Output[dict[str, Any]]:",
+            f'    """A {spec.name} by id or by {spec.natural_key or "id"}: its fields and ``id``."""',
+            f"    return run_lookup({spec.name!r}, id=id, name=name)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def render_all() -> dict[str, str]:
     files = {f"{module_name(s)}.py": render_resource(s) for s in catalog.ALL}
     files["__init__.py"] = render_init(catalog.ALL)
+    files["lookups.py"] = render_lookups(catalog.ALL)
     return files
 
 
