@@ -24,6 +24,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "baseUrl": ("ZOOM_BASE_URL", "base_url"),
     "oauthUrl": ("ZOOM_OAUTH_URL", "oauth_url"),
     "plan": ("ZOOMCC_PLAN", "plan"),
+    "pacing": ("ZOOMCC_PACING", "pacing"),
 }
 _REQUIRED = ("accountId", "clientId", "clientSecret")
 _ZOOM_HOSTS = ("zoom.us", "zoomgov.com")
@@ -84,6 +85,7 @@ class ClientRegistry:
             settings.base_url,
             settings.oauth_url,
             settings.plan,
+            settings.pacing,
         )
         with self._lock:
             client = self._clients.get(key)

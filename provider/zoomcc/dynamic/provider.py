@@ -23,6 +23,7 @@ from pulumi.dynamic import (
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient, ZoomTransportError
 from zoomcc.dynamic.config import CLIENTS, resolve_settings
+from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.validation import input_failures, to_api
 from zoomcc.dynamic.values import extract, is_unknown, matches, normalize
 from zoomcc.resources import catalog
@@ -59,12 +60,12 @@ class SpecProvider(ResourceProvider):
         self.type_name = type_name
         self._stack_config: dict[str, Any] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"type_name": self.type_name}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.type_name = state["type_name"]
-        self._stack_config = {}
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Only the type name, as constructor arguments. No instance dict is pickled: besides
+        # keeping config out of the state, this avoids pulumi's serialize_provider, which
+        # wraps pickle's _batch_setitems once more on every call and so recurses past the
+        # interpreter's limit after ~1,000 resources whose providers pickle a dict.
+        return (type(self), (self.type_name,))
 
     def __repr__(self) -> str:
         return f"SpecProvider({self.type_name!r})"
@@ -107,10 +108,14 @@ class SpecProvider(ResourceProvider):
             ):
                 changed.append(friendly)
         replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
+        # A replacement under the same name cannot exist beside the old object (names are
+        # unique), so the old one goes first; a renamed replacement is created first.
+        key = spec.natural_key
+        same_name = key is not None and key not in changed and key in news
         return DiffResult(
             changes=bool(changed),
             replaces=replaces,
-            delete_before_replace=False,
+            delete_before_replace=bool(replaces) and same_name,
         )
 
     # ---- create / read / update / delete ------------------------------------------------
@@ -153,6 +158,8 @@ class SpecProvider(ResourceProvider):
             # Never leave an orphan that the state does not know about.
             self._delete_quietly(object_id, props)
             raise
+        if spec.natural_key_api is not None:
+            NAMES.add(spec.collection_url(props), self._name_key(payload), object_id)
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -184,6 +191,7 @@ class SpecProvider(ResourceProvider):
             self._delete_call(id_, props)
         except NotFoundError:
             log.info("%s %s was already gone", self.spec.name, id_)
+        NAMES.discard(id_)
 
     # ---- the API calls a subclass may replace where the API is irregular ------------------
     def _create_call(self, url: str, body: dict[str, Any], props: dict[str, Any]) -> Any:
@@ -243,10 +251,31 @@ class SpecProvider(ResourceProvider):
         outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in body}
         return CreateResult(object_id, outs)
 
+    def _name_key(self, item: dict[str, Any]) -> tuple[Any, ...]:
+        spec = self.spec
+        fields = (spec.natural_key_api, *spec.natural_key_scope)
+        return tuple(item.get(f) for f in fields)
+
+    def _listing(self, props: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+        spec = self.spec
+        return [
+            (self._name_key(item), str(item.get(spec.id_field)))
+            for item in self.client.paginate(
+                spec.collection_url(props),
+                items_key=spec.list_key,
+                rate_label=spec.list_op.rate_label,
+                operation=spec.list_op.id,
+            )
+        ]
+
     def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> None:
         """Never create a second object under a taken name: point at adoption instead."""
         spec = self.spec
-        existing = self._find_by_natural_key(payload, props)
+        if spec.natural_key_api is None or payload.get(spec.natural_key_api) is None:
+            return
+        existing = NAMES.taken(
+            spec.collection_url(props), self._name_key(payload), lambda: self._listing(props)
+        )
         if existing is not None:
             raise NameConflictError(
                 f"{spec.name} named {payload[spec.natural_key_api or '']!r} already exists "
@@ -335,9 +364,7 @@ class SpecProvider(ResourceProvider):
                 operation=spec.list_op.id,
             )
             if item.get(spec.list_field(key)) == wanted
-            and all(
-                item.get(spec.list_field(f), v) == v for f, v in scope.items() if v is not None
-            )
+            and all(item.get(spec.list_field(f), v) == v for f, v in scope.items() if v is not None)
         ]
         if len(hits) != 1:
             return None
