@@ -55,6 +55,22 @@ def selected_specs(include: Iterable[str] = (), exclude: Iterable[str] = ()) -> 
     ]
 
 
+def list_is_complete(spec: ResourceSpec) -> bool:
+    """Whether the list's items carry every argument, so no per-object GET is needed."""
+    resp = spec.list_op.success_response
+    if resp is None or resp.body is None:
+        return False
+    holder = next((f for f in resp.body.schema_.fields if f.name == spec.list_key), None)
+    if holder is None or holder.items is None:
+        return False
+    listed = {f.name for f in holder.items.fields}
+    needed = {
+        spec.read_back[f].split(".")[0].removesuffix("[]") if f in spec.read_back else f
+        for f in spec.input_fields
+    }
+    return needed <= listed
+
+
 def read_account(
     client: ZoomClient,
     specs: list[ResourceSpec],
@@ -83,15 +99,20 @@ def read_account(
             if unreadable is not None:
                 unreadable.append((spec.name, "*", f"cannot list: {exc.message}"))
             continue
+        complete = list_is_complete(spec)
         for item in items:
             object_id = str(item.get(spec.id_field) or "")
             if not object_id:
                 continue
-            live = client.request(
-                "GET",
-                spec.item_url(object_id),
-                rate_label=spec.read_op.rate_label,
-                operation=spec.read_op.id,
+            live = (
+                item
+                if complete
+                else client.request(
+                    "GET",
+                    spec.item_url(object_id),
+                    rate_label=spec.read_op.rate_label,
+                    operation=spec.read_op.id,
+                )
             )
             found.append(ExportedObject(spec, object_id, normalize(dict(live or {}))))
             progress(spec.name, 1)

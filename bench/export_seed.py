@@ -1,0 +1,108 @@
+"""`zoomcc export` of an account holding 1,000 objects: requests made, wall time, memory.
+
+``seed_account`` fills an emulator with 1,000 objects spread over the collections of the
+first eight resource types (through ``emu.state.seed``, no API calls); ``measure_export``
+runs the real `zoomcc export` command against it, paced as it ships (Pro limits).
+
+    .venv/bin/python -m bench.export_seed [--quick] [--json PATH]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench import common
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
+
+# collection -> share of the objects, and how to make the i-th one
+_MAKERS: dict[str, Any] = {
+    "skill_categories": lambda i: {"skill_category_name": f"Category {i}", "skill_type": "text"},
+    "queues": lambda i: {"queue_name": f"Queue {i}", "channel": "voice",
+                         "queue_description": f"Seeded {i}"},
+    "teams": lambda i: {"team_name": f"Team {i}", "parent_team_id": ROOT_TEAM_ID},
+    "dispositions": lambda i: {"disposition_name": f"Disposition {i}", "status": "active"},
+    "business_hours": lambda i: {"business_hour_name": f"Hours {i}",
+                                 "timezone": "America/New_York", "hours": {"hour_type": 1}},
+    "closures": lambda i: {"closure_set_name": f"Closures {i}", "timezone": "America/New_York",
+                           "closures": []},
+}
+
+
+def seed_account(emu: EmulatorServer, total: int = 1000) -> dict[str, int]:
+    """Seed `total` objects: skills under the first seeded categories, the rest spread
+    evenly over the other collections. Returns the count per collection."""
+    known = {c.name for c in emu.state.collections}
+    makers = {k: v for k, v in _MAKERS.items() if k in known}
+    per = total // (len(makers) + 1)
+    counts: dict[str, int] = {}
+    for name, make in makers.items():
+        counts[name] = len(emu.state.seed(name, [make(i) for i in range(per)]))
+    categories = emu.state.objects("skill_categories")
+    rest = total - sum(counts.values())
+    skills = [{"skill_name": f"Skill {i}",
+               "skill_category_id": categories[i % len(categories)]["skill_category_id"]}
+              for i in range(rest)]
+    counts["skills"] = len(emu.state.seed("skills", skills))
+    return counts
+
+
+def measure_export(emu: EmulatorServer) -> dict[str, Any] | None:
+    """Run `zoomcc export` against `emu` and return its figures (wall time, peak RSS, API
+    calls from ``emu.state.requests``, output size)."""
+    import os
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    creds = emu.credentials
+    env = {
+        **os.environ,
+        "ZOOM_ACCOUNT_ID": creds["account_id"],
+        "ZOOM_CLIENT_ID": creds["client_id"],
+        "ZOOM_CLIENT_SECRET": creds["client_secret"],
+        "ZOOM_BASE_URL": emu.api_base_url,
+    }
+    types = [f"--include={n}" for n in (
+        "SkillCategory", "Skill", "Queue", "Team", "Disposition", "DispositionSet",
+        "BusinessHours", "ClosureSet",
+    )]
+    emu.state.clear_requests()
+    out = Path(tempfile.mkdtemp(prefix="zoomcc-export-bench-"))
+    watch = common.Stopwatch()
+    done = subprocess.run(
+        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out), *types],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    seconds = watch.elapsed
+    calls = [r for r in emu.state.requests if r.operation != "oauth.token"]
+    lists = sum(1 for r in calls if (r.operation or "").endswith(".list"))
+    return {
+        "seconds": round(seconds, 2),
+        "requests": len(calls),
+        "list_requests": lists,
+        "get_requests": len(calls) - lists,
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "program_bytes": (out / "__main__.py").stat().st_size,
+        "summary": done.stdout.strip(),
+    }
+
+
+def main() -> None:
+    args = common.parser(__doc__ or "").parse_args()
+    total = 200 if args.quick else 1000
+    with EmulatorServer(port=0) as emu:
+        watch = common.Stopwatch()
+        counts = seed_account(emu, total)
+        seeded_s = watch.elapsed
+        figure = measure_export(emu)
+        objects = emu.state.object_count()
+    common.table(f"Seeded account ({objects} objects in {seeded_s:.2f} s)",
+                 ["collection", "objects"], sorted(counts.items()))
+    common.console.print(figure)
+    common.write_json(args.json, {"seeded": counts, "objects": objects, "export": figure})
+
+
+if __name__ == "__main__":
+    main()
