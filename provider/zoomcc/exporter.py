@@ -64,6 +64,8 @@ def list_is_complete(spec: ResourceSpec) -> bool:
     if holder is None or holder.items is None:
         return False
     listed = {f.name for f in holder.items.fields}
+    if spec.list_names:  # the list calls these fields by other names
+        return False
     needed = {
         spec.read_back[f].split(".")[0].removesuffix("[]") if f in spec.read_back else f
         for f in spec.input_fields
@@ -101,7 +103,7 @@ def read_account(
             continue
         complete = list_is_complete(spec)
         for item in items:
-            object_id = str(item.get(spec.id_field) or "")
+            object_id = str(item.get(spec.list_field(spec.id_field)) or "")
             if not object_id:
                 continue
             live = (

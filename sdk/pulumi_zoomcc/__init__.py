@@ -2,24 +2,170 @@
 
 """pulumi-zoomcc: Zoom Contact Center resources for Pulumi."""
 
+from pulumi_zoomcc import lookups
 from pulumi_zoomcc._base import ZoomResource
+from pulumi_zoomcc.address_book import AddressBook
+from pulumi_zoomcc.address_book_contact import AddressBookContact
+from pulumi_zoomcc.address_book_custom_field import AddressBookCustomField
+from pulumi_zoomcc.address_book_unit import AddressBookUnit
+from pulumi_zoomcc.agent_routing_profile import AgentRoutingProfile
+from pulumi_zoomcc.asset import Asset
+from pulumi_zoomcc.asset_category import AssetCategory
 from pulumi_zoomcc.business_hours import BusinessHours
+from pulumi_zoomcc.campaign_contact_list import CampaignContactList
+from pulumi_zoomcc.campaign_contact_list_contact import CampaignContactListContact
+from pulumi_zoomcc.campaign_contact_list_custom_field import CampaignContactListCustomField
+from pulumi_zoomcc.campaign_dnc_list_phones import CampaignDncListPhones
 from pulumi_zoomcc.closure_set import ClosureSet
+from pulumi_zoomcc.consumer_routing_profile import ConsumerRoutingProfile
 from pulumi_zoomcc.disposition import Disposition
 from pulumi_zoomcc.disposition_set import DispositionSet
+from pulumi_zoomcc.flow_entry_points import FlowEntryPoints
+from pulumi_zoomcc.inbox import Inbox
+from pulumi_zoomcc.inbox_email_notification import InboxEmailNotification
+from pulumi_zoomcc.inbox_queues import InboxQueues
+from pulumi_zoomcc.inbox_users import InboxUsers
+from pulumi_zoomcc.ip_address_block_list_rule import IpAddressBlockListRule
+from pulumi_zoomcc.lookups import (
+    get_address_book,
+    get_address_book_custom_field,
+    get_address_book_unit,
+    get_agent_routing_profile,
+    get_asset,
+    get_asset_category,
+    get_business_hours,
+    get_campaign_contact_list,
+    get_campaign_contact_list_custom_field,
+    get_closure_set,
+    get_consumer_routing_profile,
+    get_disposition,
+    get_disposition_set,
+    get_inbox,
+    get_ip_address_block_list_rule,
+    get_outbound_campaign,
+    get_phone_number_block_list_rule,
+    get_queue,
+    get_queue_template,
+    get_region,
+    get_role,
+    get_skill,
+    get_skill_category,
+    get_system_status,
+    get_team,
+    get_user,
+    get_user_template,
+    get_variable,
+    get_variable_group,
+)
+from pulumi_zoomcc.outbound_campaign import OutboundCampaign
+from pulumi_zoomcc.phone_number_block_list_rule import PhoneNumberBlockListRule
 from pulumi_zoomcc.queue import Queue
+from pulumi_zoomcc.queue_agents import QueueAgents
+from pulumi_zoomcc.queue_disposition_sets import QueueDispositionSets
+from pulumi_zoomcc.queue_dispositions import QueueDispositions
+from pulumi_zoomcc.queue_interrupt_settings import QueueInterruptSettings
+from pulumi_zoomcc.queue_operating_hours import QueueOperatingHours
+from pulumi_zoomcc.queue_supervisors import QueueSupervisors
+from pulumi_zoomcc.queue_teams import QueueTeams
+from pulumi_zoomcc.queue_template import QueueTemplate
+from pulumi_zoomcc.region import Region
+from pulumi_zoomcc.region_users import RegionUsers
+from pulumi_zoomcc.role import Role
+from pulumi_zoomcc.role_users import RoleUsers
 from pulumi_zoomcc.skill import Skill
 from pulumi_zoomcc.skill_category import SkillCategory
+from pulumi_zoomcc.system_status import SystemStatus
 from pulumi_zoomcc.team import Team
+from pulumi_zoomcc.team_agents import TeamAgents
+from pulumi_zoomcc.team_parent import TeamParent
+from pulumi_zoomcc.team_supervisors import TeamSupervisors
+from pulumi_zoomcc.user import User
+from pulumi_zoomcc.user_queue_opt_in import UserQueueOptIn
+from pulumi_zoomcc.user_skills import UserSkills
+from pulumi_zoomcc.user_template import UserTemplate
+from pulumi_zoomcc.variable import Variable
+from pulumi_zoomcc.variable_group import VariableGroup
 
 __all__ = [
+    "AddressBook",
+    "AddressBookContact",
+    "AddressBookCustomField",
+    "AddressBookUnit",
+    "AgentRoutingProfile",
+    "Asset",
+    "AssetCategory",
     "BusinessHours",
+    "CampaignContactList",
+    "CampaignContactListContact",
+    "CampaignContactListCustomField",
+    "CampaignDncListPhones",
     "ClosureSet",
+    "ConsumerRoutingProfile",
     "Disposition",
     "DispositionSet",
+    "FlowEntryPoints",
+    "Inbox",
+    "InboxEmailNotification",
+    "InboxQueues",
+    "InboxUsers",
+    "IpAddressBlockListRule",
+    "OutboundCampaign",
+    "PhoneNumberBlockListRule",
     "Queue",
+    "QueueAgents",
+    "QueueDispositionSets",
+    "QueueDispositions",
+    "QueueInterruptSettings",
+    "QueueOperatingHours",
+    "QueueSupervisors",
+    "QueueTeams",
+    "QueueTemplate",
+    "Region",
+    "RegionUsers",
+    "Role",
+    "RoleUsers",
     "Skill",
     "SkillCategory",
+    "SystemStatus",
     "Team",
+    "TeamAgents",
+    "TeamParent",
+    "TeamSupervisors",
+    "User",
+    "UserQueueOptIn",
+    "UserSkills",
+    "UserTemplate",
+    "Variable",
+    "VariableGroup",
     "ZoomResource",
+    "get_address_book",
+    "get_address_book_custom_field",
+    "get_address_book_unit",
+    "get_agent_routing_profile",
+    "get_asset",
+    "get_asset_category",
+    "get_business_hours",
+    "get_campaign_contact_list",
+    "get_campaign_contact_list_custom_field",
+    "get_closure_set",
+    "get_consumer_routing_profile",
+    "get_disposition",
+    "get_disposition_set",
+    "get_inbox",
+    "get_ip_address_block_list_rule",
+    "get_outbound_campaign",
+    "get_phone_number_block_list_rule",
+    "get_queue",
+    "get_queue_template",
+    "get_region",
+    "get_role",
+    "get_skill",
+    "get_skill_category",
+    "get_system_status",
+    "get_team",
+    "get_user",
+    "get_user_template",
+    "get_variable",
+    "get_variable_group",
+    "lookups",
 ]

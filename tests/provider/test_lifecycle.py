@@ -24,7 +24,7 @@ def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
 def _object_ids(api: ZoomClient, type_name: str, inputs: dict[str, Any]) -> set[str]:
     spec = catalog.get(type_name)
     return {
-        str(item[spec.id_field])
+        str(item[spec.list_field(spec.id_field)])
         for item in api.paginate(spec.collection_url(inputs), items_key=spec.list_key)
     }
 

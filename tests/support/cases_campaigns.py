@@ -2,6 +2,136 @@
 
 from __future__ import annotations
 
-from tests.support.cases import Case
+from typing import Any
 
-CASES: list[Case] = []
+from tests.support.cases import Case
+from zoomcc.client import ZoomClient
+
+_LISTS = "/contact_center/outbound_campaign/contact_lists"
+
+
+def _contact_lists(client: ZoomClient) -> dict[str, Any]:
+    ids = [
+        client.request("POST", _LISTS, json={"contact_list_name": name})["contact_list_id"]
+        for name in ("Leads", "Customers")
+    ]
+    dnc = client.request(
+        "POST",
+        _LISTS,
+        json={"contact_list_name": "Do not call", "contact_list_type": "do_not_contact"},
+    )
+    return {"list": ids[0], "other": ids[1], "lists": ids, "dnc": dnc["contact_list_id"]}
+
+
+def _campaign_parents(client: ZoomClient) -> dict[str, Any]:
+    queues = [
+        client.request(
+            "POST", "/contact_center/queues", json={"queue_name": name, "channel": "voice"}
+        )["cc_queue_id"]
+        for name in ("Outbound", "Outbound 2")
+    ]
+    return {**_contact_lists(client), "queue": queues[0], "other_queue": queues[1]}
+
+
+def _delete_by_ids(path: str, field: str) -> Any:
+    def delete(api: ZoomClient, object_id: str) -> None:
+        api.request("DELETE", path, json={field: [object_id]})
+
+    return delete
+
+
+def _delete_inbox(api: ZoomClient, object_id: str) -> None:
+    api.request("DELETE", "/contact_center/inboxes", params={"inbox_ids": object_id})
+
+
+CASES: list[Case] = [
+    Case(
+        "CampaignContactList",
+        lambda p: {"name": "Spring leads", "description": "From the fair", "type": "contact"},
+        update={"name": "Spring 2027 leads", "description": "From the spring fair"},
+        replace={"type": "do_not_contact"},
+    ),
+    Case(
+        "CampaignContactListCustomField",
+        lambda p: {"name": "plan", "data_type": "string", "contact_list_ids": [p["list"]]},
+        update={"contact_list_ids": "@lists", "show_in_profile_tab": True},
+        prereq=_contact_lists,
+    ),
+    Case(
+        "CampaignContactListContact",
+        lambda p: {
+            "contact_list_id": p["list"],
+            "display_name": "Ada Lovelace",
+            "phones": [{"contact_phone_number": "+14155550100", "contact_phone_type": "Main"}],
+        },
+        update={
+            "first_name": "Ada",
+            "phones": [
+                {"contact_phone_number": "+14155550100", "contact_phone_type": "Main"},
+                {"contact_phone_number": "+14155550101", "contact_phone_type": "Mobile"},
+            ],
+        },
+        replace={"contact_list_id": "@other"},
+        prereq=_contact_lists,
+    ),
+    Case(
+        "OutboundCampaign",
+        lambda p: {
+            "name": "Spring campaign",
+            "queue_id": p["queue"],
+            "phone_number_id": "emulatorPhoneNumber01",
+            "dialing_method": "preview",
+            "dialing_method_settings": {"preview": {"max_skips": 1}},
+            "campaign_contact_list_ids": [p["list"]],
+            "campaign_do_not_contact_list_ids": [p["dnc"]],
+            "status": "draft",
+        },
+        # The status goes through its own operation; the abandonment timeout only
+        # through update (applied after create when declared up front).
+        update={"description": "Spring fair leads", "priority": 3, "status": "ready"},
+        replace={"queue_id": "@other_queue", "campaign_contact_list_ids": "@lists"},
+        prereq=_campaign_parents,
+    ),
+    Case(
+        "IpAddressBlockListRule",
+        lambda p: {"ip_address": "203.0.113.7", "match_type": "ip_address", "status": "active"},
+        update={},
+        replace={"status": "inactive"},
+        delete_out_of_band=_delete_by_ids(
+            "/contact_center/block_list_rules/ip_addresses", "ip_address_block_list_rule_ids"
+        ),
+    ),
+    Case(
+        "PhoneNumberBlockListRule",
+        lambda p: {
+            "phone_number": "+1415",
+            "match_type": "prefix",
+            "country_iso_code": "US",
+            "channel": ["voice", "sms"],
+            "direction": ["inbound"],
+            "status": "active",
+            "exceptions": ["+14155550100"],
+        },
+        update={},
+        replace={"comment": "Robocallers", "direction": ["inbound", "outbound"]},
+        delete_out_of_band=_delete_by_ids(
+            "/contact_center/block_list_rules/phone_numbers", "phone_block_list_rule_ids"
+        ),
+    ),
+    Case(
+        "Inbox",
+        lambda p: {
+            "name": "Support voicemail",
+            "description": "After hours",
+            "type": "voicemail",
+            "voicemail": {"voicemail_time_limit": 3, "voicemail_transcription": True},
+        },
+        update={
+            "description": "After-hours voicemail",
+            "voicemail": {"voicemail_time_limit": 5, "voicemail_transcription": False},
+        },
+        # voicemail is the only type today; diff alone shows a new type would replace.
+        replace={"type": "email"},
+        delete_out_of_band=_delete_inbox,
+    ),
+]

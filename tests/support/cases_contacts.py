@@ -2,6 +2,78 @@
 
 from __future__ import annotations
 
-from tests.support.cases import Case
+from typing import Any
 
-CASES: list[Case] = []
+from tests.support.cases import Case
+from zoomcc.client import ZoomClient
+
+
+def _units(client: ZoomClient) -> dict[str, Any]:
+    ids = []
+    for name in ("Sales unit", "Support unit"):
+        made = client.request(
+            "POST", "/contact_center/address_books/units", json={"unit_name": name}
+        )
+        ids.append(made["unit_id"])
+    return {"unit": ids[0], "other": ids[1]}
+
+
+def _books(client: ZoomClient) -> dict[str, Any]:
+    ids = []
+    for name in ("Customers", "Partners"):
+        made = client.request(
+            "POST", "/contact_center/address_books", json={"address_book_name": name}
+        )
+        ids.append(made["address_book_id"])
+    return {"book": ids[0], "other": ids[1], "books": ids}
+
+
+_PHONE = {"phone_number": "+14155550100", "phone_type": "main"}
+
+CASES: list[Case] = [
+    Case(
+        "AddressBookUnit",
+        lambda p: {"name": "EMEA accounts", "description": "Customers in Europe"},
+        update={"name": "EMEA customers", "description": "Customers in Europe and Africa"},
+    ),
+    Case(
+        "AddressBook",
+        lambda p: {"name": "Key accounts", "description": "Top customers", "unit_id": p["unit"]},
+        update={"name": "Strategic accounts", "description": "The top 50 customers"},
+        replace={"unit_id": "@other"},
+        prereq=_units,
+    ),
+    Case(
+        "AddressBookCustomField",
+        lambda p: {
+            "name": "Tier",
+            "description": "Support tier",
+            "data_type": "pick_list",
+            "pick_list_values": ["gold", "silver"],
+            "default_value": "silver",
+            "address_book_ids": [p["book"]],
+        },
+        # Update needs name and data_type again: the provider resends them unchanged.
+        update={
+            "description": "The customer's support tier",
+            "show_in_profile_tab": True,
+            "address_book_ids": "@books",
+        },
+        prereq=_books,
+    ),
+    Case(
+        "AddressBookContact",
+        lambda p: {
+            "address_book_id": p["book"],
+            "display_name": "Ada Lovelace",
+            "first_name": "Ada",
+            "last_name": "Lovelace",
+            "phones": [_PHONE],
+            "emails": ["ada@example.com"],
+        },
+        # Only the company changes: the PATCH still carries the (required) phones.
+        update={"company": "Analytical Engines Ltd"},
+        replace={"address_book_id": "@other"},
+        prereq=_books,
+    ),
+]

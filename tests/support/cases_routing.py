@@ -2,6 +2,177 @@
 
 from __future__ import annotations
 
-from tests.support.cases import Case
+from typing import Any
 
-CASES: list[Case] = []
+from tests.support.cases import Case
+from zoomcc.client import ZoomClient
+
+
+def _skill_categories(client: ZoomClient) -> dict[str, Any]:
+    ids = []
+    for name, kind in (("Routing languages", "proficiency"), ("Routing products", "text")):
+        made = client.request(
+            "POST",
+            "/contact_center/skills/categories",
+            json={"skill_category_name": name, "skill_type": kind},
+        )
+        ids.append(made["skill_category_id"])
+    return {"languages": ids[0], "products": ids[1]}
+
+
+def _roles(client: ZoomClient) -> dict[str, Any]:
+    ids = []
+    for name in ("Case agents", "Case supervisors"):
+        made = client.request(
+            "POST",
+            "/contact_center/roles",
+            json={"role_name": name, "privileges": ["UserManagement:Read"]},
+        )
+        ids.append(made["role_id"])
+    region = client.request("POST", "/contact_center/regions", json={"region_name": "APAC"})
+    return {"role": ids[0], "other_role": ids[1], "region": region["region_id"]}
+
+
+def _variable_groups(client: ZoomClient) -> dict[str, Any]:
+    ids = []
+    for name in ("Customer data", "Order data"):
+        made = client.request(
+            "POST", "/contact_center/variables/groups", json={"variable_group_name": name}
+        )
+        ids.append(made["variable_group_id"])
+    book = client.request(
+        "POST", "/contact_center/address_books", json={"address_book_name": "Variable book"}
+    )
+    return {"group": ids[0], "other": ids[1], "books": [book["address_book_id"]]}
+
+
+CASES: list[Case] = [
+    Case(
+        "AgentRoutingProfile",
+        lambda p: {
+            "name": "By language",
+            "description": "Language first, then product",
+            "wait_time_agent_in_seconds": 10,
+            "priorities": [
+                {
+                    "category_type": "skill",
+                    "skill_category_id": p["languages"],
+                    "minimum_proficiency_level": 2,
+                }
+            ],
+        },
+        update={
+            "description": "Language first, relaxed after 30 seconds",
+            "ignore_transferring_skills": True,
+            "wait_time_agent_in_seconds": 30,
+            "time_steps": [30],
+        },
+        prereq=_skill_categories,
+    ),
+    Case(
+        "ConsumerRoutingProfile",
+        lambda p: {
+            "name": "Returning first",
+            "description": "Returning customers first",
+            "top_priorities": [
+                {"attribute_type": "returning_customer", "parameter": {"max_returning_minutes": 60}}
+            ],
+        },
+        update={
+            "description": "Returning customers first, then waiting time",
+            "accumulated_priorities": [
+                {"attribute_type": "new_customer", "incremental_rate": 5},
+            ],
+        },
+    ),
+    Case(
+        "QueueTemplate",
+        lambda p: {
+            "name": "Voice defaults",
+            "description": "Settings for new voice queues",
+            "channel": "voice",
+            "template_type": "add",
+        },
+        update={"name": "Voice queue defaults", "status": "inactive"},
+        replace={"channel": "email", "template_type": "update"},
+    ),
+    Case(
+        "Region",
+        lambda p: {"name": "EMEA", "sip_zone_id": "AfgzMEweSQ6tqzC8jhYJ2A"},
+        update={"name": "Europe", "sip_zone_id": "BfgzMEweSQ6tqzC8jhYJ2B"},
+    ),
+    Case(
+        "Role",
+        lambda p: {
+            "name": "Auditors",
+            "description": "Read-only access",
+            "privileges": ["UserManagement:Read", "RptWallboard:Read", "OutboundVoiceCall"],
+        },
+        update={
+            "description": "Read-only access to users and queues",
+            "privileges": ["UserManagement:Read", "QueueManagement:Read"],
+        },
+    ),
+    Case(
+        "SystemStatus",
+        lambda p: {"name": "Coaching", "category": "queue_opt_out_and_not_ready_status"},
+        # Only `enable` changes: the update must still carry status_name.
+        update={"enable": False},
+        replace={"category": "agent_status"},
+    ),
+    Case(
+        "UserTemplate",
+        lambda p: {
+            "name": "New agents",
+            "description": "Defaults for new agents",
+            "template_type": "add",
+            "package": "essentials",
+            "role": p["role"],
+            "selected_blocks": ["role", "package"],
+        },
+        update={
+            "description": "Defaults for new supervisors",
+            "role": "@other_role",
+            "selected_blocks": ["role", "package", "region"],
+            "region": "@region",
+        },
+        replace={"template_type": "update"},
+        prereq=_roles,
+    ),
+    Case(
+        "User",
+        lambda p: {
+            "user_email": "jchill@example.com",
+            "package_name": "essentials",
+            "role_id": p["role"],
+            "country_iso_code": "US",
+            "user_access": "active",
+        },
+        update={
+            "role_id": "@other_role",
+            "region_id": "@region",
+            "channel_settings": {"concurrent_message_capacity": 4},
+        },
+        replace={"user_email": "jhill@example.com"},
+        prereq=_roles,
+    ),
+    Case(
+        "VariableGroup",
+        lambda p: {"name": "Customer", "description": "Facts about the customer"},
+        update={"name": "Customer facts", "description": "What we know about the customer"},
+    ),
+    Case(
+        "Variable",
+        lambda p: {
+            "name": "tier",
+            "description": "Support tier",
+            "variable_group_id": p["group"],
+            "variable_type": "global_variable",
+            "data_type": "string",
+            "default_value": "silver",
+        },
+        update={"description": "The customer's support tier", "default_value": "gold"},
+        replace={"variable_group_id": "@other", "variable_type": "address_book_variable"},
+        prereq=_variable_groups,
+    ),
+]

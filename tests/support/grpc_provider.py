@@ -16,7 +16,8 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from zoomcc.dynamic.provider import PROVIDER_KEY, SpecProvider
+from zoomcc.dynamic.provider import PROVIDER_KEY
+from zoomcc.resources import catalog
 
 UNKNOWN = rpc.UNKNOWN
 
@@ -30,7 +31,8 @@ def _plain(struct: struct_pb2.Struct) -> dict[str, Any]:
 
 
 def provider_value(type_name: str) -> str:
-    return str(serialize_provider(SpecProvider(type_name)))
+    # The resource's own provider class (a SpecProvider subclass where the API is irregular).
+    return str(serialize_provider(catalog.get(type_name).make_provider()))
 
 
 class DynamicProviderClient:

@@ -24,7 +24,10 @@ def render_page(spec: ResourceSpec) -> str:
     lines += ["|---|---|---|---|---|"]
     for api_field, field in spec.input_fields.items():
         change = "replaces" if api_field in spec.replace_fields else "in place"
-        if api_field not in spec.create_fields:
+        path_inputs = getattr(spec, "path_inputs", {})
+        if api_field in path_inputs.values():
+            change = "replaces (the parent in the path)"
+        elif api_field not in spec.create_fields:
             change += " (set after create)"
         friendly = spec.friendly(api_field)
         shown = friendly if friendly == api_field else f"{friendly} (`{api_field}`)"

@@ -47,6 +47,7 @@ def render_resource(spec: ResourceSpec) -> str:
     outputs.append("    adoption_changes: pulumi.Output[dict[str, Any] | None]")
     outputs = sorted(set(outputs))
     names = [spec.friendly(f) for f in spec.input_fields]
+    adoptable = spec.supports_import
     body = "\n".join(
         [
             HEADER,
@@ -76,25 +77,30 @@ def render_resource(spec: ResourceSpec) -> str:
             "        resource_name: str,",
             "        *,",
             *required_first,
-            "        import_id: pulumi.Input[str] | None = None,",
+            *(["        import_id: pulumi.Input[str] | None = None,"] if adoptable else []),
             "        opts: pulumi.ResourceOptions | None = None,",
             "    ) -> None:",
             '        """Declare a ' + spec.name + ".",
             "",
             "        :param resource_name: The Pulumi name of this resource.",
             *docs,
-            *_wrap(
-                ":param import_id: Adopt the existing object with this id instead of creating "
-                "one: it is read, brought to the declared arguments, and managed from then on.",
-                "        ",
-                "            ",
+            *(
+                _wrap(
+                    ":param import_id: Adopt the existing object with this id instead of "
+                    "creating one: it is read, brought to the declared arguments, and managed "
+                    "from then on.",
+                    "        ",
+                    "            ",
+                )
+                if adoptable
+                else []
             ),
             '        """',
             "        super().__init__(",
             "            resource_name,",
             "            {",
             *[f"                {n!r}: {n}," for n in names],
-            "                'import_id': import_id,",
+            *(["                'import_id': import_id,"] if adoptable else []),
             "            },",
             "            opts,",
             "        )",

@@ -251,15 +251,16 @@ class SpecProvider(ResourceProvider):
         outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in body}
         return CreateResult(object_id, outs)
 
-    def _name_key(self, item: dict[str, Any]) -> tuple[Any, ...]:
+    def _name_key(self, item: dict[str, Any], *, listed: bool = False) -> tuple[Any, ...]:
+        """The natural key of a payload, or of a list item (``listed``: see ``list_names``)."""
         spec = self.spec
-        fields = (spec.natural_key_api, *spec.natural_key_scope)
-        return tuple(item.get(f) for f in fields)
+        fields = (spec.natural_key_api or "", *spec.natural_key_scope)
+        return tuple(item.get(spec.list_field(f) if listed else f) for f in fields)
 
     def _listing(self, props: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
         spec = self.spec
         return [
-            (self._name_key(item), str(item.get(spec.id_field)))
+            (self._name_key(item, listed=True), str(item.get(spec.list_field(spec.id_field))))
             for item in self.client.paginate(
                 spec.collection_url(props),
                 items_key=spec.list_key,

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Message, Receive, Scope, Send
@@ -459,7 +459,15 @@ class EmulatorApp:
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
                 seen["status"] = message["status"]
-            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                if message["status"] in (204, 304):
+                    # No body follows: the client has the whole response with the headers.
+                    record(seen.get("status"))
+                    seen["logged"] = 1
+            elif (
+                message["type"] == "http.response.body"
+                and not message.get("more_body")
+                and "logged" not in seen
+            ):
                 # Log before the client can see the response, so a test that clears the
                 # log right after a call never finds that call in it later.
                 record(seen.get("status"))
@@ -497,6 +505,10 @@ class EmulatorApp:
     async def _run(self, scope: Scope, receive: Receive, send: Send, seen: dict[str, int]) -> None:
         try:
             await self.starlette(scope, receive, send)
+        except ClientDisconnect:
+            # The client hung up before its body arrived (a killed process): nothing was
+            # applied and there is nobody to answer; the log shows no status.
+            log.info("client went away during %s %s", scope["method"], scope["path"])
         except Exception:
             log.exception("emulator handler failed for %s %s", scope["method"], scope["path"])
             if "status" not in seen:

@@ -37,6 +37,8 @@ from zoomcc.emulator.model import (
     new_short_id,
     validation_error,
 )
+from zoomcc.emulator.relations import COLLECTIONS as RELATIONS
+from zoomcc.emulator.relations import queue_teams
 from zoomcc.emulator.store import Store, check_field
 
 
@@ -523,7 +525,7 @@ QUEUES: Final = Collection(
     computed={
         "dispositions_count": _const(0),
         "disposition_sets_count": _const(0),
-        "teams": _const([]),
+        "teams": queue_teams,  # the queue's team links (emulator/relations.py)
         "agents_count": _const(0),
         "supervisors_count": _const(0),
         "outbound_launch_url_info": _outbound_launch_url_info,
@@ -1214,7 +1216,7 @@ HAND_CHECKED: Final[tuple[Collection, ...]] = (
 def _default_collections() -> tuple[Collection, ...]:
     from zoomcc.emulator.groups import COLLECTIONS
 
-    return HAND_CHECKED + COLLECTIONS
+    return HAND_CHECKED + COLLECTIONS + RELATIONS
 
 
 DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = _default_collections()

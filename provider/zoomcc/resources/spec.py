@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
@@ -209,12 +209,22 @@ class ResourceSpec:
     def natural_key_api(self) -> str | None:
         return None if self.natural_key is None else self.friendly_to_api[self.natural_key]
 
+    supports_import: ClassVar[bool] = True
+    """Whether the SDK offers ``import_id`` (membership and settings resources adopt what
+    exists by themselves)."""
+
     def behaviour_notes(self) -> list[str]:
         """The docs' "Behaviour" bullets (membership and settings resources have their own)."""
+        recovery = (
+            "- A create whose response is lost is recovered by the natural key "
+            f"(`{self.natural_key}`) instead of being sent again."
+            if self.natural_key is not None
+            else "- There is no natural key (names need not be unique): a create whose "
+            "response is lost cannot be recovered, and names are not checked for conflicts."
+        )
         return [
             f"- The id is the API's `{self.id_field}`.",
-            "- A create whose response is lost is recovered by the natural key "
-            f"(`{self.natural_key}`) instead of being sent again.",
+            recovery,
             "- Refresh drops the object from the state when it was deleted outside Pulumi; "
             "deleting an object that is already gone succeeds.",
             "- Removing an optional argument leaves the value in Zoom as it is.",

@@ -7,6 +7,7 @@ ids (``?inbox_ids=a,b``; the reference documents no parameter, the real API take
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from zoomcc.emulator.derive import collection_from_spec
@@ -14,6 +15,7 @@ from zoomcc.emulator.model import (
     OMIT,
     ApiCall,
     Collection,
+    ErrorDef,
     ExtraRoute,
     FieldSpec,
     Obj,
@@ -32,6 +34,30 @@ def _field(spec: Any) -> FieldSpec:
     return FieldSpec(spec.type, tuple(spec.enum or ()))
 
 
+_PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
+
+
+def not_found_as_documented(spec: ResourceSpec, code: int | None = None) -> dict[str, Any]:
+    """Overrides so each operation answers a missing object with its own documented message
+    (the reference words them differently: "Contact list is not found" / "... not found.")."""
+    ops = {"get": spec.read_op, "update": spec.update_op, "delete": spec.delete_op}
+    messages: dict[str, str] = {}
+    status = 404
+    for name, op in ops.items():
+        for err in op.errors if op is not None else []:
+            ours = err.code == code or (code is None and err.code in spec.not_found_codes)
+            if err.code is not None and err.status in (400, 404) and ours:
+                messages[name] = _PLACEHOLDER.sub("{id}", err.message)
+                code, status = err.code, err.status
+                break
+    if code is None or "get" not in messages:
+        return {}
+    return {
+        "not_found": ErrorDef(status, code, messages["get"]),
+        "not_found_messages": messages,
+    }
+
+
 # ---- contact lists, their contacts, custom fields -----------------------------------------
 
 
@@ -40,13 +66,22 @@ def _contacts_count(store: Store, data: Obj) -> Any:
 
 
 CONTACT_LISTS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST, name=_LISTS, computed={"contacts_count": _contacts_count}
+    specs.CAMPAIGN_CONTACT_LIST,
+    name=_LISTS,
+    computed={"contacts_count": _contacts_count},
+    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST),
 )
 CONTACTS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST_CONTACT, name=_CONTACTS, parent_collection=_LISTS
+    specs.CAMPAIGN_CONTACT_LIST_CONTACT,
+    name=_CONTACTS,
+    parent_collection=_LISTS,
+    # 5001 is the missing list (answered by the parent check); 5002 the missing contact.
+    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST_CONTACT, 5002),
 )
 CUSTOM_FIELDS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD, name="campaign_contact_list_custom_fields"
+    specs.CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD,
+    name="campaign_contact_list_custom_fields",
+    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD),
 )
 
 
@@ -104,6 +139,7 @@ def _set_campaign_status(store: Store, call: ApiCall) -> Any:
 OUTBOUND_CAMPAIGNS = collection_from_spec(
     _CAMPAIGN_SPEC,
     name=_CAMPAIGNS,
+    **not_found_as_documented(_CAMPAIGN_SPEC),
     computed={
         "campaign_contact_list": _list_summaries("campaign_contact_list_ids"),
         "campaign_do_not_contact_list": _list_summaries("campaign_do_not_contact_list_ids"),
@@ -166,26 +202,57 @@ def _ids_in_query(param: str) -> Any:
 
 
 def _batch_create(spec: Any) -> Any:
+    """Create every rule of the list (each checked as a create body), answer them all."""
+    item_fields = {name: _field(f) for name, f in spec.create_fields.items()}
+    required = [name for name, f in spec.create_fields.items() if f.required]
+
     def handler(store: Store, call: ApiCall) -> Any:
         coll = store.collection(spec.list_key)
         items = call.body.get(spec.batch_key) if isinstance(call.body, dict) else None
-        if not isinstance(items, list) or not items or len(items) > 20:
-            raise validation_error(f"`{spec.batch_key}` is required (at most 20).")
-        made = [store.create(coll.name, item) for item in items]
+        if not isinstance(call.body, dict) or set(call.body) - {spec.batch_key}:
+            raise validation_error("Validation Failed.")
+        if not isinstance(items, list) or not items:
+            raise validation_error(f"`{spec.batch_key}` is required.")
+        if len(items) > 20:
+            raise validation_error("Block list rule supports a maximum of 20.")
+        for item in items:
+            if not isinstance(item, dict):
+                raise validation_error("Validation Failed.")
+            for name, value in item.items():
+                if name not in item_fields:
+                    raise validation_error(f"Validation Failed. Unknown field: {name}.")
+                check_field(name, item_fields[name], value)
+            for name in required:
+                if item.get(name) is None:
+                    raise validation_error(f"Validation Failed. Missing required field: {name}.")
+            key = spec.natural_key_api
+            scope = [(f, item.get(f)) for f in spec.natural_key_scope]
+            for other in store.items(coll.name):
+                if other.get(key) == item.get(key) and all(other.get(f) == v for f, v in scope):
+                    raise (coll.duplicate_error or _DUPLICATE_RULE).error(name=item.get(key))
+        made = store.seed(coll.name, items)
         return {spec.batch_key: made}
 
     return handler
 
 
+_DUPLICATE_RULE = ErrorDef(400, 1507, "Duplicated block list rule.")
+
+
 def _block_list(spec: Any) -> Collection:
-    create = spec.create_fields
+    """The collection as the reference documents it (create takes the list under
+    ``batch_key``); the batch create and the delete by ids are extra routes."""
     return collection_from_spec(
         spec,
-        fields={name: _field(f) for name, f in create.items()},
-        create_fields=tuple(create),
-        required_on_create=tuple(n for n, f in create.items() if f.required),
-        create_view=tuple(spec.output_fields),
         omitted_ops=frozenset({"update", "delete"}),
+        not_found_messages={
+            # "Block list rules do not exist: `id1`, `id2`." lists the missing ids.
+            "delete": next(
+                re.sub(r"`\w+1`, `\w+2`", "{id}", e.message)
+                for e in spec.delete_op.errors
+                if e.code in spec.not_found_codes
+            )
+        },
         extra_routes=(
             ExtraRoute(
                 "POST",

@@ -1,7 +1,159 @@
-"""Emulated collections for the contacts resources (derived from their specs)."""
+"""Emulated collections for the contacts resources (derived from their specs).
+
+Behaviour the reference describes beyond the field tables: an address book's unit and a
+custom field's address books must exist (1901, 2006); GET shows the unit's and books'
+names; a contact needs a phone or an email (2102), at most five phones with one main one;
+a pick-list custom field's default must be one of its values (2115).
+"""
 
 from __future__ import annotations
 
-from zoomcc.emulator.model import Collection
+from typing import Any
 
-COLLECTIONS: tuple[Collection, ...] = ()
+from zoomcc.emulator.derive import collection_from_spec
+from zoomcc.emulator.model import (
+    OMIT,
+    Collection,
+    ErrorDef,
+    HookContext,
+    Hooks,
+    Obj,
+    Reference,
+    validation_error,
+)
+from zoomcc.emulator.store import Store
+from zoomcc.resources.objects import contacts as specs
+
+UNITS = "address_book_units"
+BOOKS = "address_books"
+CUSTOM_FIELDS = "address_book_custom_fields"
+CONTACTS = "address_book_contacts"
+
+
+def _name_of(collection: str, id_field: str, name_field: str) -> Any:
+    def compute(store: Store, data: Obj) -> Any:
+        ref = data.get(id_field)
+        found = store.get(collection, str(ref)) if ref else None
+        return found.get(name_field) if found is not None else OMIT
+
+    return compute
+
+
+def _total_contacts(store: Store, data: Obj) -> Any:
+    return len(store.items(CONTACTS, data.get("address_book_id")))
+
+
+def _empty_list(store: Store, data: Obj) -> Any:
+    return []
+
+
+ADDRESS_BOOK_UNITS = collection_from_spec(specs.ADDRESS_BOOK_UNIT, name=UNITS)
+
+ADDRESS_BOOKS = collection_from_spec(
+    specs.ADDRESS_BOOK,
+    name=BOOKS,
+    references=(Reference("unit_id", UNITS, ErrorDef(404, 1901, "Unit does not exist: {value}.")),),
+    computed={
+        "unit_name": _name_of(UNITS, "unit_id", "unit_name"),
+        "total_contacts": _total_contacts,
+        # Queues and teams are linked to a book from their side: none in the emulator.
+        "queue_ids": _empty_list,
+        "team_ids": _empty_list,
+    },
+)
+
+
+def _address_books(store: Store, data: Obj) -> Any:
+    if "address_book_ids" not in data:
+        return OMIT
+    books = [(i, store.get(BOOKS, str(i))) for i in data["address_book_ids"]]
+    return [
+        {"address_book_id": i, "address_book_name": b.get("address_book_name")}
+        for i, b in books
+        if b is not None
+    ]
+
+
+def _custom_field_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
+    data = {**base, **body}
+    if data.get("use_as_external_url_parameter") and " " in str(data.get("custom_field_name")):
+        raise ErrorDef(
+            400,
+            2111,
+            "Custom field name cannot contain spaces when use_as_external_url_parameter is true.",
+        ).error()
+    default = data.get("default_value")
+    if (
+        data.get("data_type") == "pick_list"
+        and default not in (None, "")
+        and default not in (data.get("pick_list_values") or [])
+    ):
+        raise ErrorDef(
+            400,
+            2115,
+            "Invalid default value. The provided value is not in the list of supported "
+            "picklist values.",
+        ).error()
+    return data
+
+
+ADDRESS_BOOK_CUSTOM_FIELDS = collection_from_spec(
+    specs.ADDRESS_BOOK_CUSTOM_FIELD,
+    name=CUSTOM_FIELDS,
+    references=(
+        Reference(
+            "address_book_ids",
+            BOOKS,
+            ErrorDef(404, 2006, "Address books does not exist: {value}."),
+            many=True,
+        ),
+    ),
+    computed={"address_books": _address_books},
+    hooks=Hooks(merge=_custom_field_merge),
+)
+
+
+def _contact_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
+    data = {**base, **body}
+    if not (data.get("phones") or data.get("phone_numbers") or data.get("emails")):
+        raise ErrorDef(
+            400, 2102, "At least one of email's or phone's fields should be not empty."
+        ).error()
+    if not str(data.get("display_name") or "").strip():
+        raise ErrorDef(400, 2104, "The `display_name` field cannot be an empty value.").error()
+    phones = data.get("phones") or []
+    if len(phones) > 5:
+        raise validation_error("The maximum number of phones allowed is 5.")
+    if sum(1 for p in phones if isinstance(p, dict) and p.get("phone_type") == "main") > 1:
+        raise validation_error("Only one main phone number is allowed.")
+    if len(data.get("emails") or []) > 10:
+        raise validation_error("Number of emails exceeds max limit of 10")
+    # The contact shows the book it lives in.
+    data["address_book_id"] = ctx.parent_id
+    return data
+
+
+def _custom_fields_url(store: Store, data: Obj) -> Any:
+    return (
+        "https://api.zoom.us/v2/contact_center/address_books/contacts/"
+        f"{data['contact_id']}/custom_fields"
+    )
+
+
+ADDRESS_BOOK_CONTACTS = collection_from_spec(
+    specs.ADDRESS_BOOK_CONTACT,
+    name=CONTACTS,
+    parent_collection=BOOKS,
+    computed={
+        "address_book_name": _name_of(BOOKS, "address_book_id", "address_book_name"),
+        "custom_fields_url": _custom_fields_url,
+    },
+    hooks=Hooks(merge=_contact_merge),
+)
+
+COLLECTIONS: tuple[Collection, ...] = (
+    ADDRESS_BOOK_UNITS,
+    ADDRESS_BOOKS,
+    ADDRESS_BOOK_CUSTOM_FIELDS,
+    ADDRESS_BOOK_CONTACTS,
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.objects import assets, campaigns, contacts, routing
+from zoomcc.resources.objects import assets, campaigns, contacts, relations, routing
 from zoomcc.resources.spec import ResourceSpec
 
 GROUPS: tuple[tuple[ResourceSpec, ...], ...] = (
@@ -10,4 +10,5 @@ GROUPS: tuple[tuple[ResourceSpec, ...], ...] = (
     routing.SPECS,
     campaigns.SPECS,
     assets.SPECS,
+    relations.SPECS,
 )

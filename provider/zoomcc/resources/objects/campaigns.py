@@ -1,4 +1,4 @@
-"""Resource specs: campaigns (outbound campaigns, their contact lists, block-list rules, inboxes)."""
+"""Resource specs: campaigns, their contact lists, block-list rules, inboxes."""
 
 from __future__ import annotations
 

@@ -1,7 +1,89 @@
-"""Resource specs: contacts."""
+"""Resource specs: contacts (address books, their units, custom fields and contacts).
+
+Reference oddities handled here:
+
+* an address book's not-found code differs between get (2001) and delete (1201): both are
+  derived from the reference, so either means "gone";
+* custom fields take ``address_book_ids`` but GET answers ``address_books[]`` objects:
+  ``read_back`` reads the ids from there;
+* contacts mark both ``phone_numbers`` and ``phones`` required while the examples send only
+  ``phones`` (the API spec's errata make ``phone_numbers`` optional), and the PATCH body
+  requires ``phones`` again: the provider resends the declared phones with every update.
+"""
 
 from __future__ import annotations
 
 from zoomcc.resources.spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = ()
+_NAME_DESC = ("name", "description")
+
+
+def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
+    return {f: f"{prefix}_{f}" for f in friendly}
+
+
+ADDRESS_BOOK_UNIT = ResourceSpec(
+    name="AddressBookUnit",
+    collection_path="/contact_center/address_books/units",
+    item_path="/contact_center/address_books/units/{unitId}",
+    id_field="unit_id",
+    renames=_renamed("unit", *_NAME_DESC),
+    summary="A unit (a department, a region) that address books are grouped under. "
+    "Units created by the Salesforce integration cannot be changed or deleted.",
+    example='sales_unit = zoomcc.AddressBookUnit("sales", name="Sales", '
+    'description="Sales contacts")',
+)
+
+ADDRESS_BOOK = ResourceSpec(
+    name="AddressBook",
+    collection_path="/contact_center/address_books",
+    item_path="/contact_center/address_books/{addressBookId}",
+    id_field="address_book_id",
+    renames=_renamed("address_book", *_NAME_DESC),
+    references={"unit_id": "AddressBookUnit"},
+    summary="A book of external contacts that agents see when engaging with consumers. "
+    "`unit_id` cannot be changed in place: moving a book to another unit replaces it "
+    "(and its contacts).",
+    example='customers = zoomcc.AddressBook("customers", name="Customers", unit_id=sales_unit.id)',
+)
+
+ADDRESS_BOOK_CUSTOM_FIELD = ResourceSpec(
+    name="AddressBookCustomField",
+    collection_path="/contact_center/address_books/custom_fields",
+    item_path="/contact_center/address_books/custom_fields/{customFieldId}",
+    id_field="custom_field_id",
+    renames=_renamed("custom_field", *_NAME_DESC),
+    # The request takes ids, GET answers objects: read the ids back from there.
+    read_back={"address_book_ids": "address_books[].address_book_id"},
+    references={"address_book_ids": "AddressBook"},
+    summary="An extra field (tier, account manager...) that contacts of the chosen address "
+    "books carry. The update call needs `name` and `data_type` every time: the provider "
+    "always sends them.",
+    example='tier = zoomcc.AddressBookCustomField("tier", name="Tier", data_type="pick_list", '
+    'pick_list_values=["gold", "silver"], address_book_ids=[customers.id])',
+)
+
+ADDRESS_BOOK_CONTACT = ResourceSpec(
+    name="AddressBookContact",
+    collection_path="/contact_center/address_books/{addressBookId}/contacts",
+    item_path="/contact_center/address_books/{addressBookId}/contacts/{contactId}",
+    id_field="contact_id",
+    path_inputs={"addressBookId": "address_book_id"},
+    references={"address_book_id": "AddressBook"},
+    # Two contacts may share a display name: there is no key to refuse duplicates by.
+    natural_key=None,
+    summary="A contact in an address book. It lives under its book: changing "
+    "`address_book_id` replaces it. `phones` is required by the create and update calls "
+    "(`phone_numbers` is the legacy list of plain numbers and optional); custom field "
+    "values are write-only in the API and kept as declared.",
+    example='ada = zoomcc.AddressBookContact("ada", address_book_id=customers.id, '
+    'display_name="Ada Lovelace", phones=[{"phone_number": "+14155550100", '
+    '"phone_type": "main"}], emails=["ada@example.com"])',
+)
+
+SPECS: tuple[ResourceSpec, ...] = (
+    ADDRESS_BOOK_UNIT,
+    ADDRESS_BOOK,
+    ADDRESS_BOOK_CUSTOM_FIELD,
+    ADDRESS_BOOK_CONTACT,
+)

@@ -1,7 +1,221 @@
-"""Resource specs: routing."""
+"""Resource specs: routing (routing profiles, queue templates, regions, roles, statuses,
+users, user templates, variables and their groups).
+
+Reference oddities handled here:
+
+* queue templates: list items say ``template_id``/``template_name``... where get and create
+  say ``queue_template_id``/``queue_template_name``...: ``list_names`` maps them;
+* roles: create and update take a flat list of privileges, GET groups them in three lists
+  (administration, analytics, general): ``read_back`` joins them (``privileges.*``);
+* system statuses: the update's field list makes ``status_name`` optional while its errors
+  say "Parameter `status_name` is required": the provider always sends it;
+* users: the profile's live presence (``status_id``, ``sub_status_id``) changes all day as
+  agents work, so it is not an argument (a declared status would drift at every refresh);
+* user templates: ``package`` is a string as in every example (the API spec's errata);
+* variable groups: ``variable_group_type`` accepts only its default, ``custom``: not an
+  argument.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
+from zoomcc.apispec import FieldSpec
 from zoomcc.resources.spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = ()
+_NAME_DESC = ("name", "description")
+
+
+def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
+    return {f: f"{prefix}_{f}" for f in friendly}
+
+
+AGENT_ROUTING_PROFILE = ResourceSpec(
+    name="AgentRoutingProfile",
+    collection_path="/contact_center/agent_routing_profiles",
+    item_path="/contact_center/agent_routing_profiles/{agentRoutingProfileId}",
+    id_field="agent_routing_profile_id",
+    renames=_renamed("agent_routing_profile", *_NAME_DESC),
+    ordered=frozenset({"priorities", "time_steps"}),
+    summary="How engagements are matched to agents: skill (or intent) categories in "
+    "priority order, relaxed step by step while the consumer waits.",
+    example='by_language = zoomcc.AgentRoutingProfile("by-language", name="By language", '
+    'wait_time_agent_in_seconds=10, priorities=[{"category_type": "skill", '
+    '"skill_category_id": languages.id, "minimum_proficiency_level": 2}])',
+)
+
+CONSUMER_ROUTING_PROFILE = ResourceSpec(
+    name="ConsumerRoutingProfile",
+    collection_path="/contact_center/consumer_routing_profiles",
+    item_path="/contact_center/consumer_routing_profiles/{consumerRoutingProfileId}",
+    id_field="consumer_routing_profile_id",
+    renames=_renamed("consumer_routing_profile", *_NAME_DESC),
+    ordered=frozenset({"top_priorities", "accumulated_priorities"}),
+    summary="Which waiting consumers are served first: top priorities (always first) and "
+    "accumulated priorities (a rate added to the wait time) by consumer attributes.",
+    example='vip_first = zoomcc.ConsumerRoutingProfile("vip-first", name="VIP first", '
+    'top_priorities=[{"attribute_type": "returning_customer", '
+    '"parameter": {"max_returning_minutes": 60}}])',
+)
+
+QUEUE_TEMPLATE = ResourceSpec(
+    name="QueueTemplate",
+    collection_path="/contact_center/queue_templates",
+    item_path="/contact_center/queue_templates/{queueTemplateId}",
+    id_field="queue_template_id",
+    renames={
+        **_renamed("queue_template", "name", "description", "status"),
+        "template_type": "queue_template_type",
+    },
+    # The list names every field template_*, get and create queue_template_*.
+    list_names={
+        f"queue_template_{f}": f"template_{f}"
+        for f in ("id", "name", "description", "status", "type", "need_attention")
+    },
+    summary="Settings to create queues from (`add`) or to apply to existing queues "
+    "(`update`). `channel` and `template_type` cannot be changed in place: changing either "
+    "replaces the template. `status` is applied right after create.",
+    example='voice_template = zoomcc.QueueTemplate("voice", name="Voice defaults", '
+    'channel="voice", template_type="add")',
+)
+
+REGION = ResourceSpec(
+    name="Region",
+    collection_path="/contact_center/regions",
+    item_path="/contact_center/regions/{regionId}",
+    id_field="region_id",
+    renames=_renamed("region", "name"),
+    summary="A region users are assigned to, with the SIP zone their calls use. The main "
+    "region cannot be deleted.",
+    example='emea = zoomcc.Region("emea", name="EMEA", sip_zone_id=sip_zone_id)',
+)
+
+
+@dataclass(frozen=True, eq=False)
+class _RoleSpec(ResourceSpec):
+    """The ``privileges`` output is the joined list (``read_back``), not GET's groups."""
+
+    @cached_property
+    def output_fields(self) -> dict[str, FieldSpec]:
+        fields = dict(super().output_fields)
+        fields["privileges"] = self.create_fields["privileges"].model_copy(
+            update={
+                "description": "The role's privileges, all kinds together (GET groups them "
+                "as administration, analytics and general settings)."
+            }
+        )
+        return fields
+
+
+ROLE = _RoleSpec(
+    name="Role",
+    collection_path="/contact_center/roles",
+    item_path="/contact_center/roles/{roleId}",
+    id_field="role_id",
+    renames=_renamed("role", *_NAME_DESC),
+    # Declared flat, answered grouped by kind of setting: compare with all groups joined.
+    read_back={"privileges": "privileges.*"},
+    summary="A set of privileges (`UserManagement:Read`, `RptWallboard:Read`, "
+    "`OutboundVoiceCall`...) given to the users that have the role. GET groups the "
+    "privileges by kind; the provider compares them as one list. The update call is taken "
+    "to replace the whole list.",
+    example='auditors = zoomcc.Role("auditors", name="Auditors", '
+    'privileges=["UserManagement:Read", "RptWallboard:Read"])',
+)
+
+
+@dataclass(frozen=True, eq=False)
+class _StatusSpec(ResourceSpec):
+    """The update's errors say ``status_name`` is required although its field list does not:
+    marked required, it is sent with every update."""
+
+    @cached_property
+    def update_fields(self) -> dict[str, FieldSpec]:
+        fields = dict(super().update_fields)
+        fields["status_name"] = fields["status_name"].model_copy(update={"required": True})
+        return fields
+
+
+SYSTEM_STATUS = _StatusSpec(
+    name="SystemStatus",
+    collection_path="/contact_center/system_statuses",
+    item_path="/contact_center/system_statuses/{statusId}",
+    id_field="status_id",
+    renames=_renamed("status", "name", "category", "assigned_queues"),
+    summary="A custom agent status (`agent_status`) or a reason for not being ready or "
+    "opting out of queues (`queue_opt_out_and_not_ready_status`). The category cannot be "
+    "changed in place; default statuses cannot be changed or deleted.",
+    example='lunch = zoomcc.SystemStatus("lunch", name="Lunch", category="agent_status")',
+)
+
+USER = ResourceSpec(
+    name="User",
+    collection_path="/contact_center/users",
+    item_path="/contact_center/users/{userId}",
+    id_field="user_id",
+    natural_key="user_email",
+    # Live presence, changed by agents all day: not configuration.
+    hidden_inputs=frozenset({"status_id", "sub_status_id"}),
+    references={"role_id": "Role", "region_id": "Region", "template_id": "UserTemplate"},
+    summary="A Zoom user's Contact Center profile (package, role, region, channel "
+    "capacity). The Zoom user must exist; `user_email` (or `user_id`) picks it and cannot "
+    "be changed in place. Deleting the resource removes the Contact Center profile only.",
+    example='agent = zoomcc.User("jchill", user_email="jchill@example.com", '
+    'package_name="essentials", role_id=auditors.id)',
+)
+
+USER_TEMPLATE = ResourceSpec(
+    name="UserTemplate",
+    collection_path="/contact_center/users/templates",
+    item_path="/contact_center/users/templates/{templateId}",
+    id_field="template_id",
+    renames=_renamed("template", *_NAME_DESC),
+    references={"role": "Role", "region": "Region"},
+    summary="Settings applied to users added (`add`) or updated (`update`) with the template; "
+    "`selected_blocks` says which settings it carries. `template_type` cannot be changed in "
+    "place.",
+    example='agents = zoomcc.UserTemplate("agents", name="Agents", template_type="add", '
+    'package="essentials", role=agent_role.id, selected_blocks=["role", "package"])',
+)
+
+VARIABLE_GROUP = ResourceSpec(
+    name="VariableGroup",
+    collection_path="/contact_center/variables/groups",
+    item_path="/contact_center/variables/groups/{variableGroupId}",
+    id_field="variable_group_id",
+    renames=_renamed("variable_group", *_NAME_DESC),
+    # Only "custom" (the default) is accepted; system groups cannot be created.
+    hidden_inputs=frozenset({"variable_group_type"}),
+    summary="A custom group of variables. System groups cannot be changed or deleted.",
+    example='customer_vars = zoomcc.VariableGroup("customer", name="Customer")',
+)
+
+VARIABLE = ResourceSpec(
+    name="Variable",
+    collection_path="/contact_center/variables",
+    item_path="/contact_center/variables/{variableId}",
+    id_field="variable_id",
+    renames=_renamed("variable", *_NAME_DESC),
+    natural_key_scope=("variable_group_id",),
+    read_back={"address_book_ids": "address_books[].address_book_id"},
+    references={"variable_group_id": "VariableGroup", "address_book_ids": "AddressBook"},
+    summary="A global or address-book variable used by flows, routing profiles and "
+    "reports. Its group and `variable_type` cannot be changed in place; an "
+    "`address_book_variable` needs `address_book_ids`.",
+    example='tier_var = zoomcc.Variable("tier", name="tier", variable_group_id='
+    'customer_vars.id, variable_type="global_variable", data_type="string")',
+)
+
+SPECS: tuple[ResourceSpec, ...] = (
+    AGENT_ROUTING_PROFILE,
+    CONSUMER_ROUTING_PROFILE,
+    QUEUE_TEMPLATE,
+    REGION,
+    ROLE,
+    SYSTEM_STATUS,
+    USER_TEMPLATE,
+    USER,
+    VARIABLE_GROUP,
+    VARIABLE,
+)

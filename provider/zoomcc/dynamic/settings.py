@@ -1,0 +1,289 @@
+"""The provider of settings resources (see ``zoomcc.resources.settings``).
+
+id = the parent's id. create remembers the values the declared settings had, then writes
+them; read shows the live values (write-only settings keep what was declared); diff
+compares declared and live values; update writes what changed; delete restores what the
+API allows (the previous values, a DELETE of the setting, or nothing; see each spec).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    UpdateResult,
+)
+
+from zoomcc.apispec import FieldSpec
+from zoomcc.client import NotFoundError, ZoomApiError
+from zoomcc.dynamic.provider import IMPORT_KEY, PROVIDER_KEY, SpecProvider
+from zoomcc.dynamic.validation import input_failures
+from zoomcc.dynamic.values import is_unknown, matches, normalize
+from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
+
+log = logging.getLogger("zoomcc.provider")
+
+
+class ParentVanishedError(Exception):
+    """The object the settings belong to does not exist (any more)."""
+
+
+class SettingsProvider(SpecProvider):
+    """Read and patch the settings of one parent object."""
+
+    def __repr__(self) -> str:
+        return f"SettingsProvider({self.type_name!r})"
+
+    @property
+    def sspec(self) -> SettingsSpec:
+        spec = self.spec
+        if not isinstance(spec, SettingsSpec):
+            raise TypeError(f"{spec.name} is not a settings resource")
+        return spec
+
+    # ---- check / diff -------------------------------------------------------------------
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        spec = self.sspec
+        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
+        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
+        if news.get(IMPORT_KEY) is not None:
+            failures.append(
+                CheckFailure(
+                    IMPORT_KEY,
+                    f"{spec.name}: 'import_id' is not supported: the settings of "
+                    f"{spec.parent_arg} are always taken over as they are",
+                )
+            )
+        return CheckResult(news, failures)
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        spec = self.sspec
+        changed = [
+            name
+            for name in spec.input_fields
+            if news.get(name) is not None
+            and (is_unknown(news[name]) or not matches(news[name], olds.get(name)))
+        ]
+        replaces = [f for f in changed if f in spec.replace_fields]
+        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=True)
+
+    # ---- CRUD -----------------------------------------------------------------------------
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        spec = self.sspec
+        parent = self._parent(props)
+        try:
+            before = self._live(parent, props)
+        except ParentVanishedError:
+            raise ParentVanishedError(
+                f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom; "
+                f"create the {spec.parent_type or 'parent'} first (or fix the id)"
+            ) from None
+        previous = {
+            name: before.get(name, part.defaults.get(name))
+            for part in spec.parts
+            if part.restore == "previous"
+            for name in spec.part_inputs(part)
+            if props.get(name) is not None
+            and name not in part.key_fields
+            and (name in before or name in part.defaults)
+        }
+        try:
+            for part in spec.parts:
+                self._write(part, parent, props, only=None)
+        except ParentVanishedError:
+            raise ParentVanishedError(
+                f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom; "
+                f"create the {spec.parent_type or 'parent'} first (or fix the id)"
+            ) from None
+        outs = self._outputs(parent, props)
+        outs[PREVIOUS_KEY] = previous
+        return CreateResult(parent, outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        spec = self.sspec
+        parent = str(props.get(spec.parent_arg) or id_)
+        try:
+            outs = self._outputs(parent, props or {spec.parent_arg: parent})
+        except ParentVanishedError:
+            return ReadResult("", {})
+        if PREVIOUS_KEY in props:
+            outs[PREVIOUS_KEY] = props[PREVIOUS_KEY]
+        return ReadResult(id_, outs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        spec = self.sspec
+        parent = self._parent(news)
+        changed = {
+            name
+            for name in spec.input_fields
+            if news.get(name) is not None and not matches(news[name], olds.get(name))
+        }
+        previous = dict(olds.get(PREVIOUS_KEY) or {})
+        try:
+            before = self._live(parent, news)
+            for part in spec.parts:
+                # A newly declared setting: remember its value before the first write.
+                for name in spec.part_inputs(part):
+                    if (
+                        part.restore == "previous"
+                        and name in changed
+                        and name not in part.key_fields
+                        and name not in previous
+                        and olds.get(name) is None
+                        and name in before
+                    ):
+                        previous[name] = before[name]
+                if (
+                    part.argument
+                    and olds.get(part.argument) is not None
+                    and (news.get(part.argument) is None)
+                ):
+                    self._restore(part, parent, olds)  # an undeclared write-only setting
+                self._write(part, parent, news, only=changed)
+        except (NotFoundError, ParentVanishedError) as exc:
+            raise ParentVanishedError(
+                f"{spec.name}: {spec.parent_arg} {parent!r} no longer exists in Zoom "
+                "(deleted outside Pulumi?); run `pulumi refresh`, then `pulumi up`"
+            ) from exc
+        outs = self._outputs(parent, news)
+        outs[PREVIOUS_KEY] = previous
+        return UpdateResult(outs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        spec = self.sspec
+        parent = str(props.get(spec.parent_arg) or id_)
+        try:
+            for part in spec.parts:
+                self._restore(part, parent, props)
+        except (NotFoundError, ParentVanishedError):
+            log.info("%s: %s %s is gone, and its settings with it", spec.name, spec.parent_arg, id_)
+
+    # ---- the calls --------------------------------------------------------------------------
+    def _write(
+        self, part: SettingsPart, parent: str, props: dict[str, Any], only: set[str] | None
+    ) -> None:
+        spec = self.sspec
+        names = spec.part_inputs(part)
+        declared = {n: normalize(props[n]) for n in names if props.get(n) is not None}
+        if not declared or (only is not None and not set(declared) & only):
+            return
+        if part.argument:
+            body = declared[part.argument]
+        else:
+            fields = spec.body_fields(part)
+            body = {k: v for k, v in declared.items() if only is None or k in only}
+            # Some bodies need fields left unchanged (the user an email setting is about).
+            for name, f in fields.items():
+                if (f.required or name in part.key_fields) and name in declared:
+                    body[name] = declared[name]
+        self._call(part.write_method, part.write_path, parent, body)
+
+    def _restore(self, part: SettingsPart, parent: str, props: dict[str, Any]) -> None:
+        spec = self.sspec
+        names = spec.part_inputs(part)
+        if not any(props.get(n) is not None for n in names):
+            return
+        if part.restore == "clear":
+            self._call("DELETE", part.clear_path, parent, None)
+        elif part.restore == "previous":
+            previous = props.get(PREVIOUS_KEY) or {}
+            fields = spec.body_fields(part)
+            body = {
+                n: _only_inputs(fields[n], previous[n])
+                for n in names
+                if n in previous and n in fields and previous[n] is not None
+            }
+            if not body:
+                return
+            for name in part.key_fields:
+                if props.get(name) is not None:
+                    body[name] = normalize(props[name])
+            self._call(part.write_method, part.write_path, parent, body)
+
+    def _call(self, method: str, path: str, parent: str, body: Any) -> Any:
+        spec = self.sspec
+        op = spec.api.op(method, path)
+        try:
+            return self.client.request(
+                method,
+                spec.url(path, parent),
+                json=body,
+                rate_label=op.rate_label,
+                operation=op.id,
+                not_found_codes=spec.not_found_codes,
+            )
+        except NotFoundError as exc:
+            if exc.code is None or exc.code in spec.not_found_codes:
+                raise ParentVanishedError(f"{spec.name}: {parent} does not exist") from exc
+            raise
+        except ZoomApiError as exc:
+            if exc.code in spec.not_found_codes:
+                raise ParentVanishedError(f"{spec.name}: {parent} does not exist") from exc
+            raise
+
+    def _live(self, parent: str, props: dict[str, Any]) -> dict[str, Any]:
+        """Every readable value, by GET field and by the body field it reads back."""
+        spec = self.sspec
+        live: dict[str, Any] = {}
+        if spec.check_path is not None:
+            self._call("GET", spec.check_path, parent, None)  # fails if the parent is gone
+        for part in spec.parts:
+            if part.read_path is None:
+                continue
+            got = normalize(self._call("GET", part.read_path, parent, None) or {})
+            if part.read_list_key is not None:
+                got = self._row(part, got, props)
+            if part.read_fields is not None:
+                got = {k: v for k, v in got.items() if k in part.read_fields}
+            live.update(got)
+            for body_field, live_field in part.read_back.items():
+                if live_field in got:
+                    live[body_field] = got[live_field]
+        return live
+
+    def _row(self, part: SettingsPart, listing: dict[str, Any], props: dict[str, Any]) -> Any:
+        body_field, *row_fields = part.row_match
+        wanted = str(props.get(body_field) or "")
+        for row in listing.get(part.read_list_key or "") or []:
+            values = [str(row.get(f) or "") for f in row_fields]
+            if wanted in values or ("@" in wanted and wanted.lower() in map(str.lower, values)):
+                return {**row, body_field: wanted}
+        return {}
+
+    def _outputs(self, parent: str, props: dict[str, Any]) -> dict[str, Any]:
+        spec = self.sspec
+        live = self._live(parent, props)
+        outs = {k: v for k, v in live.items() if k in spec.output_fields}
+        readable = {
+            n for part in spec.parts if part.read_path is not None for n in spec.part_inputs(part)
+        }
+        for name in spec.input_fields:
+            if name in readable and name in live:
+                outs[name] = live[name]
+            elif props.get(name) is not None:
+                outs[name] = normalize(props[name])  # write-only: what was declared
+        outs[spec.parent_arg] = parent
+        return outs
+
+    def _parent(self, props: dict[str, Any]) -> str:
+        spec = self.sspec
+        parent = props.get(spec.parent_arg)
+        if not parent:
+            raise ValueError(f"{spec.name}: '{spec.parent_arg}' is required")
+        return str(parent)
+
+
+def _only_inputs(spec: FieldSpec, value: Any) -> Any:
+    """A value read back from the API, reduced to what the write body accepts."""
+    if isinstance(value, dict) and spec.fields:
+        known = {f.name: f for f in spec.fields}
+        return {k: _only_inputs(known[k], v) for k, v in value.items() if k in known}
+    if isinstance(value, list) and spec.items is not None:
+        return [_only_inputs(spec.items, v) for v in value]
+    return value

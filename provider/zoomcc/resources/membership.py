@@ -1,0 +1,287 @@
+"""Membership resources: one parent-child link (a queue's agents, a user's skills...).
+
+A `MembershipSpec` manages only the members it declares: members added elsewhere are left
+alone, and deleting the resource removes only the declared ones. Its id is the parent's id.
+Everything but the shape of the calls (paths, the member field, how removal works) is derived
+from the machine-readable API spec, as for `ResourceSpec`, which it specialises so that the
+SDK generator, the docs generator and check() treat it like any other resource.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar, Literal
+
+from zoomcc.apispec import FieldSpec, Operation
+from zoomcc.resources.spec import _MISSING, ResourceSpec
+
+RemoveMode = Literal["item", "body", "query", "none"]
+
+
+def about(param: str, message: str) -> bool:
+    """Whether an error message is about the object of path parameter ``param``
+    ("Queue does not exist", "The team does not exist" for ``queueId`` / ``teamId``)."""
+    words = re.findall(r"[A-Z]?[a-z]+", param.removesuffix("Id"))  # dncList -> dnc, List
+    pattern = r"\s*".join(re.escape(w) for w in words)
+    return re.match(rf"(the )?{pattern}\b", message, re.I) is not None
+
+
+USER_KEYS: tuple[str, ...] = ("user_id", "cc_user_id", "user_email")
+"""User members may be declared by Meetings id, Contact Center id or email."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """How one member leaves the parent.
+
+    * ``item``: ``DELETE`` on ``path`` whose last placeholder is the member's id;
+    * ``body`` / ``query``: one ``DELETE`` on ``path`` with the ids in the JSON body field
+      ``ids_field`` (a list) or in the query parameter ``ids_field`` (comma-separated);
+    * ``none``: the API cannot remove a member; deleting leaves it where it is.
+    """
+
+    mode: RemoveMode
+    path: str = ""
+    ids_field: str = ""
+    max_ids: int | None = None
+    live_id: str | None = None
+    """Remove by this field of the listed member rather than by the declared value (DNC
+    phones are added by number but removed by ``phone_id``)."""
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class MembershipSpec(ResourceSpec):
+    """One parent-child link. ``collection_path`` is the add (POST) path."""
+
+    supports_import: ClassVar[bool] = False
+
+    parent_param: str
+    """The path placeholder of the parent: ``queueId``."""
+    parent_arg: str
+    """The argument naming the parent, and the id of the resource: ``queue_id``."""
+    members_field: str
+    """The add body's list of members: ``user_ids``, ``skills``. Also the argument's name."""
+    member_key: str | None = None
+    """For members that are objects (``skills``), the field holding the member's id."""
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    """Per-member attributes (object members): add-body field -> field of a listed member
+    (``{"max_proficiency_level": "user_proficiency_level"}``). A change re-assigns it."""
+    shared_fields: tuple[str, ...] = ()
+    """Add-body fields applying to every member of the call (``assign_type``); arguments
+    of the resource whose change replaces it."""
+    list_path: str = ""
+    """GET path listing the parent's members; default ``collection_path``."""
+    list_items_key: str = ""
+    """Key of the members in the GET response; default: its only array."""
+    list_paginated: bool = True
+    """False when the members come from the parent's own GET (one page, no paging)."""
+    live_keys: tuple[str, ...] = ()
+    """Fields of a listed member any of which may equal a declared id (users: id, cc id,
+    email); default ``(member_key or the list's id field,)``."""
+    removal: Removal = Removal("none")
+    max_add: int | None = None
+    """Most members per add call (the reference's documented limit)."""
+    parent_type: str = ""
+    """The resource type of the parent (docs and references)."""
+    member_type: str = ""
+    """The resource type of a member, if the provider manages it."""
+    natural_key: str | None = None
+    item_path: str = ""
+    id_field: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.item_path:
+            object.__setattr__(self, "item_path", self.removal.path or self.collection_path)
+        if not self.id_field:
+            object.__setattr__(self, "id_field", self.parent_arg)
+        if not self.path_inputs:
+            object.__setattr__(self, "path_inputs", {self.parent_param: self.parent_arg})
+        if not self.references and self.parent_type:
+            refs = {self.parent_arg: self.parent_type}
+            if self.member_type and self.member_key is None:
+                refs[self.members_field] = self.member_type
+            object.__setattr__(self, "references", refs)
+
+    # ---- operations ---------------------------------------------------------------------
+    @cached_property
+    def create_op(self) -> Operation:
+        return self.api.op("POST", self.collection_path)
+
+    @cached_property
+    def list_op(self) -> Operation:
+        return self.api.op("GET", self.list_path or self.collection_path)
+
+    @cached_property
+    def read_op(self) -> Operation:
+        return self.list_op
+
+    @cached_property
+    def update_op(self) -> Operation | None:
+        return None
+
+    @cached_property
+    def remove_op(self) -> Operation | None:
+        if self.removal.mode == "none":
+            return None
+        return self.api.op("DELETE", self.removal.path)
+
+    @cached_property
+    def delete_op(self) -> Operation:
+        return self.remove_op or self.list_op
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        ops = [self.create_op, self.list_op]
+        if self.remove_op is not None:
+            ops.append(self.remove_op)
+        return tuple(ops)
+
+    # ---- fields ------------------------------------------------------------------------
+    @cached_property
+    def add_fields(self) -> dict[str, FieldSpec]:
+        op = self.create_op
+        if op.request is None:
+            return {}
+        return {f.name: f for f in op.request.schema_.fields}
+
+    @cached_property
+    def create_fields(self) -> dict[str, FieldSpec]:
+        return self.input_fields
+
+    @cached_property
+    def update_fields(self) -> dict[str, FieldSpec]:
+        return {}
+
+    @cached_property
+    def input_fields(self) -> dict[str, FieldSpec]:
+        members = self.add_fields[self.members_field]
+        if self.member_key is not None and members.items is not None:
+            item_fields = [
+                f.model_copy(update={"required": True}) if f.name == self.member_key else f
+                for f in members.items.fields
+            ]
+            members = members.model_copy(
+                update={"items": members.items.model_copy(update={"fields": item_fields})}
+            )
+        fields = {
+            self.parent_arg: FieldSpec(
+                name=self.parent_arg,
+                type="string",
+                required=True,
+                description=f"The id of the {self.parent_type or 'parent'} whose members "
+                f"these are (``{{{self.parent_param}}}``). Changing it replaces the resource.",
+            ),
+            self.members_field: members.model_copy(
+                update={
+                    "required": True,
+                    "max_items": None,
+                    "description": members.description
+                    + " Only these members are managed: others are left alone.",
+                }
+            ),
+        }
+        for name in self.shared_fields:
+            fields[name] = self.add_fields[name]
+        return dict(sorted(fields.items()))
+
+    @cached_property
+    def output_fields(self) -> dict[str, FieldSpec]:
+        return {}
+
+    @cached_property
+    def replace_fields(self) -> frozenset[str]:
+        return frozenset({self.parent_arg, *self.shared_fields})
+
+    @cached_property
+    def list_key(self) -> str:
+        if self.list_items_key:
+            return self.list_items_key
+        resp = self.list_op.success_response
+        arrays = [
+            f.name
+            for f in (resp.body.schema_.fields if resp and resp.body else [])
+            if f.type == "array"
+        ]
+        if len(arrays) != 1:
+            raise ValueError(f"{self.name}: cannot tell the list key among {arrays}")
+        return arrays[0]
+
+    @cached_property
+    def match_keys(self) -> tuple[str, ...]:
+        return self.live_keys or (self.member_key or self.members_field.removesuffix("s"),)
+
+    @cached_property
+    def parent_not_found_codes(self) -> frozenset[int]:
+        """Codes meaning "the parent does not exist", from the list and add calls."""
+        return frozenset(
+            e.code
+            for op in (self.list_op, self.create_op)
+            for e in op.errors
+            if e.code is not None
+            and e.status in (400, 404)
+            and _MISSING.search(e.message)
+            and about(self.parent_param, e.message)
+        )
+
+    @cached_property
+    def not_found_codes(self) -> frozenset[int]:
+        return self.parent_not_found_codes
+
+    @cached_property
+    def member_not_found_codes(self) -> frozenset[int]:
+        """Codes of the removal call meaning the member (or its link) is already gone."""
+        if self.remove_op is None:
+            return frozenset()
+        return (
+            frozenset(
+                e.code
+                for e in self.remove_op.errors
+                if e.code is not None and e.status in (400, 404) and _MISSING.search(e.message)
+            )
+            - self.parent_not_found_codes
+        )
+
+    def members_url(self, parent_id: str) -> str:
+        return self._fill(
+            self.list_path or self.collection_path, {self.parent_arg: parent_id}, None
+        )
+
+    def add_url(self, parent_id: str) -> str:
+        return self._fill(self.collection_path, {self.parent_arg: parent_id}, None)
+
+    def remove_url(self, parent_id: str, member_id: str | None = None) -> str:
+        return self._fill(self.removal.path, {self.parent_arg: parent_id}, member_id)
+
+    def behaviour_notes(self) -> list[str]:
+        removal = {
+            "item": "one `DELETE` per member",
+            "body": f"`DELETE` with the ids in the body's `{self.removal.ids_field}`",
+            "query": f"`DELETE` with the ids in the query parameter `{self.removal.ids_field}`",
+            "none": "",
+        }[self.removal.mode]
+        notes = [
+            f"- The id is the parent's id (`{self.parent_arg}`). Only the declared "
+            f"`{self.members_field}` are managed: members added elsewhere are left alone by "
+            "update and delete, and members already present are adopted without an error.",
+            "- Refresh drops declared members that were removed outside Pulumi, so the next "
+            "`pulumi up` adds them again; it drops the whole resource when the parent is gone.",
+            "- Changing the parent (or a shared argument) replaces the resource: the old "
+            "members are removed before the new ones are added.",
+        ]
+        if self.removal.mode == "none":
+            notes.append(
+                "- The API has no call that removes a member: removing one from the list, or "
+                "deleting the resource, only stops managing it (it stays in Zoom)."
+            )
+        else:
+            notes.append(f"- Removal: {removal}; deleting removes only the declared members.")
+        if self.attributes:
+            notes.append(
+                "- Changing a member's "
+                + ", ".join(f"`{a}`" for a in self.attributes)
+                + " re-assigns it (remove, then add)."
+            )
+        return notes
