@@ -30,7 +30,9 @@ def test_lookup_by_name_and_id_feeds_other_resources(
         "/contact_center/skills/categories",
         json={"skill_category_name": "Products", "skill_type": "text"},
     )
-    api.request("POST", "/contact_center/queues", json={"queue_name": "Billing", "channel": "messaging"})
+    api.request(
+        "POST", "/contact_center/queues", json={"queue_name": "Billing", "channel": "messaging"}
+    )
 
     def program() -> None:
         category = zoomcc.get_skill_category(id=cat["skill_category_id"])
