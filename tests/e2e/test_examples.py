@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from pulumi import automation as auto
@@ -59,7 +59,7 @@ def test_contact_center_example(
             stack.set_config(key, auto.ConfigValue(value=value, secret=value == CLIENT_SECRET))
         stack.set_config("rootTeamId", auto.ConfigValue(value=ROOT_TEAM_ID))
         up = stack.up()
-        created = up.summary.resource_changes or {}
+        created = cast(dict[str, int], up.summary.resource_changes or {})
         assert set(created) == {"create"}
         assert emulator.state.object_count() == created["create"] - 1
         assert stack.preview().change_summary == {"same": created["create"]}

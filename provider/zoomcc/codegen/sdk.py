@@ -124,7 +124,7 @@ def _imports(body: str) -> str:
 
 
 def render_init(specs: tuple[ResourceSpec, ...]) -> str:
-    getters = sorted(f"get_{module_name(s)}" for s in specs if not s.path_inputs)
+    getters = sorted(f"get_{module_name(s)}" for s in _lookups(specs))
     imports = {
         "_base": "from pulumi_zoomcc._base import ZoomResource",
         "lookups": "from pulumi_zoomcc.lookups import (\n"
@@ -149,6 +149,11 @@ def render_init(specs: tuple[ResourceSpec, ...]) -> str:
     return "\n".join(lines)
 
 
+def _lookups(specs: tuple[ResourceSpec, ...]) -> list[ResourceSpec]:
+    """Top-level objects: what a stack may reference without owning (not memberships)."""
+    return [s for s in specs if isinstance(s, ResourceSpec) and not s.path_inputs]
+
+
 def render_lookups(specs: tuple[ResourceSpec, ...]) -> str:
     lines = [
         HEADER,
@@ -163,19 +168,18 @@ def render_lookups(specs: tuple[ResourceSpec, ...]) -> str:
         "from pulumi_zoomcc._lookup import run_lookup",
         "",
         "__all__ = [",
-        *[f'    "get_{module_name(s)}",' for s in sorted(specs, key=module_name) if not s.path_inputs],
+        *[f'    "get_{module_name(s)}",' for s in sorted(_lookups(specs), key=module_name)],
         "]",
     ]
-    for spec in specs:
-        if spec.path_inputs:
-            continue
+    for spec in _lookups(specs):
+        about = f"{spec.name} by id or by {spec.natural_key or 'id'}"
         lines += [
             "",
             "",
             f"def get_{module_name(spec)}(",
             "    *, id: str | None = None, name: str | None = None",
             ") -> pulumi.Output[dict[str, Any]]:",
-            f'    """A {spec.name} by id or by {spec.natural_key or "id"}: its fields and ``id``."""',
+            f'    """A {about}: its fields and ``id``."""',
             f"    return run_lookup({spec.name!r}, id=id, name=name)",
         ]
     return "\n".join(lines) + "\n"
