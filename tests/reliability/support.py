@@ -40,9 +40,12 @@ class EmulatorView:
         """(type, natural key) -> how many objects carry it."""
         found: Counter[tuple[str, str]] = Counter()
         for collection, objects in self.state.user_objects().items():
-            spec = self.specs[collection]
+            spec = self.specs.get(collection)
             for obj in objects:
-                found[(spec.name, str(obj.get(spec.natural_key_api)))] += 1
+                if spec is None or spec.natural_key_api is None:  # still counted as a stray
+                    found[(collection, str(obj.get(self.id_fields[collection])))] += 1
+                else:
+                    found[(spec.name, str(obj.get(spec.natural_key_api)))] += 1
         return found
 
     def ids(self) -> set[str]:
@@ -63,7 +66,7 @@ class EmulatorView:
 
 def state_ids(stack: auto.Stack) -> dict[str, str]:
     """Resource name -> id for every zoomcc resource in the stack's state."""
-    deployment = stack.export_stack().deployment
+    deployment = stack.export_stack().deployment or {}
     found: dict[str, str] = {}
     for res in deployment.get("resources", []):
         if str(res.get("type", "")).startswith(_PROVIDER_TYPE) and res.get("id"):
@@ -72,7 +75,7 @@ def state_ids(stack: auto.Stack) -> dict[str, str]:
 
 
 def pending_operations(stack: auto.Stack) -> list[dict[str, Any]]:
-    return list(stack.export_stack().deployment.get("pending_operations") or [])
+    return list((stack.export_stack().deployment or {}).get("pending_operations") or [])
 
 
 def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:

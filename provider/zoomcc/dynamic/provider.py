@@ -8,6 +8,7 @@ secret, and code fixes reach existing resources.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from pulumi.dynamic import (
@@ -32,6 +33,8 @@ from zoomcc.resources.spec import ResourceSpec
 log = logging.getLogger("zoomcc.provider")
 
 PROVIDER_KEY = "__provider"
+CREATE_ATTEMPTS = 3
+"""POSTs of one create at most, each after the previous one was proven not applied."""
 IMPORT_KEY = "import_id"
 """Argument of every resource: the id of an existing object to adopt instead of creating."""
 ADOPTION_KEY = "adoption_changes"
@@ -125,20 +128,12 @@ class SpecProvider(ResourceProvider):
         if adopt:
             return self._adopt(str(adopt), props)
         payload = self._payload(props)
-        self._refuse_name_conflict(payload, props)
+        twin = self._refuse_name_conflict(payload, props)
+        if twin is not None:
+            return self._adopt(twin, props)
         create_body = {k: v for k, v in payload.items() if k in spec.create_fields}
         url = spec.collection_url(props)
-        try:
-            created = self._create_call(url, create_body, props)
-        except (ZoomTransportError, ZoomApiError) as exc:
-            if isinstance(exc, ZoomApiError) and exc.status < 500:
-                raise
-            # The server may have applied the create before the response was lost.
-            recovered = self._find_by_natural_key(payload, props)
-            if recovered is None:
-                raise
-            log.warning("%s: recovered %s after a lost create response", spec.name, recovered)
-            created = {spec.id_field: recovered}
+        created = self._post_with_recovery(url, create_body, payload, props)
         object_id = str((created or {}).get(spec.id_field) or "")
         if not object_id:
             raise ZoomApiError(
@@ -269,20 +264,75 @@ class SpecProvider(ResourceProvider):
             )
         ]
 
-    def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> None:
-        """Never create a second object under a taken name: point at adoption instead."""
+    def _post_with_recovery(
+        self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
+    ) -> Any:
+        """POST, never blindly again: after a 5xx or a lost connection the object is looked up
+        by its name; found, it is the one we made; proven absent, the POST is sent again."""
+        spec = self.spec
+        for attempt in range(1, CREATE_ATTEMPTS + 1):
+            try:
+                return self._create_call(url, body, props)
+            except (ZoomTransportError, ZoomApiError) as exc:
+                if isinstance(exc, ZoomApiError) and exc.status < 500:
+                    raise
+                if spec.natural_key_api is None:
+                    raise  # nothing to look the object up by: absence cannot be proven
+                found = self._find_all_by_natural_key(payload, props)
+                if len(found) == 1:
+                    log.warning(
+                        "%s: recovered %s after a lost create response", spec.name, found[0]
+                    )
+                    return {spec.id_field: found[0]}
+                if found or attempt == CREATE_ATTEMPTS:
+                    raise
+                log.warning(
+                    "%s: create failed (%s) and nothing of that name exists; sending it again",
+                    spec.name,
+                    type(exc).__name__,
+                )
+        raise AssertionError("unreachable")
+
+    def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
+        """Never create a second object under a taken name: point at adoption instead.
+
+        With ``zoomcc:adoptExisting matching`` an existing object whose every declared value
+        already matches is returned for adoption (how an interrupted ``up`` converges).
+        """
         spec = self.spec
         if spec.natural_key_api is None or payload.get(spec.natural_key_api) is None:
-            return
+            return None
         existing = NAMES.taken(
             spec.collection_url(props), self._name_key(payload), lambda: self._listing(props)
         )
-        if existing is not None:
-            raise NameConflictError(
-                f"{spec.name} named {payload[spec.natural_key_api or '']!r} already exists "
-                f"in Zoom (id {existing}). Adopt it with import_id={existing!r}, "
-                f"or choose another {spec.natural_key}."
+        if existing is None:
+            return None
+        hint = ""
+        if self._adopt_existing == "matching":
+            live = normalize(self._get(existing, props))
+            differs = sorted(
+                spec.friendly(k)
+                for k, v in payload.items()
+                if k in live and not matches(v, live[k])
             )
+            if not differs:
+                log.warning(
+                    "%s: adopting %s, which matches every declared value", spec.name, existing
+                )
+                return existing
+            hint = f" It differs in {', '.join(differs)}, so it is not adopted automatically."
+        raise NameConflictError(
+            f"{spec.name} named {payload[spec.natural_key_api]!r} already exists "
+            f"in Zoom (id {existing}). Adopt it with import_id={existing!r}, "
+            f"or choose another {spec.natural_key}.{hint}"
+        )
+
+    @property
+    def _adopt_existing(self) -> str:
+        value = self._stack_config.get("zoomcc:adoptExisting") or os.environ.get(
+            "ZOOMCC_ADOPT_EXISTING", "never"
+        )
+        return str(value).strip().lower()
 
     # ---- helpers ----------------------------------------------------------------------------
     def _payload(self, props: dict[str, Any]) -> dict[str, Any]:
@@ -349,27 +399,14 @@ class SpecProvider(ResourceProvider):
                 outs[friendly] = normalize(value)
         return outs
 
-    def _find_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
+    def _find_all_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> list[str]:
+        """Ids of the objects holding the payload's name, listed afresh (no cache)."""
         spec = self.spec
         key = spec.natural_key_api
-        wanted = payload.get(key) if key is not None else None
-        if key is None or wanted is None:
-            return None
-        scope = {f: payload.get(f) for f in spec.natural_key_scope}
-        hits = [
-            item
-            for item in self.client.paginate(
-                spec.collection_url(props),
-                items_key=spec.list_key,
-                rate_label=spec.list_op.rate_label,
-                operation=spec.list_op.id,
-            )
-            if item.get(spec.list_field(key)) == wanted
-            and all(item.get(spec.list_field(f), v) == v for f, v in scope.items() if v is not None)
-        ]
-        if len(hits) != 1:
-            return None
-        return str(hits[0].get(spec.list_field(spec.id_field)) or "") or None
+        if key is None or payload.get(key) is None:
+            return []
+        wanted = self._name_key(payload)
+        return [object_id for name, object_id in self._listing(props) if name == wanted]
 
     def _delete_quietly(self, object_id: str, props: dict[str, Any]) -> None:
         try:

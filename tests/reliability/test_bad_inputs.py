@@ -1,0 +1,121 @@
+"""Bad input fails at preview through the real engine: every bad resource and field named,
+and not one request reaches the API (not even for a token)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pulumi import automation as auto
+
+import pulumi_zoomcc as zoomcc
+from tests.reliability.support import EmulatorView, make_stack
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
+
+pytestmark = pytest.mark.e2e
+
+# (resource name, constructor, the property the engine must name, what the reason must say)
+BadCase = tuple[str, Callable[[str], Any], str, str]
+
+CASES: list[BadCase] = [
+    (
+        "unknown-enum",
+        lambda n: zoomcc.Queue(n, name="Q", channel="fax"),
+        "channel",
+        "'fax'",
+    ),
+    (
+        "wrong-type",
+        lambda n: zoomcc.Queue(n, name="Q2", max_wait_time="long"),
+        "max_wait_time",
+        "valid integer",
+    ),
+    (
+        "not-whole",
+        lambda n: zoomcc.SkillCategory(
+            n, name="C", skill_type="proficiency", max_proficiency_level=2.5
+        ),
+        "max_proficiency_level",
+        "valid integer",
+    ),
+    (
+        "missing-required",
+        # e.g. `timezone=config.get("tz")` with the key unset
+        lambda n: zoomcc.ClosureSet(n, name="Holidays", closures=[], timezone=None),
+        "timezone",
+        "required",
+    ),
+    (
+        "unknown-argument",
+        # The typed SDK refuses it in Python, before the engine sees the resource.
+        lambda n: zoomcc.Skill(n, name="S", nickname="x"),
+        "",
+        "Skill.__init__() got an unexpected keyword argument 'nickname'",
+    ),
+    (
+        "nested-enum",
+        lambda n: zoomcc.BusinessHours(n, name="B", hours={"hour_type": 9}),
+        "hours",
+        "hours.hour_type",
+    ),
+    (
+        "nested-missing",
+        lambda n: zoomcc.ClosureSet(n, name="C", timezone="UTC", closures=[{"closure_name": "x"}]),
+        "closures",
+        "closures.0.",
+    ),
+    (
+        "list-expected",
+        lambda n: zoomcc.DispositionSet(n, name="D", disposition_ids="abc"),
+        "disposition_ids",
+        "list",
+    ),
+    (
+        "wrong-nested-type",
+        lambda n: zoomcc.Team(n, name="T", parent_team_id=ROOT_TEAM_ID, description=7),
+        "description",
+        "valid string",
+    ),
+]
+
+
+def program(cases: list[BadCase]) -> Callable[[], None]:
+    def run() -> None:
+        zoomcc.Queue("fine-queue", name="Fine", channel="voice")  # a good one alongside
+        for name, make, _, _ in cases:
+            make(name)
+
+    return run
+
+
+def test_bad_input_matrix_fails_at_preview_without_api_calls(
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+) -> None:
+    # The engine stops at the first failed check, so each case gets its own preview.
+    stack = make_stack(backend, program([]), stack_config, name="badinputs")
+    emulator.state.clear_requests()
+    for name, make, field, says in CASES:
+        stack.workspace.program = program([(name, make, field, says)])
+        with pytest.raises(auto.CommandError) as failure:
+            stack.preview()
+        message = str(failure.value)
+        diagnostics = message.split("Diagnostics:", 1)[-1]
+        if field:  # the engine names the resource and the property; we say what is wrong
+            assert f"resource '{name}': property {field} value" in diagnostics, message[-3000:]
+        assert says in diagnostics, message[-3000:]
+        assert "fine-queue" not in diagnostics
+    assert emulator.state.requests == []  # not one API call, not even a token request
+
+    # And `up` fails the same way: the bad resource is never sent (the good one alongside
+    # may be created, as the engine works on independent resources concurrently).
+    with pytest.raises(auto.CommandError):
+        stack.up()
+    assert set(EmulatorView(emulator).names()) <= {("Queue", "Fine")}
+    posted = [r.body for r in emulator.state.requests if r.method == "POST" and r.body]
+    assert all(body.get("queue_name") == "Fine" for body in posted), posted

@@ -1,0 +1,185 @@
+"""An interrupted `pulumi up`: the provider process (or the whole CLI) is killed while
+creates are in flight. Nothing is duplicated and the documented next steps converge."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pulumi import automation as auto
+
+from tests.reliability.programs import expected, fleet, plan
+from tests.reliability.support import (
+    EmulatorView,
+    Tap,
+    make_stack,
+    pending_operations,
+    pulumi_cli,
+    state_ids,
+    tap_provider,
+    wait_for,
+)
+from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator.state import FaultPlan
+from zoomcc.engine.toolchain import EngineToolchain
+
+pytestmark = pytest.mark.e2e
+
+COUNT = 12
+CONFLICT = re.compile(r"(\w+) named '([^']+)' already exists in Zoom \(id ([^)]+)\)")
+
+
+class Arrivals:
+    """Counts API creates as they arrive (before the emulator's latency and handler)."""
+
+    def __init__(self, emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.posts = 0
+        original = emulator.state.plan_faults
+
+        def spy(method: str, path: str) -> FaultPlan:
+            if method == "POST" and path.startswith("/v2/"):
+                self.posts += 1
+            return original(method, path)
+
+        monkeypatch.setattr(emulator.state, "plan_faults", spy)
+
+
+def start_up(stack: auto.Stack) -> tuple[threading.Thread, dict[str, Any]]:
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["up"] = stack.up()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+def kill_during_a_create(
+    emulator: EmulatorServer, view: EmulatorView, arrivals: Arrivals, tap: Tap
+) -> int:
+    """Wait until a create has reached the server but not been answered; return the pid."""
+    wait_for(lambda: bool(tap.pids), 60, "the provider process")
+    wait_for(
+        lambda: (
+            arrivals.posts > view.requests(method="POST", operation_suffix=".create")
+            and view.requests(operation_suffix=".create") >= 1
+        ),
+        60,
+        "a create in flight",
+    )
+    return tap.pids[-1]
+
+
+def settle(emulator: EmulatorServer) -> None:
+    """Let requests already inside the emulator finish (they are applied, unanswered)."""
+    time.sleep(float(emulator.state.config.latency) + 0.5)
+
+
+def adopt_conflicts(message: str) -> dict[str, str]:
+    """resource name -> id for every "already exists ... (id X)" in ``message``."""
+    by_object = {name: rname for _, name, rname in plan(COUNT, "k")}
+    return {by_object[name]: oid for _, name, oid in CONFLICT.findall(message)}
+
+
+def converge(stack: auto.Stack, view: EmulatorView, orphans: set[str]) -> dict[str, str]:
+    """The documented next step. By default `up` refuses, by name and with their ids, the
+    objects made but never recorded (never a silent takeover); with
+    `zoomcc:adoptExisting matching` it adopts those whose every declared value matches."""
+    with pytest.raises(auto.CommandError) as refused:
+        stack.up(continue_on_error=True)
+    named = adopt_conflicts(str(refused.value))
+    assert set(named.values()) == orphans  # refused exactly the unrecorded objects
+    assert max(view.names().values()) == 1
+
+    stack.set_config("zoomcc:adoptExisting", auto.ConfigValue(value="matching"))
+    up = stack.up()
+    assert up.summary.result == "succeeded"
+    assert view.names() == expected(COUNT, "k")  # no duplicate, nothing missing
+    assert set(state_ids(stack).values()) == view.ids()  # no orphan
+    assert orphans <= set(state_ids(stack).values())  # the unrecorded ones were adopted
+    assert stack.preview().change_summary == {"same": COUNT + 1}
+    return named
+
+
+def test_provider_killed_mid_run_then_next_up_converges(
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tap = tap_provider(tmp_path, engine, monkeypatch)
+    arrivals = Arrivals(emulator, monkeypatch)
+    emulator.state.configure(latency=0.4)
+    view = EmulatorView(emulator)
+    stack = make_stack(backend, fleet(COUNT, "k"), stack_config, name="provider-killed")
+    thread, outcome = start_up(stack)
+    os.kill(kill_during_a_create(emulator, view, arrivals, tap), signal.SIGKILL)
+    thread.join(timeout=120)
+    assert "error" in outcome
+    assert "error reading from server: EOF" in str(outcome["error"])
+    settle(emulator)
+    # The engine saw the provider die and recorded the in-flight creates as failed, so the
+    # state has no pending operation; the objects the server applied are simply unknown.
+    assert pending_operations(stack) == []
+    orphans = view.ids() - set(state_ids(stack).values())
+    assert orphans, "the kill should have caught a create in flight"
+    assert max(view.names().values()) == 1
+
+    emulator.state.configure(latency=0.0)
+    converge(stack, view, orphans)
+
+
+def test_cli_killed_mid_run_then_clear_pending_and_converge(
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tap = tap_provider(tmp_path, engine, monkeypatch)
+    arrivals = Arrivals(emulator, monkeypatch)
+    emulator.state.configure(latency=0.4)
+    view = EmulatorView(emulator)
+    stack = make_stack(backend, fleet(COUNT, "k"), stack_config, name="cli-killed")
+    thread, outcome = start_up(stack)
+    provider = kill_during_a_create(emulator, view, arrivals, tap)
+    cli = int(Path(f"/proc/{provider}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    os.kill(cli, signal.SIGKILL)  # the engine dies first: nothing records the outcome
+    os.kill(provider, signal.SIGKILL)  # an orphaned provider would wait forever
+    thread.join(timeout=120)
+    assert "error" in outcome
+    settle(emulator)
+    emulator.state.configure(latency=0.0)
+    # The dead CLI's creates are pending in the state, and its lock is still held.
+    pending = pending_operations(stack)
+    assert pending and {p["type"] for p in pending} == {"creating"}
+    orphans = view.ids() - set(state_ids(stack).values())
+    locked = pulumi_cli(stack, backend, "up", "--yes")
+    assert locked.returncode != 0 and "pulumi cancel" in locked.stderr
+    # What the engine needs: `pulumi cancel` releases the lock (file backend included) ...
+    cancel = pulumi_cli(stack, backend, "cancel", "--yes")
+    assert cancel.returncode == 0, cancel.stderr
+    # A plain refresh keeps pending creates; --clear-pending-creates forgets them (the
+    # objects they may have made are found by name below). `up` alone would drop them too.
+    kept = pulumi_cli(stack, backend, "refresh", "--yes")
+    assert kept.returncode == 0 and len(pending_operations(stack)) == len(pending)
+    cleared = pulumi_cli(stack, backend, "refresh", "--yes", "--clear-pending-creates")
+    assert cleared.returncode == 0, cleared.stderr
+    assert pending_operations(stack) == []
+    # Then `up`: objects made but never recorded are refused by name, with their ids,
+    # until adopted.
+    converge(stack, view, orphans)
+    assert pending_operations(stack) == []
