@@ -16,6 +16,19 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+_RULES_INTRO = (
+    "Formats the API reference states only in prose; `pulumi preview` refuses a value that "
+    "breaks one, before any API call."
+)
+
+
+def _friendly_path(spec: ResourceSpec, path: str) -> str:
+    """A rule's API-field path with its first field under the argument's name."""
+    top, dot, rest = path.partition(".")
+    field = top.removesuffix("[]")
+    return spec.friendly(field) + top[len(field) :] + dot + rest
+
+
 def render_page(spec: ResourceSpec) -> str:
     lines = [HEADER, f"# zoomcc.{spec.name}", "", spec.summary, ""]
     if spec.example:
@@ -35,6 +48,18 @@ def render_page(spec: ResourceSpec) -> str:
             f"| `{shown}` | `{_cell(python_type(field))}` | {'yes' if field.required else 'no'} "
             f"| {change} | {_cell(first_sentence(field.description))} |"
         )
+    if spec.rules:
+        lines += [
+            "",
+            "## Checked at preview",
+            "",
+            _RULES_INTRO,
+            "",
+            "| field | rule |",
+            "|---|---|",
+        ]
+        for path, rule in spec.rules:
+            lines.append(f"| `{_friendly_path(spec, path)}` | {_cell(rule.describe())} |")
     lines += ["", "## Outputs", "", "Every argument, and:", "", "| output | description |"]
     lines += ["|---|---|"]
     for api_field, field in spec.output_fields.items():

@@ -1,12 +1,15 @@
 """check(): validate a resource's inputs against the API's own field tree, with no network.
 
 The friendly inputs are mapped to the API payload and validated by the pydantic model built
-from the reference, so enums, types and required fields are exactly the API's. Values not
-known during preview are left out and never reported.
+from the reference, so enums, types and required fields are exactly the API's. Then the spec's
+declared rules (formats the reference states only in prose, see ``resources.rules``) are
+applied to what pydantic accepted. Values not known during preview are left out and never
+reported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -15,6 +18,7 @@ import pydantic
 from zoomcc.apispec import FieldSpec
 from zoomcc.apispec.models import model_for
 from zoomcc.dynamic.values import is_unknown, normalize
+from zoomcc.resources.rules import locate
 from zoomcc.resources.spec import ResourceSpec
 
 
@@ -47,6 +51,7 @@ def input_failures(spec: ResourceSpec, inputs: dict[str, Any]) -> list[tuple[str
     unknown_fields = {k for k, v in payload.items() if is_unknown(v)}
     known = {k: v for k, v in payload.items() if k not in unknown_fields}
     failures: list[tuple[str, str]] = []
+    reported: list[tuple[str, ...]] = []
     try:
         input_model(spec).model_validate(known)
     except pydantic.ValidationError as exc:
@@ -55,7 +60,34 @@ def input_failures(spec: ResourceSpec, inputs: dict[str, Any]) -> list[tuple[str
             if not loc or loc[0] in unknown_fields:
                 continue
             failures.append(_describe(spec, loc, error))
+            reported.append(tuple(loc))
+    failures += rule_failures(spec, known, reported)
     return failures
+
+
+def rule_failures(
+    spec: ResourceSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]] = ()
+) -> list[tuple[str, str]]:
+    """(friendly property, reason) for every declared rule ``payload`` breaks; values that are
+    unknown, or at or around a location already ``reported``, are skipped."""
+    failures: list[tuple[str, str]] = []
+    for path, rule in spec.rules:
+        for loc, value in locate(payload, path):
+            if is_unknown(value) or any(_overlaps(loc, seen) for seen in reported):
+                continue
+            message = rule.failure(value, payload)
+            if message is None:
+                continue
+            top = spec.friendly(loc[0])
+            shown = ".".join([top, *loc[1:]])
+            failures.append((top, f"{spec.name}: '{shown}': {message}"))
+    return failures
+
+
+def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one location is within the other (or the same)."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
 def _describe(spec: ResourceSpec, loc: list[str], error: Any) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime
 from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
 _NAME_DESC = ("name", "description")
@@ -45,6 +46,22 @@ QUEUE = ResourceSpec(
     renames=_renamed("queue", *_NAME_DESC),
     # Deprecated in favour of queue_waiting_experience; kept out of the arguments.
     hidden_inputs=frozenset({"connecting_media_id", "holding_media_id", "transferring_media_id"}),
+    # Caller ids: "Caller ID number, in E.164 format."; callback times: "in `HH:mm` format".
+    rules=(
+        ("outbound_settings.queue_caller_ids[]", E164()),
+        ("video_callback_settings.callback_offer_time[].callback_offer_start_time", Clock()),
+        ("video_callback_settings.callback_offer_time[].callback_offer_end_time", Clock()),
+        ("video_callback_settings.callback_return_day[].callback_return_start_time", Clock()),
+        ("video_callback_settings.callback_return_day[].callback_return_end_time", Clock()),
+        (
+            "video_callback_settings.callback_offer_time[]",
+            Before("callback_offer_start_time", "callback_offer_end_time"),
+        ),
+        (
+            "video_callback_settings.callback_return_day[]",
+            Before("callback_return_start_time", "callback_return_end_time"),
+        ),
+    ),
     summary="A queue that engagements wait in until an agent takes them. Settings the create "
     "call does not accept (wrap-up, service level, overflow...) are applied right after create.",
     example='support = zoomcc.Queue("support", name="Support", channel="voice", max_wait_time=300)',
@@ -93,6 +110,13 @@ BUSINESS_HOURS = ResourceSpec(
     id_field="business_hour_id",
     renames=_renamed("business_hour", *_NAME_DESC),
     ordered=frozenset(),
+    # "in `HH:mm` and `24-hour clock` format"; error 3608: "The `end_time` $endTime should
+    # not be earlier than the `start_time` $startTime."
+    rules=(
+        ("hours.custom_hours[].custom_hour_ranges[].start_time", Clock()),
+        ("hours.custom_hours[].custom_hour_ranges[].end_time", Clock()),
+        ("hours.custom_hours[].custom_hour_ranges[]", Before("start_time", "end_time")),
+    ),
     summary="Opening hours (24/7 or per weekday ranges) in a time zone, used by queues and flows.",
     example='hours = zoomcc.BusinessHours("office", name="Office hours", '
     'timezone="America/New_York", hours={"hour_type": 2, "custom_hours": [{"day_of_week": 1, '
@@ -113,6 +137,13 @@ CLOSURE_SET = ResourceSpec(
         )
     },
     ordered=frozenset({"closures"}),
+    # "The closure's start time and date in ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z', or
+    # yyyy-MM-dd'T'HH:mm:ss'TZD'." (and the end's alike); a closure cannot end before it starts.
+    rules=(
+        ("closures[].start_time", IsoDateTime()),
+        ("closures[].end_time", IsoDateTime()),
+        ("closures[]", Before("start_time", "end_time")),
+    ),
     summary="Holidays and other closures (one-off or recurring) in a time zone.",
     example='holidays = zoomcc.ClosureSet("holidays", name="Holidays", '
     'timezone="America/New_York", '

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
+from zoomcc.resources.rules import Rule
 
 _ID_PLACEHOLDER = re.compile(r"\{[^}]+\}")
 _MISSING = re.compile(r"does not exist|not found", re.I)
@@ -80,6 +81,9 @@ class ResourceSpec:
     (multipart uploads, deletes by id list...)."""
     example: str = ""
     """A Python snippet for the docs."""
+    rules: tuple[tuple[str, Rule], ...] = ()
+    """Format rules the reference states only in prose: (API field path, rule), ``[]`` for
+    list items (``"closures[].start_time"``); checked at preview (see ``resources.rules``)."""
 
     def make_provider(self) -> Any:
         """An instance of this resource's provider class (pickled by reference)."""

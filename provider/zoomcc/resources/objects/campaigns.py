@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zoomcc.apispec import FieldSpec, Operation
+from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import ResourceSpec
 
 CAMPAIGN_STATUSES = ("draft", "ready", "paused", "running")
@@ -118,6 +119,8 @@ CAMPAIGN_CONTACT_LIST_CONTACT = ResourceSpec(
     path_inputs={"contactListId": "contact_list_id"},
     references={"contact_list_id": "CampaignContactList"},
     ordered=frozenset({"contact_phones"}),
+    # "Phone number in E164 format."
+    rules=(("contact_phones[].contact_phone_number", E164()),),
     summary="One contact on a campaign contact list. Moving it to another list "
     "(`contact_list_id`) replaces it.",
     example='ada = zoomcc.CampaignContactListContact("ada", contact_list_id=leads.id, '
@@ -182,6 +185,9 @@ PHONE_NUMBER_BLOCK_LIST_RULE = _BatchCreateSpec(
     batch_key="phone_block_list_rules",
     delete_ids_field="phone_block_list_rule_ids",
     natural_key="phone_number",
+    # "Matches a specific phone number" / "all numbers starting with the specified digits";
+    # exceptions: "Phone numbers are digits only." (a prefix like "1800" is valid: partial).
+    rules=(("phone_number", E164(partial=True)), ("exceptions[]", E164(partial=True))),
     natural_key_scope=("match_type",),
     provider="zoomcc.dynamic.irregular_campaigns:BlockListRuleProvider",
     summary="Blocks calls or SMS from (or to) a phone number or a number prefix. The API has "

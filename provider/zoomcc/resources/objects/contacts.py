@@ -13,6 +13,7 @@ Reference oddities handled here:
 
 from __future__ import annotations
 
+from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import ResourceSpec
 
 _NAME_DESC = ("name", "description")
@@ -72,6 +73,8 @@ ADDRESS_BOOK_CONTACT = ResourceSpec(
     references={"address_book_id": "AddressBook"},
     # Two contacts may share a display name: there is no key to refuse duplicates by.
     natural_key=None,
+    # The batch create and update of the same contacts: "The phone number in E.164 format."
+    rules=(("phones[].phone_number", E164()),),
     summary="A contact in an address book. It lives under its book: changing "
     "`address_book_id` replaces it. `phones` is required by the create and update calls "
     "(`phone_numbers` is the legacy list of plain numbers and optional); custom field "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zoomcc.resources.membership import USER_KEYS, MembershipSpec, Removal
+from zoomcc.resources.rules import Before, Clock
 from zoomcc.resources.settings import SettingsPart, SettingsSpec
 from zoomcc.resources.spec import ResourceSpec
 
@@ -264,6 +265,8 @@ CAMPAIGN_DNC_LIST_PHONES = MembershipSpec(
 
 # ---- settings on a parent ---------------------------------------------------------------
 
+_CALLBACK = "menu.menu_options[].callback_settings"
+
 QUEUE_INTERRUPT_SETTINGS = SettingsSpec(
     name="QueueInterruptSettings",
     summary="What callers waiting in a voice queue hear: audio interrupts, position and "
@@ -273,6 +276,21 @@ QUEUE_INTERRUPT_SETTINGS = SettingsSpec(
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
+    # Callback offer and return times: "between `00:00` and `23:59`".
+    rules=(
+        (f"{_CALLBACK}.callback_offer_time[].callback_offer_start_time", Clock()),
+        (f"{_CALLBACK}.callback_offer_time[].callback_offer_end_time", Clock()),
+        (f"{_CALLBACK}.callback_return_day[].callback_return_start_time", Clock()),
+        (f"{_CALLBACK}.callback_return_day[].callback_return_end_time", Clock()),
+        (
+            f"{_CALLBACK}.callback_offer_time[]",
+            Before("callback_offer_start_time", "callback_offer_end_time"),
+        ),
+        (
+            f"{_CALLBACK}.callback_return_day[]",
+            Before("callback_return_start_time", "callback_return_end_time"),
+        ),
+    ),
     parts=(
         SettingsPart(write_path=f"{_Q}/interrupt", read_path=f"{_Q}/interrupt"),
         SettingsPart(

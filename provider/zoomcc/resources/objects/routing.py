@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zoomcc.apispec import FieldSpec
+from zoomcc.resources.rules import MaxLength, When
 from zoomcc.resources.spec import ResourceSpec
 
 _NAME_DESC = ("name", "description")
@@ -200,6 +201,12 @@ VARIABLE = ResourceSpec(
     natural_key_scope=("variable_group_id",),
     read_back={"address_book_ids": "address_books[].address_book_id"},
     references={"variable_group_id": "VariableGroup", "address_book_ids": "AddressBook"},
+    # "If `variable_type` is `global_variable`, each value's max length is 4096. If
+    # `variable_type` is `address_book_variable`, each value's maximum length is 300."
+    rules=(
+        ("values[]", When("variable_type", "global_variable", MaxLength(4096))),
+        ("values[]", When("variable_type", "address_book_variable", MaxLength(300))),
+    ),
     summary="A global or address-book variable used by flows, routing profiles and "
     "reports. Its group and `variable_type` cannot be changed in place; an "
     "`address_book_variable` needs `address_book_ids`.",
