@@ -1,19 +1,28 @@
 """API calls per operation for every resource type, and state size per resource.
 
-One stack holds one resource of every type (two queues: with and without an update-only
-field) plus one no-op dynamic resource for comparison. It goes through the real engine
-(Automation API, inline program): up (create) -> preview -> up (no changes) -> refresh ->
-up (change one field of each) -> destroy. After each step the emulator's request log is
-split per resource: a POST by the name in its body, every other call by the id in its path.
+One stack holds one resource of every type in the catalog (CRUD, membership, settings), built
+from the lifecycle test data (tests/support/all_cases.py for CRUD types,
+tests/provider/test_relations.py for membership types, and the settings round trips there),
+plus one no-op dynamic resource for comparison. Prerequisites (parents, members) are made
+through the API before the stack, with unique names, and are not counted. It goes through
+the real engine (Automation API, inline program): up (create) -> preview -> up (no changes)
+-> refresh -> up (change each type's update fields) -> destroy. After each step the
+emulator's request log is split per resource: a request whose path holds a resource's id (or
+one of its prerequisites' ids) is that resource's; a request on a collection path with no id
+(POST create, LIST) is charged to the one resource of that collection's type.
 
     .venv/bin/python -m bench.api_calls [--quick] [--json PATH]
+
+``--quick``: one type of each kind of spec (the first CRUD type of each spec class, one
+membership, one settings type) instead of all of them.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pulumi
@@ -21,107 +30,268 @@ import pulumi
 import pulumi_zoomcc as zoomcc
 from bench import common
 from bench.noop_provider import Noop
-from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer, LoggedRequest
+from tests.provider import test_relations as rel
+from tests.support.all_cases import ALL_CASES
+from tests.support.cases import resolve
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer, LoggedRequest
 from zoomcc.resources import catalog
+from zoomcc.resources.membership import MembershipSpec
 
 PHASES = ("create", "preview", "up no-op", "refresh", "update", "delete")
 WRITES = frozenset({"POST", "PATCH", "PUT", "DELETE"})
-
-# resource name -> (type, the API name field and value sent on create)
-RESOURCES: dict[str, tuple[str, str, str]] = {
-    "category": ("SkillCategory", "skill_category_name", "Languages"),
-    "skill": ("Skill", "skill_name", "French"),
-    "queue-min": ("Queue", "queue_name", "Sales"),
-    "queue-full": ("Queue", "queue_name", "Support"),
-    "team": ("Team", "team_name", "Tier 1"),
-    "disposition": ("Disposition", "disposition_name", "Resolved"),
-    "disposition-set": ("DispositionSet", "disposition_set_name", "Outcomes"),
-    "hours": ("BusinessHours", "business_hour_name", "Office"),
-    "closures": ("ClosureSet", "closure_set_name", "Holidays"),
-}
-
-# Why each type's create costs what it does (the API's minimum is one POST).
-CREATE_NOTES: dict[str, str] = {
-    "Queue (update-only fields)": "POST + PATCH (wrap-up, max wait... are PATCH-only) + GET",
-}
+NOOP = "noop"
 
 
-def program(variant: int) -> Callable[[], None]:
-    v2 = " v2" if variant == 2 else ""
+# -- test data: one declared resource per type ------------------------------------------------
 
+
+@dataclass
+class Declared:
+    type_name: str
+    kind: str  # "crud", "membership" or "settings"
+    inputs: dict[str, Any]
+    changed: dict[str, Any]
+    prereq_values: list[str]
+
+    @property
+    def name(self) -> str:
+        return self.type_name.lower()
+
+
+class UniqueNames:
+    """The client, with the names of what it creates made unique (as in
+    tests/e2e/test_every_type.py): every type's parents live in one account here."""
+
+    def __init__(self, api: ZoomClient, tag: int) -> None:
+        self._api, self._tag = api, tag
+
+    def request(self, method: str, path: str, *, json: Any = None, **kwargs: Any) -> Any:
+        if method == "POST" and isinstance(json, dict):
+            json = {
+                k: f"{v} {self._tag}" if k.endswith("_name") and isinstance(v, str) else v
+                for k, v in json.items()
+            }
+        return self._api.request(method, path, json=json, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._api, name)
+
+
+class _UniqueSeeds:
+    """The emulator's state, with seeded names and emails made unique per type."""
+
+    def __init__(self, emu: EmulatorServer, tag: int) -> None:
+        self._emu, self._tag = emu, tag
+
+    def seed(self, collection: str, objects: Sequence[dict[str, Any]], *a: Any) -> Any:
+        def tagged(k: str, v: Any) -> Any:
+            if not isinstance(v, str):
+                return v
+            if k.endswith("_email"):
+                user, _, domain = v.partition("@")
+                return f"{user}.{self._tag}@{domain}"
+            # status_name is a state ("Ready"), not a name
+            named = k.endswith("_name") and k != "status_name"
+            return f"{v} {self._tag}" if named else v
+
+        return self._emu.state.seed(
+            collection, [{k: tagged(k, v) for k, v in o.items()} for o in objects], *a
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._emu.state, name)
+
+
+class UniqueEmulator:
+    def __init__(self, emu: EmulatorServer, tag: int) -> None:
+        self.state = _UniqueSeeds(emu, tag)
+
+
+def _settings_cases(
+    api: Any, emu: Any, tag: int
+) -> dict[str, Callable[[], tuple[dict[str, Any], dict[str, Any]]]]:
+    """(inputs, changed) per settings type, as in test_relations.py's settings round trips."""
+
+    def operating_hours() -> tuple[dict[str, Any], dict[str, Any]]:
+        queue = rel._queue(api)
+        office = rel._business_hours(api, "Office")
+        weekend = rel._business_hours(api, "Weekend")
+        inputs = {"queue_id": queue, "operating_hours_business_hour_id": office}
+        return inputs, {**inputs, "operating_hours_business_hour_id": weekend}
+
+    def interrupt() -> tuple[dict[str, Any], dict[str, Any]]:
+        queue = rel._queue(api)
+        audio = {"audio_asset_id": "hold1", "is_loop": True, "play_after_seconds": 30,
+                 "loop_interval": 60}
+        menu = {"menu_language_code": "en-US", "voice_id": "Joanna", "play_interval": 30,
+                "menu_options": [{"keypress": "1", "menu_action": "request_callback"}]}
+        inputs = {"queue_id": queue, "audio_interrupts": [audio], "menu": menu}
+        return inputs, {**inputs, "audio_interrupts": [{**audio, "play_after_seconds": 45}]}
+
+    def team_parent() -> tuple[dict[str, Any], dict[str, Any]]:
+        team, first = rel._team(api, name="Moved"), rel._team(api, name="First")
+        second = rel._team(api, name="Second")
+        inputs = {"team_id": team, "parent_team_id": first}
+        return inputs, {**inputs, "parent_team_id": second}
+
+    def email_notification() -> tuple[dict[str, Any], dict[str, Any]]:
+        inbox = rel._seeded("inboxes", inbox_name="VM")(api, emu)
+        jane, joe = rel._users(api, emu)[:2]
+        api.request("POST", f"/contact_center/inboxes/{inbox}/users",
+                    json={"user_ids": [jane, joe]})
+        inputs = {"inbox_id": inbox, "user_id": jane, "email_notification": True}
+        return inputs, {**inputs, "email_notification": False}
+
+    def opt_in() -> tuple[dict[str, Any], dict[str, Any]]:
+        user = emu.state.seed("users", [{"user_email": "a@example.com", "status_name": "Ready"}])
+        user_id = user[0]["user_id"]
+        queue = rel._queue(api)
+        api.request("POST", f"/contact_center/queues/{queue}/agents", json={"user_ids": [user_id]})
+        inputs = {"user_id": user_id, "opt_in_out_status": 1, "queue_ids": [queue]}
+        return inputs, {**inputs, "opt_in_out_status": 0}
+
+    return {
+        "QueueOperatingHours": operating_hours,
+        "QueueInterruptSettings": interrupt,
+        "TeamParent": team_parent,
+        "InboxEmailNotification": email_notification,
+        "UserQueueOptIn": opt_in,
+    }
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def selected_types(quick: bool) -> list[str]:
+    names = [s.name for s in catalog.ALL]
+    if not quick:
+        return names
+    picked: dict[str, str] = {}
+    for spec in catalog.ALL:
+        picked.setdefault(type(spec).__name__, spec.name)
+    return [n for n in names if n in set(picked.values())]
+
+
+def declare(
+    api: ZoomClient, emu: EmulatorServer, types: list[str]
+) -> tuple[list[Declared], dict[str, str]]:
+    """One declared resource per type (prerequisites made now), and types left out (why)."""
+    crud = {c.type_name: c for c in ALL_CASES}
+    members = {c.type_name: c for c in rel.MEMBERSHIP_CASES}
+    out: list[Declared] = []
+    skipped: dict[str, str] = {}
+    for tag, type_name in enumerate(types, start=1):
+        u_api: Any = UniqueNames(api, tag)
+        u_emu: Any = UniqueEmulator(emu, tag)
+        settings = _settings_cases(u_api, u_emu, tag)
+        if not hasattr(zoomcc, type_name):
+            skipped[type_name] = "no class in the pulumi_zoomcc SDK yet"
+            continue
+        try:
+            if type_name in crud:
+                case = crud[type_name]
+                prereqs = case.prereq(u_api) if case.prereq else {}
+                inputs = case.inputs(prereqs)
+                changed = {**inputs, **{k: resolve(v, prereqs) for k, v in case.update.items()}}
+                out.append(Declared(type_name, "crud", inputs, changed,
+                                    list(_strings(prereqs))))
+            elif type_name in members:
+                m = members[type_name]
+                spec = catalog.get(type_name)
+                assert isinstance(spec, MembershipSpec)
+                parent = (f"parent-{tag}-{type_name.lower()}" if m.parent_collection is None
+                          else m.parent(u_api, u_emu))
+                m1, m2, _m3, m4 = m.members(u_api, u_emu)
+                inputs = {spec.parent_arg: parent, spec.members_field: [m1, m2], **m.extra}
+                changed = {**inputs, spec.members_field: [m2, m4]}
+                out.append(Declared(type_name, "membership", inputs, changed,
+                                    list(_strings([parent, m1, m2, m4]))))
+            elif type_name in settings:
+                inputs, changed = settings[type_name]()
+                out.append(Declared(type_name, "settings", inputs, changed,
+                                    list(_strings(inputs)) + list(_strings(changed))))
+            else:
+                skipped[type_name] = "no lifecycle test data for this type yet"
+        except Exception as exc:
+            skipped[type_name] = f"prerequisites failed: {type(exc).__name__}: {exc}"
+    return out, skipped
+
+
+def program(declared: list[Declared], variant: int) -> Callable[[], None]:
     def run() -> None:
-        cat = zoomcc.SkillCategory(
-            "category", name="Languages", description="Spoken" + v2,
-            skill_type="proficiency", max_proficiency_level=5,
-        )
-        skill = zoomcc.Skill(
-            "skill", name="French" if not v2 else "Français", skill_category_id=cat.id
-        )
-        zoomcc.Queue("queue-min", name="Sales", description="Sales" + v2, channel="voice")
-        zoomcc.Queue(
-            "queue-full", name="Support", description="Support" + v2, channel="voice",
-            max_wait_time=600 if v2 else 300,
-        )
-        team = zoomcc.Team("team", name="Tier 1", description="Tier" + v2,
-                           parent_team_id=ROOT_TEAM_ID)
-        disp = zoomcc.Disposition("disposition", name="Resolved", status="active",
-                                  description="Fixed" + v2)
-        dset = zoomcc.DispositionSet("disposition-set", name="Outcomes", status="active",
-                                     description="Outcomes" + v2, disposition_ids=[disp.id])
-        hours = zoomcc.BusinessHours(
-            "hours", name="Office", description="Office" + v2, timezone="America/New_York",
-            hours={"hour_type": 2, "custom_hours": [
-                {"day_of_week": d, "custom_hour_type": 2,
-                 "custom_hour_ranges": [{"start_time": "09:00", "end_time": "17:00"}]}
-                for d in range(1, 6)]},
-        )
-        closures = zoomcc.ClosureSet(
-            "closures", name="Holidays", description="Holidays" + v2,
-            timezone="America/New_York",
-            closures=[{"closure_name": "New Year", "closure_hour_type": 1,
-                       "start_time": "2027-01-01T00:00:00Z",
-                       "end_time": "2027-01-02T00:00:00Z", "recurring_frequency": 0}],
-        )
-        Noop("noop", {"name": "Languages", "description": "Spoken" + v2})
-        for res in (cat, skill, team, disp, dset, hours, closures):
-            pulumi.export(f"id-{res._name}", res.id)
+        for d in declared:
+            cls = getattr(zoomcc, d.type_name)
+            cls(d.name, **(d.changed if variant == 2 else d.inputs))
+        Noop(NOOP, {"name": "Languages", "description": "Spoken" + (" v2" if variant == 2 else "")})
+        pulumi.export("count", len(declared))
 
     return run
 
 
+# -- attribution ------------------------------------------------------------------------------
+
+
+def _static_segments() -> set[str]:
+    found: set[str] = set()
+    for spec in catalog.ALL:
+        for attr in ("collection_path", "item_path", "list_path"):
+            path = getattr(spec, attr, None)
+            if isinstance(path, str):
+                found |= {s for s in path.split("/") if s and "{" not in s}
+    return found
+
+
+def segment_owners(declared: list[Declared], ids: dict[str, str]) -> dict[str, str]:
+    """Path segment -> resource name: each resource's id and its prerequisites' ids.
+    A segment two resources could claim, or a word of a static path, is dropped."""
+    static = _static_segments()
+    claims: dict[str, set[str]] = {}
+    for d in declared:
+        values = set(d.prereq_values)
+        if d.name in ids:
+            values.add(ids[d.name])
+        for v in values:
+            if len(v) >= 4 and v not in static:
+                claims.setdefault(v, set()).add(d.name)
+    return {v: next(iter(names)) for v, names in claims.items() if len(names) == 1}
+
+
 def attribute(
-    log: list[LoggedRequest], ids: dict[str, str]
+    log: list[LoggedRequest], declared: list[Declared], owners: dict[str, str],
+    operations: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, Counter[str]], Counter[str]]:
-    """Calls per resource name ("METHOD" counts), and calls no resource claims."""
-    by_name = {(field, value): name for name, (_t, field, value) in RESOURCES.items()}
-    per: dict[str, Counter[str]] = {name: Counter() for name in RESOURCES}
+    """Calls per resource name ("METHOD" counts; LIST = GET of a collection), and calls no
+    resource claims. ``operations`` collects each resource's "METHOD operation" in order."""
+    by_type = {d.type_name: d.name for d in declared}
+    per: dict[str, Counter[str]] = {d.name: Counter() for d in declared}
     other: Counter[str] = Counter()
     for r in log:
         if r.operation == "oauth.token":
             other["token"] += 1
             continue
-        owner: str | None = None
-        if r.method == "POST" and isinstance(r.body, dict):
-            owner = next(
-                (n for (f, v), n in by_name.items() if r.body.get(f) in (v, v + " v2")), None
-            )
+        segments = r.path.rstrip("/").split("/")
+        owner = next((owners[s] for s in segments if s in owners), None)
         method = r.method
-        if owner is None:
-            segments = r.path.rstrip("/").split("/")
-            owner = next((n for n, i in ids.items() if i in segments), None)
-        if owner is None and r.method == "GET" and r.operation and r.operation.endswith(".list"):
-            # A listing (the natural-key check before a create): charge it to the next
-            # resource of that type that has not had one yet.
+        if r.method == "GET" and r.operation and r.operation.endswith(".list"):
             method = "LIST"
+        if owner is None:
             type_name = _type_of_collection(r.path)
-            pending = [n for n, (t, _f, _v) in RESOURCES.items()
-                       if t == type_name and not per[n]["LIST"]]
-            owner = pending[0] if pending else next(
-                (n for n, (t, _f, _v) in RESOURCES.items() if t == type_name), None)
+            owner = by_type.get(type_name) if type_name else None
         if owner is None:
             other[f"{r.method} {r.path}"] += 1
         else:
             per[owner][method] += 1
+            if operations is not None:
+                operations.setdefault(owner, []).append(f"{r.method} {r.operation}")
     return per, other
 
 
@@ -136,13 +306,11 @@ def _type_of_collection(path: str) -> str | None:
 
 
 def ids_of(stack: Any) -> dict[str, str]:
-    """Resource name -> Zoom id, from the exported state."""
-    dep = stack.export_stack().deployment
+    """Resource name -> id, from the exported state."""
     out: dict[str, str] = {}
-    for res in dep.get("resources", []):
-        name = res["urn"].rsplit("::", 1)[-1]
-        if name in RESOURCES and res.get("id"):
-            out[name] = str(res["id"])
+    for res in stack.export_stack().deployment.get("resources", []):
+        if res.get("id") and not res["type"].startswith("pulumi:"):
+            out[res["urn"].rsplit("::", 1)[-1]] = str(res["id"])
     return out
 
 
@@ -187,40 +355,63 @@ def state_sizes(stack: Any) -> list[dict[str, Any]]:
 def main() -> None:
     args = common.parser(__doc__ or "").parse_args()
     common.engine_environ()
+    types = selected_types(args.quick)
     phases: dict[str, dict[str, Counter[str]]] = {}
+    operations: dict[str, dict[str, list[str]]] = {p: {} for p in PHASES}
     unclaimed: dict[str, Counter[str]] = {}
     totals: dict[str, int] = {}
+    failures: dict[str, str] = {}
     with EmulatorServer(port=0) as emu, common.scratch_dir("bench-calls-") as work:
-        stack = common.make_stack(work, program(1), common.stack_config(emu.api_base_url))
-        ids: dict[str, str] = {}
+        api = common.api_client(emu.api_base_url)
+        declared, skipped = declare(api, emu, types)
+        seeded = emu.state.object_count()
+        before = {k: len(v) for k, v in emu.state.user_objects().items()}
+        stack = common.make_stack(work, program(declared, 1),
+                                  common.stack_config(emu.api_base_url, pacing="false"))
+        owners: dict[str, str] = {}
 
         def step(phase: str, run: Callable[[], Any]) -> None:
             emu.state.clear_requests()
-            run()
+            try:
+                run()
+            except Exception as exc:
+                failures[phase] = str(exc)[-2000:]
             log = emu.state.requests
             totals[phase] = len(log)
-            nonlocal ids
-            ids = ids or ids_of(stack)
-            phases[phase], unclaimed[phase] = attribute(log, ids)
+            nonlocal owners
+            owners = owners or segment_owners(declared, ids_of(stack))
+            operations[phase] = {}
+            phases[phase], unclaimed[phase] = attribute(log, declared, owners, operations[phase])
 
         step("create", lambda: stack.up())
-        ids = ids_of(stack)
+        owners = segment_owners(declared, ids_of(stack))
+        operations["create"] = {}
+        phases["create"], unclaimed["create"] = attribute(
+            emu.state.requests, declared, owners, operations["create"]
+        )
+        created = ids_of(stack)
         sizes = state_sizes(stack)
         state_total = len(json.dumps(stack.export_stack().deployment, separators=(",", ":")))
         step("preview", lambda: stack.preview())
         step("up no-op", lambda: stack.up())
         step("refresh", lambda: stack.refresh())
-        stack.workspace.program = program(2)
+        stack.workspace.program = program(declared, 2)
         step("update", lambda: stack.up())
         step("delete", lambda: stack.destroy())
-        left = emu.state.object_count()
+        left = emu.state.object_count() - seeded
+        left_by_collection = {k: len(v) - before.get(k, 0)
+                              for k, v in emu.state.user_objects().items()
+                              if len(v) != before.get(k, 0)}
 
+    not_created = {d.type_name: "not in the state after the create step"
+                   for d in declared if d.name not in created}
     rows = []
-    for name, (type_name, _f, _v) in RESOURCES.items():
-        label = type_name + (" (update-only field)" if name == "queue-full" else "")
-        rows.append([label, *(fmt_calls(phases[p][name]) for p in PHASES)])
-    common.table("API calls per resource and operation, through the engine", ["resource", *PHASES],
-                 rows)
+    for d in declared:
+        if d.type_name in not_created:
+            continue
+        rows.append([d.type_name, d.kind, *(fmt_calls(phases[p][d.name]) for p in PHASES)])
+    common.table("API calls per resource and operation, through the engine",
+                 ["type", "kind", *PHASES], rows)
     common.table(
         "Requests per step (all resources; token = OAuth token requests)",
         ["step", "total requests", "writes", "token", "unattributed"],
@@ -238,19 +429,30 @@ def main() -> None:
           s["outputs_bytes"],
           ", ".join(f"{k} {v}" for k, v in s["largest_other_fields"])] for s in sizes],
     )
-    common.console.print(f"whole deployment: {state_total} bytes; objects left after destroy: "
-                         f"{left}; unattributed calls: "
+    above = {r[0]: r[2] for r in rows if r[2] != "1 POST"}
+    common.console.print(f"create above one POST: {above}")
+    common.console.print(f"whole deployment: {state_total} bytes; objects left after destroy "
+                         f"(beyond prerequisites): {left} {left_by_collection}; "
+                         "unattributed calls: "
                          f"{ {p: dict(c) for p, c in unclaimed.items() if c} }")
+    if skipped or not_created or failures:
+        common.console.print(f"not measured: { {**skipped, **not_created} }; "
+                             f"failed steps: {failures}")
     common.write_json(args.json, {
+        "quick": args.quick,
         "calls": {p: {n: dict(c) for n, c in per.items()} for p, per in phases.items()},
+        "operations": operations,
         "unattributed": {p: dict(c) for p, c in unclaimed.items()},
         "totals": totals,
-        "types": {n: t for n, (t, _f, _v) in RESOURCES.items()},
+        "types": {d.name: {"type": d.type_name, "kind": d.kind} for d in declared},
+        "not_measured": {**skipped, **not_created},
+        "failed_steps": failures,
         "rate_labels": {s.name: {"create": s.create_op.rate_label, "read": s.read_op.rate_label,
                                  "delete": s.delete_op.rate_label} for s in catalog.ALL},
         "state": sizes,
         "state_total_bytes": state_total,
         "objects_left": left,
+        "objects_left_by_collection": left_by_collection,
     })
 
 

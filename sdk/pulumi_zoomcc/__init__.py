@@ -20,6 +20,7 @@ from pulumi_zoomcc.closure_set import ClosureSet
 from pulumi_zoomcc.consumer_routing_profile import ConsumerRoutingProfile
 from pulumi_zoomcc.disposition import Disposition
 from pulumi_zoomcc.disposition_set import DispositionSet
+from pulumi_zoomcc.flow import Flow
 from pulumi_zoomcc.flow_entry_points import FlowEntryPoints
 from pulumi_zoomcc.inbox import Inbox
 from pulumi_zoomcc.inbox_email_notification import InboxEmailNotification
@@ -40,6 +41,7 @@ from pulumi_zoomcc.lookups import (
     get_consumer_routing_profile,
     get_disposition,
     get_disposition_set,
+    get_flow,
     get_inbox,
     get_ip_address_block_list_rule,
     get_outbound_campaign,
@@ -103,6 +105,7 @@ __all__ = [
     "ConsumerRoutingProfile",
     "Disposition",
     "DispositionSet",
+    "Flow",
     "FlowEntryPoints",
     "Inbox",
     "InboxEmailNotification",
@@ -151,6 +154,7 @@ __all__ = [
     "get_consumer_routing_profile",
     "get_disposition",
     "get_disposition_set",
+    "get_flow",
     "get_inbox",
     "get_ip_address_block_list_rule",
     "get_outbound_campaign",

@@ -24,6 +24,7 @@ __all__ = [
     "get_consumer_routing_profile",
     "get_disposition",
     "get_disposition_set",
+    "get_flow",
     "get_inbox",
     "get_ip_address_block_list_rule",
     "get_outbound_campaign",
@@ -244,3 +245,10 @@ def get_asset(
 ) -> pulumi.Output[dict[str, Any]]:
     """A Asset by id or by name: its fields and ``id``."""
     return run_lookup('Asset', id=id, name=name)
+
+
+def get_flow(
+    *, id: str | None = None, name: str | None = None
+) -> pulumi.Output[dict[str, Any]]:
+    """A Flow by id or by name: its fields and ``id``."""
+    return run_lookup('Flow', id=id, name=name)

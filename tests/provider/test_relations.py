@@ -164,7 +164,12 @@ MEMBERSHIP_CASES = [
     MembershipCase("RegionUsers", _seeded("regions", region_name="EMEA"), "regions", _users),
     MembershipCase("InboxQueues", _seeded("inboxes", inbox_name="VM"), "inboxes", _queues),
     MembershipCase("InboxUsers", _seeded("inboxes", inbox_name="VM"), "inboxes", _users),
-    MembershipCase("FlowEntryPoints", _any_id, None, _entry_points),
+    MembershipCase(
+        "FlowEntryPoints",
+        _seeded("flows", flow_name="Support IVR", channel="voice"),
+        "flows",
+        _entry_points,
+    ),
     MembershipCase("CampaignDncListPhones", _any_id, None, _phones),
 ]
 
@@ -266,7 +271,7 @@ def grpc_diff_none() -> int:
     return int(provider_pb2.DiffResponse.DIFF_NONE)
 
 
-# Flows and DNC lists have no emulated collection to delete a parent from: not listed here.
+# DNC lists have no emulated collection to delete a parent from: not listed here.
 PARENTS_EMULATED = [c for c in MEMBERSHIP_CASES if c.parent_collection is not None]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,24 @@ def _files(client: ZoomClient) -> dict[str, Any]:
     }
 
 
+FLOW_FIXTURE = Path(__file__).parent / "fixtures" / "flow_export.json"
+"""A small exported voice flow."""
+
+
+def flow_files(client: ZoomClient | None = None) -> dict[str, Any]:
+    """The exported flow, the same flow reformatted, and a changed flow (temporary copies)."""
+    folder = Path(tempfile.mkdtemp(prefix="zoomcc-flows-"))
+    content = json.loads(FLOW_FIXTURE.read_text())
+    paths = {"flow": folder / "flow.json", "reformatted": folder / "reformatted.json"}
+    paths["flow"].write_text(FLOW_FIXTURE.read_text())
+    # Same JSON: keys in another order, other indentation.
+    paths["reformatted"].write_text(json.dumps(dict(reversed(content.items())), indent=4))
+    changed = {**content, "widgets": [*content["widgets"], {"id": "bye", "type": "Hangup"}]}
+    paths["changed"] = folder / "changed.json"
+    paths["changed"].write_text(json.dumps(changed, indent=2))
+    return {name: str(path) for name, path in paths.items()}
+
+
 CASES: list[Case] = [
     Case(
         "AssetCategory",
@@ -54,5 +73,12 @@ CASES: list[Case] = [
         update={"description": "Welcome prompt", "items": "@items_v2"},
         replace={"type": "image"},
         prereq=_files,
+    ),
+    Case(
+        "Flow",
+        lambda p: {"name": "Support IVR", "file": p["flow"], "publish": True},
+        # New content: imported as a new version of the same flow (nothing replaces).
+        update={"description": "Main support line", "file": "@changed"},
+        prereq=flow_files,
     ),
 ]

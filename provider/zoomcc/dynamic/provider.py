@@ -145,7 +145,10 @@ class SpecProvider(ResourceProvider):
                 path=url,
             )
         try:
-            after_create = {k: v for k, v in payload.items() if k not in spec.create_fields}
+            in_path = set(spec.path_inputs.values())  # sent in the URL, not to be patched
+            after_create = {
+                k: v for k, v in payload.items() if k not in spec.create_fields and k not in in_path
+            }
             if after_create:
                 self._patch(object_id, self._update_body(payload, only=after_create), props)
             outs = self._read_outputs(object_id, props)
@@ -296,8 +299,9 @@ class SpecProvider(ResourceProvider):
     def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
         """Never create a second object under a taken name: point at adoption instead.
 
-        With ``zoomcc:adoptExisting matching`` an existing object whose every declared value
-        already matches is returned for adoption (how an interrupted ``up`` converges).
+        With ``zoomcc:adoptExisting matching`` an existing object whose every value the create
+        call sets already matches is returned for adoption (how an interrupted ``up``
+        converges); adoption then brings the other declared values in line.
         """
         spec = self.spec
         if spec.natural_key_api is None or payload.get(spec.natural_key_api) is None:
@@ -310,10 +314,12 @@ class SpecProvider(ResourceProvider):
         hint = ""
         if self._adopt_existing == "matching":
             live = normalize(self._get(existing, props))
+            # What our own create call would have set; an interrupted create may not have
+            # reached its follow-up PATCH, and adoption sets the rest anyway.
             differs = sorted(
                 spec.friendly(k)
                 for k, v in payload.items()
-                if k in live and not matches(v, live[k])
+                if k in spec.create_fields and k in live and not matches(v, live[k])
             )
             if not differs:
                 log.warning(

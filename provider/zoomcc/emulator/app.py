@@ -86,6 +86,12 @@ def _error_response(exc: ZoomApiError) -> Response:
     return zoom_error(exc.status, exc.code, exc.message, exc.headers)
 
 
+def can_drop(send: Send) -> bool:
+    """Whether ``drop_connection`` can really close this request's socket."""
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    return isinstance(transport, asyncio.BaseTransport) and hasattr(transport, "abort")
+
+
 async def drop_connection(send: Send) -> bool:
     """Close the client's TCP connection without any response; False if impossible.
 
@@ -420,8 +426,9 @@ class EmulatorApp:
         if state.config.latency > 0:
             await asyncio.sleep(state.config.latency)
         if plan.before == "drop":
-            if await drop_connection(send):
-                record(None, "drop")
+            if can_drop(send):
+                record(None, "drop")  # logged before the client can see the connection go
+                await drop_connection(send)
             else:
                 await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
                 record(502, "drop")
@@ -449,8 +456,9 @@ class EmulatorApp:
 
             await self._run(scope, receive, swallow, seen)
             applied = seen.get("status")
-            if state.config.lost_response_mode == "drop" and await drop_connection(send):
-                record(None, "lost_response", applied_status=applied)
+            if state.config.lost_response_mode == "drop" and can_drop(send):
+                record(None, "lost_response", applied_status=applied)  # before the client sees
+                await drop_connection(send)
             else:
                 await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
                 record(502, "lost_response", applied_status=applied)

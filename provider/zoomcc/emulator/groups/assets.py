@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import hashlib
+import json
 import re
 from typing import Any
 
@@ -19,10 +20,15 @@ from zoomcc.emulator.model import (
     ApiCall,
     Collection,
     ExtraRoute,
+    HookContext,
+    Hooks,
     Obj,
+    ZoomApiError,
+    new_id,
     new_short_id,
     validation_error,
 )
+from zoomcc.emulator.relations import PRIVATE_KEY
 from zoomcc.emulator.store import Store
 from zoomcc.resources.objects import assets as specs
 
@@ -176,4 +182,168 @@ ASSETS = collection_from_spec(
     ),
 )
 
-COLLECTIONS: tuple[Collection, ...] = (ASSET_CATEGORIES, ASSETS)
+# ---- flows ----------------------------------------------------------------------------------
+# Imported from exported flow JSON as multipart (``flow_file`` the file part, the rest plain
+# parts); ``import_mode=version`` adds a version to the flow of the same name and channel.
+# The exported content of each version is kept out of the views (``_content``) and is what
+# the export route answers. The edit call needs ``flow_version`` and edits that version's
+# description; publish publishes the newest version (the operation names none).
+
+_FLOWS = "flows"
+_FLOW = specs.FLOW
+_CONTENT = "_content"
+_CHANNELS = ("voice", "video", "messaging", "email", "work_item")
+FLOW_INVALID = ZoomApiError(400, 3203, "The flow is invalid.")
+
+
+def _flow_missing(object_id: str, *, status: int = 404) -> ZoomApiError:
+    return ZoomApiError(status, 3201, f"Flow does not exist: {object_id}.")
+
+
+def _flow_content(form: dict[str, Any]) -> Any:
+    """The uploaded flow file's JSON; 3203 when it is not a JSON object."""
+    upload = form.get("flow_file")
+    if not isinstance(upload, tuple):
+        raise validation_error("Validation Failed. Field flow_file must be a file.")
+    try:
+        content = json.loads(upload[1])
+    except ValueError:
+        raise FLOW_INVALID from None
+    if not isinstance(content, dict):
+        raise FLOW_INVALID
+    return content
+
+
+def _new_version(number: int, description: Any, content: Any) -> Obj:
+    version: Obj = {
+        "flow_version_id": new_id(),
+        "flow_version": number,
+        "flow_version_status": "draft",
+        "flow_version_modified_by": "emulator",
+        "flow_version_last_modified_time": "2026-01-01T00:00:00Z",
+        _CONTENT: content,
+    }
+    if description is not None:
+        version["flow_version_description"] = description
+    return version
+
+
+def _import_flow(store: Store, call: ApiCall) -> Any:
+    form = parse_form(call)
+    content = _flow_content(form)
+    body: Obj = {k: v for k, v in form.items() if isinstance(v, str)}
+    body["flow_file"] = hashlib.sha256(form["flow_file"][1]).hexdigest()
+    mode = body.get("import_mode")
+    if mode not in ("new", "version"):
+        raise validation_error("Validation Failed. Field import_mode must be new or version.")
+    channel = content.get("channel") if content.get("channel") in _CHANNELS else "voice"
+    if mode == "version":
+        twin = next(
+            (
+                f
+                for f in store.items(_FLOWS)
+                if f.get("flow_name") == body.get("flow_name") and f.get("channel") == channel
+            ),
+            None,
+        )
+        if twin is not None:
+            versions = twin.setdefault("flow_versions", [])
+            number = max((v["flow_version"] for v in versions), default=0) + 1
+            versions.append(_new_version(number, body.get("flow_version_description"), content))
+            if body.get("flow_description") is not None:
+                twin["flow_description"] = body["flow_description"]
+            return store.render(_FLOWS, twin, "create")
+    created = store.create(_FLOWS, body)
+    flow = store.get(_FLOWS, created["flow_id"])
+    assert flow is not None
+    flow["channel"] = channel
+    if isinstance(content.get("channel_source"), str):
+        flow["channel_source"] = content["channel_source"]
+    flow["flow_versions"] = [_new_version(1, body.get("flow_version_description"), content)]
+    return store.render(_FLOWS, flow, "create")
+
+
+def _merge_flow(ctx: HookContext, current: Obj, body: Obj) -> Obj:
+    if ctx.op == "create":  # from _import_flow: the form's plain fields
+        kept = {k: v for k, v in body.items() if k in ("flow_name", "flow_description")}
+        return {**current, **kept}
+    number = body.pop("flow_version")
+    version = next(
+        (v for v in current.get("flow_versions") or [] if v.get("flow_version") == number), None
+    )
+    if version is None:
+        raise validation_error(f"Flow version does not exist: {number}.")
+    if "flow_version_description" in body:
+        version["flow_version_description"] = body.pop("flow_version_description")
+    return {**current, **body}
+
+
+def _export_flow(store: Store, call: ApiCall) -> Any:
+    flow = store.get(_FLOWS, call.path_params["id"])
+    if flow is None:
+        raise _flow_missing(call.path_params["id"], status=400)
+    versions = flow.get("flow_versions") or []
+    return versions[-1].get(_CONTENT) if versions else {}
+
+
+def _publish_flow(store: Store, call: ApiCall) -> Any:
+    flow = store.get(_FLOWS, call.path_params["id"])
+    if flow is None:
+        raise _flow_missing(call.path_params["id"])
+    versions = flow.get("flow_versions") or []
+    for version in versions:
+        if version.get("flow_version_status") == "published":
+            version["flow_version_status"] = "archived"
+    if versions:
+        versions[-1]["flow_version_status"] = "published"
+    flow["status"] = "published"
+    return None
+
+
+def _flow_versions(store: Store, data: Obj) -> Any:
+    return [
+        {k: v for k, v in version.items() if k != _CONTENT}
+        for version in data.get("flow_versions") or []
+    ]
+
+
+def _entry_points(store: Store, data: Obj) -> Any:
+    links = data.get(PRIVATE_KEY, {}).get("flow_entry_points", [])
+    return [{k: v for k, v in link.items() if k.startswith("entry_")} for link in links]
+
+
+FLOWS = collection_from_spec(
+    _FLOW,
+    name=_FLOWS,
+    computed={"flow_versions": _flow_versions, "entry_points": _entry_points},
+    defaults={"status": "draft"},
+    # Edit and delete document the message without the id.
+    not_found_messages={"update": "Flow does not exist.", "delete": "Flow does not exist."},
+    hooks=Hooks(merge=_merge_flow),
+    extra_routes=(
+        ExtraRoute(
+            "POST",
+            _FLOW.collection_path,
+            "import",
+            _FLOW.create_op.rate_label,
+            _import_flow,
+            success_status=201,
+        ),
+        ExtraRoute(
+            "GET",
+            _FLOW.collection_path + "/{id}/export",
+            "export",
+            _FLOW.api.op("GET", _FLOW.item_path + "/export").rate_label,
+            _export_flow,
+        ),
+        ExtraRoute(
+            "PUT",
+            _FLOW.collection_path + "/{id}/publish",
+            "publish",
+            _FLOW.api.op("PUT", _FLOW.item_path + "/publish").rate_label,
+            _publish_flow,
+        ),
+    ),
+)
+
+COLLECTIONS: tuple[Collection, ...] = (ASSET_CATEGORIES, ASSETS, FLOWS)

@@ -1,0 +1,151 @@
+"""Flow: diffing by normalized content hash, version import, publish, the import route."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import grpc
+import pytest
+
+from tests.support.cases_assets import flow_files
+from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from zoomcc.client import ZoomApiError, ZoomClient
+from zoomcc.emulator import EmulatorServer
+
+T = "Flow"
+
+
+@pytest.fixture()
+def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
+    with dynamic_provider() as client:
+        client.configure(stack_config)
+        yield client
+
+
+def _checked(provider: DynamicProviderClient, inputs: dict[str, Any]) -> dict[str, Any]:
+    checked, failures = provider.check(T, inputs)
+    assert failures == []
+    return checked
+
+
+def _publishes(emulator: EmulatorServer, flow_id: str) -> int:
+    path = f"/contact_center/flows/{flow_id}/publish"
+    return sum(1 for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path))
+
+
+def _imports(emulator: EmulatorServer) -> list[Any]:
+    return [
+        r
+        for r in emulator.state.requests
+        if r.method == "POST" and r.path.endswith("/contact_center/flows")
+    ]
+
+
+def test_reformatted_file_is_no_change(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    files = flow_files()
+    assert Path(files["flow"]).read_bytes() != Path(files["reformatted"]).read_bytes()
+    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
+    object_id, outs = provider.create(T, inputs)
+    # Same JSON, other key order and indentation, at another path: no diff, no update.
+    moved = _checked(provider, {"name": "Support IVR", "file": files["reformatted"]})
+    assert moved["content_hash"] == outs["content_hash"]
+    diff = provider.diff(T, object_id, outs, moved)
+    assert diff.changes == diff.DIFF_NONE
+    assert _publishes(emulator, object_id) == 0  # publish not requested
+
+
+def test_changed_content_imports_a_version(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    files = flow_files()
+    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"], "publish": True})
+    object_id, outs = provider.create(T, inputs)
+    assert _publishes(emulator, object_id) == 1
+    assert outs["status"] == "published"
+    assert [r.operation for r in _imports(emulator)] == ["flows.import"]
+
+    changed = _checked(provider, {**inputs, "file": files["changed"]})
+    assert changed["content_hash"] != outs["content_hash"]
+    diff = provider.diff(T, object_id, outs, changed)
+    assert diff.changes == diff.DIFF_SOME
+    assert list(diff.replaces) == []
+
+    updated = provider.update(T, object_id, outs, changed)
+    assert updated["flow_id"] == object_id
+    assert [v["flow_version"] for v in updated["flow_versions"]] == [1, 2]
+    assert _publishes(emulator, object_id) == 2  # published again after the import
+    exported = api.request("GET", f"/contact_center/flows/{object_id}/export")
+    assert exported == json.loads(Path(files["changed"]).read_text())
+    assert len(api.request("GET", "/contact_center/flows")["flows"]) == 1
+    assert provider.diff(T, object_id, updated, changed).changes == diff.DIFF_NONE
+
+
+def test_publish_toggled_on_publishes(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    files = flow_files()
+    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
+    object_id, outs = provider.create(T, inputs)
+    assert outs["status"] == "draft"
+    news = _checked(provider, {**inputs, "publish": True})
+    diff = provider.diff(T, object_id, outs, news)
+    assert diff.changes == diff.DIFF_SOME and list(diff.replaces) == []
+    updated = provider.update(T, object_id, outs, news)
+    assert _publishes(emulator, object_id) == 1
+    assert updated["status"] == "published"
+    assert len(_imports(emulator)) == 1  # content unchanged: no import
+
+
+def test_rename_edits_the_newest_version(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    files = flow_files()
+    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
+    object_id, outs = provider.create(T, inputs)
+    news = {**inputs, "name": "Support line", "version_description": "renamed"}
+    updated = provider.update(T, object_id, outs, news)
+    assert updated["name"] == "Support line"
+    assert updated["flow_versions"][0]["flow_version_description"] == "renamed"
+    (edit,) = [r for r in emulator.state.requests if r.method == "PATCH"]
+    assert edit.body["flow_version"] == 1
+
+
+def test_invalid_json(provider: DynamicProviderClient, api: ZoomClient, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    _, failures = provider.check(T, {"name": "Broken", "file": str(bad)})
+    assert [f for f, _ in failures] == ["file"]
+    with pytest.raises(ZoomApiError) as failed:
+        api.request(
+            "POST",
+            "/contact_center/flows",
+            files=[
+                ("flow_name", (None, "Broken")),
+                ("import_mode", (None, "new")),
+                ("flow_file", ("bad.json", b"{not json")),
+            ],
+        )
+    assert (failed.value.status, failed.value.code) == (400, 3203)
+
+
+def test_version_import_into_another_flow_fails(
+    provider: DynamicProviderClient, api: ZoomClient, tmp_path: Path
+) -> None:
+    """A file whose channel changed cannot become a version of the flow: nothing stray stays."""
+    files = flow_files()
+    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
+    object_id, outs = provider.create(T, inputs)
+    chat = tmp_path / "chat.json"
+    chat.write_text(json.dumps({**json.loads(Path(files["flow"]).read_text()), "channel": "video"}))
+    news = _checked(provider, {**inputs, "file": str(chat)})
+    with pytest.raises(grpc.RpcError) as failed:
+        provider.update(T, object_id, outs, news)
+    assert "channel probably changed" in str(failed.value.details())
+    assert [f["flow_id"] for f in api.request("GET", "/contact_center/flows")["flows"]] == [
+        object_id
+    ]
