@@ -1,0 +1,48 @@
+"""All 51 resource types (objects, memberships, settings) in one stack, real engine:
+up, no-op preview and refresh, an update of each, no-op again, destroy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from bench.api_calls import declare, program, selected_types
+from tests.e2e.stacks import make_stack
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
+from zoomcc.resources import catalog
+
+pytestmark = pytest.mark.e2e
+
+
+def test_every_kind_of_resource_round_trip(
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+    api: ZoomClient,
+) -> None:
+    declared, skipped = declare(api, emulator, selected_types(quick=False))
+    assert skipped == {}
+    assert {d.type_name for d in declared} == {s.name for s in catalog.ALL}
+    count = len(declared) + 1  # and one no-op resource
+    stack = make_stack(backend, program(declared, 1), stack_config, name="all-kinds")
+
+    up = stack.up()
+    assert up.summary.resource_changes == {"create": count + 1}
+    assert stack.preview().change_summary == {"same": count + 1}
+    assert stack.refresh().summary.resource_changes == {"same": count + 1}
+
+    stack.workspace.program = program(declared, 2)
+    changing = sum(1 for d in declared if d.changed != d.inputs) + 1
+    up2 = stack.up()
+    changes = cast(dict[str, int], up2.summary.resource_changes or {})
+    assert changes.get("update", 0) + changes.get("replace", 0) == changing, changes
+    assert stack.preview().change_summary == {"same": count + 1}
+    assert stack.refresh().summary.resource_changes == {"same": count + 1}
+
+    destroy = stack.destroy()
+    assert destroy.summary.resource_changes == {"delete": count + 1}
