@@ -21,8 +21,7 @@ from pulumi.dynamic import (
 )
 
 from zoomcc.client import NotFoundError, ZoomApiError
-from zoomcc.dynamic.provider import IMPORT_KEY, PROVIDER_KEY, SpecProvider
-from zoomcc.dynamic.validation import input_failures
+from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.dynamic.values import is_unknown, matches, normalize
 from zoomcc.resources.membership import MembershipSpec
 
@@ -53,18 +52,11 @@ class MembershipProvider(SpecProvider):
         return spec
 
     # ---- check / diff -------------------------------------------------------------------
+    import_refusal = "members already present are adopted as they are"
+
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         spec = self.mspec
-        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
-        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
-        if news.get(IMPORT_KEY) is not None:
-            failures.append(
-                CheckFailure(
-                    IMPORT_KEY,
-                    f"{spec.name}: 'import_id' is not supported: members already present are "
-                    "adopted as they are",
-                )
-            )
+        failures = self._check_failures(news)
         members = news.get(spec.members_field)
         if isinstance(members, list) and not is_unknown(members):
             ids = [self._member_id(m) for m in members]

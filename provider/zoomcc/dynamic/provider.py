@@ -87,15 +87,26 @@ class SpecProvider(ResourceProvider):
         return CLIENTS.get(resolve_settings(self._stack_config))
 
     # ---- check / diff (no network) ----------------------------------------------------
+    import_refusal: str | None = None
+    """Why ``import_id`` makes no sense for this kind of resource (None: it is supported)."""
+
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        return CheckResult(news, self._check_failures(news))
+
+    def _check_failures(self, news: dict[str, Any]) -> list[CheckFailure]:
+        """The inputs against the API's field tree and the spec's rules; and ``import_id``."""
+        spec = self.spec
         inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
-        failures = [CheckFailure(p, r) for p, r in input_failures(self.spec, inputs)]
+        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
         adopt = news.get(IMPORT_KEY)
-        if adopt is not None and not is_unknown(adopt) and not isinstance(adopt, str):
+        if adopt is not None and self.import_refusal is not None:
+            reason = f"{spec.name}: 'import_id' is not supported: {self.import_refusal}"
+            failures.append(CheckFailure(IMPORT_KEY, reason))
+        elif adopt is not None and not is_unknown(adopt) and not isinstance(adopt, str):
             failures.append(
-                CheckFailure(IMPORT_KEY, f"{self.spec.name}: 'import_id' must be an id string")
+                CheckFailure(IMPORT_KEY, f"{spec.name}: 'import_id' must be an id string")
             )
-        return CheckResult(news, failures)
+        return failures
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec

@@ -12,8 +12,6 @@ import logging
 from typing import Any
 
 from pulumi.dynamic import (
-    CheckFailure,
-    CheckResult,
     CreateResult,
     DiffResult,
     ReadResult,
@@ -22,8 +20,7 @@ from pulumi.dynamic import (
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
-from zoomcc.dynamic.provider import IMPORT_KEY, PROVIDER_KEY, SpecProvider
-from zoomcc.dynamic.validation import input_failures
+from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.dynamic.values import is_unknown, matches, normalize
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
 
@@ -48,19 +45,7 @@ class SettingsProvider(SpecProvider):
         return spec
 
     # ---- check / diff -------------------------------------------------------------------
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        spec = self.sspec
-        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
-        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
-        if news.get(IMPORT_KEY) is not None:
-            failures.append(
-                CheckFailure(
-                    IMPORT_KEY,
-                    f"{spec.name}: 'import_id' is not supported: the settings of "
-                    f"{spec.parent_arg} are always taken over as they are",
-                )
-            )
-        return CheckResult(news, failures)
+    import_refusal = "the parent's settings are always taken over as they are"
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.sspec

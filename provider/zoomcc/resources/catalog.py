@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime
-from zoomcc.resources.spec import ItemMerge, ResourceSpec
-
-_NAME_DESC = ("name", "description")
-
-
-def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
-    """``name`` -> ``queue_name`` style renames: the API prefixes most fields with the object."""
-    return {f: f"{prefix}_{f}" for f in friendly}
-
+from zoomcc.resources.spec import NAME_DESC, ItemMerge, ResourceSpec, renamed
 
 SKILL_CATEGORY = ResourceSpec(
     name="SkillCategory",
     collection_path="/contact_center/skills/categories",
     item_path="/contact_center/skills/categories/{skillCategoryId}",
     id_field="skill_category_id",
-    renames=_renamed("skill_category", *_NAME_DESC),
+    renames=renamed("skill_category", *NAME_DESC),
     summary="A group of similar skills (languages, products) used for skill-based routing. "
     "`skill_type` cannot be changed in place: changing it replaces the category.",
     example='languages = zoomcc.SkillCategory("languages", name="Languages", '
@@ -30,7 +22,7 @@ SKILL = ResourceSpec(
     collection_path="/contact_center/skills",
     item_path="/contact_center/skills/{skillId}",
     id_field="skill_id",
-    renames=_renamed("skill", "name"),
+    renames=renamed("skill", "name"),
     references={"skill_category_id": "SkillCategory"},
     natural_key_scope=("skill_category_id",),
     summary="An agent trait (a language, a product) that routing matches against. A skill "
@@ -43,7 +35,7 @@ QUEUE = ResourceSpec(
     collection_path="/contact_center/queues",
     item_path="/contact_center/queues/{queueId}",
     id_field="cc_queue_id",
-    renames=_renamed("queue", *_NAME_DESC),
+    renames=renamed("queue", *NAME_DESC),
     # Deprecated in favour of queue_waiting_experience; kept out of the arguments.
     hidden_inputs=frozenset({"connecting_media_id", "holding_media_id", "transferring_media_id"}),
     # Caller ids: "Caller ID number, in E.164 format."; callback times: "in `HH:mm` format".
@@ -72,7 +64,7 @@ TEAM = ResourceSpec(
     collection_path="/contact_center/teams",
     item_path="/contact_center/teams/{teamId}",
     id_field="team_id",
-    renames=_renamed("team", *_NAME_DESC),
+    renames=renamed("team", *NAME_DESC),
     references={"parent_team_id": "Team"},
     summary="A team of agents in the account's team tree. `parent_team_id` is required; "
     "changing it replaces the team.",
@@ -84,7 +76,7 @@ DISPOSITION = ResourceSpec(
     collection_path="/contact_center/dispositions",
     item_path="/contact_center/dispositions/{dispositionId}",
     id_field="disposition_id",
-    renames=_renamed("disposition", *_NAME_DESC),
+    renames=renamed("disposition", *NAME_DESC),
     ordered=frozenset({"sub_dispositions"}),
     summary="An outcome or topic an agent assigns to an engagement when wrapping it up.",
     example='resolved = zoomcc.Disposition("resolved", name="Resolved", status="active")',
@@ -95,7 +87,7 @@ DISPOSITION_SET = ResourceSpec(
     collection_path="/contact_center/dispositions/sets",
     item_path="/contact_center/dispositions/sets/{dispositionSetId}",
     id_field="disposition_set_id",
-    renames=_renamed("disposition_set", *_NAME_DESC),
+    renames=renamed("disposition_set", *NAME_DESC),
     read_back={"disposition_ids": "dispositions[].disposition_id"},
     references={"disposition_ids": "Disposition"},
     summary="A named group of dispositions offered together to agents.",
@@ -108,7 +100,7 @@ BUSINESS_HOURS = ResourceSpec(
     collection_path="/contact_center/business_hours",
     item_path="/contact_center/business_hours/{businessHourId}",
     id_field="business_hour_id",
-    renames=_renamed("business_hour", *_NAME_DESC),
+    renames=renamed("business_hour", *NAME_DESC),
     ordered=frozenset(),
     # "in `HH:mm` and `24-hour clock` format"; error 3608: "The `end_time` $endTime should
     # not be earlier than the `start_time` $startTime."
@@ -129,7 +121,7 @@ CLOSURE_SET = ResourceSpec(
     collection_path="/contact_center/closures",
     item_path="/contact_center/closures/{closureSetId}",
     id_field="closure_set_id",
-    renames=_renamed("closure_set", *_NAME_DESC),
+    renames=renamed("closure_set", *NAME_DESC),
     # The update body patches closures one by one: known ones by id, removals flagged.
     merged_lists={
         "closures": ItemMerge(

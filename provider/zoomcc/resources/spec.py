@@ -268,3 +268,11 @@ def _body_fields(op: Operation | None) -> dict[str, FieldSpec]:
     if op is None or op.request is None or op.request.schema_.type != "object":
         return {}
     return {f.name: f for f in op.request.schema_.fields}
+
+
+NAME_DESC = ("name", "description")
+
+
+def renamed(prefix: str, *friendly: str) -> dict[str, str]:
+    """``name`` -> ``queue_name`` style renames: the API prefixes most fields with the object."""
+    return {f: f"{prefix}_{f}" for f in friendly}

@@ -14,21 +14,14 @@ Reference oddities handled here:
 from __future__ import annotations
 
 from zoomcc.resources.rules import E164
-from zoomcc.resources.spec import ResourceSpec
-
-_NAME_DESC = ("name", "description")
-
-
-def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
-    return {f: f"{prefix}_{f}" for f in friendly}
-
+from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
 ADDRESS_BOOK_UNIT = ResourceSpec(
     name="AddressBookUnit",
     collection_path="/contact_center/address_books/units",
     item_path="/contact_center/address_books/units/{unitId}",
     id_field="unit_id",
-    renames=_renamed("unit", *_NAME_DESC),
+    renames=renamed("unit", *NAME_DESC),
     summary="A unit (a department, a region) that address books are grouped under. "
     "Units created by the Salesforce integration cannot be changed or deleted.",
     example='sales_unit = zoomcc.AddressBookUnit("sales", name="Sales", '
@@ -40,7 +33,7 @@ ADDRESS_BOOK = ResourceSpec(
     collection_path="/contact_center/address_books",
     item_path="/contact_center/address_books/{addressBookId}",
     id_field="address_book_id",
-    renames=_renamed("address_book", *_NAME_DESC),
+    renames=renamed("address_book", *NAME_DESC),
     references={"unit_id": "AddressBookUnit"},
     summary="A book of external contacts that agents see when engaging with consumers. "
     "`unit_id` cannot be changed in place: moving a book to another unit replaces it "
@@ -53,7 +46,7 @@ ADDRESS_BOOK_CUSTOM_FIELD = ResourceSpec(
     collection_path="/contact_center/address_books/custom_fields",
     item_path="/contact_center/address_books/custom_fields/{customFieldId}",
     id_field="custom_field_id",
-    renames=_renamed("custom_field", *_NAME_DESC),
+    renames=renamed("custom_field", *NAME_DESC),
     # The request takes ids, GET answers objects: read the ids back from there.
     read_back={"address_book_ids": "address_books[].address_book_id"},
     references={"address_book_ids": "AddressBook"},

@@ -23,21 +23,14 @@ from functools import cached_property
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.resources.rules import MaxLength, When
-from zoomcc.resources.spec import ResourceSpec
-
-_NAME_DESC = ("name", "description")
-
-
-def _renamed(prefix: str, *friendly: str) -> dict[str, str]:
-    return {f: f"{prefix}_{f}" for f in friendly}
-
+from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
 AGENT_ROUTING_PROFILE = ResourceSpec(
     name="AgentRoutingProfile",
     collection_path="/contact_center/agent_routing_profiles",
     item_path="/contact_center/agent_routing_profiles/{agentRoutingProfileId}",
     id_field="agent_routing_profile_id",
-    renames=_renamed("agent_routing_profile", *_NAME_DESC),
+    renames=renamed("agent_routing_profile", *NAME_DESC),
     ordered=frozenset({"priorities", "time_steps"}),
     summary="How engagements are matched to agents: skill (or intent) categories in "
     "priority order, relaxed step by step while the consumer waits.",
@@ -51,7 +44,7 @@ CONSUMER_ROUTING_PROFILE = ResourceSpec(
     collection_path="/contact_center/consumer_routing_profiles",
     item_path="/contact_center/consumer_routing_profiles/{consumerRoutingProfileId}",
     id_field="consumer_routing_profile_id",
-    renames=_renamed("consumer_routing_profile", *_NAME_DESC),
+    renames=renamed("consumer_routing_profile", *NAME_DESC),
     ordered=frozenset({"top_priorities", "accumulated_priorities"}),
     summary="Which waiting consumers are served first: top priorities (always first) and "
     "accumulated priorities (a rate added to the wait time) by consumer attributes.",
@@ -66,7 +59,7 @@ QUEUE_TEMPLATE = ResourceSpec(
     item_path="/contact_center/queue_templates/{queueTemplateId}",
     id_field="queue_template_id",
     renames={
-        **_renamed("queue_template", "name", "description", "status"),
+        **renamed("queue_template", "name", "description", "status"),
         "template_type": "queue_template_type",
     },
     # The list names every field template_*, get and create queue_template_*.
@@ -86,7 +79,7 @@ REGION = ResourceSpec(
     collection_path="/contact_center/regions",
     item_path="/contact_center/regions/{regionId}",
     id_field="region_id",
-    renames=_renamed("region", "name"),
+    renames=renamed("region", "name"),
     summary="A region users are assigned to, with the SIP zone their calls use. The main "
     "region cannot be deleted.",
     example='emea = zoomcc.Region("emea", name="EMEA", sip_zone_id=sip_zone_id)',
@@ -114,7 +107,7 @@ ROLE = _RoleSpec(
     collection_path="/contact_center/roles",
     item_path="/contact_center/roles/{roleId}",
     id_field="role_id",
-    renames=_renamed("role", *_NAME_DESC),
+    renames=renamed("role", *NAME_DESC),
     # Declared flat, answered grouped by kind of setting: compare with all groups joined.
     read_back={"privileges": "privileges.*"},
     summary="A set of privileges (`UserManagement:Read`, `RptWallboard:Read`, "
@@ -143,7 +136,7 @@ SYSTEM_STATUS = _StatusSpec(
     collection_path="/contact_center/system_statuses",
     item_path="/contact_center/system_statuses/{statusId}",
     id_field="status_id",
-    renames=_renamed("status", "name", "category", "assigned_queues"),
+    renames=renamed("status", "name", "category", "assigned_queues"),
     summary="A custom agent status (`agent_status`) or a reason for not being ready or "
     "opting out of queues (`queue_opt_out_and_not_ready_status`). The category cannot be "
     "changed in place; default statuses cannot be changed or deleted.",
@@ -171,7 +164,7 @@ USER_TEMPLATE = ResourceSpec(
     collection_path="/contact_center/users/templates",
     item_path="/contact_center/users/templates/{templateId}",
     id_field="template_id",
-    renames=_renamed("template", *_NAME_DESC),
+    renames=renamed("template", *NAME_DESC),
     references={"role": "Role", "region": "Region"},
     summary="Settings applied to users added (`add`) or updated (`update`) with the template; "
     "`selected_blocks` says which settings it carries. `template_type` cannot be changed in "
@@ -185,7 +178,7 @@ VARIABLE_GROUP = ResourceSpec(
     collection_path="/contact_center/variables/groups",
     item_path="/contact_center/variables/groups/{variableGroupId}",
     id_field="variable_group_id",
-    renames=_renamed("variable_group", *_NAME_DESC),
+    renames=renamed("variable_group", *NAME_DESC),
     # Only "custom" (the default) is accepted; system groups cannot be created.
     hidden_inputs=frozenset({"variable_group_type"}),
     summary="A custom group of variables. System groups cannot be changed or deleted.",
@@ -197,7 +190,7 @@ VARIABLE = ResourceSpec(
     collection_path="/contact_center/variables",
     item_path="/contact_center/variables/{variableId}",
     id_field="variable_id",
-    renames=_renamed("variable", *_NAME_DESC),
+    renames=renamed("variable", *NAME_DESC),
     natural_key_scope=("variable_group_id",),
     read_back={"address_book_ids": "address_books[].address_book_id"},
     references={"variable_group_id": "VariableGroup", "address_book_ids": "AddressBook"},
