@@ -33,6 +33,7 @@ from bench.noop_provider import Noop
 from tests.provider import test_relations as rel
 from tests.support.all_cases import ALL_CASES
 from tests.support.cases import resolve
+from tests.support.unique import UniqueNames
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer, LoggedRequest
 from zoomcc.resources import catalog
@@ -57,25 +58,6 @@ class Declared:
     @property
     def name(self) -> str:
         return self.type_name.lower()
-
-
-class UniqueNames:
-    """The client, with the names of what it creates made unique (as in
-    tests/e2e/test_every_type.py): every type's parents live in one account here."""
-
-    def __init__(self, api: ZoomClient, tag: int) -> None:
-        self._api, self._tag = api, tag
-
-    def request(self, method: str, path: str, *, json: Any = None, **kwargs: Any) -> Any:
-        if method == "POST" and isinstance(json, dict):
-            json = {
-                k: f"{v} {self._tag}" if k.endswith("_name") and isinstance(v, str) else v
-                for k, v in json.items()
-            }
-        return self._api.request(method, path, json=json, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._api, name)
 
 
 class _UniqueSeeds:

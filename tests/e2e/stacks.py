@@ -101,22 +101,15 @@ def every_type_program(root_team_id: str, variant: int) -> Callable[[], None]:
     return program
 
 
-def make_stack(
-    backend: Path, program: Callable[[], None], config: dict[str, Any], name: str = "e2e"
-) -> auto.Stack:
-    opts = auto.LocalWorkspaceOptions(
+def _options(backend: Path, **extra: Any) -> auto.LocalWorkspaceOptions:
+    return auto.LocalWorkspaceOptions(
         pulumi_home=str(backend / ".pulumi-home"),
-        project_settings=auto.ProjectSettings(
-            name=PROJECT,
-            runtime="python",
-            backend=auto.ProjectBackend(url=f"file://{backend}"),
-        ),
-        env_vars={"PULUMI_CONFIG_PASSPHRASE": PASSPHRASE},
         secrets_provider="passphrase",
+        **extra,
     )
-    stack = auto.create_or_select_stack(
-        stack_name=name, project_name=PROJECT, program=program, opts=opts
-    )
+
+
+def _configure(stack: auto.Stack, config: dict[str, Any]) -> auto.Stack:
     stack.set_all_config(
         {
             key: auto.ConfigValue(value=str(value), secret=key.endswith("clientSecret"))
@@ -124,3 +117,35 @@ def make_stack(
         }
     )
     return stack
+
+
+def make_stack(
+    backend: Path, program: Callable[[], None], config: dict[str, Any], name: str = "e2e"
+) -> auto.Stack:
+    """An inline-program stack (Automation API language server)."""
+    opts = _options(
+        backend,
+        project_settings=auto.ProjectSettings(
+            name=PROJECT,
+            runtime="python",
+            backend=auto.ProjectBackend(url=f"file://{backend}"),
+        ),
+        env_vars={"PULUMI_CONFIG_PASSPHRASE": PASSPHRASE},
+    )
+    stack = auto.create_or_select_stack(
+        stack_name=name, project_name=PROJECT, program=program, opts=opts
+    )
+    return _configure(stack, config)
+
+
+def project_stack(work_dir: Path, backend: Path, config: dict[str, Any], name: str) -> auto.Stack:
+    """A stack of a project directory, run by `pulumi` through the language host."""
+    opts = _options(
+        backend,
+        env_vars={
+            "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+            "PULUMI_BACKEND_URL": f"file://{backend}",
+        },
+    )
+    stack = auto.create_or_select_stack(stack_name=name, work_dir=str(work_dir), opts=opts)
+    return _configure(stack, config)

@@ -12,31 +12,13 @@ import pulumi_zoomcc as zoomcc
 from tests.e2e.stacks import make_stack
 from tests.support.all_cases import ALL_CASES
 from tests.support.cases import resolve
+from tests.support.unique import UniqueNames
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
-
-
-class UniqueNames:
-    """The client, with the names of what it creates made unique: every case's parents
-    live in one account here, and two cases may make a parent of the same name."""
-
-    def __init__(self, api: ZoomClient, tag: int) -> None:
-        self._api, self._tag = api, tag
-
-    def request(self, method: str, path: str, *, json: Any = None, **kwargs: Any) -> Any:
-        if method == "POST" and isinstance(json, dict):
-            json = {
-                k: f"{v} {self._tag}" if k.endswith("_name") and isinstance(v, str) else v
-                for k, v in json.items()
-            }
-        return self._api.request(method, path, json=json, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._api, name)
 
 
 def test_every_type_round_trip(

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from pulumi import automation as auto
 
-from tests.conftest import CLIENT_SECRET
-from tests.e2e.stacks import PASSPHRASE
+from tests.e2e.stacks import project_stack
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
@@ -42,22 +40,9 @@ def test_contact_center_example(
     project = EXAMPLES / "contact-center"
     types = resource_types(project / "__main__.py")
     assert len(types) >= 20, sorted(types)
-    stack = auto.create_or_select_stack(
-        stack_name="example",
-        work_dir=str(project),
-        opts=auto.LocalWorkspaceOptions(
-            pulumi_home=str(backend / ".pulumi-home"),
-            env_vars={
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_BACKEND_URL": f"file://{backend}",
-            },
-            secrets_provider="passphrase",
-        ),
-    )
+    config = {**stack_config, "rootTeamId": ROOT_TEAM_ID}
+    stack = project_stack(project, backend, config, "example")
     try:
-        for key, value in stack_config.items():
-            stack.set_config(key, auto.ConfigValue(value=value, secret=value == CLIENT_SECRET))
-        stack.set_config("rootTeamId", auto.ConfigValue(value=ROOT_TEAM_ID))
         up = stack.up()
         created = cast(dict[str, int], up.summary.resource_changes or {})
         assert set(created) == {"create"}

@@ -7,13 +7,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
 from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
-from tests.e2e.stacks import PASSPHRASE
+from tests.e2e.stacks import project_stack
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
@@ -105,26 +104,13 @@ def export(emu: EmulatorServer, out: Path) -> str:
 
 
 def local_stack(out: Path, name: str, backend: Path, emu: EmulatorServer) -> auto.Stack:
-    stack = auto.create_or_select_stack(
-        stack_name=name,
-        work_dir=str(out),
-        opts=auto.LocalWorkspaceOptions(
-            pulumi_home=str(backend / ".pulumi-home"),
-            env_vars={
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_BACKEND_URL": f"file://{backend}",
-            },
-            secrets_provider="passphrase",
-        ),
-    )
-    config: dict[str, Any] = {
+    config = {
         "zoomcc:accountId": ACCOUNT_ID,
         "zoomcc:clientId": CLIENT_ID,
+        "zoomcc:clientSecret": CLIENT_SECRET,
         "zoomcc:baseUrl": emu.api_base_url,
     }
-    stack.set_all_config({k: auto.ConfigValue(value=v) for k, v in config.items()})
-    stack.set_config("zoomcc:clientSecret", auto.ConfigValue(value=CLIENT_SECRET, secret=True))
-    return stack
+    return project_stack(out, backend, config, name)
 
 
 def test_export_adopts_then_promotes(
