@@ -18,6 +18,8 @@ from zoomcc.apispec.spec import (
     FieldSpec,
     FieldType,
     Operation,
+    QueryParam,
+    QueryType,
     RateLabel,
     Response,
 )
@@ -30,6 +32,8 @@ __all__ = [
     "FieldSpec",
     "FieldType",
     "Operation",
+    "QueryParam",
+    "QueryType",
     "RateLabel",
     "Response",
     "error_paths",

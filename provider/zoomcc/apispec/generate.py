@@ -5,7 +5,13 @@ any line it does not understand is an error with a line number, rather than a
 silently missing field. Known mistakes in the reference are corrected by the
 patches in ``errata.py``, not by special cases here.
 
-Usage: ``python -m zoomcc.apispec.generate [--reference PATH] [--out PATH] [--check]``
+The reference omits query parameters; the real API's (from Zoom's published OpenAPI) come
+from ``zoom-api-query-params.json`` beside the reference and are merged into each operation.
+Both files are read only here, at generation time: the provider, emulator and tests read
+the checked-in ``contact_center.json``.
+
+Usage: ``python -m zoomcc.apispec.generate [--reference PATH] [--query-params PATH]
+[--out PATH] [--check]``
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from zoomcc.apispec.spec import ApiSpec
 
 REFERENCE_ENV = "ZOOMCC_API_REFERENCE"
 REFERENCE_NAME = "zoom-contact-center-api-reference.txt"
+QUERY_PARAMS_ENV = "ZOOMCC_API_QUERY_PARAMS"
+QUERY_PARAMS_NAME = "zoom-api-query-params.json"
 SPEC_PATH = Path(__file__).resolve().with_name("contact_center.json")
 
 _TYPES = ("string", "integer", "number", "boolean", "object", "array")
@@ -384,10 +392,42 @@ def _disambiguate_ids(ops: list[dict[str, Any]]) -> None:
         seen.add(op["id"])
 
 
-def build_spec(text: str) -> ApiSpec:
-    """Parse the reference, apply the errata and validate into an ``ApiSpec``."""
+def _query_params(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """One operation's parameters from the facts file, in the file's order."""
+    out: list[dict[str, Any]] = []
+    for name, fact in raw.items():
+        param: dict[str, Any] = {"name": name, "type": fact["type"], "required": fact["required"]}
+        if fact.get("enum") is not None:
+            param["enum"] = fact["enum"]
+        if (items := fact.get("items")) is not None:
+            param["item_type"] = items["type"]
+            if items.get("enum") is not None:
+                param["item_enum"] = items["enum"]
+        out.append(param)
+    return out
+
+
+def merge_query_params(ops: list[dict[str, Any]], facts: dict[str, Any]) -> None:
+    """Give every operation its query parameters; every operation must have an entry."""
+    by_key = facts["operations"]
+    keys = {f"{op['method']} {op['path']}" for op in ops}
+    unknown = sorted(set(by_key) - keys)
+    missing = sorted(keys - set(by_key))
+    if unknown or missing:
+        raise ValueError(
+            f"query-parameter facts do not match the reference: missing {missing[:5]}, "
+            f"unknown {unknown[:5]}"
+        )
+    for op in ops:
+        op["query"] = _query_params(by_key[f"{op['method']} {op['path']}"]["params"])
+
+
+def build_spec(text: str, query_facts: dict[str, Any] | None = None) -> ApiSpec:
+    """Parse the reference, apply the errata, merge the query facts and validate."""
     ops = parse_reference(text)
     apply_errata(ops, ERRATA)
+    if query_facts is not None:
+        merge_query_params(ops, query_facts)
     ops.sort(key=lambda o: (o["path"], o["method"]))
     return ApiSpec.model_validate({"operations": ops})
 
@@ -420,18 +460,32 @@ def default_reference_path() -> Path:
     )
 
 
+def default_query_params_path(reference: Path) -> Path:
+    """``$ZOOMCC_API_QUERY_PARAMS``, else the facts file beside the reference."""
+    if env := os.environ.get(QUERY_PARAMS_ENV):
+        return Path(env)
+    return reference.with_name(QUERY_PARAMS_NAME)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point; returns the process exit status."""
     parser = argparse.ArgumentParser(prog="python -m zoomcc.apispec.generate", description=__doc__)
     parser.add_argument(
         "--reference", type=Path, help=f"reference text (default: ${REFERENCE_ENV})"
     )
+    parser.add_argument(
+        "--query-params",
+        type=Path,
+        help=f"query-parameter facts (default: ${QUERY_PARAMS_ENV}, or beside the reference)",
+    )
     parser.add_argument("--out", type=Path, default=SPEC_PATH, help="JSON file to write/check")
     parser.add_argument("--check", action="store_true", help="exit 1 if --out is out of date")
     args = parser.parse_args(argv)
     try:
         reference: Path = args.reference or default_reference_path()
-        fresh = render(build_spec(reference.read_text(encoding="utf-8")))
+        facts_path: Path = args.query_params or default_query_params_path(reference)
+        facts = json.loads(facts_path.read_text(encoding="utf-8"))
+        fresh = render(build_spec(reference.read_text(encoding="utf-8"), facts))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

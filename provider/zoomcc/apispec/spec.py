@@ -86,6 +86,30 @@ class Response(_Frozen):
     body: Body | None = None
 
 
+QueryType = Literal["string", "number", "boolean", "array"]
+
+
+class QueryParam(_Frozen):
+    """One query parameter of the real API (from Zoom's published OpenAPI).
+
+    The reference omits query parameters; ``zoom-api-query-params.json`` holds them and
+    the generator writes them here. ``number`` covers integer and number alike.
+    """
+
+    name: str
+    """The parameter's name, e.g. ``"unit_id"``."""
+    type: QueryType
+    """The value's type, e.g. ``"string"``."""
+    required: bool = False
+    """The API refuses the call without it, e.g. ``move_to_region_id`` on region delete."""
+    enum: list[str | int] | None = None
+    """The allowed values, e.g. ``["id", "name"]`` for ``*_identifier_type``."""
+    item_type: QueryType | None = None
+    """For an array: the elements' type, e.g. ``"string"``."""
+    item_enum: list[str | int] | None = None
+    """For an array: the elements' allowed values, e.g. ``["voice", "sms"]``."""
+
+
 class Operation(_Frozen):
     """One API operation as documented in the reference."""
 
@@ -100,6 +124,16 @@ class Operation(_Frozen):
     request: Body | None = None
     responses: list[Response]
     errors: list[ErrorSpec]
+    query: list[QueryParam] = Field(default_factory=list)
+
+    def query_param(self, name: str) -> QueryParam | None:
+        """The query parameter called ``name``, or None if the operation takes none such."""
+        return next((q for q in self.query if q.name == name), None)
+
+    @property
+    def required_query(self) -> tuple[str, ...]:
+        """Names of the query parameters the API refuses the call without."""
+        return tuple(q.name for q in self.query if q.required)
 
     @property
     def success_response(self) -> Response | None:
