@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,10 @@ from pydantic import SecretStr
 
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
+
+# The checks against ``../shared`` (the reference and the query facts) are their own CI step;
+# a fresh clone has no ``../shared``, so the README's test command never collects them.
+collect_ignore = [] if os.environ.get("ZOOMCC_REFERENCE_CHECKS") == "1" else ["reference"]
 
 ACCOUNT_ID = "emulator-account"
 CLIENT_ID = "emulator-client"
