@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import SecretStr
 
+from zoomcc.apispec import contract
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
 
 # The checks against ``../shared`` (the reference and the query facts) are their own CI step;
 # a fresh clone has no ``../shared``, so the README's test command never collects them.
 collect_ignore = [] if os.environ.get("ZOOMCC_REFERENCE_CHECKS") == "1" else ["reference"]
+
+# Every request that breaks the API's contract is logged here, by this process and by every
+# provider process the engine starts (they inherit the environment), so a violation fails the
+# test that caused it even where a provider swallowed the error.
+CONTRACT_LOG = Path(tempfile.gettempdir()) / f"zoomcc-contract-{os.getpid()}.log"
+os.environ[contract.LOG_ENV] = str(CONTRACT_LOG)
+
+
+@pytest.fixture(autouse=True)
+def no_contract_violations(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail the test during which any request broke the contract (unless it is marked
+    ``contract_violations``: it provokes them on purpose)."""
+    contract.take_recorded()
+    CONTRACT_LOG.write_text("", encoding="utf-8")
+    yield
+    contract.take_recorded()
+    seen = CONTRACT_LOG.read_text(encoding="utf-8").splitlines()
+    if seen and request.node.get_closest_marker("contract_violations") is None:
+        pytest.fail("requests the real API would refuse:\n" + "\n".join(sorted(set(seen))))
+
 
 ACCOUNT_ID = "emulator-account"
 CLIENT_ID = "emulator-client"

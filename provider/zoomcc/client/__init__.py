@@ -3,6 +3,8 @@
 See ZoomClient. Everything a resource needs is importable from here.
 """
 
+from zoomcc.apispec.contract import ContractViolation
+
 from .auth import AccessToken, TokenProvider
 from .client import ZoomClient
 from .errors import (
@@ -35,6 +37,7 @@ __all__ = [
     "AuthenticationError",
     "ClientSettings",
     "ClientStats",
+    "ContractViolation",
     "DailyLimitError",
     "NotFoundError",
     "Pacer",

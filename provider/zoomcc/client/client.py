@@ -14,10 +14,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 from urllib.parse import urlsplit
 
 import httpx
+
+from zoomcc.apispec import ApiSpec, load_api_spec
+from zoomcc.apispec.contract import check_request, match_operation
 
 from .auth import AccessToken, TokenProvider
 from .errors import (
@@ -61,9 +64,15 @@ class ZoomClient:
         wall_clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         pacer: Pacer | None = None,
+        contract: ApiSpec | Literal["default"] | None = "default",
     ) -> None:
-        """`clock`, `sleep`, `wall_clock`, `rng` are for tests; `pacer` shares pacing."""
+        """`clock`, `sleep`, `wall_clock`, `rng` are for tests; `pacer` shares pacing.
+
+        `contract` is the API spec every request is checked against before it is sent
+        (the packaged spec by default); None only for tests of transport mechanics.
+        """
         self._settings = settings
+        self._contract = load_api_spec() if contract == "default" else contract
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
@@ -169,6 +178,12 @@ class ZoomClient:
         label = normalize_label(rate_label)
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
+        if self._contract is not None:
+            checked = check_request(
+                self._contract, method, path, params=params, json=json, operation=operation
+            )
+            params, json = checked.params, checked.json
+            operation = checked.operation.id
         operation = operation or f"{method} {path}"
         files = _materialize_files(files)
         max_retries = self._retry.max_retries
@@ -303,8 +318,25 @@ class ZoomClient:
         page_size: int = MAX_PAGE_SIZE,
         operation: str | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Every item of a listing, fetching pages lazily (`page_size` ≤ 300)."""
+        """Every item of a listing, fetching pages lazily (`page_size` ≤ 300).
+
+        A listing the API does not page (no `page_size` in its query contract, e.g.
+        `GET /inboxes/{id}/queues`) is fetched once, without paging parameters.
+        """
         normalize_label(rate_label)
+        op = (
+            match_operation(self._contract, "GET", _relative_path(path))
+            if self._contract is not None
+            else None
+        )
+        if op is not None and op.query_param("page_size") is None:
+            page = self.request(
+                "GET", path, rate_label=rate_label, params=params, operation=operation
+            )
+            items = page.get(items_key) if isinstance(page, dict) else None
+            if items is not None and not isinstance(items, list):
+                raise TypeError(f"expected a list under {items_key!r}, got {type(items).__name__}")
+            return iter(items or [])
 
         def fetch(query: dict[str, Any]) -> Any:
             return self.request(
