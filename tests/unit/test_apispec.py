@@ -202,7 +202,7 @@ def test_lookup_errors_are_helpful() -> None:
 # --- errata --------------------------------------------------------------------------
 
 
-def test_errata_are_applied() -> None:
+def test_errata_are_applied_and_the_schema_wins_over_examples_elsewhere() -> None:
     for method, path in [
         ("POST", "/contact_center/users/templates"),
         ("PATCH", "/contact_center/users/templates/{templateId}"),
@@ -210,14 +210,15 @@ def test_errata_are_applied() -> None:
         body = SPEC.op(method, path).request
         assert body is not None
         package = body.schema_.field("package")
-        assert (package.type, package.enum, package.fields) == (
-            "string",
-            ["essentials", "premium", "elite"],
-            [],
-        )
+        assert package.type == "object"
+        assert [f.name for f in package.fields] == [
+            "package_name",
+            "add_ons_plan",
+            "billing_account_id",
+        ]
     contact = SPEC.op("POST", "/contact_center/address_books/{addressBookId}/contacts").request
     assert contact is not None
-    assert not contact.schema_.field("phone_numbers").required
+    assert contact.schema_.field("phone_numbers").required
     assert contact.schema_.field("phones").required
     privileges = SPEC.op("DELETE", "/contact_center/roles/{roleId}/privileges").request
     assert privileges is not None and privileges.schema_.field("privileges").required
@@ -273,6 +274,30 @@ KNOWN_INVALID_EXAMPLES: dict[tuple[str, str, str], tuple[str, str]] = {
         "journeys.0.channels.0",
         'channels declared as objects {channel, channel_source}; the example sends "voice"',
     ),
+    # The schema wins over the example (issue 10, item 14): `package` is an object.
+    **{
+        (method, path, target): ("package", 'package declared an object; the example "essentials"')
+        for method, path, target in (
+            ("POST", "/contact_center/users/templates", "request"),
+            ("POST", "/contact_center/users/templates", "response:201"),
+            ("GET", "/contact_center/users/templates/{templateId}", "response:200"),
+            ("PATCH", "/contact_center/users/templates/{templateId}", "request"),
+        )
+    },
+    # The schema wins over the example (issue 10, item 13): `phone_numbers` is required
+    # (reference line 1364); the provider sends it, derived from `phones`.
+    **{
+        (method, path, target): ("phone_numbers", "phone_numbers required; the example omits it")
+        for method, path, target in (
+            ("POST", "/contact_center/address_books/{addressBookId}/contacts", "request"),
+            ("POST", "/contact_center/address_books/{addressBookId}/contacts", "response:201"),
+            (
+                "PATCH",
+                "/contact_center/address_books/{addressBookId}/contacts/{contactId}",
+                "request",
+            ),
+        )
+    },
 }
 
 
@@ -406,7 +431,7 @@ def test_email_format_is_checked_loosely() -> None:
     assert op.request is not None
     emails = op.request.schema_.field("emails")
     assert emails.items is not None and emails.items.format == "email"
-    base = {"display_name": "J", "phones": []}
+    base = {"display_name": "J", "phones": [], "phone_numbers": []}
     validate_request(op, {**base, "emails": ["j.doe+cc@example.co.uk"]})
     assert _errors("create_an_address_book_contact", {**base, "emails": ["not-an-email"]}) == [
         ("emails.0", "email")

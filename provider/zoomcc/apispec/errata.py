@@ -49,60 +49,7 @@ def _spec(**kwargs: Any) -> dict[str, Any]:
     return FieldSpec.model_validate(kwargs).model_dump(mode="json")
 
 
-_USER_TEMPLATE_PACKAGE = (
-    "User templates declare `package` as an object with `package_name`, `add_ons_plan` and "
-    "`billing_account_id`, but every example (requests and responses) sends a plain string "
-    'such as "essentials". We follow the examples: a string limited to the package names.'
-)
-_CONTACT_PHONE_NUMBERS = (
-    "Address-book contacts mark both `phone_numbers` (legacy list of strings) and `phones` "
-    "(list of objects) as required, yet the examples send only `phones`, the field's own "
-    "description says it is needed only without `emails`, and list/get contact responses "
-    "require only `phones`. So `phone_numbers` is optional."
-)
-
 ERRATA: list[Erratum] = [
-    *(
-        Erratum(
-            method=method,
-            path=path,
-            target=target,
-            field="package",
-            expect={"type": "object"},
-            replace={
-                "type": "string",
-                "enum": ["essentials", "premium", "elite"],
-                "fields": [],
-            },
-            reason=_USER_TEMPLATE_PACKAGE,
-        )
-        for method, path, target in (
-            ("POST", "/contact_center/users/templates", "request"),
-            ("POST", "/contact_center/users/templates", "response:201"),
-            ("GET", "/contact_center/users/templates/{templateId}", "response:200"),
-            ("PATCH", "/contact_center/users/templates/{templateId}", "request"),
-        )
-    ),
-    *(
-        Erratum(
-            method=method,
-            path=path,
-            target=target,
-            field="phone_numbers",
-            expect={"required": True},
-            replace={"required": False},
-            reason=_CONTACT_PHONE_NUMBERS,
-        )
-        for method, path, target in (
-            ("POST", "/contact_center/address_books/{addressBookId}/contacts", "request"),
-            ("POST", "/contact_center/address_books/{addressBookId}/contacts", "response:201"),
-            (
-                "PATCH",
-                "/contact_center/address_books/{addressBookId}/contacts/{contactId}",
-                "request",
-            ),
-        )
-    ),
     Erratum(
         method="DELETE",
         path="/contact_center/roles/{roleId}/privileges",
