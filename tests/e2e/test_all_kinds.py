@@ -10,7 +10,10 @@ import pytest
 
 from bench.api_calls import declare, program, selected_types
 from tests.e2e.stacks import make_stack
+from zoomcc.apispec import load_api_spec
+from zoomcc.apispec.contract import match_operation
 from zoomcc.client import ZoomClient
+from zoomcc.codegen import conformance
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
@@ -46,3 +49,12 @@ def test_every_kind_of_resource_round_trip(
 
     destroy = stack.destroy()
     assert destroy.summary.resource_changes == {"delete": count + 1}
+
+    # Every operation the run called has its row in docs/conformance.md (from the specs).
+    spec = load_api_spec()
+    called = {
+        op.id
+        for r in emulator.state.requests
+        if (op := match_operation(spec, r.method, "/" + r.path.split("/v2/", 1)[-1])) is not None
+    }
+    assert called - set(conformance.used_operations()) == set()

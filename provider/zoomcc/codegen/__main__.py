@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from zoomcc.codegen import docs, sdk
+from zoomcc.codegen import conformance, docs, sdk
 
 ROOT = Path(__file__).resolve().parents[3]
 SDK_DIR = ROOT / "sdk" / "pulumi_zoomcc"
@@ -18,6 +18,7 @@ TABLE = re.compile(r"(<!-- resources:start -->\n).*?(<!-- resources:end -->)", r
 def expected() -> dict[Path, str]:
     files = {SDK_DIR / n: t for n, t in sdk.render_all().items()}
     files.update({DOCS_DIR / n: t for n, t in docs.render_all().items()})
+    files[ROOT / "docs" / "conformance.md"] = conformance.render()
     if README.exists():
         text = README.read_text()
         files[README] = TABLE.sub(lambda m: m.group(1) + docs.render_index() + m.group(2), text)
