@@ -15,19 +15,42 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib import metadata
+
+        typer.echo(f"zoomcc {metadata.version('pulumi-zoomcc')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Zoom Contact Center as code: tools for the pulumi-zoomcc provider."""
+
+
 @app.command()
 def emulator(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 to serve on.")] = 8765,
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
     rate_limits: Annotated[
-        bool, typer.Option(help="Enforce Zoom's per-label rate limits (429s).")
+        bool, typer.Option(help="Enforce Zoom's Pro per-label rate limits (429s).")
     ] = False,
 ) -> None:
-    """Serve the local Contact Center API emulator in the foreground."""
+    """Serve the local Contact Center API emulator in the foreground.
+
+    Credentials: account `emulator-account`, client `emulator-client`, secret
+    `emulator-secret`; a token comes from POST /oauth/token as from Zoom's.
+    """
     from zoomcc.emulator import serve
 
-    typer.echo(f"zoomcc emulator: API at http://{host}:{port}/v2, OAuth at /oauth/token")
-    serve(host=host, port=port, rate_limits=rate_limits)
+    serve(host=host, port=port, rate_limits_enabled=rate_limits)
 
 
 @app.command()

@@ -1,0 +1,76 @@
+"""The `zoomcc` command as a user runs it: the installed console script, in a subprocess."""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+import httpx
+import pytest
+
+ZOOMCC = Path(sys.executable).with_name("zoomcc")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(params=[[], ["--rate-limits"]], ids=["plain", "with rate limits"])
+def running_emulator(request: pytest.FixtureRequest) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(ZOOMCC), "emulator", "--port", str(port), *request.param],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"zoomcc emulator exited with {proc.returncode}:\n{out}")
+            try:
+                httpx.get(url + "/_emulator/config", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("zoomcc emulator did not start within 30 s")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_the_emulator_command_serves_a_token_and_the_api(running_emulator: str) -> None:
+    basic = base64.b64encode(b"emulator-client:emulator-secret").decode()
+    token = httpx.post(
+        running_emulator + "/oauth/token",
+        data={"grant_type": "account_credentials", "account_id": "emulator-account"},
+        headers={"Authorization": f"Basic {basic}"},
+    )
+    assert token.status_code == 200, token.text
+    access = token.json()["access_token"]
+    listing = httpx.get(
+        running_emulator + "/v2/contact_center/skills/categories",
+        headers={"Authorization": f"Bearer {access}"},
+    )
+    assert listing.status_code == 200, listing.text
+    assert listing.json()["skill_categories"] == []
+
+
+def test_the_version_is_printed() -> None:
+    out = subprocess.run([str(ZOOMCC), "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"zoomcc {metadata.version('pulumi-zoomcc')}"
