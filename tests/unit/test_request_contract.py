@@ -53,6 +53,12 @@ REFUSED = {
         "query.assign_type",
         {"assign_type": "both"},
     ),
+    "a list for a parameter that takes one string": Refused(
+        "DELETE",
+        "/contact_center/teams/t1/agents",
+        "query.user_ids",
+        {"user_ids": ["u1", "u2"]},
+    ),
     "a boolean query parameter given as text": Refused(
         "DELETE", "/contact_center/asset_library/assets/a1", "query.archive", {"archive": "yes"}
     ),
@@ -116,6 +122,14 @@ NORMALISED = {
         {"cc_queue_ids": ["q1", "q2"]},
         None,
         {"cc_queue_ids": "q1,q2"},
+        None,
+    ),
+    "a page size the spec types as text is sent as digits": Normalised(
+        "GET",
+        "/contact_center/queue_templates",
+        {"page_size": 300},
+        None,
+        {"page_size": "300"},
         None,
     ),
     "a page size given as a float is sent as an integer": Normalised(

@@ -207,9 +207,11 @@ def _scalar(
             raise ContractViolation(op.id, field, f"expected a number, got {value!r}")
         result = int(value) if isinstance(value, str) and _INTEGER.match(value) else value
     else:
-        if not isinstance(value, str) or isinstance(value, bool):
+        # A query string is text: an integer is written as digits (the published spec types
+        # some `page_size` parameters as strings, e.g. list_queue_templates).
+        if isinstance(value, bool) or not isinstance(value, str | int):
             raise ContractViolation(op.id, field, f"expected a string, got {value!r}")
-        result = value
+        result = str(value)
     if enum is not None and result not in enum and str(result) not in map(str, enum):
         allowed = ", ".join(map(str, enum))
         raise ContractViolation(op.id, field, f"{result!r} is not one of {allowed}")
