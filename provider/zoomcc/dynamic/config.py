@@ -6,6 +6,7 @@ environment, never from resource inputs, so they never reach the state.
 
 from __future__ import annotations
 
+import difflib
 import os
 import threading
 from collections.abc import Mapping
@@ -27,6 +28,13 @@ _KEYS: dict[str, tuple[str, str]] = {
     "pacing": ("ZOOMCC_PACING", "pacing"),
 }
 _REQUIRED = ("accountId", "clientId", "clientSecret")
+# Read by the provider itself rather than by the client.
+_PROVIDER_KEYS: dict[str, tuple[str, ...]] = {"adoptExisting": ("never", "matching")}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "plan": ("pro", "business", "business+", "business_plus", "enterprise"),
+    "pacing": ("true", "false"),
+    **_PROVIDER_KEYS,
+}
 _ZOOM_HOSTS = ("zoom.us", "zoomgov.com")
 
 
@@ -57,6 +65,36 @@ def resolve_settings(
     if "base_url" in values and "oauth_url" not in values:
         values["oauth_url"] = default_oauth_url(values["base_url"])
     return ClientSettings(**values)
+
+
+def config_problems(stack_config: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the ``zoomcc:*`` stack config, each naming the key; checked at
+    preview, before any API call, so a typo such as ``zoomcc:basUrl`` is not silently ignored
+    (the stack would otherwise go to Zoom's production host)."""
+    known = [*_KEYS, *_PROVIDER_KEYS]
+    problems: list[str] = []
+    for full_key, value in sorted(stack_config.items()):
+        namespace, _, key = full_key.partition(":")
+        if namespace != CONFIG_NAMESPACE:
+            continue
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean {CONFIG_NAMESPACE}:{close[0]}? " if close else ""
+            problems.append(
+                f"unknown setting {full_key}: {hint}the settings are "
+                + ", ".join(f"{CONFIG_NAMESPACE}:{k}" for k in known)
+            )
+            continue
+        choices = _CHOICES.get(key)
+        if choices is not None and str(value).strip().lower() not in choices:
+            problems.append(
+                f"{full_key} is {str(value)!r}; it must be one of {', '.join(choices)}"
+            )
+        if key in ("baseUrl", "oauthUrl"):
+            parts = urlsplit(str(value))
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                problems.append(f"{full_key} is {str(value)!r}; it must be an http(s) URL")
+    return problems
 
 
 def default_oauth_url(base_url: str) -> str:
