@@ -2,7 +2,8 @@
 
 One stack holds one resource of every type in the catalog (CRUD, membership, settings), built
 from the lifecycle test data (tests/support/all_cases.py for CRUD types,
-tests/provider/test_relations.py for membership types, and the settings round trips there),
+tests/support/cases_relations.py for membership types, the settings round trips of
+tests/provider/test_relations.py),
 plus one no-op dynamic resource for comparison. Prerequisites (parents, members) are made
 through the API before the stack, with unique names, and are not counted. It goes through
 the real engine (Automation API, inline program): up (create) -> preview -> up (no changes)
@@ -30,7 +31,7 @@ import pulumi
 import pulumi_zoomcc as zoomcc
 from bench import common
 from bench.noop_provider import Noop
-from tests.provider import test_relations as rel
+from tests.support import cases_relations as rel
 from tests.support.all_cases import ALL_CASES
 from tests.support.cases import resolve
 from tests.support.unique import UniqueNames
@@ -96,14 +97,14 @@ def _settings_cases(
     """(inputs, changed) per settings type, as in test_relations.py's settings round trips."""
 
     def operating_hours() -> tuple[dict[str, Any], dict[str, Any]]:
-        queue = rel._queue(api)
-        office = rel._business_hours(api, "Office")
-        weekend = rel._business_hours(api, "Weekend")
+        queue = rel.make_queue(api)
+        office = rel.make_business_hours(api, "Office")
+        weekend = rel.make_business_hours(api, "Weekend")
         inputs = {"queue_id": queue, "operating_hours_business_hour_id": office}
         return inputs, {**inputs, "operating_hours_business_hour_id": weekend}
 
     def interrupt() -> tuple[dict[str, Any], dict[str, Any]]:
-        queue = rel._queue(api)
+        queue = rel.make_queue(api)
         audio = {"audio_asset_id": "hold1", "is_loop": True, "play_after_seconds": 30,
                  "loop_interval": 60}
         menu = {"menu_language_code": "en-US", "voice_id": "Joanna", "play_interval": 30,
@@ -112,14 +113,14 @@ def _settings_cases(
         return inputs, {**inputs, "audio_interrupts": [{**audio, "play_after_seconds": 45}]}
 
     def team_parent() -> tuple[dict[str, Any], dict[str, Any]]:
-        team, first = rel._team(api, name="Moved"), rel._team(api, name="First")
-        second = rel._team(api, name="Second")
+        team, first = rel.make_team(api, name="Moved"), rel.make_team(api, name="First")
+        second = rel.make_team(api, name="Second")
         inputs = {"team_id": team, "parent_team_id": first}
         return inputs, {**inputs, "parent_team_id": second}
 
     def email_notification() -> tuple[dict[str, Any], dict[str, Any]]:
-        inbox = rel._seeded("inboxes", inbox_name="VM")(api, emu)
-        jane, joe = rel._users(api, emu)[:2]
+        inbox = rel.seeded("inboxes", inbox_name="VM")(api, emu)
+        jane, joe = rel.seed_users(api, emu)[:2]
         api.request("POST", f"/contact_center/inboxes/{inbox}/users",
                     json={"user_ids": [jane, joe]})
         inputs = {"inbox_id": inbox, "user_id": jane, "email_notification": True}
@@ -128,7 +129,7 @@ def _settings_cases(
     def opt_in() -> tuple[dict[str, Any], dict[str, Any]]:
         user = emu.state.seed("users", [{"user_email": "a@example.com", "status_name": "Ready"}])
         user_id = user[0]["user_id"]
-        queue = rel._queue(api)
+        queue = rel.make_queue(api)
         api.request("POST", f"/contact_center/queues/{queue}/agents", json={"user_ids": [user_id]})
         inputs = {"user_id": user_id, "opt_in_out_status": 1, "queue_ids": [queue]}
         return inputs, {**inputs, "opt_in_out_status": 0}

@@ -8,6 +8,7 @@ without them). References between exported objects are Python references, never 
 
 from __future__ import annotations
 
+import itertools
 import json
 import keyword
 import re
@@ -87,14 +88,7 @@ def read_account(
     found: list[ExportedObject] = []
     for spec in specs:
         try:
-            items = list(
-                client.paginate(
-                    spec.collection_url(),
-                    items_key=spec.list_key,
-                    rate_label=spec.list_op.rate_label,
-                    operation=spec.list_op.id,
-                )
-            )
+            items = list(list_everything(client, spec))
         except ZoomApiError as exc:
             if not 400 <= exc.status < 500 or exc.status in (401, 429):
                 raise
@@ -121,12 +115,40 @@ def read_account(
     return found
 
 
+def list_everything(client: ZoomClient, spec: ResourceSpec) -> Iterator[dict[str, Any]]:
+    """Every object of the type: where the API lists only within a parent (address books
+    per unit, variables per group: ``list_parents``), the parents are listed first."""
+    parents = [_parent_ids(client, spec, argument) for argument in spec.list_parents.values()]
+    for chosen in itertools.product(*parents):
+        values = dict(zip(spec.list_parents.values(), chosen, strict=True))
+        for item in client.paginate(
+            spec.collection_url(),
+            items_key=spec.list_key,
+            params=spec.list_params(values),
+            rate_label=spec.list_op.rate_label,
+            operation=spec.list_op.id,
+        ):
+            for argument, parent_id in values.items():
+                item.setdefault(spec.friendly_to_api.get(argument, argument), parent_id)
+            yield item
+
+
+def _parent_ids(client: ZoomClient, spec: ResourceSpec, argument: str) -> list[str]:
+    """The ids of every object of the type ``argument`` references."""
+    parent = catalog.get(spec.references[spec.friendly_to_api.get(argument, argument)])
+    return [
+        str(item[parent.list_field(parent.id_field)])
+        for item in list_everything(client, parent)
+        if item.get(parent.list_field(parent.id_field))
+    ]
+
+
 def _inputs(obj: ExportedObject) -> dict[str, Any]:
     spec, live = obj.spec, obj.live
     values: dict[str, Any] = {}
     for api_field in spec.input_fields:
         if api_field in spec.read_back:
-            value = extract(live, spec.read_back[api_field])
+            value = extract(live, spec.read_back[api_field], subject=f"{spec.name} {api_field!r}")
         else:
             value = live.get(api_field)
         if value in (None, "", [], {}):

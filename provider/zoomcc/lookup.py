@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zoomcc.client import NotFoundError, ZoomClient
+from zoomcc.dynamic import by_name
 from zoomcc.dynamic.config import CLIENTS, resolve_settings
 from zoomcc.dynamic.values import extract, normalize
 from zoomcc.resources import catalog
@@ -30,40 +31,63 @@ def find(
         raise ValueError(f"get_{spec.name}: give exactly one of id or name")
     parents = parents or {}
     if name is not None:
-        key = spec.natural_key_api
-        if key is None:
-            raise ValueError(f"{spec.name} has no name to look up by; use id")
-        hits = [
-            item
-            for item in client.paginate(
-                spec.collection_url(parents),
-                items_key=spec.list_key,
-                rate_label=spec.list_op.rate_label,
-                operation=spec.list_op.id,
+        live = _by_name(client, spec, name, parents)
+    else:
+        assert object_id is not None
+        try:
+            live = client.request(
+                "GET",
+                spec.item_url(object_id, parents),
+                rate_label=spec.read_op.rate_label,
+                operation=spec.read_op.id,
+                not_found_codes=spec.not_found_codes,
             )
-            if item.get(key) == name
-        ]
-        if len(hits) != 1:
-            found = "no" if not hits else f"{len(hits)}"
-            raise LookupError_(f"{spec.name}: {found} objects named {name!r}")
-        object_id = str(hits[0][spec.id_field])
-    assert object_id is not None
-    try:
-        live = client.request(
-            "GET",
-            spec.item_url(object_id, parents),
-            rate_label=spec.read_op.rate_label,
-            operation=spec.read_op.id,
-            not_found_codes=spec.not_found_codes,
-        )
-    except NotFoundError:
-        raise LookupError_(f"{spec.name}: no object with id {object_id!r}") from None
+        except NotFoundError:
+            raise LookupError_(f"{spec.name}: no object with id {object_id!r}") from None
     live = normalize(dict(live or {}))
+    object_id = str(live.get(spec.id_field) or object_id or "")
     out = {spec.friendly(k): v for k, v in live.items() if k in spec.output_fields}
     for api_field, path in spec.read_back.items():
-        out[spec.friendly(api_field)] = extract(live, path)
+        out[spec.friendly(api_field)] = extract(
+            live, path, subject=f"{spec.name} {object_id} '{spec.friendly(api_field)}'"
+        )
     out["id"] = object_id
     return out
+
+
+def _by_name(
+    client: ZoomClient, spec: ResourceSpec, name: str, parents: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The object named ``name`` (within the scope ``parents`` give), in as few calls as the
+    API allows: one where its get takes the name (see ``by_name``)."""
+    key = spec.natural_key_api
+    if key is None:
+        raise ValueError(f"{spec.name} has no name to look up by; use id")
+    payload: dict[str, Any] = {key: name}
+    for api_field in spec.natural_key_scope:
+        payload[api_field] = parents.get(spec.friendly(api_field))
+    try:
+        hits = by_name.find(client, spec, payload, parents)
+    except ValueError as exc:  # the name is not unique and the list needs a parent
+        raise LookupError_(f"{exc}; give it to tell the objects named {name!r} apart") from None
+    if len(hits) != 1:
+        found = "no" if not hits else f"{len(hits)}"
+        raise LookupError_(f"{spec.name}: {found} objects named {name!r}")
+    if hits[0].live is not None:
+        return hits[0].live
+    try:
+        return dict(
+            client.request(
+                "GET",
+                spec.item_url(hits[0].object_id, parents),
+                rate_label=spec.read_op.rate_label,
+                operation=spec.read_op.id,
+                not_found_codes=spec.not_found_codes,
+            )
+            or {}
+        )
+    except NotFoundError:  # deleted between the list and the get
+        raise LookupError_(f"{spec.name}: no objects named {name!r}") from None
 
 
 def lookup(

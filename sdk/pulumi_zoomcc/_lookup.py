@@ -12,9 +12,10 @@ _KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "plan")
 
 
 def run_lookup(
-    type_name: str, *, id: str | None = None, name: str | None = None
+    type_name: str, *, id: str | None = None, name: str | None = None, **parents: str | None
 ) -> pulumi.Output[dict[str, Any]]:
-    """The object as a dict of its fields (plus ``id``); the secret stays an Output."""
+    """The object as a dict of its fields (plus ``id``); the secret stays an Output.
+    ``parents`` narrow a look-up by name where names repeat across parents (units...)."""
     config = pulumi.Config("zoomcc")
     secret = config.get_secret("clientSecret") or pulumi.Output.from_input("")
 
@@ -22,6 +23,7 @@ def run_lookup(
         stack_config = {f"zoomcc:{k}": config.get(k) for k in _KEYS if k != "clientSecret"}
         if client_secret:
             stack_config["zoomcc:clientSecret"] = client_secret
-        return lookup(type_name, stack_config, object_id=id, name=name)
+        given = {k: v for k, v in parents.items() if v is not None}
+        return lookup(type_name, stack_config, object_id=id, name=name, parents=given)
 
     return secret.apply(resolve)

@@ -14,8 +14,10 @@ __all__ = ["AddressBook"]
 
 
 class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
-    """A book of external contacts that agents see when engaging with consumers. `unit_id`
-    cannot be changed in place: moving a book to another unit replaces it (and its contacts).
+    """A book of external contacts that agents see when engaging with consumers. Every book
+    belongs to a unit: `unit_id` is required (the API refuses a book without one, and lists
+    books per unit). `unit_id` cannot be changed in place: moving a book to another unit
+    replaces it (and its contacts).
 
     API object: ``/contact_center/address_books`` (id field ``address_book_id``).
     """

@@ -16,9 +16,9 @@ __all__ = ["AddressBookContact"]
 
 class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact'):
     """A contact in an address book. It lives under its book: changing `address_book_id`
-    replaces it. `phones` is required by the create and update calls (`phone_numbers` is the
-    legacy list of plain numbers and optional); custom field values are write-only in the API
-    and kept as declared.
+    replaces it. `phones` is required by the create and update calls; `phone_numbers` (the same
+    numbers without their types, also required by the API) is derived from `phones` when left
+    out; custom field values are write-only in the API and kept as declared.
 
     API object: ``/contact_center/address_books/{addressBookId}/contacts`` (id field ``contact_id``).
     """

@@ -19,7 +19,9 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
     item per language. An item's `upload_file` is a local path or a `pulumi.FileAsset`; the
     files are uploaded as multipart and diffed by content hash, so an unchanged file never
     triggers an update. Items are matched to the live ones by `asset_item_language`; items no
-    longer declared are deleted.
+    longer declared are deleted. Zoom deletes only archived assets: deleting the resource
+    archives the asset, then deletes it; an asset still used elsewhere (a flow, a queue) cannot
+    be deleted until it is removed there.
 
     API object: ``/contact_center/asset_library/assets`` (id field ``asset_id``).
     """

@@ -52,10 +52,13 @@ def get_skill_category(
 
 
 def get_skill(
-    *, id: str | None = None, name: str | None = None
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    skill_category_id: str | None = None,
 ) -> pulumi.Output[dict[str, Any]]:
     """A Skill by id or by name: its fields and ``id``."""
-    return run_lookup('Skill', id=id, name=name)
+    return run_lookup('Skill', id=id, name=name, skill_category_id=skill_category_id)
 
 
 def get_queue(
@@ -108,10 +111,13 @@ def get_address_book_unit(
 
 
 def get_address_book(
-    *, id: str | None = None, name: str | None = None
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    unit_id: str | None = None,
 ) -> pulumi.Output[dict[str, Any]]:
     """A AddressBook by id or by name: its fields and ``id``."""
-    return run_lookup('AddressBook', id=id, name=name)
+    return run_lookup('AddressBook', id=id, name=name, unit_id=unit_id)
 
 
 def get_address_book_custom_field(
@@ -185,10 +191,13 @@ def get_variable_group(
 
 
 def get_variable(
-    *, id: str | None = None, name: str | None = None
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    variable_group_id: str | None = None,
 ) -> pulumi.Output[dict[str, Any]]:
     """A Variable by id or by name: its fields and ``id``."""
-    return run_lookup('Variable', id=id, name=name)
+    return run_lookup('Variable', id=id, name=name, variable_group_id=variable_group_id)
 
 
 def get_campaign_contact_list(
@@ -220,10 +229,13 @@ def get_ip_address_block_list_rule(
 
 
 def get_phone_number_block_list_rule(
-    *, id: str | None = None, name: str | None = None
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    match_type: str | None = None,
 ) -> pulumi.Output[dict[str, Any]]:
     """A PhoneNumberBlockListRule by id or by phone_number: its fields and ``id``."""
-    return run_lookup('PhoneNumberBlockListRule', id=id, name=name)
+    return run_lookup('PhoneNumberBlockListRule', id=id, name=name, match_type=match_type)
 
 
 def get_inbox(

@@ -15,7 +15,8 @@ __all__ = ["Region"]
 
 class Region(ZoomResource, module="zoomcc", name='Region'):
     """A region users are assigned to, with the SIP zone their calls use. The main region cannot
-    be deleted.
+    be deleted. Deleting a region moves its users to another region: `move_users_to_region_id`,
+    by default the main region.
 
     API object: ``/contact_center/regions`` (id field ``region_id``).
     """
@@ -23,6 +24,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
     _type_name = 'Region'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     is_main_region: pulumi.Output[bool]
+    move_users_to_region_id: pulumi.Output[str]
     name: pulumi.Output[str]
     region_id: pulumi.Output[str]
     sip_zone_id: pulumi.Output[str]
@@ -32,6 +34,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         self,
         resource_name: str,
         *,
+        move_users_to_region_id: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
         sip_zone_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
@@ -40,6 +43,9 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         """Declare a Region.
 
         :param resource_name: The Pulumi name of this resource.
+        :param move_users_to_region_id: The region the region's users move to when it is
+            deleted; by default the account's main region (the one the list marks
+            `is_main_region`), which always exists and cannot be deleted.
         :param name: The region's name.
         :param sip_zone_id: The region SIP zone's ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
@@ -48,6 +54,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         super().__init__(
             resource_name,
             {
+                'move_users_to_region_id': move_users_to_region_id,
                 'name': name,
                 'sip_zone_id': sip_zone_id,
                 'import_id': import_id,

@@ -17,7 +17,9 @@ __all__ = ["Role"]
 class Role(ZoomResource, module="zoomcc", name='Role'):
     """A set of privileges (`UserManagement:Read`, `RptWallboard:Read`, `OutboundVoiceCall`...)
     given to the users that have the role. GET groups the privileges by kind; the provider
-    compares them as one list. The update call is taken to replace the whole list.
+    compares them as one list. The update call is taken to replace the whole list. Deleting a
+    role transfers its users to another role: `transfer_users_to_role_id`, by default the built-
+    in `Agent` role (never a role with more privileges).
 
     API object: ``/contact_center/roles`` (id field ``role_id``).
     """
@@ -31,6 +33,7 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
     privileges: pulumi.Output[list[str]]
     role_id: pulumi.Output[str]
     total_users: pulumi.Output[int]
+    transfer_users_to_role_id: pulumi.Output[str]
 
     def __init__(
         self,
@@ -39,6 +42,7 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
         privileges: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
+        transfer_users_to_role_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
@@ -49,6 +53,10 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
             center-privileges/) assigned to the role.
         :param description: The role's description.
         :param name: The user role's name.
+        :param transfer_users_to_role_id: The role the role's users are given when it is
+            deleted; by default the built-in `Agent` role (the least privileged of the built-in
+            Administrator, Supervisor and Agent roles, which every account has and whose names
+            cannot change), so that users never gain privileges by the delete.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         """
@@ -58,6 +66,7 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
                 'privileges': privileges,
                 'description': description,
                 'name': name,
+                'transfer_users_to_role_id': transfer_users_to_role_id,
                 'import_id': import_id,
             },
             opts,

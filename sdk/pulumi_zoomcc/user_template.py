@@ -16,8 +16,9 @@ __all__ = ["UserTemplate"]
 
 class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
     """Settings applied to users added (`add`) or updated (`update`) with the template;
-    `selected_blocks` says which settings it carries. `template_type` cannot be changed in
-    place.
+    `selected_blocks` says which settings it carries. `package` is an object (`{"package_name":
+    "essentials", "add_ons_plan": [...]}`); a plain string is short for its `package_name`.
+    `template_type` cannot be changed in place.
 
     API object: ``/contact_center/users/templates`` (id field ``template_id``).
     """
@@ -37,7 +38,7 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
     mobile_client: pulumi.Output[bool]
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
-    package: pulumi.Output[str]
+    package: pulumi.Output[dict[str, Any]]
     region: pulumi.Output[str]
     role: pulumi.Output[str]
     selected_blocks: pulumi.Output[list[str]]
@@ -52,7 +53,7 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         self,
         resource_name: str,
         *,
-        package: pulumi.Input[Literal['essentials', 'premium', 'elite']],
+        package: pulumi.Input[str | Mapping[str, Any]],
         role: pulumi.Input[str],
         selected_blocks: pulumi.Input[Sequence[pulumi.Input[Literal['role', 'package', 'team', 'client_integration', 'external_url', 'user_access', 'country_or_region', 'region', 'mobile_client', 'emergency_calling', 'assigned_queues', 'skills', 'engagement_capacity']]]],
         name: pulumi.Input[str],

@@ -6,6 +6,7 @@ import base64
 from typing import Any
 
 import dill
+import grpc
 import pytest
 
 from tests.conftest import CLIENT_SECRET
@@ -94,3 +95,16 @@ def test_configured_provider_pickles_without_its_config(stack_config: dict[str, 
     assert CLIENT_SECRET.encode() not in raw
     assert b"emulator" not in raw
     assert CLIENT_SECRET not in repr(provider)
+
+
+def test_a_misspelt_setting_fails_preview_naming_it_without_api_calls(
+    stack_config: dict[str, Any], emulator: EmulatorServer
+) -> None:
+    emulator.state.clear_requests()
+    typo = {**stack_config, "zoomcc:basUrl": stack_config["zoomcc:baseUrl"]}
+    with dynamic_provider() as client:
+        client.configure(typo)
+        with pytest.raises(grpc.RpcError) as failed:
+            client.check("SkillCategory", {"name": "C", "skill_type": "proficiency"})
+    assert "unknown setting zoomcc:basUrl: did you mean zoomcc:baseUrl?" in str(failed.value)
+    assert emulator.state.requests == []

@@ -12,7 +12,9 @@ import pytest
 
 from tests.support.cases_assets import flow_files
 from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.scripted_zoom import Answer, Scripted
 from zoomcc.client import ZoomApiError, ZoomClient
+from zoomcc.dynamic.irregular_flows import FlowProvider, FlowVersionError
 from zoomcc.emulator import EmulatorServer
 
 T = "Flow"
@@ -34,6 +36,13 @@ def _checked(provider: DynamicProviderClient, inputs: dict[str, Any]) -> dict[st
 def _publishes(emulator: EmulatorServer, flow_id: str) -> int:
     path = f"/contact_center/flows/{flow_id}/publish"
     return sum(1 for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path))
+
+
+def _published_versions(emulator: EmulatorServer, flow_id: str) -> list[str]:
+    path = f"/contact_center/flows/{flow_id}/publish"
+    return [
+        r.query for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path)
+    ]
 
 
 def _imports(emulator: EmulatorServer) -> list[Any]:
@@ -79,7 +88,11 @@ def test_changed_content_imports_a_version(
     assert updated["flow_id"] == object_id
     assert [v["flow_version"] for v in updated["flow_versions"]] == [1, 2]
     assert _publishes(emulator, object_id) == 2  # published again after the import
-    exported = api.request("GET", f"/contact_center/flows/{object_id}/export")
+    # Each publish names the version it publishes: the newest one.
+    assert _published_versions(emulator, object_id) == ["flow_version=1", "flow_version=2"]
+    exported = api.request(
+        "GET", f"/contact_center/flows/{object_id}/export", params={"flow_version": 2}
+    )
     assert exported == json.loads(Path(files["changed"]).read_text())
     assert len(api.request("GET", "/contact_center/flows")["flows"]) == 1
     assert provider.diff(T, object_id, updated, changed).changes == diff.DIFF_NONE
@@ -149,3 +162,18 @@ def test_version_import_into_another_flow_fails(
     assert [f["flow_id"] for f in api.request("GET", "/contact_center/flows")["flows"]] == [
         object_id
     ]
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["edited", "published"])
+def test_a_flow_without_versions_fails_naming_the_flow_and_field(publish: bool) -> None:
+    """Edit and publish both name a version: none listed is an error, not a call without it."""
+    flow = {"flow_id": "f1", "flow_name": "Support IVR", "flow_versions": []}
+    zoom = Scripted(T, [Answer(200, flow)])
+    provider = zoom.provider
+    assert isinstance(provider, FlowProvider)
+    with pytest.raises(FlowVersionError, match=r"^Flow f1 cannot be .*'flow_version'"):
+        if publish:
+            provider._publish("f1", {})
+        else:
+            provider._patch("f1", {"flow_name": "Support line"}, {})
+    assert zoom.sent == ["GET /contact_center/flows/f1?"]  # no PATCH, no PUT

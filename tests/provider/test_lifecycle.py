@@ -25,7 +25,9 @@ def _object_ids(api: ZoomClient, type_name: str, inputs: dict[str, Any]) -> set[
     spec = catalog.get(type_name)
     return {
         str(item[spec.list_field(spec.id_field)])
-        for item in api.paginate(spec.collection_url(inputs), items_key=spec.list_key)
+        for item in api.paginate(
+            spec.collection_url(inputs), items_key=spec.list_key, params=spec.list_params(inputs)
+        )
     }
 
 
@@ -34,14 +36,20 @@ def _setup(case: Case, api: ZoomClient) -> tuple[dict[str, Any], dict[str, Any]]
     return prereqs, case.inputs(prereqs)
 
 
+def _checked(provider: DynamicProviderClient, t: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """What the engine hands create and update: the checked inputs (derived fields filled)."""
+    checked, failures = provider.check(t, inputs)
+    assert failures == []
+    return {k: v for k, v in checked.items() if k != "__provider"}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.type_name for c in CASES])
 def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient) -> None:
     spec = catalog.get(case.type_name)
     t = case.type_name
     prereqs, inputs = _setup(case, api)
 
-    _, failures = provider.check(t, inputs)
-    assert failures == []
+    inputs = _checked(provider, t, inputs)
 
     object_id, outs = provider.create(t, inputs)
     assert object_id
@@ -65,6 +73,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
 
     # An in-place change: a diff without replacement, then an update with full outputs.
     changed = {**inputs, **{k: resolve(v, prereqs) for k, v in case.update.items()}}
+    changed = _checked(provider, t, changed)
     updated = outs
     if spec.update_op is None:  # create/read/delete only: nothing changes in place
         assert case.update == {}
@@ -101,11 +110,13 @@ def test_refresh_after_out_of_band_delete(
 ) -> None:
     spec = catalog.get(case.type_name)
     _, inputs = _setup(case, api)
+    inputs = _checked(provider, case.type_name, inputs)
     object_id, outs = provider.create(case.type_name, inputs)
     if case.delete_out_of_band is not None:  # no single-item DELETE in the API
         case.delete_out_of_band(api, object_id)
     else:
-        api.request("DELETE", spec.item_url(object_id, inputs))
+        params = spec.delete_params(inputs)  # the cases declare the delete-time targets
+        api.request("DELETE", spec.item_url(object_id, inputs), params=params or None)
     gone_id, gone_outs = provider.read(case.type_name, object_id, outs)
     assert (gone_id, gone_outs) == ("", {})
 

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import grpc
 import pytest
 
+from tests.support.cases_relations import (
+    MEMBERSHIP_CASES,
+    MembershipCase,
+    add_outside,
+    live_members,
+    make_business_hours,
+    make_queue,
+    make_skills,
+    make_team,
+    member_id,
+    query_violations,
+    remove_outside,
+    seed_users,
+    seeded,
+)
 from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
-from zoomcc.resources.membership import MembershipSpec
 
 RelationsClient = DynamicProviderClient
 """Sends each type's own provider class (``provider_value`` uses ``spec.make_provider()``)."""
@@ -26,183 +39,6 @@ def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
         yield client
 
 
-# ---- parents and members made through the API ----------------------------------------------
-
-
-def _queue(api: ZoomClient, emulator: EmulatorServer | None = None, name: str = "Support") -> str:
-    made = api.request(
-        "POST", "/contact_center/queues", json={"queue_name": name, "channel": "voice"}
-    )
-    return str(made["cc_queue_id"])
-
-
-def _team(api: ZoomClient, emulator: EmulatorServer | None = None, name: str = "Tier 1") -> str:
-    root = next(
-        t
-        for t in api.paginate("/contact_center/teams", items_key="teams")
-        if not t.get("parent_team_id")
-    )
-    made = api.request(
-        "POST",
-        "/contact_center/teams",
-        json={"team_name": name, "parent_team_id": root["team_id"]},
-    )
-    return str(made["team_id"])
-
-
-def _users(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    """Four users, named in each way the API accepts: email, Meetings id, Contact Center id."""
-    made = emulator.state.seed("users", [{"user_email": f"agent{i}@example.com"} for i in range(4)])
-    return [made[0]["user_email"], made[1]["user_id"], made[2]["cc_user_id"], made[3]["user_id"]]
-
-
-def _teams(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    return [_team(api, name=f"Team {i}") for i in range(4)]
-
-
-def _dispositions(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    return [
-        api.request("POST", "/contact_center/dispositions", json={"disposition_name": f"D{i}"})[
-            "disposition_id"
-        ]
-        for i in range(4)
-    ]
-
-
-def _disposition_sets(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    made = []
-    for i in range(4):
-        made.append(
-            api.request(
-                "POST",
-                "/contact_center/dispositions/sets",
-                json={"disposition_set_name": f"S{i}", "status": "active"},
-            )["disposition_set_id"]
-        )
-    return made
-
-
-@dataclass(frozen=True)
-class MembershipCase:
-    type_name: str
-    parent: Callable[[ZoomClient, EmulatorServer], str]
-    parent_collection: str | None
-    """Where the parent is stored in the emulator (None: no emulated parent, any id works)."""
-    members: Callable[[ZoomClient, EmulatorServer], list[Any]]
-    """Four distinct members: two declared, one added outside Pulumi, one added by update."""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def spec(self) -> MembershipSpec:
-        spec = catalog.get(self.type_name)
-        assert isinstance(spec, MembershipSpec)
-        return spec
-
-
-def _seeded(collection: str, **fields: Any) -> Callable[[ZoomClient, EmulatorServer], str]:
-    def make(api: ZoomClient, emulator: EmulatorServer) -> str:
-        made = emulator.state.seed(collection, [fields])[0]
-        return str(made[emulator.state.store.collection(collection).id_field])
-
-    return make
-
-
-def _skills(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    category = api.request(
-        "POST",
-        "/contact_center/skills/categories",
-        json={
-            "skill_category_name": "Languages",
-            "skill_type": "proficiency",
-            "max_proficiency_level": 5,
-        },
-    )["skill_category_id"]
-    made = []
-    for i in range(4):
-        skill = api.request(
-            "POST",
-            "/contact_center/skills",
-            json={"skill_name": f"L{i}", "skill_category_id": category},
-        )["skill_id"]
-        made.append({"skill_id": skill, "max_proficiency_level": i + 1})
-    return made
-
-
-def _any_id(api: ZoomClient, emulator: EmulatorServer) -> str:
-    return "parent" + str(len(emulator.state.requests))
-
-
-def _entry_points(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    return [
-        {"entry_id": "entry0", "entry_language": "en-US"},
-        {"entry_id": "entry1"},
-        {"entry_id": "entry2"},
-        {"entry_id": "entry3", "entry_language": "fr-FR"},
-    ]
-
-
-def _phones(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    return [f"+1415555010{i}" for i in range(4)]
-
-
-def _queues(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
-    return [_queue(api, name=f"Q{i}") for i in range(4)]
-
-
-MEMBERSHIP_CASES = [
-    MembershipCase("QueueAgents", _queue, "queues", _users),
-    MembershipCase("QueueSupervisors", _queue, "queues", _users),
-    MembershipCase("QueueTeams", _queue, "queues", _teams),
-    MembershipCase(
-        "QueueDispositions", _queue, "queues", _dispositions, {"assign_type": "outbound"}
-    ),
-    MembershipCase("QueueDispositionSets", _queue, "queues", _disposition_sets),
-    MembershipCase("TeamAgents", _team, "teams", _users),
-    MembershipCase("TeamSupervisors", _team, "teams", _users),
-    MembershipCase("UserSkills", _seeded("users", user_email="u@example.com"), "users", _skills),
-    MembershipCase("RoleUsers", _seeded("roles", role_name="Agents"), "roles", _users),
-    MembershipCase("RegionUsers", _seeded("regions", region_name="EMEA"), "regions", _users),
-    MembershipCase("InboxQueues", _seeded("inboxes", inbox_name="VM"), "inboxes", _queues),
-    MembershipCase("InboxUsers", _seeded("inboxes", inbox_name="VM"), "inboxes", _users),
-    MembershipCase(
-        "FlowEntryPoints",
-        _seeded("flows", flow_name="Support IVR", channel="voice"),
-        "flows",
-        _entry_points,
-    ),
-    MembershipCase("CampaignDncListPhones", _any_id, None, _phones),
-]
-
-
-def _member_id(spec: MembershipSpec, member: Any) -> str:
-    return str(member[spec.member_key]) if spec.member_key else str(member)
-
-
-def _live(api: ZoomClient, spec: MembershipSpec, parent: str) -> set[str]:
-    """Every member of ``parent`` in Zoom, by each of the ids it can be named by."""
-    page = api.request("GET", spec.members_url(parent))
-    found: set[str] = set()
-    for item in page.get(spec.list_key) or []:
-        found |= {str(item[k]) for k in spec.match_keys if item.get(k)}
-    return found
-
-
-def _add_outside(api: ZoomClient, case: MembershipCase, parent: str, member: Any) -> None:
-    spec = case.spec
-    api.request("POST", spec.add_url(parent), json={**case.extra, spec.members_field: [member]})
-
-
-def _remove_outside(api: ZoomClient, spec: MembershipSpec, parent: str, member: Any) -> None:
-    member_id = _member_id(spec, member)
-    mode = spec.removal.mode
-    if mode == "item":
-        api.request("DELETE", spec.remove_url(parent, member_id))
-    elif mode == "query":
-        api.request("DELETE", spec.remove_url(parent), params={spec.removal.ids_field: member_id})
-    else:
-        api.request("DELETE", spec.remove_url(parent), json={spec.removal.ids_field: [member_id]})
-
-
 @pytest.mark.parametrize("case", MEMBERSHIP_CASES, ids=[c.type_name for c in MEMBERSHIP_CASES])
 def test_membership_lifecycle(
     case: MembershipCase, provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
@@ -211,7 +47,7 @@ def test_membership_lifecycle(
     parent = case.parent(api, emulator)
     m1, m2, outsider, m4 = case.members(api, emulator)
     removable = spec.removal.mode != "none"
-    ids = [_member_id(spec, m) for m in (m1, m2, outsider, m4)]
+    ids = [member_id(spec, m) for m in (m1, m2, outsider, m4)]
     field_ = spec.members_field
     inputs = {spec.parent_arg: parent, field_: [m1, m2], **case.extra}
 
@@ -222,7 +58,7 @@ def test_membership_lifecycle(
     object_id, outs = provider.create(t, inputs)
     assert object_id == parent
     assert outs[spec.parent_arg] == parent and outs[field_] == [m1, m2]
-    assert {ids[0], ids[1]} <= _live(api, spec, parent)
+    assert {ids[0], ids[1]} <= live_members(api, case, parent)
 
     # Read shows what create recorded; the same inputs diff to nothing.
     assert provider.read(t, object_id, outs) == (object_id, outs)
@@ -232,7 +68,7 @@ def test_membership_lifecycle(
     )
 
     # A member added outside Pulumi is neither shown nor touched.
-    _add_outside(api, case, parent, outsider)
+    add_outside(api, case, parent, outsider)
     assert provider.read(t, object_id, outs)[1] == outs
 
     # Update: drop m1, add m4. A set change, in place.
@@ -241,18 +77,18 @@ def test_membership_lifecycle(
     assert diff.changes == diff.DIFF_SOME and list(diff.replaces) == []
     updated = provider.update(t, object_id, outs, changed)
     assert updated[field_] == [m2, m4]
-    live = _live(api, spec, parent)
+    live = live_members(api, case, parent)
     assert (ids[0] not in live) == removable and {ids[1], ids[2], ids[3]} <= live
 
     # Removed outside Pulumi: refresh drops it, the next diff and update put it back.
     readded = updated
     if removable:
-        _remove_outside(api, spec, parent, m4)
+        remove_outside(api, case, parent, m4)
         _, refreshed = provider.read(t, object_id, updated)
         assert refreshed[field_] == [m2]
         assert provider.diff(t, object_id, refreshed, changed).changes == diff.DIFF_SOME
         readded = provider.update(t, object_id, refreshed, changed)
-        assert readded[field_] == [m2, m4] and ids[3] in _live(api, spec, parent)
+        assert readded[field_] == [m2, m4] and ids[3] in live_members(api, case, parent)
 
     # A new parent replaces (old members first).
     diff = provider.diff(t, object_id, readded, {**changed, spec.parent_arg: "other"})
@@ -260,9 +96,13 @@ def test_membership_lifecycle(
 
     # Delete removes only the declared members (where the API can remove one at all).
     provider.delete(t, object_id, readded)
-    live = _live(api, spec, parent)
+    live = live_members(api, case, parent)
     assert (ids[1] not in live and ids[3] not in live) == removable and ids[2] in live
     provider.delete(t, object_id, readded)  # nothing left to remove: still succeeds
+
+    # Every call kept to its operation's query contract (paging only where the list pages,
+    # the removal's ids under the parameter the API reads, `assign_type` on list and remove).
+    assert query_violations(emulator, case) == []
 
 
 def grpc_diff_none() -> int:
@@ -286,7 +126,7 @@ def test_membership_parent_gone(
     inputs = {spec.parent_arg: parent, spec.members_field: [m1], **case.extra}
     object_id, outs = provider.create(t, inputs)
     with emulator.state.locked_store() as store:
-        store.delete(case.parent_collection, parent)  # as if deleted in the web portal
+        store.remove(case.parent_collection, parent)  # as if deleted in the web portal
     # Refresh forgets the resource; deleting it succeeds; adding to a vanished parent fails
     # with an error that names the parent.
     assert provider.read(t, object_id, outs) == ("", {})
@@ -314,19 +154,6 @@ def test_membership_check_reports_bad_inputs(provider: RelationsClient) -> None:
 # ---- settings -------------------------------------------------------------------------------
 
 
-def _business_hours(api: ZoomClient, name: str) -> str:
-    made = api.request(
-        "POST",
-        "/contact_center/business_hours",
-        json={
-            "business_hour_name": name,
-            "timezone": "America/New_York",
-            "hours": {"hour_type": 1},
-        },
-    )
-    return str(made["business_hour_id"])
-
-
 def _settings_round_trip(
     provider: RelationsClient,
     t: str,
@@ -350,8 +177,8 @@ def _settings_round_trip(
 
 
 def test_queue_operating_hours(provider: RelationsClient, api: ZoomClient) -> None:
-    queue = _queue(api)
-    office, weekend = _business_hours(api, "Office"), _business_hours(api, "Weekend")
+    queue = make_queue(api)
+    office, weekend = make_business_hours(api, "Office"), make_business_hours(api, "Weekend")
     url = f"/contact_center/queues/{queue}/operating_hours"
     before = api.request("GET", url)
     t = "QueueOperatingHours"
@@ -390,7 +217,7 @@ def test_queue_operating_hours(provider: RelationsClient, api: ZoomClient) -> No
 def test_queue_interrupt_settings(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    queue = _queue(api)
+    queue = make_queue(api)
     url = f"/contact_center/queues/{queue}/interrupt"
     audio = {
         "audio_asset_id": "hold1",
@@ -433,9 +260,50 @@ def test_queue_interrupt_settings(
     assert "1205" in str(failed.value.details())
 
 
+def test_interrupt_settings_restore_the_previous_values_with_integers_as_integers(
+    provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    """The previous values come back from the state with every number a float; the restoring
+    PATCH sends them as the integers the body's schema says they are."""
+    queue = make_queue(api)
+    url = f"/contact_center/queues/{queue}/interrupt"
+    before = {"audio_asset_id": "hold0", "is_loop": True, "play_after_seconds": 30}
+    api.request("PATCH", url, json={"audio_interrupts": [{**before, "loop_interval": 45}]})
+    t = "QueueInterruptSettings"
+    declared = {**before, "audio_asset_id": "hold1", "play_after_seconds": 60, "loop_interval": 90}
+    object_id, outs = provider.create(t, {"queue_id": queue, "audio_interrupts": [declared]})
+
+    provider.delete(t, object_id, outs)
+
+    (restored,) = [r for r in emulator.state.requests if r.method == "PATCH"][-1].body[
+        "audio_interrupts"
+    ]
+    assert restored.items() >= {**before, "loop_interval": 45}.items()
+    assert type(restored["play_after_seconds"]) is int and type(restored["loop_interval"]) is int
+    assert api.request("GET", url)["audio_interrupts"][0]["loop_interval"] == 45
+
+
+def test_a_settings_write_refused_with_a_5xx_is_sent_again(
+    provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    """Writing settings sets values, so even the menu's POST is safe to send twice."""
+    queue = make_queue(api)
+    menu = {
+        "menu_language_code": "en-US",
+        "voice_id": "Joanna",
+        "play_interval": 30,
+        "menu_options": [{"keypress": "1", "menu_action": "request_callback"}],
+    }
+    emulator.state.configure(
+        error_rate=1.0, error_methods=["POST"], error_path="/interrupt_menu$", error_limit=1
+    )
+    _, outs = provider.create("QueueInterruptSettings", {"queue_id": queue, "menu": menu})
+    assert emulator.state.fault_counts["error"] == 1 and outs["menu"] == menu
+
+
 def test_team_parent(provider: RelationsClient, api: ZoomClient) -> None:
-    team, first = _team(api, name="Moved"), _team(api, name="First")
-    second = _team(api, name="Second")
+    team, first = make_team(api, name="Moved"), make_team(api, name="First")
+    second = make_team(api, name="Second")
     before = api.request("GET", f"/contact_center/teams/{team}")["parent_team_id"]
     t = "TeamParent"
     inputs = {"team_id": team, "parent_team_id": first}
@@ -451,8 +319,8 @@ def test_team_parent(provider: RelationsClient, api: ZoomClient) -> None:
 def test_inbox_email_notification(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    inbox = _seeded("inboxes", inbox_name="VM")(api, emulator)
-    jane, joe = _users(api, emulator)[:2]
+    inbox = seeded("inboxes", inbox_name="VM")(api, emulator)
+    jane, joe = seed_users(api, emulator)[:2]
     api.request("POST", f"/contact_center/inboxes/{inbox}/users", json={"user_ids": [jane, joe]})
     api.request(
         "PATCH",
@@ -484,7 +352,7 @@ def test_user_queue_opt_in(
 ) -> None:
     user = emulator.state.seed("users", [{"user_email": "a@example.com", "status_name": "Ready"}])
     user_id = user[0]["user_id"]
-    queue = _queue(api)
+    queue = make_queue(api)
     api.request("POST", f"/contact_center/queues/{queue}/agents", json={"user_ids": [user_id]})
 
     def status() -> int:
@@ -509,8 +377,8 @@ def test_user_queue_opt_in(
 def test_user_skill_proficiency_change_reassigns(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    user = _seeded("users", user_email="u@example.com")(api, emulator)
-    skill = _skills(api, emulator)[0]["skill_id"]
+    user = seeded("users", user_email="u@example.com")(api, emulator)
+    skill = make_skills(api, emulator)[0]["skill_id"]
     t = "UserSkills"
     inputs = {"user_id": user, "skills": [{"skill_id": skill, "max_proficiency_level": 2}]}
     object_id, outs = provider.create(t, inputs)
@@ -527,8 +395,8 @@ def test_partial_add_is_reported(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
     """Team agents: Zoom skips unknown users and still answers 201; the provider notices."""
-    team = _team(api)
-    known = _users(api, emulator)[0]
+    team = make_team(api)
+    known = seed_users(api, emulator)[0]
     with pytest.raises(grpc.RpcError) as failed:
         provider.create("TeamAgents", {"team_id": team, "user_ids": [known, "nobody@example.com"]})
     assert "did not add ['nobody@example.com']" in str(failed.value.details())

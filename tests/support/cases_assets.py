@@ -34,6 +34,13 @@ def _files(client: ZoomClient) -> dict[str, Any]:
     }
 
 
+def _archive_and_delete(client: ZoomClient, asset_id: str) -> None:
+    """Zoom deletes only archived assets (reference line 3612): archive, then delete."""
+    path = f"/contact_center/asset_library/assets/{asset_id}"
+    client.request("DELETE", path, params={"archive": True})
+    client.request("DELETE", path)
+
+
 FLOW_FIXTURE = Path(__file__).parent / "fixtures" / "flow_export.json"
 """A small exported voice flow."""
 
@@ -73,6 +80,7 @@ CASES: list[Case] = [
         update={"description": "Welcome prompt", "items": "@items_v2"},
         replace={"type": "image"},
         prereq=_files,
+        delete_out_of_band=_archive_and_delete,
     ),
     Case(
         "Flow",

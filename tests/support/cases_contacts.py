@@ -19,10 +19,13 @@ def _units(client: ZoomClient) -> dict[str, Any]:
 
 
 def _books(client: ZoomClient) -> dict[str, Any]:
+    unit = _units(client)["unit"]  # every book has a unit (reference line 165, error 1902)
     ids = []
     for name in ("Customers", "Partners"):
         made = client.request(
-            "POST", "/contact_center/address_books", json={"address_book_name": name}
+            "POST",
+            "/contact_center/address_books",
+            json={"address_book_name": name, "unit_id": unit},
         )
         ids.append(made["address_book_id"])
     return {"book": ids[0], "other": ids[1], "books": ids}

@@ -40,10 +40,39 @@ def _variable_groups(client: ZoomClient) -> dict[str, Any]:
             "POST", "/contact_center/variables/groups", json={"variable_group_name": name}
         )
         ids.append(made["variable_group_id"])
+    unit = client.request(
+        "POST", "/contact_center/address_books/units", json={"unit_name": "Variable unit"}
+    )
     book = client.request(
-        "POST", "/contact_center/address_books", json={"address_book_name": "Variable book"}
+        "POST",
+        "/contact_center/address_books",
+        json={"address_book_name": "Variable book", "unit_id": unit["unit_id"]},
     )
     return {"group": ids[0], "other": ids[1], "books": [book["address_book_id"]]}
+
+
+def _fallback_regions(client: ZoomClient) -> dict[str, Any]:
+    """Regions the deleted region's users move to (else the main region would)."""
+    ids = [
+        client.request("POST", "/contact_center/regions", json={"region_name": name})[
+            "region_id"
+        ]
+        for name in ("Fallback region", "Other fallback region")
+    ]
+    return {"fallback": ids[0], "other": ids[1]}
+
+
+def _fallback_roles(client: ZoomClient) -> dict[str, Any]:
+    """Roles the deleted role's users are transferred to (else the built-in Agent would)."""
+    ids = [
+        client.request(
+            "POST",
+            "/contact_center/roles",
+            json={"role_name": name, "privileges": ["UserManagement:Read"]},
+        )["role_id"]
+        for name in ("Fallback role", "Other fallback role")
+    ]
+    return {"fallback": ids[0], "other": ids[1]}
 
 
 CASES: list[Case] = [
@@ -98,8 +127,18 @@ CASES: list[Case] = [
     ),
     Case(
         "Region",
-        lambda p: {"name": "EMEA", "sip_zone_id": "AfgzMEweSQ6tqzC8jhYJ2A"},
-        update={"name": "Europe", "sip_zone_id": "BfgzMEweSQ6tqzC8jhYJ2B"},
+        lambda p: {
+            "name": "EMEA",
+            "sip_zone_id": "AfgzMEweSQ6tqzC8jhYJ2A",
+            "move_users_to_region_id": p["fallback"],
+        },
+        # A delete-time argument changes in place: nothing is sent, nothing replaced.
+        update={
+            "name": "Europe",
+            "sip_zone_id": "BfgzMEweSQ6tqzC8jhYJ2B",
+            "move_users_to_region_id": "@other",
+        },
+        prereq=_fallback_regions,
     ),
     Case(
         "Role",
@@ -107,11 +146,14 @@ CASES: list[Case] = [
             "name": "Auditors",
             "description": "Read-only access",
             "privileges": ["UserManagement:Read", "RptWallboard:Read", "OutboundVoiceCall"],
+            "transfer_users_to_role_id": p["fallback"],
         },
         update={
             "description": "Read-only access to users and queues",
             "privileges": ["UserManagement:Read", "QueueManagement:Read"],
+            "transfer_users_to_role_id": "@other",
         },
+        prereq=_fallback_roles,
     ),
     Case(
         "SystemStatus",

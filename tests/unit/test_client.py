@@ -728,19 +728,35 @@ def test_validation_errors_are_listed() -> None:
     assert info.value.errors == ({"field": "queue_name", "message": "must not be blank"},)
 
 
-def test_not_found_by_status_and_by_code() -> None:
-    client = make(FakeZoom(R(404, {"code": 1001, "message": "Queue does not exist."})))
-    with pytest.raises(NotFoundError) as info:
-        client.request("GET", "/contact_center/queues/nope")
-    assert info.value.status == 404
+# (status, Zoom code, the operation's not-found codes, whether it means "gone"). DELETE asset
+# documents 404 with 10009 "Asset not found.", 10010 "archive it first" and 10002 "This asset
+# is being used." (reference line 3623): only 10009, or a 404 with no code of its own, is gone.
+NOT_FOUND_CASES: list[tuple[int, int | None, frozenset[int], bool]] = [
+    (404, 10009, frozenset({10009}), True),
+    (404, 10010, frozenset({10009}), False),
+    (404, 10002, frozenset({10009}), False),
+    (404, None, frozenset({10009}), True),
+    (404, 404, frozenset({10009}), True),
+    (404, 1001, frozenset(), False),
+    (400, 2001, frozenset({2001}), True),
+    (400, 2001, frozenset({9}), False),
+]
 
-    client = make(FakeZoom(R(400, {"code": 2001, "message": "Address book does not exist."})))
-    with pytest.raises(NotFoundError) as info:
-        client.request("GET", "/contact_center/address_books/x", not_found_codes=frozenset({2001}))
-    assert (info.value.status, info.value.code) == (400, 2001)
-    with pytest.raises(ZoomApiError) as other:
-        client.request("GET", "/contact_center/address_books/x", not_found_codes=frozenset({9}))
-    assert type(other.value) is ZoomApiError
+
+@pytest.mark.parametrize(("status", "code", "not_found_codes", "gone"), NOT_FOUND_CASES)
+def test_only_documented_not_found_codes_mean_gone(
+    status: int, code: int | None, not_found_codes: frozenset[int], gone: bool
+) -> None:
+    body = {"message": "refused or missing"} if code is None else {"code": code, "message": "x"}
+    client = make(FakeZoom(R(status, body)))
+    with pytest.raises(ZoomApiError) as info:
+        client.request(
+            "DELETE",
+            "/contact_center/asset_library/assets/a1",
+            not_found_codes=not_found_codes,
+        )
+    assert isinstance(info.value, NotFoundError) is gone
+    assert (info.value.status, info.value.code) == (status, code)
 
 
 def test_success_bodies() -> None:

@@ -28,6 +28,7 @@ from zoomcc.emulator import (
     ParentRef,
     create_app,
 )
+from zoomcc.emulator.groups.routing import MAIN_REGION_ID
 
 # -- the reference's request examples (copied verbatim) ---------------------------------------
 
@@ -1254,9 +1255,9 @@ def test_reset_empties_everything(emu: EmulatorServer, api: httpx.Client) -> Non
     assert httpx.post(emu.admin_url + "/reset").status_code == 204
     objects = httpx.get(emu.admin_url + "/objects").json()
     assert set(objects) == {c.name for c in DEFAULT_COLLECTIONS} >= {c.collection for c in CASES}
-    # Only what a fresh account has is left: the root team.
-    assert {k: v for k, v in objects.items() if v} == {"teams": [objects["teams"][0]]}
-    assert objects["teams"][0]["team_id"] == ROOT_TEAM_ID
+    # Only what a fresh account has is left: the root team and the main region.
+    left = {k: [o.get("team_id") or o.get("region_id") for o in v] for k, v in objects.items() if v}
+    assert left == {"teams": [ROOT_TEAM_ID], "regions": [MAIN_REGION_ID]}
     assert emu.state.object_count() == 0
     assert httpx.get(emu.admin_url + "/requests").json() == {"requests": []}
     config = httpx.get(emu.admin_url + "/config").json()

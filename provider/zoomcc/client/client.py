@@ -30,6 +30,7 @@ from .errors import (
     RateLimitError,
     ZoomApiError,
     ZoomTransportError,
+    means_not_found,
 )
 from .pacing import Pacer, normalize_label
 from .pagination import MAX_PAGE_SIZE, iter_items
@@ -304,7 +305,7 @@ class ZoomClient:
                     retries += 1
                     continue
 
-            if status == 404 or (code is not None and code in not_found_codes):
+            if means_not_found(status, code, not_found_codes):
                 raise NotFoundError(status, code, message, operation, method, path, errors=errors)
             raise ZoomApiError(status, code, message, operation, method, path, errors=errors)
 

@@ -78,7 +78,23 @@ class ZoomApiError(ZoomError):
 
 
 class NotFoundError(ZoomApiError):
-    """The object does not exist (HTTP 404, or a code the caller says means "missing")."""
+    """The object does not exist: a code the operation documents as "not found", or a 404
+    without a code of its own (see ``means_not_found``)."""
+
+
+def means_not_found(status: int, code: int | None, not_found_codes: frozenset[int]) -> bool:
+    """Whether an error answer says "the object does not exist".
+
+    Only the operation's documented not-found codes (``not_found_codes``, at any status: some
+    "does not exist" errors are a 400), or a 404 carrying no code of its own (none, or the
+    status repeated). Any other 404 is a refusal: DELETE asset answers 404 with 10010
+    "Unable to delete asset directly, archive it first." and 10002 "This asset is being
+    used." (reference line 3623), and taking those for "gone" would drop the object
+    from the state while it stays in Zoom.
+    """
+    if code is not None and code in not_found_codes:
+        return True
+    return status == 404 and code in (None, status)
 
 
 class AuthenticationError(ZoomApiError):

@@ -40,6 +40,8 @@ def render_page(spec: ResourceSpec) -> str:
         path_inputs = getattr(spec, "path_inputs", {})
         if api_field in path_inputs.values():
             change = "replaces (the parent in the path)"
+        elif api_field in spec.non_body_inputs:
+            change = "nothing (used only on delete)"
         elif api_field not in spec.create_fields:
             change += " (set after create)"
         friendly = spec.friendly(api_field)

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from zoomcc.client import ZoomApiError
 from zoomcc.dynamic.provider import SpecProvider
+from zoomcc.resources.objects.campaigns import BatchCreateSpec, BulkDeleteSpec, CampaignSpec
 
 _STATUS = "outbound_campaign_status"
 
@@ -22,8 +23,15 @@ class BulkDeleteProvider(SpecProvider):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.type_name!r})"
 
+    @property
+    def bulk_spec(self) -> BulkDeleteSpec:
+        spec = self.spec
+        if not isinstance(spec, BulkDeleteSpec):
+            raise TypeError(f"{spec.name} is not deleted in bulk")
+        return spec
+
     def _delete_call(self, object_id: str, props: dict[str, Any]) -> None:
-        spec: Any = self.spec
+        spec = self.bulk_spec
         body = {spec.delete_ids_field: [object_id]} if spec.delete_ids_field else None
         params = {spec.delete_ids_param: object_id} if spec.delete_ids_param else None
         self.client.request(
@@ -41,7 +49,9 @@ class BlockListRuleProvider(BulkDeleteProvider):
     """One rule per resource, created through the batch create (a list of one)."""
 
     def _create_call(self, url: str, body: dict[str, Any], props: dict[str, Any]) -> Any:
-        spec: Any = self.spec
+        spec = self.bulk_spec
+        if not isinstance(spec, BatchCreateSpec):
+            raise TypeError(f"{spec.name} is not created in batches")
         answer = self.client.request(
             "POST",
             url,
@@ -86,7 +96,9 @@ class OutboundCampaignProvider(SpecProvider):
             self._set_status(object_id, str(status), props)
 
     def _set_status(self, object_id: str, status: str, props: dict[str, Any]) -> None:
-        spec: Any = self.spec
+        spec = self.spec
+        if not isinstance(spec, CampaignSpec):
+            raise TypeError(f"{spec.name} has no status operation")
         live = self._get(object_id, props).get(_STATUS)
         if str(live or "").lower() == status.lower():
             return

@@ -16,8 +16,9 @@
   name. Should the import land elsewhere (a changed channel), the stray flow is deleted and
   the update fails, naming the way out (a new resource name).
 - The edit call requires ``flow_version``: the newest of the live ``flow_versions``.
-- ``publish=True`` calls ``PUT /flows/{flowId}/publish`` after each create and update (the
-  operation takes no version: it publishes the newest one).
+- ``publish=True`` calls ``PUT /flows/{flowId}/publish?flow_version=<newest>`` after each
+  create and update. A flow whose GET lists no version is neither edited nor published: the
+  call fails, naming the flow and ``flow_version``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ from zoomcc.resources.objects.assets import CONTENT_HASH, PUBLISH
 
 _FILE = "flow_file"
 _VERSIONS = "flow_versions"
+_VERSION = "flow_version"
+"""Required by the edit call's body (PATCH /flows/{flowId}) and named by the publish call's
+query: both act on one version."""
 _NAME_TAKEN = 3202
 """Import: "The flow name already exists."."""
 
@@ -70,12 +74,16 @@ def flow_hash(path: Any) -> tuple[str | None, str | None]:
     return hashlib.sha256(canonical).hexdigest(), None
 
 
+class FlowVersionError(Exception):
+    """The flow's GET lists no version to edit or publish."""
+
+
 def latest_version(flow: dict[str, Any]) -> int | None:
     """The newest ``flow_version`` of a flow as GET shows it."""
     versions: list[int] = [
-        v["flow_version"]
+        v[_VERSION]
         for v in flow.get(_VERSIONS) or []
-        if isinstance(v, dict) and isinstance(v.get("flow_version"), int)
+        if isinstance(v, dict) and isinstance(v.get(_VERSION), int)
     ]
     return max(versions) if versions else None
 
@@ -214,24 +222,40 @@ class FlowProvider(SpecProvider):
 
     def _patch(self, object_id: str, body: dict[str, Any], props: dict[str, Any]) -> None:
         """The edit call, with the newest live version as its required ``flow_version``."""
-        body = {k: v for k, v in body.items() if k != "flow_version"}
+        body = {k: v for k, v in body.items() if k != _VERSION}
         if not body:
             return
-        version = latest_version(self._get(object_id, props))
-        if version is not None:
-            body["flow_version"] = version
+        body[_VERSION] = self._newest_version(object_id, props, "edited")
         super()._patch(object_id, body, props)
 
     def _publish(self, object_id: str, props: dict[str, Any]) -> None:
+        """Publish the newest version, named by ``flow_version`` (the publish call's query
+        parameter: "Any other published version of the flow will be replaced with the one
+        specified in this request", reference line 11594)."""
         spec = self.spec
         op = spec.api.op("PUT", spec.item_path + "/publish")
+        version = self._newest_version(object_id, props, "published")
         try:
             self.client.request(
                 "PUT",
                 spec.item_url(object_id, props) + "/publish",
+                params={_VERSION: version},
                 rate_label=op.rate_label,
                 operation=op.id,
                 not_found_codes=spec.not_found_codes,
             )
         except NotFoundError as exc:
             raise ObjectVanishedError(f"{spec.name} {object_id} does not exist") from exc
+
+    def _newest_version(self, object_id: str, props: dict[str, Any], doing: str) -> int:
+        """The newest live ``flow_version``; a flow whose GET lists none cannot be edited or
+        published (both name the version), so that fails here, naming the flow and field."""
+        version = latest_version(self._get(object_id, props))
+        if version is None:
+            raise FlowVersionError(
+                f"{self.spec.name} {object_id} cannot be {doing}: its GET lists no "
+                f"'{_VERSIONS}' with a '{_VERSION}', and the call requires '{_VERSION}'. "
+                "Check the flow in the Zoom web portal (it may still be importing), then "
+                "run the update again."
+            )
+        return version

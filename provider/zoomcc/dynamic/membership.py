@@ -20,14 +20,16 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from zoomcc.client import NotFoundError, ZoomApiError
-from zoomcc.dynamic.provider import SpecProvider
+from zoomcc.client import NotFoundError, ZoomApiError, ZoomTransportError
+from zoomcc.client.pagination import MAX_PAGE_SIZE
+from zoomcc.dynamic.provider import CREATE_ATTEMPTS, SpecProvider
 from zoomcc.dynamic.values import is_unknown, matches, normalize
 from zoomcc.resources.membership import MembershipSpec
 
 log = logging.getLogger("zoomcc.provider")
 
-_PAGE_SIZE = 300
+ATTEMPTS = CREATE_ATTEMPTS
+"""Add (or remove) calls of one chunk at most, each after a fresh list proved it needed."""
 
 
 class ParentVanishedError(Exception):
@@ -88,7 +90,7 @@ class MembershipProvider(SpecProvider):
         spec = self.mspec
         parent = self._parent(props)
         try:
-            live = self._list(parent)
+            live = self._list(parent, props)
         except ParentVanishedError:
             raise ParentVanishedError(
                 f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom; "
@@ -101,7 +103,7 @@ class MembershipProvider(SpecProvider):
         except MemberNotAddedError:
             # A failed create leaves nothing behind: take out what this call added.
             added = [m for m in declared if self._find(m, live) is None]
-            self._remove(parent, added, self._list(parent))
+            self._remove(parent, added, self._list(parent, props), props)
             raise
         return CreateResult(parent, outs)
 
@@ -118,7 +120,7 @@ class MembershipProvider(SpecProvider):
         spec = self.mspec
         parent = self._parent(news)
         try:
-            live = self._list(parent)
+            live = self._list(parent, news)
         except ParentVanishedError:
             raise ParentVanishedError(
                 f"{spec.name}: {spec.parent_arg} {parent!r} no longer exists in Zoom "
@@ -131,13 +133,13 @@ class MembershipProvider(SpecProvider):
         spec = self.mspec
         parent = str(props.get(spec.parent_arg) or id_)
         try:
-            live = self._list(parent)
+            live = self._list(parent, props)
         except ParentVanishedError:
             log.info("%s: %s %s is gone, and its members with it", spec.name, spec.parent_arg, id_)
             return
         declared = self._declared(props)
         present = [m for m in declared if self._find(m, live) is not None]
-        self._remove(parent, present, live)
+        self._remove(parent, present, live, props)
 
     # ---- the work -------------------------------------------------------------------------
     def _converge(
@@ -164,7 +166,7 @@ class MembershipProvider(SpecProvider):
                 to_add.append(member)
             elif not self._attributes_match(member, found):
                 reassign.append(member)
-        self._remove(parent, dropped + reassign, live)
+        self._remove(parent, dropped + reassign, live, props)
         self._add(parent, reassign + to_add, props)
         if dropped and spec.removal.mode == "none":
             log.warning(
@@ -175,81 +177,146 @@ class MembershipProvider(SpecProvider):
 
     def _add(self, parent: str, members: list[Any], props: dict[str, Any]) -> None:
         spec = self.mspec
-        if not members:
-            return
-        shared = {f: normalize(props[f]) for f in spec.shared_fields if props.get(f) is not None}
-        size = spec.max_add or len(members)
+        size = spec.max_add or len(members) or 1
         for start in range(0, len(members), size):
-            chunk = members[start : start + size]
-            body = {**shared, spec.members_field: [self._add_item(m) for m in chunk]}
-            try:
-                self.client.request(
-                    "POST",
-                    spec.add_url(parent),
-                    json=body,
-                    rate_label=spec.create_op.rate_label,
-                    operation=spec.create_op.id,
-                    not_found_codes=spec.parent_not_found_codes,
-                )
-            except NotFoundError as exc:
-                if exc.code is not None and exc.code not in spec.parent_not_found_codes:
-                    raise
-                raise ParentVanishedError(
-                    f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom"
-                ) from exc
+            self._add_recovering(parent, members[start : start + size], props)
 
-    def _remove(self, parent: str, members: list[Any], live: list[dict[str, Any]]) -> None:
+    def _add_recovering(self, parent: str, members: list[Any], props: dict[str, Any]) -> None:
+        """POST one chunk, never blindly again: after a 5xx or a lost connection the members
+        are listed afresh; those there were added, those proven absent are sent again."""
+        spec = self.mspec
+        pending = members
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                self._add_call(parent, pending, props)
+                return
+            except (ZoomTransportError, ZoomApiError) as exc:
+                if isinstance(exc, ZoomApiError) and exc.status < 500:
+                    raise
+                live = self._list(parent, props)
+                pending = [m for m in pending if not self._present(m, live)]
+                if not pending:
+                    log.warning("%s: the add call failed (%s) but was applied", spec.name, exc)
+                    return
+                if attempt == ATTEMPTS:
+                    raise
+                log.warning(
+                    "%s: the add call failed (%s) and %s are not there; sending them again",
+                    spec.name,
+                    type(exc).__name__,
+                    [self._member_id(m) for m in pending],
+                )
+
+    def _add_call(self, parent: str, members: list[Any], props: dict[str, Any]) -> None:
+        spec = self.mspec
+        shared = {f: normalize(props[f]) for f in spec.shared_fields if props.get(f) is not None}
+        body = {**shared, spec.members_field: [self._add_item(m) for m in members]}
+        try:
+            self.client.request(
+                "POST",
+                spec.add_url(parent),
+                json=body,
+                rate_label=spec.create_op.rate_label,
+                operation=spec.create_op.id,
+                not_found_codes=spec.parent_not_found_codes,
+            )
+        except NotFoundError as exc:
+            if exc.code is not None and exc.code not in spec.parent_not_found_codes:
+                raise
+            raise ParentVanishedError(
+                f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom"
+            ) from exc
+
+    def _remove(
+        self,
+        parent: str,
+        members: list[Any],
+        live: list[dict[str, Any]],
+        props: dict[str, Any],
+    ) -> None:
+        spec = self.mspec
+        removal = spec.removal
+        if spec.remove_op is None or not members:
+            return
+        pairs = [(m, self._member_id(m)) for m in members]
+        if removal.live_id is not None:
+            found = [(m, self._find(m, live)) for m in members]
+            pairs = [(m, str(f[removal.live_id])) for m, f in found if f and f.get(removal.live_id)]
+        size = 1 if removal.mode == "item" else removal.max_ids or len(pairs) or 1
+        for start in range(0, len(pairs), size):
+            self._remove_recovering(parent, pairs[start : start + size], props)
+
+    def _remove_recovering(
+        self, parent: str, pairs: list[tuple[Any, str]], props: dict[str, Any]
+    ) -> None:
+        """DELETE members (given with the ids they are removed by). After any failure the
+        members are listed afresh: those gone are done (the call was applied, or they were
+        already absent); a 5xx or a lost connection is tried again for the rest."""
+        spec = self.mspec
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                self._remove_call(parent, [i for _, i in pairs], props)
+                return
+            except (ZoomTransportError, ZoomApiError) as exc:
+                try:
+                    live = self._list(parent, props)
+                except ParentVanishedError:
+                    log.info(
+                        "%s: %s %s is gone with its members", spec.name, spec.parent_arg, parent
+                    )
+                    return
+                pairs = [(m, i) for m, i in pairs if self._find(m, live) is not None]
+                if not pairs:
+                    log.info("%s: removed (%s answered %s)", spec.name, exc.operation, exc)
+                    return
+                retryable = isinstance(exc, ZoomTransportError) or exc.status >= 500
+                if not retryable or attempt == ATTEMPTS:
+                    raise
+
+    def _remove_call(self, parent: str, ids: list[str], props: dict[str, Any]) -> None:
         spec = self.mspec
         op, removal = spec.remove_op, spec.removal
-        if op is None or not members:
-            return
-        ids = [self._member_id(m) for m in members]
-        if removal.live_id is not None:
-            found = [self._find(m, live) for m in members]
-            ids = [str(f[removal.live_id]) for f in found if f and f.get(removal.live_id)]
+        assert op is not None
+        params = self._filters(spec.remove_filters, props)
+        body: dict[str, Any] | None = None
         if removal.mode == "item":
-            for member_id in ids:
-                try:
-                    self.client.request(
-                        "DELETE",
-                        spec.remove_url(parent, member_id),
-                        rate_label=op.rate_label,
-                        operation=op.id,
-                        not_found_codes=spec.member_not_found_codes | spec.parent_not_found_codes,
-                    )
-                except NotFoundError:
-                    log.info("%s: %s was already removed", spec.name, member_id)
-            return
-        size = removal.max_ids or len(ids)
-        for start in range(0, len(ids), size):
-            chunk = ids[start : start + size]
+            (member_id,) = ids
+            url = spec.remove_url(parent, member_id)
+        else:
+            url = spec.remove_url(parent)
             if removal.mode == "body":
-                kwargs: dict[str, Any] = {"json": {removal.ids_field: chunk}}
+                body = {removal.ids_field: ids}
             else:
-                kwargs = {"params": {removal.ids_field: ",".join(chunk)}}
-            try:
-                self.client.request(
-                    "DELETE",
-                    spec.remove_url(parent),
-                    rate_label=op.rate_label,
-                    operation=op.id,
-                    not_found_codes=spec.parent_not_found_codes,
-                    **kwargs,
-                )
-            except NotFoundError:
-                log.info("%s: %s %s is gone", spec.name, spec.parent_arg, parent)
+                params[removal.ids_field] = ",".join(ids)  # arrays go comma-separated
+        self.client.request(
+            "DELETE",
+            url,
+            json=body,
+            params=params or None,
+            rate_label=op.rate_label,
+            operation=op.id,
+            not_found_codes=spec.member_not_found_codes | spec.parent_not_found_codes,
+        )
 
-    def _list(self, parent: str) -> list[dict[str, Any]]:
-        return list(self._iter_members(parent))
+    def _filters(self, names: tuple[str, ...], props: dict[str, Any]) -> dict[str, Any]:
+        """Query values of shared fields: the declared value, else the API's documented
+        default (``assign_type`` defaults to ``inbound``: what an add without it assigns)."""
+        spec = self.mspec
+        values = {n: normalize(props.get(n, spec.add_fields[n].default)) for n in names}
+        return {n: v for n, v in values.items() if v is not None}
 
-    def _iter_members(self, parent: str) -> Iterator[dict[str, Any]]:
+    def _list(self, parent: str, props: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(self._iter_members(parent, props))
+
+    def _iter_members(self, parent: str, props: dict[str, Any]) -> Iterator[dict[str, Any]]:
         spec = self.mspec
         op = spec.list_op
+        filters = self._filters(spec.list_filters, props)
         token: str | None = None
         while True:
-            params: dict[str, Any] = {}
-            if spec.list_paginated:
-                params["page_size"] = _PAGE_SIZE
+            params = dict(filters)
+            if spec.list_pages:
+                params["page_size"] = MAX_PAGE_SIZE
                 if token:
                     params["next_page_token"] = token
             try:
@@ -270,7 +337,7 @@ class MembershipProvider(SpecProvider):
                 raise
             page = page or {}
             yield from (dict(i) for i in page.get(spec.list_key) or [])
-            token = page.get("next_page_token") if spec.list_paginated else None
+            token = page.get("next_page_token") if spec.list_pages else None
             if not token:
                 return
 
@@ -280,7 +347,7 @@ class MembershipProvider(SpecProvider):
         """The declared members still present (with their live attributes), and the rest
         of the declared arguments."""
         spec = self.mspec
-        live = self._list(parent)
+        live = self._list(parent, props)
         declared = self._declared(props)
         kept: list[Any] = []
         missing: list[str] = []
@@ -340,6 +407,11 @@ class MembershipProvider(SpecProvider):
                 if value == wanted or (fold and value.lower() == wanted.lower()):
                     return item
         return None
+
+    def _present(self, member: Any, live: list[dict[str, Any]]) -> bool:
+        """Whether ``member`` is listed with its declared attributes."""
+        found = self._find(member, live)
+        return found is not None and self._attributes_match(member, found)
 
     def _attributes_match(self, member: Any, found: dict[str, Any]) -> bool:
         if not isinstance(member, dict):

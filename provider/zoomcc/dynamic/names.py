@@ -1,10 +1,13 @@
 """Which names are taken, per collection, listed once per provider process.
 
-Refusing a duplicate name needs the collection's list. Listing it before every create
-costs O(N·k) list calls for N creates into a collection of k objects; one listing per
-collection per process, kept up to date with this process's own creates and deletes,
-costs one. Objects someone else creates during the same run are not seen; where Zoom
-enforces unique names, its own duplicate error still stops those.
+Most types find a name in one call (``by_name``): GET by name, or a list filtered by it.
+That is the cheapest check for one create, but N creates into one collection cost N
+calls; one listing per collection per process, kept up to date with this process's own
+creates and deletes, costs ⌈k/300⌉ pages for k objects. So the first create of a process
+into a collection asks in one call, and the second loads this index for the rest; types
+with no one-call look-up use the index from the first create. Objects someone else creates
+during the same run are not seen; where Zoom enforces unique names, its own duplicate error
+still stops those.
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ class NameIndex:
         self._lock = threading.Lock()
         self._loading: dict[str, threading.Lock] = {}
         self._names: dict[str, dict[Key, set[str]]] = {}
+        self._checked: set[str] = set()
+
+    def seen(self, collection: str) -> bool:
+        """Whether names in ``collection`` were checked before in this process (and note
+        that they now are)."""
+        with self._lock:
+            before = collection in self._checked
+            self._checked.add(collection)
+            return before
 
     def _ensure(self, collection: str, load: Callable[[], Iterable[tuple[Key, str]]]) -> None:
         with self._lock:
@@ -60,6 +72,7 @@ class NameIndex:
     def forget(self, collection: str) -> None:
         with self._lock:
             self._names.pop(collection, None)
+            self._checked.discard(collection)
 
 
 NAMES = NameIndex()

@@ -23,8 +23,17 @@ from pulumi.dynamic import (
 )
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient, ZoomTransportError
-from zoomcc.dynamic.config import CLIENTS, resolve_settings
+from zoomcc.dynamic import by_name
+from zoomcc.dynamic.config import (
+    CLIENTS,
+    ConfigurationError,
+    config_problems,
+    resolve_settings,
+)
+from zoomcc.dynamic.deletion import delete_defaults
+from zoomcc.dynamic.derivation import with_derived
 from zoomcc.dynamic.names import NAMES
+from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.validation import input_failures, to_api
 from zoomcc.dynamic.values import extract, is_unknown, matches, normalize
 from zoomcc.resources import catalog
@@ -81,6 +90,9 @@ class SpecProvider(ResourceProvider):
         # Keep only our namespace; the client is built lazily so preview needs no credentials.
         raw = getattr(req.config, "_props", {}) or {}
         self._stack_config = {k: v for k, v in raw.items() if k.startswith("zoomcc:")}
+        problems = config_problems(self._stack_config)
+        if problems:  # at preview, before any API call: a typo must not fall back to defaults
+            raise ConfigurationError("zoomcc: " + "; ".join(problems))
 
     @property
     def client(self) -> ZoomClient:
@@ -91,6 +103,7 @@ class SpecProvider(ResourceProvider):
     """Why ``import_id`` makes no sense for this kind of resource (None: it is supported)."""
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        news = with_derived(self.spec, news)  # derived-field rules: what preview shows
         return CheckResult(news, self._check_failures(news))
 
     def _check_failures(self, news: dict[str, Any]) -> list[CheckFailure]:
@@ -98,6 +111,16 @@ class SpecProvider(ResourceProvider):
         spec = self.spec
         inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
         failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
+        reported = {f.property for f in failures}
+        failures += [  # the API lists these objects only per parent (address books per unit)
+            CheckFailure(
+                argument,
+                f"{spec.name}: '{argument}' is required: the API keeps these objects per "
+                f"{argument} (it lists them only by it)",
+            )
+            for argument in spec.missing_list_parents(inputs)
+            if argument not in reported
+        ]
         adopt = news.get(IMPORT_KEY)
         if adopt is not None and self.import_refusal is not None:
             reason = f"{spec.name}: 'import_id' is not supported: {self.import_refusal}"
@@ -156,9 +179,10 @@ class SpecProvider(ResourceProvider):
                 path=url,
             )
         try:
-            in_path = set(spec.path_inputs.values())  # sent in the URL, not to be patched
-            after_create = {
-                k: v for k, v in payload.items() if k not in spec.create_fields and k not in in_path
+            after_create = {  # path parents and delete-time values are no body's
+                k: v
+                for k, v in payload.items()
+                if k not in spec.create_fields and k not in spec.non_body_inputs
             }
             if after_create:
                 self._patch(object_id, self._update_body(payload, only=after_create), props)
@@ -168,7 +192,9 @@ class SpecProvider(ResourceProvider):
             self._delete_quietly(object_id, props)
             raise
         if spec.natural_key_api is not None:
-            NAMES.add(spec.collection_url(props), self._name_key(payload), object_id)
+            NAMES.add(
+                by_name.index_key(spec, props, payload), by_name.key_of(spec, payload), object_id
+            )
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -199,7 +225,13 @@ class SpecProvider(ResourceProvider):
         try:
             self._delete_call(id_, props)
         except NotFoundError:
+            # Only the operation's documented not-found codes: a refusal stays an error.
             log.info("%s %s was already gone", self.spec.name, id_)
+        except ZoomApiError as exc:
+            advice = refused_delete(self.spec, id_, exc)
+            if advice is None:
+                raise
+            raise advice from exc
         NAMES.discard(id_)
 
     # ---- the API calls a subclass may replace where the API is irregular ------------------
@@ -215,15 +247,23 @@ class SpecProvider(ResourceProvider):
         )
 
     def _delete_call(self, object_id: str, props: dict[str, Any]) -> None:
-        """DELETE the object; NotFoundError means it was already gone."""
+        """DELETE the object, archived first where Zoom deletes only archived objects
+        (``archive_before_delete``); NotFoundError means it was already gone."""
         spec = self.spec
-        self.client.request(
-            "DELETE",
-            spec.item_url(object_id, props),
-            rate_label=spec.delete_op.rate_label,
-            operation=spec.delete_op.id,
-            not_found_codes=spec.not_found_codes,
-        )
+        op = spec.delete_op
+        query: dict[str, Any] = dict(self._delete_params(props))
+        steps: list[dict[str, Any]] = [query]
+        if spec.archive_before_delete is not None:
+            steps.insert(0, {**query, spec.archive_before_delete: True})
+        for params in steps:
+            self.client.request(
+                "DELETE",
+                spec.item_url(object_id, props),
+                params=params or None,
+                rate_label=op.rate_label,
+                operation=op.id,
+                not_found_codes=spec.not_found_codes,
+            )
 
     # ---- adoption and name conflicts ------------------------------------------------------
     def _adopt(self, object_id: str, props: dict[str, Any]) -> CreateResult:
@@ -250,7 +290,9 @@ class SpecProvider(ResourceProvider):
                 f"{spec.name} {object_id}: cannot adopt, these arguments differ and cannot "
                 f"be changed in place ({shown}); declare Zoom's values or create a new object"
             )
-        missing = {k: v for k, v in payload.items() if k not in live}
+        missing = {
+            k: v for k, v in payload.items() if k not in live and k not in spec.non_body_inputs
+        }
         if differs or missing:
             body = self._update_body(payload, only={**differs, **missing})
             if set(body) & set(spec.merged_lists):
@@ -260,23 +302,12 @@ class SpecProvider(ResourceProvider):
         outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in body}
         return CreateResult(object_id, outs)
 
-    def _name_key(self, item: dict[str, Any], *, listed: bool = False) -> tuple[Any, ...]:
-        """The natural key of a payload, or of a list item (``listed``: see ``list_names``)."""
+    def _delete_params(self, props: dict[str, Any]) -> dict[str, str]:
+        """The DELETE's query parameters: the delete-time arguments, else their defaults."""
         spec = self.spec
-        fields = (spec.natural_key_api or "", *spec.natural_key_scope)
-        return tuple(item.get(spec.list_field(f) if listed else f) for f in fields)
-
-    def _listing(self, props: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
-        spec = self.spec
-        return [
-            (self._name_key(item, listed=True), str(item.get(spec.list_field(spec.id_field))))
-            for item in self.client.paginate(
-                spec.collection_url(props),
-                items_key=spec.list_key,
-                rate_label=spec.list_op.rate_label,
-                operation=spec.list_op.id,
-            )
-        ]
+        given = spec.delete_params(props)
+        missing = {p: how for p, how in spec.delete_query.items() if p not in given}
+        return {**given, **delete_defaults(self.client, spec, missing)} if missing else given
 
     def _post_with_recovery(
         self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
@@ -317,14 +348,13 @@ class SpecProvider(ResourceProvider):
         spec = self.spec
         if spec.natural_key_api is None or payload.get(spec.natural_key_api) is None:
             return None
-        existing = NAMES.taken(
-            spec.collection_url(props), self._name_key(payload), lambda: self._listing(props)
-        )
-        if existing is None:
+        hit = by_name.taken(self.client, spec, payload, props)
+        if hit is None:
             return None
+        existing = hit.object_id
         hint = ""
         if self._adopt_existing == "matching":
-            live = normalize(self._get(existing, props))
+            live = normalize(hit.live if hit.live is not None else self._get(existing, props))
             # What our own create call would have set; an interrupted create may not have
             # reached its follow-up PATCH, and adoption sets the rest anyway.
             differs = sorted(
@@ -404,7 +434,9 @@ class SpecProvider(ResourceProvider):
             if api_field in live:
                 outs[spec.friendly(api_field)] = live[api_field]
         for api_field, path in spec.read_back.items():
-            outs[spec.friendly(api_field)] = extract(live, path)
+            outs[spec.friendly(api_field)] = extract(
+                live, path, subject=f"{spec.name} {object_id} '{spec.friendly(api_field)}'"
+            )
         for friendly, value in props.items():
             if friendly in (PROVIDER_KEY, ADOPTION_KEY) or friendly in outs:
                 continue
@@ -417,13 +449,8 @@ class SpecProvider(ResourceProvider):
         return outs
 
     def _find_all_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> list[str]:
-        """Ids of the objects holding the payload's name, listed afresh (no cache)."""
-        spec = self.spec
-        key = spec.natural_key_api
-        if key is None or payload.get(key) is None:
-            return []
-        wanted = self._name_key(payload)
-        return [object_id for name, object_id in self._listing(props) if name == wanted]
+        """Ids of the objects holding the payload's name, asked afresh (no cache)."""
+        return [hit.object_id for hit in by_name.find(self.client, self.spec, payload, props)]
 
     def _delete_quietly(self, object_id: str, props: dict[str, Any]) -> None:
         try:

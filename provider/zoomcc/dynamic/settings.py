@@ -20,8 +20,10 @@ from pulumi.dynamic import (
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
+from zoomcc.client.pagination import MAX_PAGE_SIZE
 from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.dynamic.values import is_unknown, matches, normalize
+from zoomcc.resources.membership import pages
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -180,7 +182,7 @@ class SettingsProvider(SpecProvider):
             previous = props.get(PREVIOUS_KEY) or {}
             fields = spec.body_fields(part)
             body = {
-                n: _only_inputs(fields[n], previous[n])
+                n: restore_value(fields[n], previous[n])
                 for n in names
                 if n in previous and n in fields and previous[n] is not None
             }
@@ -191,7 +193,14 @@ class SettingsProvider(SpecProvider):
                     body[name] = normalize(props[name])
             self._call(part.write_method, part.write_path, parent, body)
 
-    def _call(self, method: str, path: str, parent: str, body: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        parent: str,
+        body: Any,
+        params: dict[str, Any] | None = None,
+    ) -> Any:
         spec = self.sspec
         op = spec.api.op(method, path)
         try:
@@ -199,9 +208,14 @@ class SettingsProvider(SpecProvider):
                 method,
                 spec.url(path, parent),
                 json=body,
+                params=params or None,
                 rate_label=op.rate_label,
                 operation=op.id,
                 not_found_codes=spec.not_found_codes,
+                # Every call here reads, sets or clears values: sent twice, it leaves them as
+                # sent once, so a 5xx or a lost answer is retried even for a POST ("Assign a
+                # queue menu based interrupt" replaces the menu; it creates nothing).
+                idempotent=True,
             )
         except NotFoundError as exc:
             if exc.code is None or exc.code in spec.not_found_codes:
@@ -221,9 +235,10 @@ class SettingsProvider(SpecProvider):
         for part in spec.parts:
             if part.read_path is None:
                 continue
-            got = normalize(self._call("GET", part.read_path, parent, None) or {})
             if part.read_list_key is not None:
-                got = self._row(part, got, props)
+                got = self._row(part, self._rows(part, parent), props)
+            else:
+                got = normalize(self._call("GET", part.read_path, parent, None) or {})
             if part.read_fields is not None:
                 got = {k: v for k, v in got.items() if k in part.read_fields}
             live.update(got)
@@ -232,10 +247,29 @@ class SettingsProvider(SpecProvider):
                     live[body_field] = got[live_field]
         return live
 
-    def _row(self, part: SettingsPart, listing: dict[str, Any], props: dict[str, Any]) -> Any:
+    def _rows(self, part: SettingsPart, parent: str) -> list[dict[str, Any]]:
+        """Every row of a listing GET, page after page where its query contract pages."""
+        spec = self.sspec
+        assert part.read_path is not None and part.read_list_key is not None
+        paged = pages(spec.api.op("GET", part.read_path))
+        rows: list[dict[str, Any]] = []
+        token = ""
+        while True:
+            params: dict[str, Any] = {}
+            if paged:
+                params["page_size"] = MAX_PAGE_SIZE
+                if token:
+                    params["next_page_token"] = token
+            page = normalize(self._call("GET", part.read_path, parent, None, params) or {})
+            rows += [dict(r) for r in page.get(part.read_list_key) or []]
+            token = str(page.get("next_page_token") or "") if paged else ""
+            if not token:
+                return rows
+
+    def _row(self, part: SettingsPart, rows: list[dict[str, Any]], props: dict[str, Any]) -> Any:
         body_field, *row_fields = part.row_match
         wanted = str(props.get(body_field) or "")
-        for row in listing.get(part.read_list_key or "") or []:
+        for row in rows:
             values = [str(row.get(f) or "") for f in row_fields]
             if wanted in values or ("@" in wanted and wanted.lower() in map(str.lower, values)):
                 return {**row, body_field: wanted}
@@ -264,11 +298,20 @@ class SettingsProvider(SpecProvider):
         return str(parent)
 
 
-def _only_inputs(spec: FieldSpec, value: Any) -> Any:
-    """A value read back from the API, reduced to what the write body accepts."""
-    if isinstance(value, dict) and spec.fields:
+def restore_value(spec: FieldSpec, value: Any) -> Any:
+    """A value read back before the first write (and kept in the state, where the engine
+    turned every number into a float), made fit for the write body ``spec`` describes:
+    fields the body does not take are dropped, and at every depth a whole float becomes an
+    integer where the body says ``integer`` (``loop_interval: 45.0`` is refused by Zoom)."""
+    if isinstance(value, dict):
+        if not spec.fields:
+            return normalize(value)  # free-form: nothing says what its numbers are
         known = {f.name: f for f in spec.fields}
-        return {k: _only_inputs(known[k], v) for k, v in value.items() if k in known}
-    if isinstance(value, list) and spec.items is not None:
-        return [_only_inputs(spec.items, v) for v in value]
+        return {k: restore_value(known[k], v) for k, v in value.items() if k in known}
+    if isinstance(value, list):
+        if spec.items is None:
+            return normalize(value)
+        return [restore_value(spec.items, v) for v in value]
+    if spec.type == "integer" and isinstance(value, float) and value.is_integer():
+        return int(value)
     return value

@@ -68,27 +68,54 @@ def matches(desired: Any, actual: Any, *, ordered: bool = False) -> bool:
     return bool(desired == actual)
 
 
-def extract(document: Mapping[str, Any], path: str) -> Any:
-    """Follow ``a.b[].c`` through ``document``; ``[]`` maps over a list; ``*`` joins the
-    values of an object into one list (``privileges.*``: a role's grouped privileges)."""
-    current: Any = document
-    for part in path.split("."):
-        over_list = part.endswith("[]")
-        key = part[:-2] if over_list else part
-        current = _get_each(current, key)
-        if over_list and current is None:
-            current = []
-    return current
+class UnexpectedShapeError(ValueError):
+    """A GET answered a value in another shape than the provider reads it in: failing beats
+    reading nulls (``[null, null]`` for a role's privileges), which would diff forever."""
 
 
-def _get_each(current: Any, key: str) -> Any:
-    if isinstance(current, list):
-        return [_get_each(item, key) for item in current]
-    if isinstance(current, Mapping):
-        if key == "*":
-            return [x for v in current.values() for x in (v if isinstance(v, list) else [v])]
-        return current.get(key)
-    return None
+def extract(document: Mapping[str, Any], path: str, *, subject: str = "") -> Any:
+    """Follow ``a.b[].c`` through ``document``: ``b[]`` is a list whose items the rest of the
+    path is read from; ``*`` joins the lists an object holds (``privileges.*``: a role's
+    privileges, grouped by kind). A missing value reads as None (``[]`` for a list); a value
+    of another shape raises UnexpectedShapeError naming ``subject`` (``Role r1 'privileges'``)
+    and where the shape differs."""
+    return _walk(document, path.split("."), [], path, subject)
+
+
+def _walk(value: Any, parts: list[str], trail: list[str], path: str, subject: str) -> Any:
+    if not parts:
+        return value
+    part, rest = parts[0], parts[1:]
+    over_list = part.endswith("[]")
+    key = part[:-2] if over_list else part
+    if key == "*":
+        groups = _expect(value, Mapping, "an object", trail, path, subject) or {}
+        items: list[Any] = []
+        for name, group in groups.items():
+            items += _expect(group, list, "a list", [*trail, str(name)], path, subject) or []
+        return [_walk(item, rest, [*trail, "*"], path, subject) for item in items]
+    found = (_expect(value, Mapping, "an object", trail, path, subject) or {}).get(key)
+    here = [*trail, key]
+    if not over_list:
+        return None if found is None and rest else _walk(found, rest, here, path, subject)
+    listed = _expect(found, list, "a list", here, path, subject) or []
+    return [_walk(item, rest, [*trail, part], path, subject) for item in listed]
+
+
+_SHAPES: dict[type, str] = {list: "a list", dict: "an object", str: "a string"}
+
+
+def _expect(value: Any, kind: type, shape: str, trail: list[str], path: str, subject: str) -> Any:
+    """``value`` if it is a ``kind`` or None; else UnexpectedShapeError."""
+    if value is None or isinstance(value, kind):
+        return value
+    where = ".".join(trail) or "the response"
+    got = _SHAPES.get(type(value), f"a {type(value).__name__}")
+    head = f"{subject}: " if subject else ""
+    raise UnexpectedShapeError(
+        f"{head}the GET response holds {got} at '{where}' where {shape} was expected "
+        f"(read through '{path}'): the API answered in a shape the provider does not know"
+    )
 
 
 def without(mapping: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:

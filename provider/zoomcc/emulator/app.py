@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
@@ -32,6 +32,14 @@ from zoomcc.emulator.model import (
     Operation,
     ZoomApiError,
     validation_error,
+)
+from zoomcc.emulator.request_check import (
+    RequestRefused,
+    check_body,
+    check_query,
+    match_operation,
+    resolve_identifiers,
+    rewrite_path,
 )
 from zoomcc.emulator.state import EmulatorState, redact_query
 
@@ -398,7 +406,8 @@ class EmulatorApp:
         method, path = scope["method"], scope["path"]
         route = self._operation(scope)
         is_api = path == API_PREFIX or path.startswith(API_PREFIX + "/")
-        info: dict[str, Any] = {"body": None}
+        query = scope.get("query_string", b"").decode("latin-1")
+        info: dict[str, Any] = {"body": None, "operation_id": None}
         scope[_INFO_KEY] = info
 
         def record(
@@ -411,7 +420,7 @@ class EmulatorApp:
                 time=time.time(),
                 method=method,
                 path=path,
-                query=redact_query(scope.get("query_string", b"").decode("latin-1")),
+                query=redact_query(query),
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 3),
                 operation=route.operation if route else None,
@@ -420,6 +429,7 @@ class EmulatorApp:
                 applied_status=applied_status,
                 rate_limited=rate_limited,
                 body=info["body"] if is_api else None,
+                operation_id=info["operation_id"],
             )
 
         plan = state.plan_faults(method, path)
@@ -445,6 +455,16 @@ class EmulatorApp:
             if refusal is not None:
                 await refusal(scope, receive, send)
                 record(refusal.status_code, rate_limited=limited)
+                return
+            try:
+                receive = await self._admit(scope, receive, info)
+            except RequestRefused as exc:
+                await JSONResponse(exc.body(), status_code=exc.status)(scope, receive, send)
+                record(exc.status)
+                return
+            except ClientDisconnect:
+                log.info("client went away during %s %s", method, path)
+                record(None)
                 return
 
         seen: dict[str, int] = {}
@@ -510,6 +530,30 @@ class EmulatorApp:
         code = self.state.config.rate_limit_code
         return zoom_error(429, code, message, headers), hit.kind
 
+    async def _admit(self, scope: Scope, receive: Receive, info: dict[str, Any]) -> Receive:
+        """Check the request against its spec operation (RequestRefused if Zoom would refuse
+        it) and turn name look-ups into ids; returns a ``receive`` that replays the body."""
+        raw_path = (scope.get("raw_path") or quote(scope["path"]).encode()).decode("latin-1")
+        checked = match_operation(scope["method"], raw_path.removeprefix(API_PREFIX))
+        if checked is None:
+            return receive  # the router answers 404 / 405
+        op = checked.operation
+        info["operation_id"] = op.id
+        pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        check_query(op, pairs)
+        raw, receive = await _read_body(receive)
+        info["body"] = check_body(op, raw)
+        with self.state.locked_store() as store:
+            changed = resolve_identifiers(checked, dict(pairs), store)
+        if changed:
+            # The handlers see the id form: the path holds ids, the look-up switches go.
+            new_path = API_PREFIX + rewrite_path(raw_path.removeprefix(API_PREFIX), op, changed)
+            scope["raw_path"] = new_path.encode("latin-1")
+            scope["path"] = unquote(new_path)
+            kept = [(k, v) for k, v in pairs if not k.endswith("identifier_type")]
+            scope["query_string"] = urlencode(kept).encode("latin-1")
+        return receive
+
     async def _run(self, scope: Scope, receive: Receive, send: Send, seen: dict[str, int]) -> None:
         try:
             await self.starlette(scope, receive, send)
@@ -522,6 +566,27 @@ class EmulatorApp:
             if "status" not in seen:
                 await zoom_error(500, 500, "Internal emulator error.")(scope, receive, send)
             seen.setdefault("status", 500)
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, Receive]:
+    """The whole request body, and a ``receive`` that hands it to the handler again."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    body = b"".join(chunks)
+    pending = [body]
+
+    async def replay() -> Message:
+        if pending:
+            return {"type": "http.request", "body": pending.pop(), "more_body": False}
+        return await receive()
+
+    return body, replay
 
 
 def create_app(state: EmulatorState) -> EmulatorApp:

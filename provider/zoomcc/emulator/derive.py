@@ -1,30 +1,110 @@
-"""Emulated collections derived from a resource spec and the API spec, with no hand tables.
+"""Emulated collections derived from the API spec's operations alone.
 
-The eight first collections are hand-checked tables (``table.py``); the rest start from
-what the reference says about the object (request fields and their types, the views each
-response shows, the not-found and duplicate-name errors, rate-limit labels) and add hooks
-only for behaviour the reference describes in prose.
+A collection is a path with a POST (create) and a GET (list); its item path is the path
+plus one ``/{xId}`` parameter. Everything else is read off those operations: the id field
+(the path parameter's field, or the one ``*_id`` the create response adds), the list key
+(the list response's one array), request fields and their types, the views each response
+shows, the documented not-found and duplicate-name errors, the rate-limit labels, the list
+filters the real API takes. Nothing comes from the provider (``zoomcc.resources``): the
+emulator is a second, independent reading of the API. Where the API is irregular a
+collection's module passes an override quoting the reference line it follows.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
 
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import Operation as ApiOperation
-from zoomcc.emulator.model import OMIT, Collection, Computed, ErrorDef, FieldSpec, ParentRef
-from zoomcc.resources.spec import ResourceSpec
+from zoomcc.apispec import load_api_spec
+from zoomcc.emulator.model import (
+    OMIT,
+    ApiCall,
+    Collection,
+    Computed,
+    ErrorDef,
+    ExtraRoute,
+    FieldSpec,
+    Operation,
+    ParentRef,
+)
+from zoomcc.emulator.store import Store
 
-_PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
-_DUPLICATE = re.compile(r"already exist|duplicat|is taken|already in use", re.I)
-_CREATED = ("created_time", "create_time", "created_at", "date_created")
-_MODIFIED = ("last_modified_time", "modify_time", "modified_time", "updated_time", "update_time")
+_PLACEHOLDER: Final = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
+# "already exists" and its variants ("The template name is duplicate.", "The team name can
+# not be duplicated.", "Duplicate asset name"); not "Category is duplicated in priorities".
+_DUPLICATE: Final = re.compile(
+    r"already exists?|name is duplicate|can ?not be duplicated|duplicate \w+ name", re.I
+)
+_CREATED: Final = ("created_time", "create_time", "created_at", "date_created")
+_MODIFIED: Final = (
+    "last_modified_time",
+    "modify_time",
+    "modified_time",
+    "updated_time",
+    "update_time",
+)
+_PAGING: Final = frozenset({"page_size", "next_page_token", "page_number"})
+_ITEM_PARAM: Final = re.compile(r"/\{(\w+)\}$")
+_NESTED: Final = frozenset({"array", "object"})
+_ITEM_OPS: Final[tuple[Operation, ...]] = ("get", "update", "delete")
 
 
-def _field(spec: ApiField) -> FieldSpec:
-    kind = spec.type
-    return FieldSpec(kind, tuple(spec.enum or ()))
+@dataclass(frozen=True)
+class Operations:
+    """The API operations of one collection, found by path and method."""
+
+    path: str
+    item_path: str
+    list: ApiOperation | None
+    create: ApiOperation | None
+    get: ApiOperation | None
+    update: ApiOperation | None
+    delete: ApiOperation | None
+
+    @property
+    def item_param(self) -> str:
+        """The item path's parameter (``queueId``)."""
+        found = _ITEM_PARAM.search(self.item_path)
+        return found.group(1) if found else ""
+
+    def by_name(self, op: Operation) -> ApiOperation | None:
+        """The operation standing for ``op``."""
+        found: ApiOperation | None = getattr(self, op)
+        return found
+
+
+def _find(method: str, path: str) -> ApiOperation | None:
+    try:
+        return load_api_spec().op(method, path)
+    except KeyError:
+        return None
+
+
+def operations(path: str) -> Operations:
+    """The operations of the collection at ``path`` (KeyError if it is not one)."""
+    if _find("POST", path) is None or _find("GET", path) is None:
+        raise KeyError(f"{path} is not a collection: it needs a POST and a GET list")
+    pattern = re.compile(re.escape(path) + r"/\{\w+\}")
+    items = sorted({o.path for o in load_api_spec().operations if pattern.fullmatch(o.path)})
+    item = next(iter(items), path + "/{id}")
+    return Operations(
+        path,
+        item,
+        _find("GET", path),
+        _find("POST", path),
+        _find("GET", item),
+        _find("PATCH", item),
+        _find("DELETE", item),
+    )
+
+
+def snake(name: str) -> str:
+    """``skillCategoryId`` -> ``skill_category_id``."""
+    return re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), name)
 
 
 def _body_fields(op: ApiOperation | None) -> dict[str, ApiField]:
@@ -33,99 +113,232 @@ def _body_fields(op: ApiOperation | None) -> dict[str, ApiField]:
     return {f.name: f for f in op.request.schema_.fields}
 
 
-def _view(op: ApiOperation | None, *, list_key: str | None = None) -> tuple[str, ...]:
+def _response_fields(op: ApiOperation | None) -> list[ApiField]:
     resp = op.success_response if op is not None else None
     if resp is None or resp.body is None:
-        return ()
-    fields = resp.body.schema_.fields
-    if list_key is not None:
-        holder = next((f for f in fields if f.name == list_key), None)
-        fields = holder.items.fields if holder is not None and holder.items is not None else []
-    return tuple(f.name for f in fields)
+        return []
+    return list(resp.body.schema_.fields)
 
 
-def _error(op: ApiOperation, codes: frozenset[int], statuses: tuple[int, ...]) -> ErrorDef | None:
-    for err in op.errors:
-        if err.code is not None and err.code in codes and err.status in statuses:
+def list_key_of(op: ApiOperation | None) -> str:
+    """The one array field of a list response."""
+    arrays = [f.name for f in _response_fields(op) if f.type == "array"]
+    if len(arrays) != 1:
+        raise ValueError(f"{op.id if op else '?'}: no single array in the list: {arrays}")
+    return arrays[0]
+
+
+def _list_items(op: ApiOperation | None, list_key: str) -> list[ApiField]:
+    holder = next((f for f in _response_fields(op) if f.name == list_key), None)
+    if holder is None or holder.items is None:
+        return []
+    return list(holder.items.fields)
+
+
+def _list_view(op: ApiOperation | None, list_key: str) -> tuple[str, ...]:
+    return tuple(f.name for f in _list_items(op, list_key))
+
+
+def id_field_of(ops: Operations) -> str:
+    """The path parameter's field where a response shows it, else the one ``*_id`` field
+    the create response adds to the request's."""
+    shown = [f.name for f in _response_fields(ops.get) + _response_fields(ops.create)]
+    named = snake(ops.item_param)
+    if named in shown:
+        return named
+    sent = _body_fields(ops.create)
+    added = [f.name for f in _response_fields(ops.create) if f.name.endswith("_id")]
+    added = [name for name in added if name not in sent]
+    if len(added) != 1:
+        raise ValueError(f"{ops.path}: cannot tell the id field among {added}; give id_field")
+    return added[0]
+
+
+def _error(op: ApiOperation | None, codes: frozenset[int]) -> ErrorDef | None:
+    for err in op.errors if op is not None else []:
+        if err.code is not None and err.code in codes and err.status in (404, 400):
             return ErrorDef(err.status, err.code, _PLACEHOLDER.sub("{id}", err.message))
     return None
 
 
-def collection_from_spec(spec: ResourceSpec, **overrides: Any) -> Collection:
-    """An emulated collection behaving as the reference documents ``spec``'s object."""
-    create = _body_fields(spec.create_op)
-    update = _body_fields(spec.update_op)
-    path_params = set(spec.path_inputs)
-    fields = {name: _field(f) for name, f in {**update, **create}.items()}
-    get_view = _view(spec.read_op)
-    list_view = _view(spec.list_op, list_key=spec.list_key) or get_view
-    create_view = _view(spec.create_op) or (spec.id_field,)
-    not_found = _error(spec.read_op, spec.not_found_codes, (404, 400)) or _error(
-        spec.delete_op, spec.not_found_codes, (404, 400)
-    )
-    if not_found is None:
-        not_found = ErrorDef(404, 404, f"{spec.name} does not exist: {{id}}.")
-    duplicate = next(
-        (
-            # The store fills a duplicate's message with the name, not an id.
-            ErrorDef(e.status, e.code, _PLACEHOLDER.sub("{name}", e.message))
-            for e in spec.create_op.errors
-            if e.code is not None and e.status in (400, 409) and _DUPLICATE.search(e.message)
-        ),
-        None,
-    )
-    labels = {
-        "list": spec.list_op.rate_label,
-        "create": spec.create_op.rate_label,
-        "get": spec.read_op.rate_label,
-        "update": (spec.update_op or spec.read_op).rate_label,
-        "delete": spec.delete_op.rate_label,
+def not_found_of(
+    ops: Operations, code: int | None = None
+) -> tuple[ErrorDef, dict[Operation, str]]:
+    """The documented not-found error (``code`` where a GET documents several, e.g. the
+    parent's and the object's), and each operation's own wording of it."""
+    codes = frozenset({code}) if code is not None else None
+    found = _error(ops.get, codes or (ops.get.not_found_codes if ops.get else frozenset()))
+    if found is None and ops.delete is not None:
+        found = _error(ops.delete, ops.delete.not_found_codes)
+    if found is None:
+        return ErrorDef(404, 404, "Not found: {id}."), {}
+    messages: dict[Operation, str] = {}
+    for name in ("get", "update", "delete"):
+        own = _error(ops.by_name(name), frozenset({found.code}))
+        if own is not None and own.message != found.message:
+            messages[name] = own.message
+    return found, messages
+
+
+def duplicate_of(op: ApiOperation | None) -> ErrorDef | None:
+    """The create's documented "already exists" error; the store fills ``{name}``."""
+    for err in op.errors if op is not None else []:
+        if err.code is not None and err.status in (400, 409) and _DUPLICATE.search(err.message):
+            return ErrorDef(err.status, err.code, _PLACEHOLDER.sub("{name}", err.message))
+    return None
+
+
+def name_field_of(ops: Operations, id_field: str) -> str | None:
+    """The request's ``*_name`` field that names the object (``skill_name`` for
+    ``skill_id``; the only one otherwise)."""
+    names = [n for n in _body_fields(ops.create) if n.endswith("_name")]
+    stem = id_field.removesuffix("_id")
+    for name in names:
+        if name == stem + "_name" or stem.endswith(name.removesuffix("_name")):
+            return name
+    return names[0] if len(names) == 1 else None
+
+
+def _required_filter_error(op: ApiOperation, param: str) -> ErrorDef:
+    for err in op.errors:
+        if err.code is not None and f"`{param}`" in err.message:
+            return ErrorDef(err.status, err.code, err.message)
+    return ErrorDef(400, 300, "Validation Failed. Missing required query parameter: {value}.")
+
+
+def _field(spec: ApiField) -> FieldSpec:
+    return FieldSpec(spec.type, tuple(spec.enum or ()))
+
+
+def _labels(ops: Operations) -> dict[Operation, str]:
+    fallback = ops.get or ops.list or ops.create
+    assert fallback is not None
+    return {
+        name: (ops.by_name(name) or fallback).rate_label
+        for name in ("list", "create", "get", "update", "delete")
     }
+
+
+def alias(field: str) -> Computed:
+    """A computed field showing ``field``'s value under another name."""
+
+    def compute(store: Store, data: dict[str, Any]) -> Any:
+        return data.get(field, OMIT)
+
+    return compute
+
+
+def _delete_with_query(name: str, parent_param: str | None) -> Any:
+    def handler(store: Store, call: ApiCall) -> Any:
+        parent_id = call.path_params.get(parent_param) if parent_param else None
+        store.delete(name, call.path_params["id"], parent_id, call.query)
+        return None
+
+    return handler
+
+
+def derive(
+    path: str,
+    *,
+    name: str | None = None,
+    id_field: str | None = None,
+    parent_collection: str | None = None,
+    natural_key_scope: tuple[str, ...] = (),
+    list_names: Mapping[str, str] | None = None,
+    not_found_code: int | None = None,
+    **overrides: Any,
+) -> Collection:
+    """The collection at ``path`` as the API spec describes it; ``overrides`` replace
+    derived attributes of :class:`Collection` (each with its reference line, at the call).
+
+    ``list_names`` maps a field to the name the list shows it under (queue templates list
+    ``template_name`` for ``queue_template_name``)."""
+    ops = operations(path)
+    create, update = _body_fields(ops.create), _body_fields(ops.update)
+    ident = id_field or id_field_of(ops)
+    list_key = overrides.pop("list_key", None) or list_key_of(ops.list)
+    get_view = tuple(f.name for f in _response_fields(ops.get))
+    list_view = _list_view(ops.list, list_key) or get_view
+    create_view = tuple(f.name for f in _response_fields(ops.create)) or (ident,)
+    not_found, messages = not_found_of(ops, not_found_code)
+    duplicate = duplicate_of(ops.create)
+    name_field = overrides.pop("name_field", None) or name_field_of(ops, ident)
+    natural_key = overrides.pop("natural_key", name_field)
+    params = re.findall(r"\{(\w+)\}", path)
     parent = None
-    collection_path = spec.collection_path
-    if path_params:
-        (param,) = path_params  # one level of nesting is all the reference has
-        parent = ParentRef(collection=overrides.pop("parent_collection"), param=param)
+    if params:
+        (param,) = params  # one level of nesting is all the reference has
+        if parent_collection is None:
+            raise ValueError(f"{path}: a sub-collection needs parent_collection")
+        parent = ParentRef(collection=parent_collection, param=param)
+    query = ops.list.query if ops.list is not None else []
+    scalars = {f.name for f in _list_items(ops.list, list_key) if f.type not in _NESTED}
+    scalars |= {n for n, f in {**update, **create}.items() if f.type not in _NESTED}
+    shown = (*get_view, *list_view)
     values: dict[str, Any] = {
-        "name": spec.list_key,
-        "path": collection_path,
-        "id_field": spec.id_field,
-        "list_key": spec.list_key,
+        "name": name or list_key,
+        "path": path,
+        "id_field": ident,
+        "list_key": list_key,
         "not_found": not_found,
-        "fields": fields,
+        "not_found_messages": messages,
+        "fields": {n: _field(f) for n, f in {**update, **create}.items()},
         "create_fields": tuple(create),
         "update_fields": tuple(update),
         "create_view": create_view,
         "get_view": get_view,
         "list_view": list_view,
-        "rate_labels": labels,
+        "rate_labels": _labels(ops),
         "required_on_create": tuple(n for n, f in create.items() if f.required),
         "required_on_update": tuple(n for n, f in update.items() if f.required),
+        "name_field": name_field,
         # Names are unique only where the reference documents a duplicate-name error.
-        "natural_key": spec.natural_key_api if duplicate is not None else None,
-        "natural_key_scope": spec.natural_key_scope,
+        "natural_key": natural_key if duplicate is not None else None,
+        "natural_key_scope": natural_key_scope,
         "duplicate_error": duplicate,
         "parent": parent,
-        "created_time_field": next((f for f in _CREATED if f in get_view), None),
-        "modified_time_field": next((f for f in _MODIFIED if f in get_view), None),
-        "modified_by_field": "modified_by" if "modified_by" in get_view else None,
-        "defaults": {
-            name: f.default
-            for name, f in {**update, **create}.items()
-            if f.default is not None and name in get_view
+        "list_total_records": "total_records" in {f.name for f in _response_fields(ops.list)},
+        # The list's query parameters that name a plain field filter on it.
+        "list_filters": tuple(
+            q.name
+            for q in query
+            if q.name not in _PAGING and q.type != "array" and q.name in scalars
+        ),
+        "required_filters": {
+            q.name: _required_filter_error(ops.list, q.name)
+            for q in query
+            if q.required and ops.list is not None
         },
+        "created_time_field": next((f for f in _CREATED if f in shown), None),
+        "modified_time_field": next((f for f in _MODIFIED if f in shown), None),
+        "modified_by_field": "modified_by" if "modified_by" in shown else None,
+        "defaults": {
+            n: f.default
+            for n, f in {**update, **create}.items()
+            if f.default is not None and n in get_view
+        },
+        "omitted_ops": frozenset(op for op in _ITEM_OPS if ops.by_name(op) is None),
     }
-    # List items that name a field otherwise than get (``spec.list_names``) show the same value.
     computed: dict[str, Computed] = {
-        listed: _alias(api_field) for api_field, listed in spec.list_names.items()
+        listed: alias(field) for field, listed in (list_names or {}).items()
     }
     computed.update(overrides.pop("computed", {}))
+    extra: tuple[ExtraRoute, ...] = tuple(overrides.pop("extra_routes", ()))
+    delete = ops.delete
+    if delete is not None and any(
+        not q.name.endswith("identifier_type") for q in delete.query
+    ):
+        # The delete's own parameters (move_to_region_id, archive) reach the hook.
+        extra = (
+            ExtraRoute(
+                "DELETE",
+                path + "/{id}",
+                "delete",
+                delete.rate_label,
+                _delete_with_query(name or list_key, parent.param if parent else None),
+            ),
+            *extra,
+        )
+    values["extra_routes"] = extra
     values.update(overrides)
     return Collection(**values, computed=computed)
-
-
-def _alias(api_field: str) -> Computed:
-    def compute(store: Any, data: dict[str, Any]) -> Any:
-        return data.get(api_field, OMIT)
-
-    return compute

@@ -130,6 +130,9 @@ OMIT: Final = _Omit()
 Computed = Callable[["Store", Obj], Any]
 """Derives a read-only field from the stored object (and other collections)."""
 
+ListFilter = Callable[["Store", Obj, str], bool]
+"""(store, stored object, the query parameter's value) -> whether the list keeps it."""
+
 
 @dataclass(frozen=True)
 class HookContext:
@@ -140,6 +143,8 @@ class HookContext:
     object_id: str | None
     parent_id: str | None
     op: Operation
+    query: Mapping[str, str] = field(default_factory=dict)
+    """The request's query parameters (a delete's ``move_to_region_id``...)."""
 
 
 ValidateHook = Callable[[HookContext, "Obj | None", Obj], None]
@@ -148,8 +153,9 @@ MergeHook = Callable[[HookContext, Obj, Obj], Obj]
 """(ctx, defaults on create or a copy of the current object, request body) -> object to store.
 
 May raise ZoomApiError: checks that need the merged result belong here."""
-DeleteHook = Callable[[HookContext, Obj], None]
-"""(ctx, current object) -> raise ZoomApiError to refuse the delete."""
+DeleteHook = Callable[[HookContext, Obj], "bool | None"]
+"""(ctx, current object) -> raise ZoomApiError to refuse the delete; False keeps the object
+(the hook did something else, e.g. archived it)."""
 AfterWriteHook = Callable[[HookContext, Obj], None]
 """(ctx, stored object) -> side effects on other objects (e.g. one account default)."""
 
@@ -235,6 +241,13 @@ class Collection:
     parent: ParentRef | None = None
     list_total_records: bool = True
     list_filters: tuple[str, ...] = ()
+    """List query parameters that keep only the objects whose field of that name equals it."""
+    custom_filters: Mapping[str, ListFilter] = field(default_factory=dict)
+    """List query parameters with their own matching rule (the users' ``search_key``)."""
+    required_filters: Mapping[str, ErrorDef] = field(default_factory=dict)
+    """List query parameters the API refuses the list without, with the documented error."""
+    name_field: str | None = None
+    """The field an object is named by (``*_identifier_type=name`` look-ups), unique or not."""
     created_time_field: str | None = None
     modified_time_field: str | None = None
     modified_by_field: str | None = None
@@ -243,6 +256,8 @@ class Collection:
     extra_routes: tuple[ExtraRoute, ...] = ()
     omitted_ops: frozenset[Operation] = frozenset()
     """Standard operations the API does not offer (inboxes have no single-item DELETE)."""
+    fixtures: tuple[Mapping[str, Any], ...] = ()
+    """Objects every account has before anyone configures it (the main region)."""
 
     def __post_init__(self) -> None:
         unknown = [

@@ -888,9 +888,11 @@ MORE_LINKS: Final[tuple[Link, ...]] = (
         on_duplicate="error",
         duplicate=ErrorDef(400, 1203, "Queue is already assigned to inbox: [{id}]."),
         add_response="none",
-        remove="query",  # undocumented in the reference: ?queue_ids=a,b
+        # Query contract: `queue_ids` (legacy task-queue ids) and `cc_queue_ids`; the members
+        # are Contact Center queues, removed as ?cc_queue_ids=a,b.
+        remove="query",
         remove_path=f"{_I}/queues",
-        remove_ids_field="queue_ids",
+        remove_ids_field="cc_queue_ids",
         remove_missing=ErrorDef(400, 1204, "Queue is not assigned to inbox: [{id}]."),
     ),
     Link(

@@ -136,6 +136,8 @@ class LoggedRequest:
     """``QPS`` or ``Daily-limit`` when the emulator answered 429."""
     body: Any = None
     """The parsed JSON body of an API request (never of the token request)."""
+    operation_id: str | None = None
+    """The API spec's operation, e.g. ``delete_a_region``; None outside the API."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready copy."""
@@ -217,7 +219,8 @@ class EmulatorState:
     def _seed_fixtures(self) -> None:
         names = {c.name for c in self.collections}
         self._fixture_ids = set()
-        for collection, objects in ACCOUNT_FIXTURES.items():
+        declared = {c.name: tuple(c.fixtures) for c in self.collections if c.fixtures}
+        for collection, objects in {**ACCOUNT_FIXTURES, **declared}.items():
             if collection in names:
                 coll = self.store.collection(collection)
                 for made in self.store.seed(collection, objects):

@@ -57,6 +57,13 @@ class _PageToken:
     expires: float
 
 
+def _as_query_text(value: Any) -> str:
+    """A stored value as a query string carries it (booleans as ``true``/``false``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _type_ok(spec: FieldSpec, value: Any) -> bool:
     kind = spec.type
     if kind == "any":
@@ -241,23 +248,55 @@ class Store:
         if coll.hooks.after_write is not None:
             coll.hooks.after_write(ctx, data)
 
-    def delete(self, collection: str, object_id: str, parent_id: str | None = None) -> None:
-        """DELETE item."""
+    def delete(
+        self,
+        collection: str,
+        object_id: str,
+        parent_id: str | None = None,
+        query: Mapping[str, str] | None = None,
+    ) -> None:
+        """DELETE item; ``query`` reaches the hook (a region's ``move_to_region_id``).
+
+        A ``before_delete`` hook may refuse the delete, or do it differently: it returns
+        False to keep the object (an asset archived instead of deleted)."""
         coll = self.collections[collection]
         self._check_parent(coll, parent_id)
         record = self._find(coll, "delete", object_id, parent_id)
         if coll.hooks.before_delete is not None:
-            coll.hooks.before_delete(
-                HookContext(self, coll, object_id, parent_id, "delete"), record.data
-            )
+            ctx = HookContext(self, coll, object_id, parent_id, "delete", dict(query or {}))
+            if coll.hooks.before_delete(ctx, record.data) is False:
+                return
         del self._records[collection][object_id]
+
+    def remove(self, collection: str, object_id: str) -> bool:
+        """Forget an object without the API's rules or hooks (deleted in the web portal);
+        False if there was none. A region's users stay where they were."""
+        return self._records[collection].pop(object_id, None) is not None
+
+    def find_by(
+        self, collection: str, field: str, value: str, parent_id: str | None = None
+    ) -> list[Obj]:
+        """Live objects whose ``field`` equals ``value`` (compared as text), oldest first.
+
+        For ``*_identifier_type=name`` look-ups: ``find_by(c, coll.name_field, name)``."""
+        return [
+            r.data
+            for r in self._records[collection].values()
+            if (parent_id is None or r.parent_id == parent_id)
+            and field in r.data
+            and _as_query_text(r.data[field]) == value
+        ]
 
     def list(self, collection: str, query: Mapping[str, str], parent_id: str | None = None) -> Obj:
         """GET base: one page, Zoom style (``next_page_token`` empty on the last page)."""
         coll = self.collections[collection]
         self._check_parent(coll, parent_id)
         page_size = self._page_size(query.get("page_size"))
-        filters = tuple((f, query[f]) for f in coll.list_filters if query.get(f))
+        for name, error in coll.required_filters.items():
+            if not query.get(name):
+                raise error.error(value=name)
+        wanted = (*coll.list_filters, *coll.custom_filters)
+        filters = tuple((f, query[f]) for f in wanted if query.get(f))
         after = -1
         token = query.get("next_page_token") or ""
         if token:
@@ -274,7 +313,7 @@ class Store:
             r
             for r in self._records[collection].values()
             if (parent_id is None or r.parent_id == parent_id)
-            and all(str(r.data.get(f)) == v for f, v in filters)
+            and all(self._keeps(coll, r.data, f, v) for f, v in filters)
         ]
         rest = [r for r in matching if r.seq > after]
         page = rest[:page_size]
@@ -296,6 +335,14 @@ class Store:
         return body
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _keeps(self, coll: Collection, data: Obj, name: str, value: str) -> bool:
+        custom = coll.custom_filters.get(name)
+        if custom is not None:
+            return custom(self, data, value)
+        shown = self.render(coll.name, data, "list")
+        found = shown.get(name, data.get(name))
+        return found is not None and _as_query_text(found) == value
 
     def _insert(self, coll: Collection, object_id: str, parent_id: str | None, data: Obj) -> None:
         self._seq += 1

@@ -32,6 +32,15 @@ def about(param: str, message: str) -> bool:
 USER_KEYS: tuple[str, ...] = ("user_id", "cc_user_id", "user_email")
 """User members may be declared by Meetings id, Contact Center id or email."""
 
+PAGING_PARAMS: tuple[str, ...] = ("page_size", "next_page_token")
+
+
+def pages(op: Operation) -> bool:
+    """Whether a listing pages: its query contract takes ``page_size`` and
+    ``next_page_token``. Others (``GET /inboxes/{inboxId}/queues``) answer everything at once
+    and refuse paging parameters."""
+    return all(op.query_param(name) is not None for name in PAGING_PARAMS)
+
 
 @dataclass(frozen=True)
 class Removal:
@@ -39,7 +48,8 @@ class Removal:
 
     * ``item``: ``DELETE`` on ``path`` whose last placeholder is the member's id;
     * ``body`` / ``query``: one ``DELETE`` on ``path`` with the ids in the JSON body field
-      ``ids_field`` (a list) or in the query parameter ``ids_field`` (comma-separated);
+      ``ids_field`` (a list) or in the query parameter ``ids_field`` (comma-separated), which
+      must be one the operation's body or query contract lists;
     * ``none``: the API cannot remove a member; deleting leaves it where it is.
     """
 
@@ -75,9 +85,8 @@ class MembershipSpec(ResourceSpec):
     list_path: str = ""
     """GET path listing the parent's members; default ``collection_path``."""
     list_items_key: str = ""
-    """Key of the members in the GET response; default: its only array."""
-    list_paginated: bool = True
-    """False when the members come from the parent's own GET (one page, no paging)."""
+    """Key of the members in the GET response; default: its only array. Whether the list
+    pages is read from its query contract (``list_pages``)."""
     live_keys: tuple[str, ...] = ()
     """Fields of a listed member any of which may equal a declared id (users: id, cc id,
     email); default ``(member_key or the list's id field,)``."""
@@ -131,6 +140,26 @@ class MembershipSpec(ResourceSpec):
     @cached_property
     def delete_op(self) -> Operation:
         return self.remove_op or self.list_op
+
+    @cached_property
+    def list_pages(self) -> bool:
+        """Whether the member list is read page by page (else in one call, no paging)."""
+        return pages(self.list_op)
+
+    @cached_property
+    def list_filters(self) -> tuple[str, ...]:
+        """Shared fields the list takes as query parameters (``assign_type``): the list
+        shows only the members of this resource's kind."""
+        return tuple(f for f in self.shared_fields if self.list_op.query_param(f) is not None)
+
+    @cached_property
+    def remove_filters(self) -> tuple[str, ...]:
+        """Shared fields the removal takes as query parameters (``assign_type``): which of
+        the member's assignments is removed."""
+        op = self.remove_op
+        if op is None:
+            return ()
+        return tuple(f for f in self.shared_fields if op.query_param(f) is not None)
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
@@ -270,7 +299,16 @@ class MembershipSpec(ResourceSpec):
             "`pulumi up` adds them again; it drops the whole resource when the parent is gone.",
             "- Changing the parent (or a shared argument) replaces the resource: the old "
             "members are removed before the new ones are added.",
+            "- An add or removal left without an answer (a 5xx, a dropped connection) is "
+            "settled by listing the members again: members found added (or gone) are done, "
+            "the others are sent again, never twice blindly.",
         ]
+        if self.list_filters:
+            shown = ", ".join(f"`{f}`" for f in self.list_filters)
+            notes.append(
+                f"- The list and the removal carry {shown} (the API's default when not "
+                "declared): only members of that kind are read or removed."
+            )
         if self.removal.mode == "none":
             notes.append(
                 "- The API has no call that removes a member: removing one from the list, or "

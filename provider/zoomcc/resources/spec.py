@@ -16,10 +16,14 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
+from zoomcc.resources.delete_query import DeleteParam
+from zoomcc.resources.derived import derived_rules
 from zoomcc.resources.rules import Rule
 
 _ID_PLACEHOLDER = re.compile(r"\{[^}]+\}")
 _MISSING = re.compile(r"does not exist|not found", re.I)
+_AMBIGUOUS = re.compile(r"more than one matching", re.I)
+IDENTIFIER_SUFFIX = "_identifier_type"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,18 @@ class ResourceSpec:
     rules: tuple[tuple[str, Rule], ...] = ()
     """Format rules the reference states only in prose: (API field path, rule), ``[]`` for
     list items (``"closures[].start_time"``); checked at preview (see ``resources.rules``)."""
+    archive_before_delete: str | None = None
+    """The DELETE's boolean query parameter that archives the object, where Zoom deletes
+    only archived objects (assets: ``archive``): delete sends it first, then the DELETE."""
+    delete_query: Mapping[str, DeleteParam] = field(default_factory=dict)
+    """Query parameters of the DELETE call -> the delete-time argument that fills them
+    (``{"move_to_region_id": DeleteParam("move_users_to_region_id", ...)}``)."""
+    list_parents: Mapping[str, str] = field(default_factory=dict)
+    """Query parameters of the list call -> the argument that fills them, where the API lists
+    only within a parent (address books per ``unit_id``). Sent with every list call."""
+    name_filter: str | None = None
+    """The list call's query parameter that searches by the natural key where it is named
+    otherwise than the key's field (users' ``search_key`` for ``user_email``)."""
 
     def make_provider(self) -> Any:
         """An instance of this resource's provider class (pickled by reference)."""
@@ -147,7 +163,25 @@ class ResourceSpec:
                 required=True,
                 description=f"The id of the object this one belongs to (``{{{param}}}``).",
             )
+        for param, how in self.delete_query.items():
+            merged[how.argument] = FieldSpec(
+                name=how.argument,
+                type="string",
+                required=False,
+                description=f"{how.description} Sent only when the object is deleted "
+                f"(``{param}``); changing it replaces nothing.",
+            )
+        for name, rule in derived_rules(self.rules):  # filled in by check() when left out
+            if rule.fills_in and name in merged:
+                merged[name] = merged[name].model_copy(update={"required": False})
         return {k: v for k, v in sorted(merged.items()) if k not in self.hidden_inputs}
+
+    @cached_property
+    def non_body_inputs(self) -> frozenset[str]:
+        """Arguments no create or update body carries: path parents and delete-time values."""
+        return frozenset(self.path_inputs.values()) | frozenset(
+            how.argument for how in self.delete_query.values()
+        )
 
     @cached_property
     def output_fields(self) -> dict[str, FieldSpec]:
@@ -179,16 +213,114 @@ class ResourceSpec:
 
     @cached_property
     def not_found_codes(self) -> frozenset[int]:
-        """Zoom codes meaning "this object does not exist", from its own get and delete.
+        """Zoom codes meaning "this object does not exist", from its own get and delete
+        (``Operation.not_found_codes``: every message of the code says so).
 
-        Only those two: an update's "does not exist" may be about a referenced object.
+        Only those two: an update's "does not exist" may be about a referenced object. Other
+        404s are refusals, never "gone": an asset's delete answers 404 with 10010 "archive
+        it first" and 10002 "This asset is being used." beside 10009 "Asset not found."
+        (reference line 3623); only 10009 is here.
         """
+        return self.read_op.not_found_codes | self.delete_op.not_found_codes
+
+    @cached_property
+    def ambiguous_codes(self) -> frozenset[int]:
+        """Zoom codes of the get meaning "more than one object holds that name" (a look-up
+        by name, ``*_identifier_type=name``, of a name that is not unique)."""
         return frozenset(
             e.code
-            for op in (self.read_op, self.delete_op)
-            for e in op.errors
-            if e.code is not None and e.status in (400, 404) and _MISSING.search(e.message)
+            for e in self.read_op.errors
+            if e.code is not None and _AMBIGUOUS.search(e.message)
         )
+
+    def is_ambiguous(self, status: int, code: int | None, message: str) -> bool:
+        """Whether a get by name failed because several objects hold the name: a documented
+        "more than one matching" code, or that message; for a key unique only within a
+        scope (variables per group), also a 400 whose code the get does not document
+        (the reference gives variables' get a bare "Bad Request")."""
+        if (code is not None and code in self.ambiguous_codes) or _AMBIGUOUS.search(message):
+            return True
+        documented = {e.code for e in self.read_op.errors if e.code is not None}
+        return bool(self.natural_key_scope) and status == 400 and code not in documented
+
+    # ---- finding an object by its natural key -------------------------------------------
+    @cached_property
+    def name_identifier(self) -> str | None:
+        """The get's query parameter that makes the path's id a name, e.g.
+        ``queue_identifier_type`` (sent as ``=name``): one call finds an object by name.
+        Only where the natural key is the name and the get has exactly one such parameter."""
+        if self.natural_key != "name":
+            return None
+        found = [
+            q.name
+            for q in self.read_op.query
+            if q.name.endswith(IDENTIFIER_SUFFIX) and "name" in (q.enum or [])
+        ]
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def key_filters(self) -> dict[str, str]:
+        """List query parameter -> the natural-key field (API name) whose value it takes:
+        the name's own filter (``team_name``, ``template_name``...) and the scope's
+        (``skill_category_id``), where the list call has them."""
+        if self.natural_key_api is None:
+            return {}
+        listed = {q.name for q in self.list_op.query}
+        found: dict[str, str] = {}
+        for api_field in (self.natural_key_api, *self.natural_key_scope):
+            for param in (api_field, self.list_field(api_field)):
+                if param in listed:
+                    found[param] = api_field
+                    break
+        if self.name_filter is not None:
+            found[self.name_filter] = self.natural_key_api
+        return found
+
+    @cached_property
+    def name_is_filtered(self) -> bool:
+        """Whether the list call narrows to the name (else it lists the whole collection)."""
+        return self.natural_key_api in self.key_filters.values()
+
+    def name_lookup(self) -> str:
+        """How an object is found by its natural key, for the docs."""
+        if self.natural_key is None:
+            return "none (no natural key)"
+        params = list(dict.fromkeys([*self.key_filters, *self.list_parents]))
+        listing = "list" + (f" filtered by `{'`, `'.join(params)}`" if params else "")
+        if self.name_identifier is None:
+            return listing
+        fallback = "if another scope holds the name" if self.natural_key_scope else "if ambiguous"
+        return f"GET `?{self.name_identifier}=name`; {listing} {fallback}"
+
+    def missing_list_parents(self, inputs: Mapping[str, Any]) -> list[str]:
+        """The arguments a required list filter needs that ``inputs`` lack."""
+        return [
+            argument
+            for param, argument in self.list_parents.items()
+            if param in self.list_op.required_query and inputs.get(argument) in (None, "")
+        ]
+
+    def list_params(self, inputs: Mapping[str, Any]) -> dict[str, str]:
+        """The list call's parent filters from the (friendly) inputs."""
+        missing = self.missing_list_parents(inputs)
+        if missing:
+            raise ValueError(
+                f"{self.name}: '{missing[0]}' is required: the API lists these objects "
+                f"only per {missing[0]}"
+            )
+        return {
+            param: str(inputs[argument])
+            for param, argument in self.list_parents.items()
+            if inputs.get(argument) not in (None, "")
+        }
+
+    def delete_params(self, inputs: Mapping[str, Any]) -> dict[str, str]:
+        """The DELETE's query parameters given by arguments (defaults are the provider's)."""
+        return {
+            param: str(inputs[how.argument])
+            for param, how in self.delete_query.items()
+            if inputs.get(how.argument) not in (None, "")
+        }
 
     @cached_property
     def scopes(self) -> tuple[str, ...]:
@@ -221,7 +353,9 @@ class ResourceSpec:
         """The docs' "Behaviour" bullets (membership and settings resources have their own)."""
         recovery = (
             "- A create whose response is lost is recovered by the natural key "
-            f"(`{self.natural_key}`) instead of being sent again."
+            f"(`{self.natural_key}`) instead of being sent again; finding it by "
+            f"`{self.natural_key}` (also for the duplicate check and lookups) is a "
+            f"{self.name_lookup()}."
             if self.natural_key is not None
             else "- There is no natural key (names need not be unique): a create whose "
             "response is lost cannot be recovered, and names are not checked for conflicts."
@@ -232,6 +366,11 @@ class ResourceSpec:
             "- Refresh drops the object from the state when it was deleted outside Pulumi; "
             "deleting an object that is already gone succeeds.",
             "- Removing an optional argument leaves the value in Zoom as it is.",
+            *(
+                f"- `{how.argument}` is sent only with the delete call (`{param}`); "
+                "changing it replaces nothing."
+                for param, how in self.delete_query.items()
+            ),
         ]
 
     def list_field(self, api_field: str) -> str:

@@ -1,11 +1,13 @@
-"""Collections beyond the first eight hand-checked tables, one module per area."""
+"""The emulated collections, one module per area, each derived from the API spec."""
 
 from __future__ import annotations
 
-from zoomcc.emulator.groups import assets, campaigns, contacts, routing
+from zoomcc.emulator.groups import assets, campaigns, contacts, hours, queues, routing
 from zoomcc.emulator.model import Collection
 
 COLLECTIONS: tuple[Collection, ...] = (
+    *queues.COLLECTIONS,
+    *hours.COLLECTIONS,
     *contacts.COLLECTIONS,
     *routing.COLLECTIONS,
     *campaigns.COLLECTIONS,

@@ -1,8 +1,13 @@
-"""Emulated collections for the assets resources (derived from their specs).
+"""Asset categories, assets and flows (derived from the API spec).
 
 Assets are created and updated with multipart forms: the create and update operations are
 extra routes that parse the form (``asset_items[<i>].<field>`` parts, the file in
 ``asset_items[<i>].upload_file``) and hand a JSON-shaped body to the generic store.
+
+reference line 3612: "Only assets in archived status can be deleted. Set the asset to
+archived through this API before deleting." A DELETE with ``archive=true`` archives the asset
+(``archived``, ``archived_time``); a DELETE without it answers 10010 ("Unable to delete asset
+directly, archive it first.") unless the asset is archived; PATCH ``restore`` unarchives it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ import json
 import re
 from typing import Any
 
-from zoomcc.emulator.derive import collection_from_spec
+from zoomcc.apispec import load_api_spec
+from zoomcc.emulator.derive import derive
 from zoomcc.emulator.model import (
     OMIT,
     ApiCall,
@@ -29,15 +35,14 @@ from zoomcc.emulator.model import (
     validation_error,
 )
 from zoomcc.emulator.relations import PRIVATE_KEY
-from zoomcc.emulator.store import Store
-from zoomcc.resources.objects import assets as specs
+from zoomcc.emulator.store import Store, zoom_time
 
 _CATEGORIES = "asset_categories"
 _ASSETS = "assets"
 _ITEM_PART = re.compile(r"^asset_items\[(\d+)\]\.(\w+)$")
 _BOOLEANS = frozenset({"is_default", "restore"})
 
-ASSET_CATEGORIES = collection_from_spec(specs.ASSET_CATEGORY, name=_CATEGORIES)
+ASSET_CATEGORIES = derive("/contact_center/asset_library/categories", name=_CATEGORIES)
 
 
 def parse_form(call: ApiCall) -> dict[str, Any]:
@@ -150,35 +155,49 @@ def _language_code(store: Store, data: Obj) -> Any:
     return OMIT if default is None else default.get("asset_item_language")
 
 
-_ASSET = specs.ASSET
-ASSETS = collection_from_spec(
-    _ASSET,
+_ASSET_PATH = "/contact_center/asset_library/assets"
+
+
+def _asset_delete(ctx: HookContext, data: Obj) -> bool | None:
+    """Archive on ``archive=true``; delete only an archived asset (10010 otherwise)."""
+    if ctx.query.get("archive", "").lower() == "true":
+        if not data.get("archived"):
+            data["archived"] = True
+            data["archived_time"] = zoom_time(ctx.store.clock())
+        return False
+    if not data.get("archived"):
+        raise ZoomApiError(404, 10010, "Unable to delete asset directly, archive it first.")
+    return None
+
+
+def _asset_merge(ctx: HookContext, current: Obj, body: Obj) -> Obj:
+    data = {**current, **body}
+    if data.pop("restore", False) is True:
+        data["archived"] = False
+        data.pop("archived_time", None)
+    return data
+
+
+def _label(method: str, path: str, param: str) -> str:
+    """The rate-limit label of the API operation an extra route (``{id}`` paths) serves."""
+    return load_api_spec().op(method, path.replace("{id}", "{" + param + "}")).rate_label
+
+
+def _asset_route(method: str, path: str, name: str, handler: Any, status: int = 200) -> Any:
+    label = _label(method, path, "assetId")
+    return ExtraRoute(method, path, name, label, handler, success_status=status)
+
+
+ASSETS = derive(
+    _ASSET_PATH,
     name=_ASSETS,
     computed={"category_name": _category_name, "asset_language_code": _language_code},
     defaults={"archived": False},
+    hooks=Hooks(merge=_asset_merge, before_delete=_asset_delete),
     extra_routes=(
-        ExtraRoute(
-            "POST",
-            _ASSET.collection_path,
-            "create",
-            _ASSET.create_op.rate_label,
-            _create_asset,
-            success_status=201,
-        ),
-        ExtraRoute(
-            "PATCH",
-            _ASSET.collection_path + "/{id}",
-            "update",
-            (_ASSET.update_op or _ASSET.read_op).rate_label,
-            _update_asset,
-        ),
-        ExtraRoute(
-            "DELETE",
-            _ASSET.collection_path + "/{id}/items",
-            "delete_items",
-            _ASSET.api.op("DELETE", _ASSET.item_path + "/items").rate_label,
-            _delete_items,
-        ),
+        _asset_route("POST", _ASSET_PATH, "create", _create_asset, 201),
+        _asset_route("PATCH", _ASSET_PATH + "/{id}", "update", _update_asset),
+        _asset_route("DELETE", _ASSET_PATH + "/{id}/items", "delete_items", _delete_items),
     ),
 )
 
@@ -190,7 +209,7 @@ ASSETS = collection_from_spec(
 # description; publish publishes the newest version (the operation names none).
 
 _FLOWS = "flows"
-_FLOW = specs.FLOW
+_FLOW_PATH = "/contact_center/flows"
 _CONTENT = "_content"
 _CHANNELS = ("voice", "video", "messaging", "email", "work_item")
 FLOW_INVALID = ZoomApiError(400, 3203, "The flow is invalid.")
@@ -312,37 +331,21 @@ def _entry_points(store: Store, data: Obj) -> Any:
     return [{k: v for k, v in link.items() if k.startswith("entry_")} for link in links]
 
 
-FLOWS = collection_from_spec(
-    _FLOW,
+FLOWS = derive(
+    _FLOW_PATH,
     name=_FLOWS,
     computed={"flow_versions": _flow_versions, "entry_points": _entry_points},
     defaults={"status": "draft"},
-    # Edit and delete document the message without the id.
-    not_found_messages={"update": "Flow does not exist.", "delete": "Flow does not exist."},
     hooks=Hooks(merge=_merge_flow),
-    extra_routes=(
+    extra_routes=tuple(
         ExtraRoute(
-            "POST",
-            _FLOW.collection_path,
-            "import",
-            _FLOW.create_op.rate_label,
-            _import_flow,
-            success_status=201,
-        ),
-        ExtraRoute(
-            "GET",
-            _FLOW.collection_path + "/{id}/export",
-            "export",
-            _FLOW.api.op("GET", _FLOW.item_path + "/export").rate_label,
-            _export_flow,
-        ),
-        ExtraRoute(
-            "PUT",
-            _FLOW.collection_path + "/{id}/publish",
-            "publish",
-            _FLOW.api.op("PUT", _FLOW.item_path + "/publish").rate_label,
-            _publish_flow,
-        ),
+            method, path, name, _label(method, path, "flowId"), handler, success_status=status
+        )
+        for method, path, name, handler, status in (
+            ("POST", _FLOW_PATH, "import", _import_flow, 201),
+            ("GET", _FLOW_PATH + "/{id}/export", "export", _export_flow, 200),
+            ("PUT", _FLOW_PATH + "/{id}/publish", "publish", _publish_flow, 200),
+        )
     ),
 )
 

@@ -1,16 +1,21 @@
-"""Emulated collections for the campaigns resources (derived from their specs).
+"""Outbound campaigns, their contact lists, block-list rules and inboxes (derived from the
+API spec).
 
 Irregular operations served as extra routes: the campaign status switch (capitalised enum
-in, lower case out), block-list rules' batch create and delete by ids, inboxes' delete by
-ids (``?inbox_ids=a,b``; the reference documents no parameter, the real API takes this one).
+in, lower case out), block-list rules' batch create and delete by ids (the ids in the body),
+inboxes' delete by ids (``?inbox_ids=a,b``: the reference documents no parameter, the real
+API's query parameters have this one).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Any
+from typing import Any, Final
 
-from zoomcc.emulator.derive import collection_from_spec
+from zoomcc.apispec import FieldSpec as ApiField
+from zoomcc.apispec import load_api_spec
+from zoomcc.emulator.derive import derive
 from zoomcc.emulator.model import (
     OMIT,
     ApiCall,
@@ -22,40 +27,14 @@ from zoomcc.emulator.model import (
     validation_error,
 )
 from zoomcc.emulator.store import Store, check_field
-from zoomcc.resources.objects import campaigns as specs
-from zoomcc.resources.spec import ResourceSpec
 
 # Collection names are the store's keys: prefixed where another area may list "contacts".
 _LISTS = "campaign_contact_lists"
 _CONTACTS = "campaign_contact_list_contacts"
 
 
-def _field(spec: Any) -> FieldSpec:
+def _field(spec: ApiField) -> FieldSpec:
     return FieldSpec(spec.type, tuple(spec.enum or ()))
-
-
-_PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
-
-
-def not_found_as_documented(spec: ResourceSpec, code: int | None = None) -> dict[str, Any]:
-    """Overrides so each operation answers a missing object with its own documented message
-    (the reference words them differently: "Contact list is not found" / "... not found.")."""
-    ops = {"get": spec.read_op, "update": spec.update_op, "delete": spec.delete_op}
-    messages: dict[str, str] = {}
-    status = 404
-    for name, op in ops.items():
-        for err in op.errors if op is not None else []:
-            ours = err.code == code or (code is None and err.code in spec.not_found_codes)
-            if err.code is not None and err.status in (400, 404) and ours:
-                messages[name] = _PLACEHOLDER.sub("{id}", err.message)
-                code, status = err.code, err.status
-                break
-    if code is None or "get" not in messages:
-        return {}
-    return {
-        "not_found": ErrorDef(status, code, messages["get"]),
-        "not_found_messages": messages,
-    }
 
 
 # ---- contact lists, their contacts, custom fields -----------------------------------------
@@ -65,23 +44,21 @@ def _contacts_count(store: Store, data: Obj) -> Any:
     return len(store.items(_CONTACTS, str(data["contact_list_id"])))
 
 
-CONTACT_LISTS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST,
+CONTACT_LISTS = derive(
+    "/contact_center/outbound_campaign/contact_lists",
     name=_LISTS,
     computed={"contacts_count": _contacts_count},
-    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST),
 )
-CONTACTS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST_CONTACT,
+CONTACTS = derive(
+    "/contact_center/outbound_campaign/contact_lists/{contactListId}/contacts",
     name=_CONTACTS,
     parent_collection=_LISTS,
     # 5001 is the missing list (answered by the parent check); 5002 the missing contact.
-    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST_CONTACT, 5002),
+    not_found_code=5002,
 )
-CUSTOM_FIELDS = collection_from_spec(
-    specs.CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD,
+CUSTOM_FIELDS = derive(
+    "/contact_center/outbound_campaign/contact_list_custom_fields",
     name="campaign_contact_list_custom_fields",
-    **not_found_as_documented(specs.CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD),
 )
 
 
@@ -116,9 +93,9 @@ def _queue_name(store: Store, data: Obj) -> Any:
     return OMIT if queue is None else queue.get("queue_name")
 
 
-_CAMPAIGN_SPEC = specs.OUTBOUND_CAMPAIGN
 _CAMPAIGNS = "outbound_campaigns"
-_STATUS_OP = _CAMPAIGN_SPEC.status_op
+_CAMPAIGNS_PATH = "/contact_center/outbound_campaign/campaigns"
+_STATUS_OP = load_api_spec().op("PATCH", _CAMPAIGNS_PATH + "/{campaignId}/status")
 _STATUS_FIELD = _field(_STATUS_OP.request.schema_.field("status")) if _STATUS_OP.request else None
 
 
@@ -136,44 +113,40 @@ def _set_campaign_status(store: Store, call: ApiCall) -> Any:
     return None
 
 
-OUTBOUND_CAMPAIGNS = collection_from_spec(
-    _CAMPAIGN_SPEC,
+OUTBOUND_CAMPAIGNS = derive(
+    _CAMPAIGNS_PATH,
     name=_CAMPAIGNS,
-    **not_found_as_documented(_CAMPAIGN_SPEC),
     computed={
         "campaign_contact_list": _list_summaries("campaign_contact_list_ids"),
         "campaign_do_not_contact_list": _list_summaries("campaign_do_not_contact_list_ids"),
         "queue_name": _queue_name,
     },
-    defaults={
-        **{
-            name: f.default
-            for name, f in _CAMPAIGN_SPEC.output_fields.items()
-            if f.default is not None
-        },
-        "outbound_campaign_status": "draft",
-    },
     extra_routes=(
         ExtraRoute(
             "PATCH",
-            _CAMPAIGN_SPEC.collection_path + "/{id}/status",
+            _CAMPAIGNS_PATH + "/{id}/status",
             "status",
             _STATUS_OP.rate_label,
             _set_campaign_status,
         ),
     ),
 )
+# A new campaign is a draft (the status enum's first value, lower case as GET shows it).
+OUTBOUND_CAMPAIGNS = dataclasses.replace(
+    OUTBOUND_CAMPAIGNS,
+    defaults={**OUTBOUND_CAMPAIGNS.defaults, "outbound_campaign_status": "draft"},
+)
 
 
 # ---- deletes by a list of ids; batch creates --------------------------------------------
 
 
-def _delete_by_ids(spec: ResourceSpec, ids_of: Any) -> Any:
+def _delete_by_ids(collection: str, id_field: str, ids_of: Any) -> Any:
     def handler(store: Store, call: ApiCall) -> Any:
-        coll = store.collection(spec.list_key)
+        coll = store.collection(collection)
         ids = ids_of(call)
         if not ids:
-            raise validation_error(f"Validation Failed. No {spec.id_field} to delete.")
+            raise validation_error(f"Validation Failed. No {id_field} to delete.")
         missing = [i for i in ids if store.get(coll.name, i) is None]
         if missing:
             raise coll.not_found_error("delete", ", ".join(missing))
@@ -201,18 +174,30 @@ def _ids_in_query(param: str) -> Any:
     return ids
 
 
-def _batch_create(spec: Any) -> Any:
+def _only_array(fields: list[ApiField]) -> ApiField:
+    (found,) = [f for f in fields if f.type == "array"]
+    return found
+
+
+_DUPLICATE_RULE: Final = ErrorDef(400, 1507, "Duplicated block list rule.")
+
+
+def _batch_create(collection: str, path: str, key: str, scope: tuple[str, ...]) -> Any:
     """Create every rule of the list (each checked as a create body), answer them all."""
-    item_fields = {name: _field(f) for name, f in spec.create_fields.items()}
-    required = [name for name, f in spec.create_fields.items() if f.required]
+    op = load_api_spec().op("POST", path)
+    assert op.request is not None
+    holder = _only_array(op.request.schema_.fields)
+    batch_key = holder.name
+    item_specs = holder.items.fields if holder.items is not None else []
+    item_fields = {f.name: _field(f) for f in item_specs}
+    required = [f.name for f in item_specs if f.required]
 
     def handler(store: Store, call: ApiCall) -> Any:
-        coll = store.collection(spec.list_key)
-        items = call.body.get(spec.batch_key) if isinstance(call.body, dict) else None
-        if not isinstance(call.body, dict) or set(call.body) - {spec.batch_key}:
+        items = call.body.get(batch_key) if isinstance(call.body, dict) else None
+        if not isinstance(call.body, dict) or set(call.body) - {batch_key}:
             raise validation_error("Validation Failed.")
         if not isinstance(items, list) or not items:
-            raise validation_error(f"`{spec.batch_key}` is required.")
+            raise validation_error(f"`{batch_key}` is required.")
         if len(items) > 20:
             raise validation_error("Block list rule supports a maximum of 20.")
         for item in items:
@@ -225,67 +210,81 @@ def _batch_create(spec: Any) -> Any:
             for name in required:
                 if item.get(name) is None:
                     raise validation_error(f"Validation Failed. Missing required field: {name}.")
-            key = spec.natural_key_api
-            scope = [(f, item.get(f)) for f in spec.natural_key_scope]
-            for other in store.items(coll.name):
-                if other.get(key) == item.get(key) and all(other.get(f) == v for f, v in scope):
-                    raise (coll.duplicate_error or _DUPLICATE_RULE).error(name=item.get(key))
-        made = store.seed(coll.name, items)
-        return {spec.batch_key: made}
+            scoped = [(f, item.get(f)) for f in scope]
+            for other in store.items(collection):
+                if other.get(key) == item.get(key) and all(other.get(f) == v for f, v in scoped):
+                    raise _DUPLICATE_RULE.error()
+        made = store.seed(collection, items)
+        return {batch_key: made}
 
     return handler
 
 
-_DUPLICATE_RULE = ErrorDef(400, 1507, "Duplicated block list rule.")
-
-
-def _block_list(spec: Any) -> Collection:
-    """The collection as the reference documents it (create takes the list under
-    ``batch_key``); the batch create and the delete by ids are extra routes."""
-    return collection_from_spec(
-        spec,
-        omitted_ops=frozenset({"update", "delete"}),
+def _block_list(path: str, name: str, key: str, scope: tuple[str, ...]) -> Collection:
+    """The rules as the reference documents them: create takes a list of rules, delete a
+    list of ids (both on the collection path); there is no single-item update or delete."""
+    delete = load_api_spec().op("DELETE", path)
+    assert delete.request is not None
+    ids_field = _only_array(delete.request.schema_.fields).name
+    derived = derive(path, name=name)
+    # reference line 4303: "Block list rules do not exist: `ipAddressBlockListRuleId1`,
+    # `ipAddressBlockListRuleId2`." lists the missing ids.
+    missing = next(e for e in delete.errors if e.status == 404 and e.code is not None)
+    return dataclasses.replace(
+        derived,
+        natural_key=key,
+        natural_key_scope=scope,
+        duplicate_error=_DUPLICATE_RULE,
         not_found_messages={
-            # "Block list rules do not exist: `id1`, `id2`." lists the missing ids.
-            "delete": next(
-                re.sub(r"`\w+1`, `\w+2`", "{id}", e.message)
-                for e in spec.delete_op.errors
-                if e.code in spec.not_found_codes
-            )
+            **derived.not_found_messages,
+            "delete": re.sub(r"`\w+1`, `\w+2`", "{id}", missing.message),
         },
         extra_routes=(
             ExtraRoute(
                 "POST",
-                spec.collection_path,
+                path,
                 "create",
-                spec.create_op.rate_label,
-                _batch_create(spec),
+                derived.rate_labels["create"],
+                _batch_create(name, path, key, scope),
                 success_status=201,
             ),
             ExtraRoute(
                 "DELETE",
-                spec.collection_path,
+                path,
                 "delete",
-                spec.delete_op.rate_label,
-                _delete_by_ids(spec, _ids_in_body(spec.delete_ids_field)),
+                delete.rate_label,
+                _delete_by_ids(name, derived.id_field, _ids_in_body(ids_field)),
             ),
         ),
     )
 
 
-IP_ADDRESS_RULES = _block_list(specs.IP_ADDRESS_BLOCK_LIST_RULE)
-PHONE_NUMBER_RULES = _block_list(specs.PHONE_NUMBER_BLOCK_LIST_RULE)
+IP_ADDRESS_RULES = _block_list(
+    "/contact_center/block_list_rules/ip_addresses",
+    "ip_address_block_list_rules",
+    "ip_address",
+    (),
+)
+# A number and a prefix of the same digits are different rules.
+PHONE_NUMBER_RULES = _block_list(
+    "/contact_center/block_list_rules/phone_numbers",
+    "phone_block_list_rules",
+    "phone_number",
+    ("match_type",),
+)
 
-INBOXES = collection_from_spec(
-    specs.INBOX,
-    omitted_ops=frozenset({"delete"}),
+_INBOXES = "/contact_center/inboxes"
+_INBOX_DELETE = load_api_spec().op("DELETE", _INBOXES)
+INBOXES = derive(
+    _INBOXES,
+    name="inboxes",
     extra_routes=(
         ExtraRoute(
             "DELETE",
-            specs.INBOX.collection_path,
+            _INBOXES,
             "delete",
-            specs.INBOX.delete_op.rate_label,
-            _delete_by_ids(specs.INBOX, _ids_in_query(specs.INBOX.delete_ids_param)),
+            _INBOX_DELETE.rate_label,
+            _delete_by_ids("inboxes", "inbox_id", _ids_in_query("inbox_ids")),
         ),
     ),
 )

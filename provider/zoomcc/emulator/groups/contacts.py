@@ -1,4 +1,4 @@
-"""Emulated collections for the contacts resources (derived from their specs).
+"""Address books, their units, custom fields and contacts (derived from the API spec).
 
 Behaviour the reference describes beyond the field tables: an address book's unit and a
 custom field's address books must exist (1901, 2006); GET shows the unit's and books'
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zoomcc.emulator.derive import collection_from_spec
+from zoomcc.emulator.derive import derive
 from zoomcc.emulator.model import (
     OMIT,
     Collection,
@@ -22,7 +22,6 @@ from zoomcc.emulator.model import (
     validation_error,
 )
 from zoomcc.emulator.store import Store
-from zoomcc.resources.objects import contacts as specs
 
 UNITS = "address_book_units"
 BOOKS = "address_books"
@@ -47,10 +46,10 @@ def _empty_list(store: Store, data: Obj) -> Any:
     return []
 
 
-ADDRESS_BOOK_UNITS = collection_from_spec(specs.ADDRESS_BOOK_UNIT, name=UNITS)
+ADDRESS_BOOK_UNITS = derive("/contact_center/address_books/units", name=UNITS)
 
-ADDRESS_BOOKS = collection_from_spec(
-    specs.ADDRESS_BOOK,
+ADDRESS_BOOKS = derive(
+    "/contact_center/address_books",
     name=BOOKS,
     references=(Reference("unit_id", UNITS, ErrorDef(404, 1901, "Unit does not exist: {value}.")),),
     computed={
@@ -97,8 +96,8 @@ def _custom_field_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-ADDRESS_BOOK_CUSTOM_FIELDS = collection_from_spec(
-    specs.ADDRESS_BOOK_CUSTOM_FIELD,
+ADDRESS_BOOK_CUSTOM_FIELDS = derive(
+    "/contact_center/address_books/custom_fields",
     name=CUSTOM_FIELDS,
     references=(
         Reference(
@@ -140,8 +139,8 @@ def _custom_fields_url(store: Store, data: Obj) -> Any:
     )
 
 
-ADDRESS_BOOK_CONTACTS = collection_from_spec(
-    specs.ADDRESS_BOOK_CONTACT,
+ADDRESS_BOOK_CONTACTS = derive(
+    "/contact_center/address_books/{addressBookId}/contacts",
     name=CONTACTS,
     parent_collection=BOOKS,
     computed={

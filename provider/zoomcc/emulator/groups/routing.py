@@ -1,4 +1,5 @@
-"""Emulated collections for the routing resources (derived from their specs).
+"""Routing profiles, queue templates, regions, roles, statuses, users, user templates and
+variables (derived from the API spec).
 
 Behaviour the reference describes beyond the field tables, mirrored here: routing-profile
 priorities name existing skill categories once each (4004, 4006) and GET adds their ids,
@@ -6,7 +7,8 @@ order and names; consumer-profile attributes appear once per list (4011); queue 
 list their fields as ``template_*`` (``list_names``) and reject bad channels and types with
 their own codes (1205, 1240); roles answer their flat privilege list grouped by kind;
 users, user templates and variables check the objects they name (roles 2201, regions 1017,
-groups 3409, books 2006).
+groups 3409, books 2006); a region's delete moves its users to ``move_to_region_id`` and a
+role's delete transfers them to ``transfer_role_id``; variables are listed per group.
 
 Not mirrored: the system-status update's "Parameter `status_name` is required." (its field
 list says optional; the emulator follows the field list, the provider always sends it).
@@ -15,9 +17,9 @@ list says optional; the emulator follows the field list, the provider always sen
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Final
 
-from zoomcc.emulator.derive import collection_from_spec
+from zoomcc.emulator.derive import derive
 from zoomcc.emulator.model import (
     OMIT,
     Collection,
@@ -32,7 +34,6 @@ from zoomcc.emulator.model import (
     validation_error,
 )
 from zoomcc.emulator.store import EMULATOR_USER_ID, Store
-from zoomcc.resources.objects import routing as specs
 
 VARIABLE_GROUPS = "variable_groups"
 BOOKS = "address_books"  # the contacts group's address books
@@ -85,8 +86,10 @@ def _agent_profile_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-AGENT_ROUTING_PROFILES = collection_from_spec(
-    specs.AGENT_ROUTING_PROFILE, hooks=Hooks(merge=_agent_profile_merge)
+AGENT_ROUTING_PROFILES = derive(
+    "/contact_center/agent_routing_profiles",
+    name="agent_routing_profiles",
+    hooks=Hooks(merge=_agent_profile_merge),
 )
 
 
@@ -100,17 +103,26 @@ def _consumer_profile_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return {**base, **body}
 
 
-CONSUMER_ROUTING_PROFILES = collection_from_spec(
-    specs.CONSUMER_ROUTING_PROFILE, hooks=Hooks(merge=_consumer_profile_merge)
+CONSUMER_ROUTING_PROFILES = derive(
+    "/contact_center/consumer_routing_profiles",
+    name="consumer_routing_profiles",
+    hooks=Hooks(merge=_consumer_profile_merge),
 )
 
 # ---- queue templates ---------------------------------------------------------------------
 
 
 def _queue_templates() -> Collection:
-    derived = collection_from_spec(
-        specs.QUEUE_TEMPLATE,
+    derived = derive(
+        "/contact_center/queue_templates",
+        name="queue_templates",
         defaults={"queue_template_status": "active", "queue_template_need_attention": False},
+        # reference line 16603 (the list's items): "template_need_attention (required)"; the
+        # list names every queue_template_* field template_*, get and create do not.
+        list_names={
+            f"queue_template_{name}": f"template_{name}"
+            for name in ("id", "name", "description", "status", "type", "need_attention")
+        },
     )
     fields = dict(derived.fields)
     for name, code, message in (
@@ -134,11 +146,55 @@ QUEUE_TEMPLATES = _queue_templates()
 
 # ---- regions, roles, statuses --------------------------------------------------------------
 
-REGIONS = collection_from_spec(
-    specs.REGION,
-    # Only the list shows when a region changed; only the account's own region is main.
-    modified_time_field="last_modified_time",
-    computed={"is_main_region": _const(False), "users_count": _const(0)},
+# reference line 23093: "Delete a site and move its members to another region." The account
+# has one main region (reference line 22925, `is_main_region`), which cannot be deleted
+# (reference line 23104: "The main region cannot be deleted.").
+
+MAIN_REGION_ID: Final = "mainRegion000000000000A"
+
+
+def _members_of(store: Store, field: str, object_id: Any) -> list[Obj]:
+    return [u for u in store.items("users") if u.get(field) == object_id]
+
+
+def _delete_region(ctx: HookContext, data: Obj) -> None:
+    """Move the region's users to ``move_to_region_id`` (a required query parameter)."""
+    if data.get("is_main_region"):
+        raise ErrorDef(400, 3802, "The main region cannot be deleted.").error()
+    target = ctx.query.get("move_to_region_id", "")
+    if not target:
+        raise validation_error(
+            "Validation Failed. Missing required query parameter: move_to_region_id."
+        )
+    if target == ctx.object_id:
+        raise ErrorDef(
+            400, 3803, "The `regionId` and `move_to_region_id` can't be the same."
+        ).error()
+    if ctx.store.get("regions", target) is None:
+        # Not 3801: that code means the region being deleted is gone.
+        raise ErrorDef(
+            400, 3806, "The `move_to_region_id`'s region has a misconfigured SIP zone country."
+        ).error()
+    for user in _members_of(ctx.store, "region_id", ctx.object_id):
+        user["region_id"] = target
+
+
+def _count_members(field: str, id_field: str) -> Any:
+    def compute(store: Store, data: Obj) -> Any:
+        return len(_members_of(store, field, data.get(id_field)))
+
+    return compute
+
+
+REGIONS = derive(
+    "/contact_center/regions",
+    name="regions",
+    defaults={"is_main_region": False},
+    computed={"users_count": _count_members("region_id", "region_id")},
+    fixtures=(
+        {"region_id": MAIN_REGION_ID, "region_name": "Main region", "is_main_region": True},
+    ),
+    hooks=Hooks(before_delete=_delete_region),
 )
 
 
@@ -169,10 +225,27 @@ def _role_validate(ctx: HookContext, current: Obj | None, body: Obj) -> None:
         raise ErrorDef(400, 2207, "Invalid role privileges: {value}.").error(value=bad)
 
 
-ROLES = collection_from_spec(
-    specs.ROLE,
-    computed={"privileges": _grouped_privileges, "total_users": _const(0)},
-    hooks=Hooks(validate=_role_validate),
+def _delete_role(ctx: HookContext, data: Obj) -> None:
+    """Transfer the role's users to ``transfer_role_id`` (a required query parameter)."""
+    target = ctx.query.get("transfer_role_id", "")
+    if not target:
+        # reference line 29777: "Transfer role ID cannot be empty."
+        raise ErrorDef(400, 2102, "Transfer role ID cannot be empty.").error()
+    if target == ctx.object_id or ctx.store.get("roles", target) is None:
+        # Not 2201: that code means the role being deleted is gone.
+        raise validation_error(f"Validation Failed. Invalid transfer_role_id: {target}.")
+    for user in _members_of(ctx.store, "role_id", ctx.object_id):
+        user["role_id"] = target
+
+
+ROLES = derive(
+    "/contact_center/roles",
+    name="roles",
+    computed={
+        "privileges": _grouped_privileges,
+        "total_users": _count_members("role_id", "role_id"),
+    },
+    hooks=Hooks(validate=_role_validate, before_delete=_delete_role),
 )
 
 
@@ -187,8 +260,8 @@ def _assigned_queues(store: Store, data: Obj) -> Any:
     return shown
 
 
-SYSTEM_STATUSES = collection_from_spec(
-    specs.SYSTEM_STATUS,
+SYSTEM_STATUSES = derive(
+    "/contact_center/system_statuses",
     name="system_statuses",
     computed={"status_type": _const("custom"), "status_assigned_queues": _assigned_queues},
 )
@@ -209,8 +282,20 @@ def _display_name(store: Store, data: Obj) -> Any:
     return str(email).split("@")[0] if email else OMIT
 
 
-USERS = collection_from_spec(
-    specs.USER,
+def _search_key(store: Store, data: Obj, value: str) -> bool:
+    """The users list's ``search_key``: a user's email or name contains it."""
+    shown = store.render("users", data)
+    wanted = value.lower()
+    return any(wanted in str(shown.get(k) or "").lower() for k in ("user_email", "display_name"))
+
+
+USERS = derive(
+    "/contact_center/users",
+    name="users",
+    # reference line 33873: "User already exists: $email." Users are named by email
+    # (``user_identifier_type`` takes ``id`` or ``email``).
+    name_field="user_email",
+    custom_filters={"search_key": _search_key},
     defaults={"user_access": "active", "status_name": "Offline"},
     generated={"cc_user_id": new_id},
     references=(
@@ -225,8 +310,9 @@ USERS = collection_from_spec(
     hooks=Hooks(validate=_user_validate),
 )
 
-USER_TEMPLATES = collection_from_spec(
-    specs.USER_TEMPLATE,
+USER_TEMPLATES = derive(
+    "/contact_center/users/templates",
+    name="user_templates",
     defaults={"template_status": "active"},
     computed={"created_by": _const(EMULATOR_USER_ID)},
     references=(
@@ -243,8 +329,8 @@ def _variables_count(store: Store, data: Obj) -> Any:
     return sum(1 for v in store.items("variables") if v.get("variable_group_id") == group)
 
 
-VARIABLE_GROUP_COLLECTION = collection_from_spec(
-    specs.VARIABLE_GROUP,
+VARIABLE_GROUP_COLLECTION = derive(
+    "/contact_center/variables/groups",
     name=VARIABLE_GROUPS,
     computed={"variable_group_variables_count": _variables_count},
 )
@@ -274,8 +360,12 @@ def _variable_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-VARIABLES = collection_from_spec(
-    specs.VARIABLE,
+VARIABLES = derive(
+    "/contact_center/variables",
+    name="variables",
+    # reference line 37602: "The variable already exists in the current custom group:
+    # $variable_name." Names are unique within a group.
+    natural_key_scope=("variable_group_id",),
     references=(
         Reference(
             "variable_group_id",

@@ -56,12 +56,18 @@ ASSET = _UploadSpec(
     references={"category_id": "AssetCategory"},
     # Archived assets come back with restore=true; that is not a setting to manage.
     hidden_inputs=frozenset({"restore"}),
+    # reference line 3612: "Only assets in archived status can be deleted. Set the asset to
+    # archived through this API before deleting." (DELETE ...?archive=true; otherwise 404,
+    # 10010 "Unable to delete asset directly, archive it first.", line 3623).
+    archive_before_delete="archive",
     provider="zoomcc.dynamic.irregular_assets:AssetProvider",
     summary="An asset-library entry (audio prompt, image, slides, video, text or saved reply) "
     "with one item per language. An item's `upload_file` is a local path or a "
     "`pulumi.FileAsset`; the files are uploaded as multipart and diffed by content hash, so "
     "an unchanged file never triggers an update. Items are matched to the live ones by "
-    "`asset_item_language`; items no longer declared are deleted.",
+    "`asset_item_language`; items no longer declared are deleted. Zoom deletes only "
+    "archived assets: deleting the resource archives the asset, then deletes it; an asset "
+    "still used elsewhere (a flow, a queue) cannot be deleted until it is removed there.",
     example='greeting = zoomcc.Asset("greeting", name="Greeting", type="audio", '
     'category_id=prompts.id, items=[{"asset_item_language": "en-US", "is_default": True, '
     '"upload_file": pulumi.FileAsset("greeting.mp3")}])',

@@ -15,7 +15,7 @@ operation's enum is capitalised (``Draft``...) and the provider capitalises on t
 
 
 @dataclass(frozen=True, eq=False)
-class _CampaignSpec(ResourceSpec):
+class CampaignSpec(ResourceSpec):
     """Outbound campaigns: ``status`` is an argument although neither create nor update
     takes it; a separate operation (``PATCH .../{campaignId}/status``) sets it."""
 
@@ -47,7 +47,7 @@ class _CampaignSpec(ResourceSpec):
 
 
 @dataclass(frozen=True, eq=False)
-class _BulkDeleteSpec(ResourceSpec):
+class BulkDeleteSpec(ResourceSpec):
     """Objects without a single-item DELETE: ``DELETE <collection>`` takes a list of ids
     (in the JSON body field ``delete_ids_field``, or in the query parameter
     ``delete_ids_param``)."""
@@ -61,7 +61,7 @@ class _BulkDeleteSpec(ResourceSpec):
 
 
 @dataclass(frozen=True, eq=False)
-class _BatchCreateSpec(_BulkDeleteSpec):
+class BatchCreateSpec(BulkDeleteSpec):
     """Block-list rules: create takes (and answers) a list of rules under ``batch_key``; the
     resource is one rule, so its arguments are one list item's fields."""
 
@@ -128,7 +128,7 @@ CAMPAIGN_CONTACT_LIST_CONTACT = ResourceSpec(
     '"contact_phone_type": "Main"}])',
 )
 
-OUTBOUND_CAMPAIGN = _CampaignSpec(
+OUTBOUND_CAMPAIGN = CampaignSpec(
     name="OutboundCampaign",
     collection_path="/contact_center/outbound_campaign/campaigns",
     item_path="/contact_center/outbound_campaign/campaigns/{campaignId}",
@@ -162,7 +162,7 @@ OUTBOUND_CAMPAIGN = _CampaignSpec(
     'campaign_contact_list_ids=[leads.id], status="ready")',
 )
 
-IP_ADDRESS_BLOCK_LIST_RULE = _BatchCreateSpec(
+IP_ADDRESS_BLOCK_LIST_RULE = BatchCreateSpec(
     name="IpAddressBlockListRule",
     collection_path="/contact_center/block_list_rules/ip_addresses",
     item_path="/contact_center/block_list_rules/ip_addresses/{ipAddressBlockListRuleId}",
@@ -177,7 +177,7 @@ IP_ADDRESS_BLOCK_LIST_RULE = _BatchCreateSpec(
     'match_type="ip_address", status="active")',
 )
 
-PHONE_NUMBER_BLOCK_LIST_RULE = _BatchCreateSpec(
+PHONE_NUMBER_BLOCK_LIST_RULE = BatchCreateSpec(
     name="PhoneNumberBlockListRule",
     collection_path="/contact_center/block_list_rules/phone_numbers",
     item_path="/contact_center/block_list_rules/phone_numbers/{phoneBlockListRuleId}",
@@ -197,7 +197,7 @@ PHONE_NUMBER_BLOCK_LIST_RULE = _BatchCreateSpec(
     'channel=["voice"], direction=["inbound"], status="active")',
 )
 
-INBOX = _BulkDeleteSpec(
+INBOX = BulkDeleteSpec(
     name="Inbox",
     collection_path="/contact_center/inboxes",
     item_path="/contact_center/inboxes/{inboxId}",

@@ -4,15 +4,19 @@ Reference oddities handled here:
 
 * an address book's not-found code differs between get (2001) and delete (1201): both are
   derived from the reference, so either means "gone";
+* address books are listed only per unit (``unit_id`` is required by the list call and,
+  by its errors, by the create call): ``unit_id`` is a required argument;
 * custom fields take ``address_book_ids`` but GET answers ``address_books[]`` objects:
   ``read_back`` reads the ids from there;
-* contacts mark both ``phone_numbers`` and ``phones`` required while the examples send only
-  ``phones`` (the API spec's errata make ``phone_numbers`` optional), and the PATCH body
-  requires ``phones`` again: the provider resends the declared phones with every update.
+* contacts mark both ``phone_numbers`` (plain numbers) and ``phones`` (numbers with a type)
+  required while the examples send only ``phones``: ``phone_numbers`` is derived from
+  ``phones[].phone_number`` (a derived-field rule), so both are sent, and the PATCH body,
+  which requires them again, gets them with every update.
 """
 
 from __future__ import annotations
 
+from zoomcc.resources.derived import ItemsOf
 from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
@@ -35,9 +39,16 @@ ADDRESS_BOOK = ResourceSpec(
     id_field="address_book_id",
     renames=renamed("address_book", *NAME_DESC),
     references={"unit_id": "AddressBookUnit"},
+    # reference line 91: listing without a unit is error 1902 "The `unit_id` field cannot be
+    # an empty value." (the real API requires the `unit_id` query parameter), and line 165:
+    # so is creating one: every book has a unit, and books are listed per unit.
+    # Names are unique in the account (line 165, 2002: "Address book already exists.", not
+    # per unit), so a name is checked with one GET by name, without the unit.
+    list_parents={"unit_id": "unit_id"},
     summary="A book of external contacts that agents see when engaging with consumers. "
-    "`unit_id` cannot be changed in place: moving a book to another unit replaces it "
-    "(and its contacts).",
+    "Every book belongs to a unit: `unit_id` is required (the API refuses a book without "
+    "one, and lists books per unit). `unit_id` cannot be changed in place: moving a book "
+    "to another unit replaces it (and its contacts).",
     example='customers = zoomcc.AddressBook("customers", name="Customers", unit_id=sales_unit.id)',
 )
 
@@ -67,10 +78,17 @@ ADDRESS_BOOK_CONTACT = ResourceSpec(
     # Two contacts may share a display name: there is no key to refuse duplicates by.
     natural_key=None,
     # The batch create and update of the same contacts: "The phone number in E.164 format."
-    rules=(("phones[].phone_number", E164()),),
+    rules=(
+        ("phones[].phone_number", E164()),
+        # reference line 1364: create marks `phone_numbers` required (and line 2564, update),
+        # beside `phones`, while the example at line 1458 sends only `phones`: both are sent,
+        # the plain numbers derived from the typed ones.
+        ("phone_numbers", ItemsOf("phones", "phone_number")),
+    ),
     summary="A contact in an address book. It lives under its book: changing "
-    "`address_book_id` replaces it. `phones` is required by the create and update calls "
-    "(`phone_numbers` is the legacy list of plain numbers and optional); custom field "
+    "`address_book_id` replaces it. `phones` is required by the create and update calls; "
+    "`phone_numbers` (the same numbers without their types, also required by the API) is "
+    "derived from `phones` when left out; custom field "
     "values are write-only in the API and kept as declared.",
     example='ada = zoomcc.AddressBookContact("ada", address_book_id=customers.id, '
     'display_name="Ada Lovelace", phones=[{"phone_number": "+14155550100", '

@@ -50,7 +50,6 @@ QUEUE_TEAMS = MembershipSpec(
     collection_path=f"{_Q}/teams",
     list_path=_Q,
     list_items_key="teams",
-    list_paginated=False,
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
@@ -109,8 +108,8 @@ TEAM_AGENTS = MembershipSpec(
     members_field="user_ids",
     live_keys=USER_KEYS,
     max_add=100,
-    # The reference documents no parameter for this DELETE; Zoom takes the ids in the
-    # query string (`?user_ids=a,b`).
+    # Query contract of DELETE .../teams/{teamId}/agents: `user_ids` (required,
+    # comma-separated).
     removal=Removal("query", f"{_T}/agents", ids_field="user_ids", max_ids=100),
     provider=_MEMBERSHIP,
     example='zoomcc.TeamAgents("tier1-agents", team_id=tier1.id, user_ids=["jane@example.com"])',
@@ -196,8 +195,10 @@ INBOX_QUEUES = MembershipSpec(
     member_type="Queue",
     members_field="cc_queue_ids",
     live_keys=("cc_queue_id", "queue_id"),
-    # The reference documents no parameter for this DELETE: the ids go in the query.
-    removal=Removal("query", f"{_I}/queues", ids_field="queue_ids"),
+    # Query contract of DELETE .../inboxes/{inboxId}/queues: `queue_ids` (the legacy
+    # task-queue ids) and `cc_queue_ids`. The members are added as `cc_queue_ids`, so they are
+    # removed as `cc_queue_ids` too.
+    removal=Removal("query", f"{_I}/queues", ids_field="cc_queue_ids"),
     provider=_MEMBERSHIP,
     example='zoomcc.InboxQueues("voicemail-queues", inbox_id=voicemail.id, '
     "cc_queue_ids=[support.id])",

@@ -11,7 +11,12 @@ Reference oddities handled here:
   say "Parameter `status_name` is required": the provider always sends it;
 * users: the profile's live presence (``status_id``, ``sub_status_id``) changes all day as
   agents work, so it is not an argument (a declared status would drift at every refresh);
-* user templates: ``package`` is a string as in every example (the API spec's errata);
+* user templates: ``package`` is an object (``package_name``, ``add_ons_plan``,
+  ``billing_account_id``) by the request and GET schemas, a string in every example: the
+  schema is followed, and a plain string is accepted as ``{"package_name": ...}``;
+* regions and roles: deleting one moves its users (``move_to_region_id``,
+  ``transfer_role_id``, required by the real API): delete-time arguments with defaults;
+* variables are listed per group (``variable_group_id`` is required by the list call);
 * variable groups: ``variable_group_type`` accepts only its default, ``custom``: not an
   argument.
 """
@@ -22,6 +27,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zoomcc.apispec import FieldSpec
+from zoomcc.resources.delete_query import DeleteParam, FlaggedObject, NamedObject
+from zoomcc.resources.derived import Shorthand
 from zoomcc.resources.rules import MaxLength, When
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
@@ -80,8 +87,22 @@ REGION = ResourceSpec(
     item_path="/contact_center/regions/{regionId}",
     id_field="region_id",
     renames=renamed("region", "name"),
+    # reference line 23093: "Delete a site and move its members to another region."; the
+    # real API requires `move_to_region_id` (errors 3803 and 3806 at line 23104 name it);
+    # line 22925: the list marks the account's `is_main_region`.
+    delete_query={
+        "move_to_region_id": DeleteParam(
+            argument="move_users_to_region_id",
+            description="The region the region's users move to when it is deleted; "
+            "by default the account's main region (the one the list marks "
+            "`is_main_region`), which always exists and cannot be deleted.",
+            default=FlaggedObject("Region", "is_main_region"),
+        )
+    },
+    references={"move_users_to_region_id": "Region"},
     summary="A region users are assigned to, with the SIP zone their calls use. The main "
-    "region cannot be deleted.",
+    "region cannot be deleted. Deleting a region moves its users to another region: "
+    "`move_users_to_region_id`, by default the main region.",
     example='emea = zoomcc.Region("emea", name="EMEA", sip_zone_id=sip_zone_id)',
 )
 
@@ -110,10 +131,28 @@ ROLE = _RoleSpec(
     renames=renamed("role", *NAME_DESC),
     # Declared flat, answered grouped by kind of setting: compare with all groups joined.
     read_back={"privileges": "privileges.*"},
+    # reference line 29777, DELETE /roles/{roleId}: error 2102 "Transfer role ID cannot be
+    # empty." (the real API requires `transfer_role_id`). No role is marked default, but line
+    # 29827 (error 2204) names the built-in roles: "Administrator|Supervisor|Agent role name
+    # cannot be updated." Agent, the least privileged, is the default: every account has it
+    # under that name, and moving users there never widens what they may do.
+    delete_query={
+        "transfer_role_id": DeleteParam(
+            argument="transfer_users_to_role_id",
+            description="The role the role's users are given when it is deleted; by "
+            "default the built-in `Agent` role (the least privileged of the built-in "
+            "Administrator, Supervisor and Agent roles, which every account has and whose "
+            "names cannot change), so that users never gain privileges by the delete.",
+            default=NamedObject("Role", "Agent"),
+        )
+    },
+    references={"transfer_users_to_role_id": "Role"},
     summary="A set of privileges (`UserManagement:Read`, `RptWallboard:Read`, "
     "`OutboundVoiceCall`...) given to the users that have the role. GET groups the "
     "privileges by kind; the provider compares them as one list. The update call is taken "
-    "to replace the whole list.",
+    "to replace the whole list. Deleting a role transfers its users to another role: "
+    "`transfer_users_to_role_id`, by default the built-in `Agent` role (never a role "
+    "with more privileges).",
     example='auditors = zoomcc.Role("auditors", name="Auditors", '
     'privileges=["UserManagement:Read", "RptWallboard:Read"])',
 )
@@ -149,6 +188,9 @@ USER = ResourceSpec(
     item_path="/contact_center/users/{userId}",
     id_field="user_id",
     natural_key="user_email",
+    # The real API's list takes `search_key` (a user's name or email; the reference omits
+    # query parameters): a search by the email, its hits compared exactly.
+    name_filter="search_key",
     # Live presence, changed by agents all day: not configuration.
     hidden_inputs=frozenset({"status_id", "sub_status_id"}),
     references={"role_id": "Role", "region_id": "Region", "template_id": "UserTemplate"},
@@ -166,11 +208,17 @@ USER_TEMPLATE = ResourceSpec(
     id_field="template_id",
     renames=renamed("template", *NAME_DESC),
     references={"role": "Role", "region": "Region"},
+    # reference line 34444: create's `package` is an object (`package_name` required,
+    # `add_ons_plan`, `billing_account_id`), as are update's and GET's; the example at line
+    # 34606 sends "essentials". The schema is followed; a string is its `package_name`.
+    rules=(("package", Shorthand("package_name")),),
     summary="Settings applied to users added (`add`) or updated (`update`) with the template; "
-    "`selected_blocks` says which settings it carries. `template_type` cannot be changed in "
-    "place.",
+    "`selected_blocks` says which settings it carries. `package` is an object "
+    '(`{"package_name": "essentials", "add_ons_plan": [...]}`); a plain string is short for '
+    "its `package_name`. `template_type` cannot be changed in place.",
     example='agents = zoomcc.UserTemplate("agents", name="Agents", template_type="add", '
-    'package="essentials", role=agent_role.id, selected_blocks=["role", "package"])',
+    'package={"package_name": "essentials"}, role=agent_role.id, '
+    'selected_blocks=["role", "package"])',
 )
 
 VARIABLE_GROUP = ResourceSpec(
@@ -192,6 +240,10 @@ VARIABLE = ResourceSpec(
     id_field="variable_id",
     renames=renamed("variable", *NAME_DESC),
     natural_key_scope=("variable_group_id",),
+    # The real API lists variables only per group: `variable_group_id` is a required query
+    # parameter of GET /variables (its published parameters; the reference omits them), and
+    # every variable has a group (line 36818: create marks `variable_group_id` required).
+    list_parents={"variable_group_id": "variable_group_id"},
     read_back={"address_book_ids": "address_books[].address_book_id"},
     references={"variable_group_id": "VariableGroup", "address_book_ids": "AddressBook"},
     # "If `variable_type` is `global_variable`, each value's max length is 4096. If

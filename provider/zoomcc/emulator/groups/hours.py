@@ -1,0 +1,266 @@
+"""Business hours and closure sets: derived from the API spec, plus the rules the
+reference states in error codes.
+
+Mirrored: the account default cannot be deleted (3612, 3713) nor made non-default (3611),
+and making another object the default takes the flag from the previous one; custom hours
+need their ranges (3604, 3607, 3608); closure sets' PATCH is a delta on the items (an item
+with ``closure_id`` is merged or removed with ``to_delete``, items without one are added,
+items not mentioned stay) and items get a short ``closure_id`` ("ksbJvJ"). The create
+example spans two months with a monthly recurrence, which 3706 would reject, so the
+same-year/month/week checks (3705-3707) are not enforced.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Final
+
+from zoomcc.emulator.derive import derive
+from zoomcc.emulator.groups.common import (
+    check_keys,
+    check_timezone,
+    refuse_deleting_default,
+    single_account_default,
+)
+from zoomcc.emulator.model import (
+    A,
+    B,
+    Collection,
+    ErrorDef,
+    HookContext,
+    Hooks,
+    I,
+    Obj,
+    S,
+    new_short_id,
+    validation_error,
+)
+from zoomcc.emulator.store import Store
+
+_HH_MM: Final = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
+
+
+def _check_hours(hours: Any) -> None:
+    invalid = validation_error("Validation failed.")
+    if not isinstance(hours, dict) or hours.get("hour_type") not in (1, 2):
+        raise invalid
+    if hours["hour_type"] != 2:
+        return
+    custom = hours.get("custom_hours")
+    if not custom:
+        raise ErrorDef(
+            400,
+            3604,
+            "The `custom_hours` should not be empty when the `hour_type` is `Custom hours`.",
+        ).error()
+    if not isinstance(custom, list):
+        raise invalid
+    for day in custom:
+        if not isinstance(day, dict) or day.get("day_of_week") not in range(1, 8):
+            raise invalid
+        if day.get("custom_hour_type") not in (0, 1, 2):
+            raise invalid
+        if day["custom_hour_type"] != 2:
+            continue
+        ranges = day.get("custom_hour_ranges")
+        if not ranges:
+            raise ErrorDef(
+                400,
+                3607,
+                "The `custom_hour_ranges` should not be empty when the `custom_hour_type` "
+                "is `Customized hours`.",
+            ).error()
+        for hour_range in ranges:
+            if not isinstance(hour_range, dict):
+                raise invalid
+            start, end = hour_range.get("start_time"), hour_range.get("end_time")
+            if not (isinstance(start, str) and isinstance(end, str)):
+                raise invalid
+            if not (_HH_MM.match(start) and _HH_MM.match(end)):
+                raise invalid
+            if end < start:
+                raise ErrorDef(
+                    400,
+                    3608,
+                    "The `end_time` {end} should not be earlier than the `start_time` {start}.",
+                ).error(end=end, start=start)
+
+
+def _business_hours_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
+    if ctx.op == "update" and base.get("account_default") and body.get("account_default") is False:
+        raise ErrorDef(400, 3611, "Can't update default business hours to be non-default.").error()
+    data = {**base, **body}
+    check_timezone(data.get("timezone"))
+    _check_hours(data.get("hours"))
+    return data
+
+
+
+
+def _queues_count(store: Store, data: Obj) -> Any:
+    return 0
+
+
+BUSINESS_HOURS: Final = derive(
+    "/contact_center/business_hours",
+    name="business_hours",
+    defaults={
+        "account_default": False,
+        "business_hour_description": "",
+        "timezone": "America/New_York",
+        "hours": {"hour_type": 1},
+    },
+    computed={"queues_count": _queues_count, "flows_count": _queues_count},
+    hooks=Hooks(
+        merge=_business_hours_merge,
+        # reference line 15572: "The business hours of account default cannot be deleted."
+        before_delete=refuse_deleting_default(
+            ErrorDef(400, 3612, "The business hours of account default cannot be deleted.")
+        ),
+        after_write=single_account_default,
+    ),
+)
+
+_CLOSURE_ITEM: Final = {
+    "closure_hour_type": I(1, 2),
+    "closure_name": S(),
+    "end_time": S(),
+    "recurring_frequency": I(0, 1, 2, 3),
+    "start_time": S(),
+    "recurring_days_of_week": A,
+    "recurring_frequency_type": I(1, 2),
+    "recurring_month": I(*range(1, 13)),
+    "recurring_week_interval": I(),
+}
+_CLOSURE_ITEM_REQUIRED: Final = (
+    "closure_hour_type",
+    "closure_name",
+    "end_time",
+    "recurring_frequency",
+    "start_time",
+)
+_CLOSURE_PATCH_ITEM: Final = {**_CLOSURE_ITEM, "closure_id": S(), "to_delete": B}
+_NEW_ITEM_ERRORS: Final = {
+    "closure_hour_type": ErrorDef(
+        400, 3903, "The `hour_type` field cannot be empty when the `closure_id` field is empty."
+    ),
+    "closure_name": ErrorDef(
+        400,
+        3904,
+        "The `closure_name` field cannot be empty when the `closure_id` field is empty.",
+    ),
+    "start_time": ErrorDef(
+        400, 3905, "The `start_time` field cannot be empty when the `closure_id` field is empty."
+    ),
+    "end_time": ErrorDef(
+        400, 3906, "The `end_time` field cannot be empty when the `closure_id` field is empty."
+    ),
+    "recurring_frequency": ErrorDef(
+        400,
+        3907,
+        "The `recurring_frequency` field cannot be empty when the `closure_id` field is empty.",
+    ),
+}
+
+
+def _parse_time(value: Any) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise validation_error("Validation failed.") from None
+
+
+def _check_closure_items(items: list[Obj]) -> None:
+    if not items:
+        raise ErrorDef(400, 3908, "Every closure set has at least one closure item.").error()
+    names: set[Any] = set()
+    for item in items:
+        name = item.get("closure_name")
+        if name in names:
+            raise ErrorDef(
+                400, 3702, "The closure name has already been duplicated: {name}."
+            ).error(name=name)
+        names.add(name)
+        start, end = _parse_time(item.get("start_time")), _parse_time(item.get("end_time"))
+        try:
+            ends_first = end <= start
+        except TypeError:  # naive vs aware
+            raise validation_error("Validation failed.") from None
+        if ends_first:
+            raise ErrorDef(400, 3703, "The end time should be greater than the start time.").error()
+        if item.get("recurring_frequency") not in (None, 0) and not item.get(
+            "recurring_frequency_type"
+        ):
+            raise ErrorDef(
+                400,
+                3704,
+                "The `recurring_frequency_type` should not be empty when the "
+                "`recurring_frequency` is anything other than `Never`.",
+            ).error()
+        days = item.get("recurring_days_of_week") or []
+        if any(str(day) not in {"1", "2", "3", "4", "5", "6", "7"} for day in days):
+            raise ErrorDef(
+                400, 3714, "The `recurring_days_of_week` should be between `1` and `7`."
+            ).error()
+
+
+def _closures_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
+    data = {**base, **{k: v for k, v in body.items() if k != "closures"}}
+    check_timezone(data.get("timezone"))
+    items: dict[str, Obj] = {}
+    if ctx.op == "update":
+        items = {str(item["closure_id"]): item for item in base.get("closures", [])}
+    allowed = _CLOSURE_PATCH_ITEM if ctx.op == "update" else _CLOSURE_ITEM
+    seen: set[str] = set()
+    for raw in body.get("closures", []):
+        item = check_keys(allowed, raw, "closures")
+        closure_id = item.pop("closure_id", None)
+        to_delete = item.pop("to_delete", False)
+        if closure_id is not None:
+            if closure_id in seen:
+                raise ErrorDef(
+                    400, 3901, "The closure id has already been duplicated: {id}."
+                ).error(id=closure_id)
+            seen.add(closure_id)
+            if closure_id not in items:
+                raise ErrorDef(400, 3902, "Closure does not exist: {id}.").error(id=closure_id)
+            if to_delete:
+                del items[closure_id]
+            else:
+                items[closure_id] = {**items[closure_id], **item}
+            continue
+        if to_delete:
+            continue
+        for name in _CLOSURE_ITEM_REQUIRED:
+            if item.get(name) is None:
+                if ctx.op == "update":
+                    raise _NEW_ITEM_ERRORS[name].error()
+                raise validation_error(
+                    f"Validation Failed. Missing required field: closures.{name}."
+                )
+        new = {"closure_id": new_short_id(), **item}
+        items[new["closure_id"]] = new
+    data["closures"] = list(items.values())
+    _check_closure_items(data["closures"])
+    return data
+
+
+
+
+CLOSURE_SETS: Final = derive(
+    "/contact_center/closures",
+    name="closure_sets",
+    defaults={"account_default": False, "closure_set_description": ""},
+    computed={"queues_count": _queues_count, "flows_count": _queues_count},
+    hooks=Hooks(
+        merge=_closures_merge,
+        # reference line 16293: "The closures of account default cannot be deleted."
+        before_delete=refuse_deleting_default(
+            ErrorDef(400, 3713, "The closures of account default cannot be deleted.")
+        ),
+        after_write=single_account_default,
+    ),
+)
+
+COLLECTIONS: Final[tuple[Collection, ...]] = (BUSINESS_HOURS, CLOSURE_SETS)

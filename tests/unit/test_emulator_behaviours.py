@@ -1,0 +1,265 @@
+"""What the reference's prose and error codes say the API does, through raw HTTP.
+
+Each case arranges objects (through the API, or seeded where the create is a multipart
+form), sends one request, and checks the answer and what the emulator holds afterwards:
+a region's users move on delete, a role's users transfer, address books are listed per
+unit and variables per group, assets are archived before they delete, list filters keep
+only the matching objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
+from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator.groups.routing import MAIN_REGION_ID
+
+Ids = dict[str, str]
+
+
+@pytest.fixture()
+def http(emulator: EmulatorServer) -> Iterator[httpx.Client]:
+    token = httpx.post(
+        emulator.oauth_url,
+        data={"grant_type": "account_credentials", "account_id": ACCOUNT_ID},
+        auth=(CLIENT_ID, CLIENT_SECRET),
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=emulator.api_base_url, headers=headers, timeout=10) as client:
+        yield client
+
+
+def _made(response: httpx.Response, id_field: str) -> str:
+    assert response.status_code == 201, response.text
+    return str(response.json()[id_field])
+
+
+def _region(http: httpx.Client, name: str) -> str:
+    return _made(http.post("/contact_center/regions", json={"region_name": name}), "region_id")
+
+
+def _role(http: httpx.Client, name: str) -> str:
+    body = {"role_name": name, "role_description": "", "privileges": ["Dashboard:Read"]}
+    return _made(http.post("/contact_center/roles", json=body), "role_id")
+
+
+def _user(emu: EmulatorServer, **fields: str) -> str:
+    email = f"user{len(emu.state.objects('users'))}@example.com"
+    return str(emu.state.seed("users", [{"user_email": email, **fields}])[0]["user_id"])
+
+
+def two_regions_and_a_user(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids = {"a": _region(http, "EMEA"), "b": _region(http, "APAC")}
+    ids["user"] = _user(emu, region_id=ids["a"])
+    return ids
+
+
+def two_roles_and_a_user(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids = {"a": _role(http, "Tier 1"), "b": _role(http, "Tier 2")}
+    ids["user"] = _user(emu, role_id=ids["a"])
+    return ids
+
+
+def two_units_with_a_book_each(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids: Ids = {}
+    for key in ("a", "b"):
+        unit = {"unit_name": f"Unit {key}", "unit_description": ""}
+        ids[key] = _made(http.post("/contact_center/address_books/units", json=unit), "unit_id")
+        book = {"address_book_name": f"Book {key}", "unit_id": ids[key]}
+        made = http.post("/contact_center/address_books", json=book)
+        ids[f"book_{key}"] = _made(made, "address_book_id")
+    return ids
+
+
+def two_groups_with_a_variable_each(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids: Ids = {}
+    for key in ("a", "b"):
+        group = {"variable_group_name": f"Group {key}"}
+        made = http.post("/contact_center/variables/groups", json=group)
+        ids[key] = _made(made, "variable_group_id")
+        variable = {
+            "variable_name": f"var_{key}",
+            "variable_group_id": ids[key],
+            "data_type": "string",
+            "variable_type": "global_variable",
+        }
+        made = http.post("/contact_center/variables", json=variable)
+        ids[f"var_{key}"] = _made(made, "variable_id")
+    return ids
+
+
+def an_asset(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    made = emu.state.seed("assets", [{"asset_name": "Greeting", "asset_type": "audio"}])
+    return {"asset": str(made[0]["asset_id"])}
+
+
+def an_archived_asset(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    old = {"asset_name": "Old", "asset_type": "audio", "archived": True}
+    made = emu.state.seed("assets", [old])
+    return {"asset": str(made[0]["asset_id"])}
+
+
+def two_teams(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids: Ids = {}
+    for key in ("a", "b"):
+        body = {"team_name": f"Team {key}", "parent_team_id": "rootTeam0000000000000A"}
+        ids[key] = _made(http.post("/contact_center/teams", json=body), "team_id")
+    return ids
+
+
+def users_by_email(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    return {
+        "a": _user(emu, user_email="ann@example.com"),
+        "b": _user(emu, user_email="bob@example.com"),
+    }
+
+
+@dataclass(frozen=True)
+class Case:
+    """Arrange, one request (``{key}`` in the path and parameters names an arranged id),
+    the answer, and the objects' state afterwards."""
+
+    name: str
+    arrange: Callable[[httpx.Client, EmulatorServer], Ids]
+    method: str
+    path: str
+    params: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+    code: int | None = None
+    then: Callable[[httpx.Client, Ids, httpx.Response], None] | None = None
+
+
+def _listed(response: httpx.Response, key: str, id_field: str) -> list[str]:
+    return [str(item[id_field]) for item in response.json()[key]]
+
+
+def _user_field(http: httpx.Client, ids: Ids, name: str) -> Any:
+    return http.get(f"/contact_center/users/{ids['user']}").json().get(name)
+
+
+def region_users_moved(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _user_field(http, ids, "region_id") == ids["b"]
+    assert http.get(f"/contact_center/regions/{ids['a']}").status_code == 404
+    listed = http.get("/contact_center/regions").json()["regions"]
+    assert {r["region_id"]: r["users_count"] for r in listed}[ids["b"]] == 1
+
+
+def region_kept(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert http.get(f"/contact_center/regions/{ids['a']}").status_code == 200
+    assert _user_field(http, ids, "region_id") == ids["a"]
+
+
+def role_users_transferred(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _user_field(http, ids, "role_id") == ids["b"]
+    assert http.get(f"/contact_center/roles/{ids['b']}").json()["total_users"] == 1
+    assert http.get(f"/contact_center/roles/{ids['a']}").status_code == 404
+
+
+def role_kept(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert http.get(f"/contact_center/roles/{ids['a']}").status_code == 200
+
+
+def only_book_a(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _listed(response, "address_books", "address_book_id") == [ids["book_a"]]
+
+
+def only_var_b(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _listed(response, "variables", "variable_id") == [ids["var_b"]]
+
+
+def asset_archived(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    shown = http.get(f"/contact_center/asset_library/assets/{ids['asset']}").json()
+    assert shown["archived"] is True
+    assert shown["archived_time"]
+
+
+def asset_not_archived(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    shown = http.get(f"/contact_center/asset_library/assets/{ids['asset']}").json()
+    assert shown["archived"] is False
+
+
+def asset_gone(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    gone = http.get(f"/contact_center/asset_library/assets/{ids['asset']}")
+    assert (gone.status_code, gone.json()["code"]) == (404, 10009)
+
+
+def only_team_b(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _listed(response, "teams", "team_id") == [ids["b"]]
+
+
+def only_bob(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _listed(response, "users", "user_id") == [ids["b"]]
+
+
+_REGION = "/contact_center/regions/{a}"
+_ROLE = "/contact_center/roles/{a}"
+_ASSET = "/contact_center/asset_library/assets/{asset}"
+
+CASES = [
+    Case("a region's users move to move_to_region_id on delete", two_regions_and_a_user,
+         "DELETE", _REGION, {"move_to_region_id": "{b}"}, 204, then=region_users_moved),
+    Case("a region is not deleted into itself", two_regions_and_a_user,
+         "DELETE", _REGION, {"move_to_region_id": "{a}"}, 400, 3803, region_kept),
+    Case("a region is not deleted into a region that does not exist", two_regions_and_a_user,
+         "DELETE", _REGION, {"move_to_region_id": "nope"}, 400, 3806, region_kept),
+    Case("a region delete needs move_to_region_id", two_regions_and_a_user,
+         "DELETE", _REGION, {}, 400, None, region_kept),
+    Case("the main region cannot be deleted", two_regions_and_a_user,
+         "DELETE", "/contact_center/regions/" + MAIN_REGION_ID, {"move_to_region_id": "{a}"},
+         400, 3802),
+    Case("a role's users transfer to transfer_role_id on delete", two_roles_and_a_user,
+         "DELETE", _ROLE, {"transfer_role_id": "{b}"}, 204, then=role_users_transferred),
+    Case("a role delete needs transfer_role_id", two_roles_and_a_user,
+         "DELETE", _ROLE, {}, 400, 2102, role_kept),
+    Case("address books are listed for one unit", two_units_with_a_book_each,
+         "GET", "/contact_center/address_books", {"unit_id": "{a}"}, then=only_book_a),
+    Case("address books are not listed without unit_id", two_units_with_a_book_each,
+         "GET", "/contact_center/address_books", {}, 400, 1902),
+    Case("variables are listed for one group", two_groups_with_a_variable_each,
+         "GET", "/contact_center/variables", {"variable_group_id": "{b}"}, then=only_var_b),
+    Case("variables are not listed without variable_group_id", two_groups_with_a_variable_each,
+         "GET", "/contact_center/variables", {}, 400),
+    Case("an unarchived asset is not deleted directly", an_asset,
+         "DELETE", _ASSET, {}, 404, 10010, asset_not_archived),
+    Case("a delete with archive=true archives the asset", an_asset,
+         "DELETE", _ASSET, {"archive": "true"}, 204, then=asset_archived),
+    Case("an archived asset is deleted", an_archived_asset,
+         "DELETE", _ASSET, {}, 204, then=asset_gone),
+    Case("teams are filtered by team_name", two_teams,
+         "GET", "/contact_center/teams", {"team_name": "Team b"}, then=only_team_b),
+    Case("users are found by search_key", users_by_email,
+         "GET", "/contact_center/users", {"search_key": "bob"}, then=only_bob),
+]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
+def test_the_emulator_does_what_the_reference_states(
+    case: Case, emulator: EmulatorServer, http: httpx.Client
+) -> None:
+    ids = case.arrange(http, emulator)
+    params = {k: v.format(**ids) for k, v in case.params.items()}
+    response = http.request(case.method, case.path.format(**ids), params=params)
+    assert response.status_code == case.status, response.text
+    if case.code is not None:
+        assert response.json()["code"] == case.code
+    if case.then is not None:
+        case.then(http, ids, response)
+
+
+def test_the_store_finds_objects_by_name_and_removes_them_without_rules(
+    emulator: EmulatorServer, http: httpx.Client
+) -> None:
+    ids = two_regions_and_a_user(http, emulator)
+    store = emulator.state.store
+    name_field = store.collection("regions").name_field
+    assert name_field == "region_name"
+    assert [r["region_id"] for r in store.find_by("regions", name_field, "APAC")] == [ids["b"]]
+    assert store.remove("regions", ids["a"]) is True
+    assert store.find_by("regions", name_field, "EMEA") == []
+    assert store.remove("regions", ids["a"]) is False
