@@ -1255,9 +1255,17 @@ def test_reset_empties_everything(emu: EmulatorServer, api: httpx.Client) -> Non
     assert httpx.post(emu.admin_url + "/reset").status_code == 204
     objects = httpx.get(emu.admin_url + "/objects").json()
     assert set(objects) == {c.name for c in DEFAULT_COLLECTIONS} >= {c.collection for c in CASES}
-    # Only what a fresh account has is left: the root team and the main region.
-    left = {k: [o.get("team_id") or o.get("region_id") for o in v] for k, v in objects.items() if v}
-    assert left == {"teams": [ROOT_TEAM_ID], "regions": [MAIN_REGION_ID]}
+    # Only what a fresh account has is left: the root team, the main region, the built-in roles.
+    left = {
+        k: [o.get("team_id") or o.get("region_id") or o.get("role_name") for o in v]
+        for k, v in objects.items()
+        if v
+    }
+    assert left == {
+        "teams": [ROOT_TEAM_ID],
+        "regions": [MAIN_REGION_ID],
+        "roles": ["Administrator", "Supervisor", "Agent"],
+    }
     assert emu.state.object_count() == 0
     assert httpx.get(emu.admin_url + "/requests").json() == {"requests": []}
     config = httpx.get(emu.admin_url + "/config").json()

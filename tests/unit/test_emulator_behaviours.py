@@ -133,6 +133,7 @@ class Case:
     status: int = 200
     code: int | None = None
     then: Callable[[httpx.Client, Ids, httpx.Response], None] | None = None
+    body: dict[str, Any] | None = None
 
 
 def _listed(response: httpx.Response, key: str, id_field: str) -> list[str]:
@@ -163,6 +164,16 @@ def role_users_transferred(http: httpx.Client, ids: Ids, response: httpx.Respons
 
 def role_kept(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
     assert http.get(f"/contact_center/roles/{ids['a']}").status_code == 200
+
+
+def the_agent_role(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    return {"agent": "Agent"}
+
+
+def built_in_roles_listed(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    names = [r["role_name"] for r in http.get("/contact_center/roles").json()["roles"]]
+    assert {"Administrator", "Supervisor", "Agent"} <= set(names)
+    assert response.json()["role_name"] == "Agent"
 
 
 def only_book_a(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
@@ -217,6 +228,12 @@ CASES = [
          "DELETE", _ROLE, {"transfer_role_id": "{b}"}, 204, then=role_users_transferred),
     Case("a role delete needs transfer_role_id", two_roles_and_a_user,
          "DELETE", _ROLE, {}, 400, 2102, role_kept),
+    Case("every account has the built-in Agent role, found by name", the_agent_role,
+         "GET", "/contact_center/roles/{agent}", {"role_identifier_type": "name"},
+         then=built_in_roles_listed),
+    Case("a built-in role cannot be renamed", the_agent_role,
+         "PATCH", "/contact_center/roles/builtin-agent", {}, 400, 2204,
+         body={"role_name": "Helper"}),
     Case("address books are listed for one unit", two_units_with_a_book_each,
          "GET", "/contact_center/address_books", {"unit_id": "{a}"}, then=only_book_a),
     Case("address books are not listed without unit_id", two_units_with_a_book_each,
@@ -244,7 +261,9 @@ def test_the_emulator_does_what_the_reference_states(
 ) -> None:
     ids = case.arrange(http, emulator)
     params = {k: v.format(**ids) for k, v in case.params.items()}
-    response = http.request(case.method, case.path.format(**ids), params=params)
+    response = http.request(
+        case.method, case.path.format(**ids), params=params, json=case.body
+    )
     assert response.status_code == case.status, response.text
     if case.code is not None:
         assert response.json()["code"] == case.code

@@ -41,7 +41,7 @@ from zoomcc.client import NotFoundError, ZoomApiError
 from zoomcc.dynamic.irregular_assets import Part, file_path
 from zoomcc.dynamic.provider import ObjectVanishedError, SpecProvider
 from zoomcc.dynamic.values import is_unknown
-from zoomcc.resources.objects.assets import CONTENT_HASH, PUBLISH
+from zoomcc.resources.objects.assets import CONTENT_HASH, FLOW, PUBLISH
 
 _FILE = "flow_file"
 _VERSIONS = "flow_versions"
@@ -233,7 +233,7 @@ class FlowProvider(SpecProvider):
         parameter: "Any other published version of the flow will be replaced with the one
         specified in this request", reference line 11594)."""
         spec = self.spec
-        op = spec.api.op("PUT", spec.item_path + "/publish")
+        op = FLOW.publish_op
         version = self._newest_version(object_id, props, "published")
         try:
             self.client.request(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -138,6 +138,8 @@ class Link:
     field holds the parent's id; adding sets it, removing clears it."""
     remove_ids_field: str = ""
     """The removal's ids parameter when not ``ids_field``."""
+    legacy_remove_ids_field: str = ""
+    """A second query parameter that removes by the members' legacy ids (``queue_ids``)."""
     add_response: Literal["list", "empty", "none"] = "list"
     """What the add answers: the added members (201), an empty object (201), or 204."""
 
@@ -183,20 +185,32 @@ def _matches(link: Link, member: Obj, given: str) -> bool:
     )
 
 
+def _in_scope(link: Link, member: Obj, query: Mapping[str, str]) -> bool:
+    """Whether a member belongs to the query's scope: the add-body fields copied onto members
+    (``assign_type``) are also list and remove parameters, and a disposition assigned for
+    inbound engagements is another assignment than the same one for outbound."""
+    return all(str(member.get(k)) == query[k] for k in link.shared if k in query)
+
+
+def paged(rows: list[Obj], query: Mapping[str, str], key: str) -> Obj:
+    """One page of ``rows`` as Zoom pages lists (``page_size`` up to 300, default 30)."""
+    size = max(1, min(int(query.get("page_size") or 30), 300))
+    start = int(query.get("next_page_token") or 0)
+    more = start + size < len(rows)
+    return {
+        "next_page_token": str(start + size) if more else "",
+        "page_size": size,
+        "total_records": len(rows),
+        key: copy.deepcopy(rows[start : start + size]),
+    }
+
+
 def _list_handler(link: Link) -> Callable[[Store, ApiCall], Any]:
     def handle(store: Store, call: ApiCall) -> Any:
         parent_id = call.path_params[link.parent_param]
         members = _members(store, link, _parent(store, link, call), parent_id)
-        size = max(1, min(int(call.query.get("page_size") or 30), 300))
-        start = int(call.query.get("next_page_token") or 0)
-        page = members[start : start + size]
-        more = start + size < len(members)
-        return {
-            "next_page_token": str(start + size) if more else "",
-            "page_size": size,
-            "total_records": len(members),
-            link.list_key: copy.deepcopy(page),
-        }
+        scoped = [m for m in members if _in_scope(link, m, call.query)]
+        return paged(scoped, call.query, link.list_key)
 
     return handle
 
@@ -235,7 +249,15 @@ def _add_handler(link: Link) -> Callable[[Store, ApiCall], Any]:
                     raise link.member_missing.error(id=ident)
                 continue
             record = {**record, **shared, **extra}
-            twin = next((m for m in members if m[link.member_id] == record[link.member_id]), None)
+            twin = next(
+                (
+                    m
+                    for m in members
+                    if m[link.member_id] == record[link.member_id]
+                    and all(m.get(k) == record.get(k) for k in link.shared)
+                ),
+                None,
+            )
             if twin is not None:
                 if link.on_duplicate == "error" and link.duplicate is not None:
                     raise link.duplicate.error(id=ident)
@@ -264,7 +286,8 @@ def _remove_handler(link: Link) -> Callable[[Store, ApiCall], Any]:
         if link.remove == "item":
             ids = [call.path_params[link.member_param]]
         elif link.remove == "query":
-            raw = call.query.get(link.remove_ids_field or link.ids_field, "")
+            fields = (link.remove_ids_field or link.ids_field, link.legacy_remove_ids_field)
+            raw = ",".join(call.query.get(f, "") for f in fields if f)
             ids = [i for i in raw.split(",") if i]
         else:
             body = call.body if isinstance(call.body, dict) else {}
@@ -273,7 +296,11 @@ def _remove_handler(link: Link) -> Callable[[Store, ApiCall], Any]:
                 raise validation_error(f"Invalid field: {link.ids_field}.")
         if not ids:
             raise validation_error(f"{link.ids_field} is required.")
-        gone = [m for m in members if any(_matches(link, m, str(i)) for i in ids)]
+        gone = [
+            m
+            for m in members
+            if any(_matches(link, m, str(i)) for i in ids) and _in_scope(link, m, call.query)
+        ]
         if not gone and link.remove_missing is not None:
             raise link.remove_missing.error(id=ids[0])
         if link.user_field is not None:
@@ -641,12 +668,7 @@ def _get_email_notifications(store: Store, call: ApiCall) -> Any:
         {k: r.get(k) for k in ("user_id", "user_email", "display_name", "email_notification")}
         for r in rows.values()
     ]
-    return {
-        "next_page_token": "",
-        "page_size": 30,
-        "total_records": len(shown),
-        "email_notifications": shown,
-    }
+    return paged(shown, call.query, "email_notifications")
 
 
 def _patch_email_notification(store: Store, call: ApiCall) -> Any:
@@ -893,6 +915,7 @@ MORE_LINKS: Final[tuple[Link, ...]] = (
         remove="query",
         remove_path=f"{_I}/queues",
         remove_ids_field="cc_queue_ids",
+        legacy_remove_ids_field="queue_ids",
         remove_missing=ErrorDef(400, 1204, "Queue is not assigned to inbox: [{id}]."),
     ),
     Link(

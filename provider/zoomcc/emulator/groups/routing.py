@@ -238,6 +238,23 @@ def _delete_role(ctx: HookContext, data: Obj) -> None:
         user["role_id"] = target
 
 
+# reference line 29829: "Administrator|Supervisor|Agent role name cannot be updated." Every
+# account has these three built-in roles.
+BUILT_IN_ROLES = ("Administrator", "Supervisor", "Agent")
+
+
+def _role_validate_with_built_ins(ctx: HookContext, current: Obj | None, body: Obj) -> None:
+    _role_validate(ctx, current, body)
+    renamed = body.get("role_name")
+    if current is not None and current.get("role_name") in BUILT_IN_ROLES and renamed not in (
+        None,
+        current.get("role_name"),
+    ):
+        raise ErrorDef(
+            400, 2204, "Administrator|Supervisor|Agent role name cannot be updated."
+        ).error()
+
+
 ROLES = derive(
     "/contact_center/roles",
     name="roles",
@@ -245,7 +262,11 @@ ROLES = derive(
         "privileges": _grouped_privileges,
         "total_users": _count_members("role_id", "role_id"),
     },
-    hooks=Hooks(validate=_role_validate, before_delete=_delete_role),
+    fixtures=tuple(
+        {"role_id": f"builtin-{name.lower()}", "role_name": name, "privileges": []}
+        for name in BUILT_IN_ROLES
+    ),
+    hooks=Hooks(validate=_role_validate_with_built_ins, before_delete=_delete_role),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from zoomcc.apispec import FieldSpec
+from zoomcc.apispec import FieldSpec, Operation
 from zoomcc.resources.spec import ResourceSpec
 
 CONTENT_HASH = "content_hash"
@@ -97,6 +97,15 @@ class _FlowSpec(_UploadSpec):
     @cached_property
     def replace_fields(self) -> frozenset[str]:
         return super().replace_fields - {"flow_file"}
+
+    @cached_property
+    def publish_op(self) -> Operation:
+        """``PUT /flows/{flowId}/publish``, called after an import or update (``publish``)."""
+        return self.api.op("PUT", self.item_path + "/publish")
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        return (*super().operations, self.publish_op)
 
 
 FLOW = _FlowSpec(
