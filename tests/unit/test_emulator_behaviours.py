@@ -21,6 +21,7 @@ from zoomcc.emulator import EmulatorServer
 from zoomcc.emulator.groups.routing import MAIN_REGION_ID
 
 Ids = dict[str, str]
+Obj = dict[str, Any]
 
 
 @pytest.fixture()
@@ -176,6 +177,63 @@ def built_in_roles_listed(http: httpx.Client, ids: Ids, response: httpx.Response
     assert response.json()["role_name"] == "Agent"
 
 
+def _queue(http: httpx.Client, name: str) -> Obj:
+    made = http.post("/contact_center/queues", json={"queue_name": name, "channel": "voice"})
+    assert made.status_code == 201, made.text
+    queue: Obj = http.get(f"/contact_center/queues/{made.json()['cc_queue_id']}").json()
+    return queue
+
+
+def an_inbox_with_a_queue(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    inbox = emu.state.seed("inboxes", [{"inbox_name": "VM", "inbox_type": "voicemail"}])[0]
+    queue = _queue(http, "Voicemail queue")
+    ids = {"inbox": str(inbox["inbox_id"]), "cc": queue["cc_queue_id"]}
+    ids["legacy"] = str(queue["queue_id"])
+    assert ids["legacy"] != ids["cc"]
+    body = {"cc_queue_ids": [ids["cc"]]}
+    added = http.post(f"/contact_center/inboxes/{ids['inbox']}/queues", json=body)
+    assert added.status_code in (201, 204), added.text
+    return ids
+
+
+def inbox_queue_removed(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert http.get(f"/contact_center/inboxes/{ids['inbox']}/queues").json()["queues"] == []
+
+
+def a_queue_with_one_disposition_each_way(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    queue = _queue(http, "Sales")["cc_queue_id"]
+    ids = {"queue": queue}
+    for way in ("inbound", "outbound"):
+        made = http.post("/contact_center/dispositions", json={"disposition_name": f"D {way}"})
+        ids[way] = _made(made, "disposition_id")
+        body = {"disposition_ids": [ids[way]], "assign_type": way}
+        assert http.post(f"/contact_center/queues/{queue}/dispositions", json=body).is_success
+    return ids
+
+
+def only_the_outbound_one(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    assert _listed(response, "dispositions", "disposition_id") == [ids["outbound"]]
+
+
+def an_inbox_with_three_users(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    inbox = emu.state.seed("inboxes", [{"inbox_name": "VM", "inbox_type": "voicemail"}])[0]
+    users = [_user(emu) for _ in range(3)]
+    path = f"/contact_center/inboxes/{inbox['inbox_id']}/users"
+    added = http.post(path, json={"user_ids": users})
+    assert added.is_success, added.text
+    return {"inbox": str(inbox["inbox_id"])}
+
+
+def a_page_of_two_and_a_token(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    page = response.json()
+    assert len(page["email_notifications"]) == 2 and page["total_records"] == 3
+    rest = http.get(
+        f"/contact_center/inboxes/{ids['inbox']}/email_notifications",
+        params={"page_size": 2, "next_page_token": page["next_page_token"]},
+    ).json()
+    assert len(rest["email_notifications"]) == 1 and rest["next_page_token"] == ""
+
+
 def only_book_a(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
     assert _listed(response, "address_books", "address_book_id") == [ids["book_a"]]
 
@@ -234,6 +292,19 @@ CASES = [
     Case("a built-in role cannot be renamed", the_agent_role,
          "PATCH", "/contact_center/roles/builtin-agent", {}, 400, 2204,
          body={"role_name": "Helper"}),
+    Case("inbox queues are removed by their Contact Center ids", an_inbox_with_a_queue,
+         "DELETE", "/contact_center/inboxes/{inbox}/queues", {"cc_queue_ids": "{cc}"}, 204,
+         then=inbox_queue_removed),
+    Case("inbox queues are removed by their legacy task-queue ids", an_inbox_with_a_queue,
+         "DELETE", "/contact_center/inboxes/{inbox}/queues", {"queue_ids": "{legacy}"}, 204,
+         then=inbox_queue_removed),
+    Case("queue dispositions are listed for one assign_type",
+         a_queue_with_one_disposition_each_way, "GET",
+         "/contact_center/queues/{queue}/dispositions", {"assign_type": "outbound"},
+         then=only_the_outbound_one),
+    Case("inbox email notifications come in pages", an_inbox_with_three_users,
+         "GET", "/contact_center/inboxes/{inbox}/email_notifications", {"page_size": "2"},
+         then=a_page_of_two_and_a_token),
     Case("address books are listed for one unit", two_units_with_a_book_each,
          "GET", "/contact_center/address_books", {"unit_id": "{a}"}, then=only_book_a),
     Case("address books are not listed without unit_id", two_units_with_a_book_each,
