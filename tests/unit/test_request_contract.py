@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,6 +161,19 @@ def test_an_operation_id_that_does_not_match_the_path_is_refused() -> None:
         check_request(SPEC, "GET", "/contact_center/regions", operation="get_a_queue")
 
 
+def mocked_client(answer: Callable[[httpx.Request], httpx.Response]) -> ZoomClient:
+    """A client with the packaged contract on a scripted Zoom."""
+    settings = ClientSettings(
+        account_id="a",
+        client_id="c",
+        client_secret=SecretStr("s"),
+        base_url="https://api.example.test/v2",
+        oauth_url="https://example.test/oauth/token",
+        pacing=False,
+    )
+    return ZoomClient(settings, httpx.MockTransport(answer))
+
+
 @pytest.mark.contract_violations
 def test_the_client_checks_before_anything_is_sent() -> None:
     sent: list[httpx.Request] = []
@@ -170,15 +184,7 @@ def test_the_client_checks_before_anything_is_sent() -> None:
             return httpx.Response(200, json={"access_token": "t", "expires_in": 3600})
         return httpx.Response(204)
 
-    settings = ClientSettings(
-        account_id="a",
-        client_id="c",
-        client_secret=SecretStr("s"),
-        base_url="https://api.example.test/v2",
-        oauth_url="https://example.test/oauth/token",
-        pacing=False,
-    )
-    with ZoomClient(settings, httpx.MockTransport(zoom)) as client:
+    with mocked_client(zoom) as client:
         with pytest.raises(ContractViolation, match="move_to_region_id"):
             client.request("DELETE", "/contact_center/regions/r1")
         assert not [r for r in sent if "/contact_center/" in r.url.path]
@@ -199,15 +205,7 @@ def test_a_listing_that_does_not_page_is_read_once_without_paging_parameters() -
         seen.append(request.url)
         return httpx.Response(200, json={"queues": [{"queue_id": "q1"}]})
 
-    settings = ClientSettings(
-        account_id="a",
-        client_id="c",
-        client_secret=SecretStr("s"),
-        base_url="https://api.example.test/v2",
-        oauth_url="https://example.test/oauth/token",
-        pacing=False,
-    )
-    with ZoomClient(settings, httpx.MockTransport(zoom)) as client:
+    with mocked_client(zoom) as client:
         items = list(client.paginate("/contact_center/inboxes/i1/queues", items_key="queues"))
     assert items == [{"queue_id": "q1"}]
     assert [str(u.query, "ascii") for u in seen] == [""]

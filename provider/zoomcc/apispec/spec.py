@@ -131,6 +131,13 @@ class Operation(_Frozen):
         return next((q for q in self.query if q.name == name), None)
 
     @property
+    def pages(self) -> bool:
+        """Whether the operation is a paged listing: its query takes ``page_size`` and
+        ``next_page_token``. Others (``GET /inboxes/{inboxId}/queues``) answer everything at
+        once and refuse paging parameters."""
+        return all(self.query_param(n) is not None for n in ("page_size", "next_page_token"))
+
+    @property
     def required_query(self) -> tuple[str, ...]:
         """Names of the query parameters the API refuses the call without."""
         return tuple(q.name for q in self.query if q.required)

@@ -330,7 +330,7 @@ class ZoomClient:
             if self._contract is not None
             else None
         )
-        if op is not None and op.query_param("page_size") is None:
+        if op is not None and not op.pages:
             page = self.request(
                 "GET", path, rate_label=rate_label, params=params, operation=operation
             )

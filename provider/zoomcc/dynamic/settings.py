@@ -23,7 +23,6 @@ from zoomcc.client import NotFoundError, ZoomApiError
 from zoomcc.client.pagination import MAX_PAGE_SIZE
 from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.dynamic.values import is_unknown, matches, normalize
-from zoomcc.resources.membership import pages
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -251,7 +250,7 @@ class SettingsProvider(SpecProvider):
         """Every row of a listing GET, page after page where its query contract pages."""
         spec = self.sspec
         assert part.read_path is not None and part.read_list_key is not None
-        paged = pages(spec.api.op("GET", part.read_path))
+        paged = spec.api.op("GET", part.read_path).pages
         rows: list[dict[str, Any]] = []
         token = ""
         while True:

@@ -32,16 +32,6 @@ def about(param: str, message: str) -> bool:
 USER_KEYS: tuple[str, ...] = ("user_id", "cc_user_id", "user_email")
 """User members may be declared by Meetings id, Contact Center id or email."""
 
-PAGING_PARAMS: tuple[str, ...] = ("page_size", "next_page_token")
-
-
-def pages(op: Operation) -> bool:
-    """Whether a listing pages: its query contract takes ``page_size`` and
-    ``next_page_token``. Others (``GET /inboxes/{inboxId}/queues``) answer everything at once
-    and refuse paging parameters."""
-    return all(op.query_param(name) is not None for name in PAGING_PARAMS)
-
-
 @dataclass(frozen=True)
 class Removal:
     """How one member leaves the parent.
@@ -144,7 +134,7 @@ class MembershipSpec(ResourceSpec):
     @cached_property
     def list_pages(self) -> bool:
         """Whether the member list is read page by page (else in one call, no paging)."""
-        return pages(self.list_op)
+        return self.list_op.pages
 
     @cached_property
     def list_filters(self) -> tuple[str, ...]:
