@@ -10,6 +10,7 @@ import pytest
 from tests.support.all_cases import ALL_CASES as CASES
 from tests.support.cases import Case, contains, resolve
 from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.provider_steps import checked_inputs, object_ids, setup
 from zoomcc.client import ZoomClient
 from zoomcc.resources import catalog
 
@@ -21,39 +22,17 @@ def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
         yield client
 
 
-def _object_ids(api: ZoomClient, type_name: str, inputs: dict[str, Any]) -> set[str]:
-    spec = catalog.get(type_name)
-    return {
-        str(item[spec.list_field(spec.id_field)])
-        for item in api.paginate(
-            spec.collection_url(inputs), items_key=spec.list_key, params=spec.list_params(inputs)
-        )
-    }
-
-
-def _setup(case: Case, api: ZoomClient) -> tuple[dict[str, Any], dict[str, Any]]:
-    prereqs = case.prereq(api) if case.prereq else {}
-    return prereqs, case.inputs(prereqs)
-
-
-def _checked(provider: DynamicProviderClient, t: str, inputs: dict[str, Any]) -> dict[str, Any]:
-    """What the engine hands create and update: the checked inputs (derived fields filled)."""
-    checked, failures = provider.check(t, inputs)
-    assert failures == []
-    return {k: v for k, v in checked.items() if k != "__provider"}
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.type_name for c in CASES])
 def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient) -> None:
     spec = catalog.get(case.type_name)
     t = case.type_name
-    prereqs, inputs = _setup(case, api)
+    prereqs, inputs = setup(case, api)
 
-    inputs = _checked(provider, t, inputs)
+    inputs = checked_inputs(provider, t, inputs)
 
     object_id, outs = provider.create(t, inputs)
     assert object_id
-    assert object_id in _object_ids(api, t, inputs)
+    assert object_id in object_ids(api, t, inputs)
     assert outs[spec.friendly(spec.id_field)] == object_id
     for key, value in inputs.items():
         assert contains(outs[key], value), key
@@ -73,7 +52,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
 
     # An in-place change: a diff without replacement, then an update with full outputs.
     changed = {**inputs, **{k: resolve(v, prereqs) for k, v in case.update.items()}}
-    changed = _checked(provider, t, changed)
+    changed = checked_inputs(provider, t, changed)
     updated = outs
     if spec.update_op is None:  # create/read/delete only: nothing changes in place
         assert case.update == {}
@@ -98,7 +77,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
         assert spec.replace_fields == frozenset()
 
     provider.delete(t, object_id, updated)
-    assert object_id not in _object_ids(api, t, inputs)
+    assert object_id not in object_ids(api, t, inputs)
     gone_id, _ = provider.read(t, object_id, updated)
     assert gone_id == ""
     provider.delete(t, object_id, updated)  # already gone: still succeeds
@@ -109,8 +88,8 @@ def test_refresh_after_out_of_band_delete(
     case: Case, provider: DynamicProviderClient, api: ZoomClient
 ) -> None:
     spec = catalog.get(case.type_name)
-    _, inputs = _setup(case, api)
-    inputs = _checked(provider, case.type_name, inputs)
+    _, inputs = setup(case, api)
+    inputs = checked_inputs(provider, case.type_name, inputs)
     object_id, outs = provider.create(case.type_name, inputs)
     if case.delete_out_of_band is not None:  # no single-item DELETE in the API
         case.delete_out_of_band(api, object_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from tests.support.cases_relations import (
     live_members,
     member_id,
 )
+from tests.support.faults import DROP, ERROR, LOST, Fault
 from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
@@ -28,30 +28,6 @@ def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
         client.configure(stack_config)
         yield client
 
-
-@dataclass(frozen=True)
-class Fault:
-    kind: str
-    """The emulator's fault: ``error`` (a 503 before applying), ``drop`` (the connection
-    closed before applying), ``lost_response`` (applied, then the connection closed)."""
-    applied: bool
-
-    def configure(self, emulator: EmulatorServer, method: str, path: str) -> None:
-        """Inject the fault into the first ``method`` request to ``path`` (a regex)."""
-        options: dict[str, Any] = {
-            f"{self.kind}_rate": 1.0,
-            f"{self.kind}_methods": [method],
-            f"{self.kind}_path": path,
-            f"{self.kind}_limit": 1,
-        }
-        if self.kind == "error":
-            options["error_statuses"] = [503]
-        emulator.state.configure(**options)
-
-
-ERROR = Fault("error", applied=False)
-DROP = Fault("drop", applied=False)
-LOST = Fault("lost_response", applied=True)
 
 ADD_FAULTS = [
     *[(case, LOST) for case in MEMBERSHIP_CASES],

@@ -313,17 +313,23 @@ class SpecProvider(ResourceProvider):
         self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
     ) -> Any:
         """POST, never blindly again: after a 5xx or a lost connection the object is looked up
-        by its name; found, it is the one we made; proven absent, the POST is sent again."""
+        by its name; found, it is the one we made; proven absent, the POST is sent again.
+
+        Objects without a unique name (contacts) are looked up as the objects the list gained
+        since just before the POST: one new object is ours, none proves absence. That costs
+        one listing per create of those types, and only of those."""
         spec = self.spec
+        before = None if spec.natural_key_api is not None else self._listed_ids(payload, props)
         for attempt in range(1, CREATE_ATTEMPTS + 1):
             try:
                 return self._create_call(url, body, props)
             except (ZoomTransportError, ZoomApiError) as exc:
                 if isinstance(exc, ZoomApiError) and exc.status < 500:
                     raise
-                if spec.natural_key_api is None:
-                    raise  # nothing to look the object up by: absence cannot be proven
-                found = self._find_all_by_natural_key(payload, props)
+                if before is not None:
+                    found = sorted(self._listed_ids(payload, props) - before)
+                else:
+                    found = self._find_all_by_natural_key(payload, props)
                 if len(found) == 1:
                     log.warning(
                         "%s: recovered %s after a lost create response", spec.name, found[0]
@@ -332,7 +338,7 @@ class SpecProvider(ResourceProvider):
                 if found or attempt == CREATE_ATTEMPTS:
                     raise
                 log.warning(
-                    "%s: create failed (%s) and nothing of that name exists; sending it again",
+                    "%s: create failed (%s) and Zoom holds no such object; sending it again",
                     spec.name,
                     type(exc).__name__,
                 )
@@ -447,6 +453,11 @@ class SpecProvider(ResourceProvider):
                 # Write-only for the API (not returned by GET): keep what was declared.
                 outs[friendly] = normalize(value)
         return outs
+
+    def _listed_ids(self, payload: dict[str, Any], props: dict[str, Any]) -> set[str]:
+        """The ids the collection lists now (under the object's parent)."""
+        listed = by_name.listing(self.client, self.spec, props, payload, by_name=False)
+        return {object_id for _, object_id in listed}
 
     def _find_all_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> list[str]:
         """Ids of the objects holding the payload's name, asked afresh (no cache)."""
