@@ -2,6 +2,8 @@
 
 """pulumi-zoomcc: Zoom Contact Center resources for Pulumi."""
 
+from importlib import metadata as _metadata
+
 from pulumi_zoomcc import lookups
 from pulumi_zoomcc._base import ZoomResource
 from pulumi_zoomcc.address_book import AddressBook
@@ -88,6 +90,9 @@ from pulumi_zoomcc.user_template import UserTemplate
 from pulumi_zoomcc.variable import Variable
 from pulumi_zoomcc.variable_group import VariableGroup
 
+__version__ = _metadata.version("pulumi-zoomcc")
+"""The installed distribution's version, e.g. ``"0.1.0"`` (``zoomcc --version``)."""
+
 __all__ = [
     "AddressBook",
     "AddressBookContact",
@@ -141,6 +146,7 @@ __all__ = [
     "Variable",
     "VariableGroup",
     "ZoomResource",
+    "__version__",
     "get_address_book",
     "get_address_book_custom_field",
     "get_address_book_unit",

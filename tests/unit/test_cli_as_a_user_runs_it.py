@@ -74,3 +74,9 @@ def test_the_emulator_command_serves_a_token_and_the_api(running_emulator: str) 
 def test_the_version_is_printed() -> None:
     out = subprocess.run([str(ZOOMCC), "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"zoomcc {metadata.version('pulumi-zoomcc')}"
+
+
+def test_the_sdk_says_its_version() -> None:
+    import pulumi_zoomcc
+
+    assert pulumi_zoomcc.__version__ == metadata.version("pulumi-zoomcc")

@@ -141,10 +141,17 @@ def render_init(specs: tuple[ResourceSpec, ...]) -> str:
         HEADER,
         '"""pulumi-zoomcc: Zoom Contact Center resources for Pulumi."""',
         "",
+        "from importlib import metadata as _metadata",
+        "",
         "from pulumi_zoomcc import lookups",
         *(imports[m] for m in sorted(imports)),
+        "",
+        '__version__ = _metadata.version("pulumi-zoomcc")',
+        '"""The installed distribution\'s version, e.g. ``"0.1.0"`` (``zoomcc --version``)."""',
     ]
-    names = sorted([*(spec.name for spec in specs), "ZoomResource", "lookups", *getters])
+    names = sorted(
+        [*(spec.name for spec in specs), "ZoomResource", "lookups", "__version__", *getters]
+    )
     lines += ["", "__all__ = ["]
     lines += [f'    "{name}",' for name in names]
     lines += ["]", ""]
