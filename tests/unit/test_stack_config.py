@@ -41,3 +41,14 @@ def test_config_problems(config: dict[str, str], expected: str) -> None:
     problems = config_problems({**GOOD, **config})
     assert len(problems) == 1
     assert expected in problems[0]
+
+
+def test_missing_credentials_name_the_keys_and_the_host_they_are_for() -> None:
+    from zoomcc.dynamic.config import ConfigurationError, resolve_settings
+
+    with pytest.raises(ConfigurationError) as missing:
+        resolve_settings({"zoomcc:accountId": "a"}, environ={})
+    message = str(missing.value)
+    assert "https://api.zoom.us/v2" in message
+    assert "zoomcc:clientId" in message and "zoomcc:clientSecret" in message
+    assert "zoomcc:accountId" not in message

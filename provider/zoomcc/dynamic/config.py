@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from zoomcc.client import ClientSettings, ZoomClient
+from zoomcc.client import ZOOM_BASE_URL, ClientSettings, ZoomClient
 
 CONFIG_NAMESPACE = "zoomcc"
 
@@ -61,7 +61,10 @@ def resolve_settings(
             f"{CONFIG_NAMESPACE}:{k} ...` or ${_KEYS[k][0]}"
             for k in missing
         )
-        raise ConfigurationError(f"zoomcc: missing Zoom credentials: set {hints}")
+        host = values.get("base_url") or ZOOM_BASE_URL
+        raise ConfigurationError(
+            f"zoomcc: missing Zoom credentials for {host}: set {hints}"
+        )
     if "base_url" in values and "oauth_url" not in values:
         values["oauth_url"] = default_oauth_url(values["base_url"])
     return ClientSettings(**values)
