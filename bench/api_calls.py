@@ -1,10 +1,8 @@
 """API calls per operation for every resource type, and state size per resource.
 
 One stack holds one resource of every type in the catalog (CRUD, membership, settings), built
-from the lifecycle test data (tests/support/all_cases.py for CRUD types,
-tests/support/cases_relations.py for membership types, the settings round trips of
-tests/provider/test_relations.py),
-plus one no-op dynamic resource for comparison. Prerequisites (parents, members) are made
+from the per-resource test data (tests/support/cases: ``declare``), plus one no-op dynamic
+resource for comparison. Prerequisites (parents, members) are made
 through the API before the stack, with unique names, and are not counted. It goes through
 the real engine (Automation API, inline program): up (create) -> preview -> up (no changes)
 -> refresh -> up (change each type's update fields) -> destroy. After each step the
@@ -22,136 +20,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-import pulumi
-
-import pulumi_zoomcc as zoomcc
 from bench import common
 from bench.noop_provider import Noop
-from tests.support import cases_relations as rel
-from tests.support.all_cases import ALL_CASES
-from tests.support.cases import resolve
-from tests.support.unique import UniqueNames
-from zoomcc.client import ZoomClient
+from tests.support.cases import Declared, declare
+from tests.support.cases import program as declared_program
 from zoomcc.emulator import EmulatorServer, LoggedRequest
 from zoomcc.resources import catalog
-from zoomcc.resources.membership import MembershipSpec
 
 PHASES = ("create", "preview", "up no-op", "refresh", "update", "delete")
 WRITES = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 NOOP = "noop"
-
-
-# -- test data: one declared resource per type ------------------------------------------------
-
-
-@dataclass
-class Declared:
-    type_name: str
-    kind: str  # "crud", "membership" or "settings"
-    inputs: dict[str, Any]
-    changed: dict[str, Any]
-    prereq_values: list[str]
-
-    @property
-    def name(self) -> str:
-        return self.type_name.lower()
-
-
-class _UniqueSeeds:
-    """The emulator's state, with seeded names and emails made unique per type."""
-
-    def __init__(self, emu: EmulatorServer, tag: int) -> None:
-        self._emu, self._tag = emu, tag
-
-    def seed(self, collection: str, objects: Sequence[dict[str, Any]], *a: Any) -> Any:
-        def tagged(k: str, v: Any) -> Any:
-            if not isinstance(v, str):
-                return v
-            if k.endswith("_email"):
-                user, _, domain = v.partition("@")
-                return f"{user}.{self._tag}@{domain}"
-            # status_name is a state ("Ready"), not a name
-            named = k.endswith("_name") and k != "status_name"
-            return f"{v} {self._tag}" if named else v
-
-        return self._emu.state.seed(
-            collection, [{k: tagged(k, v) for k, v in o.items()} for o in objects], *a
-        )
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._emu.state, name)
-
-
-class UniqueEmulator:
-    def __init__(self, emu: EmulatorServer, tag: int) -> None:
-        self.state = _UniqueSeeds(emu, tag)
-
-
-def _settings_cases(
-    api: Any, emu: Any, tag: int
-) -> dict[str, Callable[[], tuple[dict[str, Any], dict[str, Any]]]]:
-    """(inputs, changed) per settings type, as in test_relations.py's settings round trips."""
-
-    def operating_hours() -> tuple[dict[str, Any], dict[str, Any]]:
-        queue = rel.make_queue(api)
-        office = rel.make_business_hours(api, "Office")
-        weekend = rel.make_business_hours(api, "Weekend")
-        inputs = {"queue_id": queue, "operating_hours_business_hour_id": office}
-        return inputs, {**inputs, "operating_hours_business_hour_id": weekend}
-
-    def interrupt() -> tuple[dict[str, Any], dict[str, Any]]:
-        queue = rel.make_queue(api)
-        audio = {"audio_asset_id": "hold1", "is_loop": True, "play_after_seconds": 30,
-                 "loop_interval": 60}
-        menu = {"menu_language_code": "en-US", "voice_id": "Joanna", "play_interval": 30,
-                "menu_options": [{"keypress": "1", "menu_action": "request_callback"}]}
-        inputs = {"queue_id": queue, "audio_interrupts": [audio], "menu": menu}
-        return inputs, {**inputs, "audio_interrupts": [{**audio, "play_after_seconds": 45}]}
-
-    def team_parent() -> tuple[dict[str, Any], dict[str, Any]]:
-        team, first = rel.make_team(api, name="Moved"), rel.make_team(api, name="First")
-        second = rel.make_team(api, name="Second")
-        inputs = {"team_id": team, "parent_team_id": first}
-        return inputs, {**inputs, "parent_team_id": second}
-
-    def email_notification() -> tuple[dict[str, Any], dict[str, Any]]:
-        inbox = rel.seeded("inboxes", inbox_name="VM")(api, emu)
-        jane, joe = rel.seed_users(api, emu)[:2]
-        api.request("POST", f"/contact_center/inboxes/{inbox}/users",
-                    json={"user_ids": [jane, joe]})
-        inputs = {"inbox_id": inbox, "user_id": jane, "email_notification": True}
-        return inputs, {**inputs, "email_notification": False}
-
-    def opt_in() -> tuple[dict[str, Any], dict[str, Any]]:
-        user = emu.state.seed("users", [{"user_email": "a@example.com", "status_name": "Ready"}])
-        user_id = user[0]["user_id"]
-        queue = rel.make_queue(api)
-        api.request("POST", f"/contact_center/queues/{queue}/agents", json={"user_ids": [user_id]})
-        inputs = {"user_id": user_id, "opt_in_out_status": 1, "queue_ids": [queue]}
-        return inputs, {**inputs, "opt_in_out_status": 0}
-
-    return {
-        "QueueOperatingHours": operating_hours,
-        "QueueInterruptSettings": interrupt,
-        "TeamParent": team_parent,
-        "InboxEmailNotification": email_notification,
-        "UserQueueOptIn": opt_in,
-    }
-
-
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list | tuple):
-        for v in value:
-            yield from _strings(v)
 
 
 def selected_types(quick: bool) -> list[str]:
@@ -164,58 +45,13 @@ def selected_types(quick: bool) -> list[str]:
     return [n for n in names if n in set(picked.values())]
 
 
-def declare(
-    api: ZoomClient, emu: EmulatorServer, types: list[str]
-) -> tuple[list[Declared], dict[str, str]]:
-    """One declared resource per type (prerequisites made now), and types left out (why)."""
-    crud = {c.type_name: c for c in ALL_CASES}
-    members = {c.type_name: c for c in rel.MEMBERSHIP_CASES}
-    out: list[Declared] = []
-    skipped: dict[str, str] = {}
-    for tag, type_name in enumerate(types, start=1):
-        u_api: Any = UniqueNames(api, tag)
-        u_emu: Any = UniqueEmulator(emu, tag)
-        settings = _settings_cases(u_api, u_emu, tag)
-        if not hasattr(zoomcc, type_name):
-            skipped[type_name] = "no class in the pulumi_zoomcc SDK yet"
-            continue
-        try:
-            if type_name in crud:
-                case = crud[type_name]
-                prereqs = case.prereq(u_api) if case.prereq else {}
-                inputs = case.inputs(prereqs)
-                changed = {**inputs, **{k: resolve(v, prereqs) for k, v in case.update.items()}}
-                out.append(Declared(type_name, "crud", inputs, changed,
-                                    list(_strings(prereqs))))
-            elif type_name in members:
-                m = members[type_name]
-                spec = catalog.get(type_name)
-                assert isinstance(spec, MembershipSpec)
-                parent = (f"parent-{tag}-{type_name.lower()}" if m.parent_collection is None
-                          else m.parent(u_api, u_emu))
-                m1, m2, _m3, m4 = m.members(u_api, u_emu)
-                inputs = {spec.parent_arg: parent, spec.members_field: [m1, m2], **m.extra}
-                changed = {**inputs, spec.members_field: [m2, m4]}
-                out.append(Declared(type_name, "membership", inputs, changed,
-                                    list(_strings([parent, m1, m2, m4]))))
-            elif type_name in settings:
-                inputs, changed = settings[type_name]()
-                out.append(Declared(type_name, "settings", inputs, changed,
-                                    list(_strings(inputs)) + list(_strings(changed))))
-            else:
-                skipped[type_name] = "no lifecycle test data for this type yet"
-        except Exception as exc:
-            skipped[type_name] = f"prerequisites failed: {type(exc).__name__}: {exc}"
-    return out, skipped
-
-
 def program(declared: list[Declared], variant: int) -> Callable[[], None]:
+    """The declared resources, and one no-op resource for comparison."""
+    resources = declared_program(declared, variant)
+
     def run() -> None:
-        for d in declared:
-            cls = getattr(zoomcc, d.type_name)
-            cls(d.name, **(d.changed if variant == 2 else d.inputs))
+        resources()
         Noop(NOOP, {"name": "Languages", "description": "Spoken" + (" v2" if variant == 2 else "")})
-        pulumi.export("count", len(declared))
 
     return run
 
@@ -226,7 +62,7 @@ def program(declared: list[Declared], variant: int) -> Callable[[], None]:
 def _static_segments() -> set[str]:
     found: set[str] = set()
     for spec in catalog.ALL:
-        for attr in ("collection_path", "item_path", "list_path"):
+        for attr in ("api_path", "item_path", "list_path"):
             path = getattr(spec, attr, None)
             if isinstance(path, str):
                 found |= {s for s in path.split("/") if s and "{" not in s}
@@ -282,9 +118,9 @@ def _type_of_collection(path: str) -> str | None:
     """The resource type whose collection path is the longest match of a logged path."""
     best: tuple[int, str] | None = None
     for spec in catalog.ALL:
-        if path.endswith(spec.collection_path) and (best is None
-                                                     or len(spec.collection_path) > best[0]):
-            best = (len(spec.collection_path), spec.name)
+        if path.endswith(spec.api_path) and (best is None
+                                             or len(spec.api_path) > best[0]):
+            best = (len(spec.api_path), spec.name)
     return best[1] if best else None
 
 
@@ -431,7 +267,7 @@ def main() -> None:
         "not_measured": {**skipped, **not_created},
         "failed_steps": failures,
         "rate_labels": {s.name: {"create": s.create_op.rate_label, "read": s.read_op.rate_label,
-                                 "delete": s.delete_op.rate_label} for s in catalog.ALL},
+                                 "delete": s.delete_op.rate_label} for s in catalog.OBJECTS},
         "state": sizes,
         "state_total_bytes": state_total,
         "objects_left": left,

@@ -27,7 +27,7 @@ from typing import Any
 import pulumi_zoomcc as zoomcc
 from bench import common
 from zoomcc.emulator import EmulatorServer, LoggedRequest
-from zoomcc.emulator.state import DEFAULT_RATE_LIMITS
+from zoomcc.emulator.config import DEFAULT_RATE_LIMITS
 
 
 def achieved(log: list[LoggedRequest], label: str) -> dict[str, Any]:

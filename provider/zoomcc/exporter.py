@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from zoomcc.client import ZoomApiError, ZoomClient
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.values import extract, normalize
 from zoomcc.resources import catalog
 from zoomcc.resources.spec import ResourceSpec
@@ -51,7 +52,7 @@ def selected_specs(include: Iterable[str] = (), exclude: Iterable[str] = ()) -> 
         )
     return [
         s
-        for s in catalog.ALL
+        for s in catalog.OBJECTS
         if (not wanted or s.name in wanted) and s.name not in unwanted and not s.path_inputs
     ]
 
@@ -100,16 +101,7 @@ def read_account(
             object_id = str(item.get(spec.list_field(spec.id_field)) or "")
             if not object_id:
                 continue
-            live = (
-                item
-                if complete
-                else client.request(
-                    "GET",
-                    spec.item_url(object_id),
-                    rate_label=spec.read_op.rate_label,
-                    operation=spec.read_op.id,
-                )
-            )
+            live = item if complete else ResourceApi(spec, client).get(object_id)
             found.append(ExportedObject(spec, object_id, normalize(dict(live or {}))))
             progress(spec.name, 1)
     return found
@@ -121,13 +113,7 @@ def list_everything(client: ZoomClient, spec: ResourceSpec) -> Iterator[dict[str
     parents = [_parent_ids(client, spec, argument) for argument in spec.list_parents.values()]
     for chosen in itertools.product(*parents):
         values = dict(zip(spec.list_parents.values(), chosen, strict=True))
-        for item in client.paginate(
-            spec.collection_url(),
-            items_key=spec.list_key,
-            params=spec.list_params(values),
-            rate_label=spec.list_op.rate_label,
-            operation=spec.list_op.id,
-        ):
+        for item in ResourceApi(spec, client).list(params=spec.list_params(values)):
             for argument, parent_id in values.items():
                 item.setdefault(spec.friendly_to_api.get(argument, argument), parent_id)
             yield item
@@ -135,7 +121,7 @@ def list_everything(client: ZoomClient, spec: ResourceSpec) -> Iterator[dict[str
 
 def _parent_ids(client: ZoomClient, spec: ResourceSpec, argument: str) -> list[str]:
     """The ids of every object of the type ``argument`` references."""
-    parent = catalog.get(spec.references[spec.friendly_to_api.get(argument, argument)])
+    parent = catalog.get_object(spec.references[spec.friendly_to_api.get(argument, argument)])
     return [
         str(item[parent.list_field(parent.id_field)])
         for item in list_everything(client, parent)

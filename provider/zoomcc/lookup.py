@@ -9,12 +9,13 @@ from typing import Any
 from zoomcc.client import NotFoundError, ZoomClient
 from zoomcc.dynamic import by_name
 from zoomcc.dynamic.config import CLIENTS, resolve_settings
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.values import extract, normalize
 from zoomcc.resources import catalog
 from zoomcc.resources.spec import ResourceSpec
 
 
-class LookupError_(LookupError):
+class ObjectLookupError(LookupError):
     """No object, or more than one, matches the lookup."""
 
 
@@ -35,15 +36,9 @@ def find(
     else:
         assert object_id is not None
         try:
-            live = client.request(
-                "GET",
-                spec.item_url(object_id, parents),
-                rate_label=spec.read_op.rate_label,
-                operation=spec.read_op.id,
-                not_found_codes=spec.not_found_codes,
-            )
+            live = ResourceApi(spec, client).get(object_id, parents)
         except NotFoundError:
-            raise LookupError_(f"{spec.name}: no object with id {object_id!r}") from None
+            raise ObjectLookupError(f"{spec.name}: no object with id {object_id!r}") from None
     live = normalize(dict(live or {}))
     object_id = str(live.get(spec.id_field) or object_id or "")
     out = {spec.friendly(k): v for k, v in live.items() if k in spec.output_fields}
@@ -69,25 +64,18 @@ def _by_name(
     try:
         hits = by_name.find(client, spec, payload, parents)
     except ValueError as exc:  # the name is not unique and the list needs a parent
-        raise LookupError_(f"{exc}; give it to tell the objects named {name!r} apart") from None
+        raise ObjectLookupError(
+            f"{exc}; give it to tell the objects named {name!r} apart"
+        ) from None
     if len(hits) != 1:
         found = "no" if not hits else f"{len(hits)}"
-        raise LookupError_(f"{spec.name}: {found} objects named {name!r}")
+        raise ObjectLookupError(f"{spec.name}: {found} objects named {name!r}")
     if hits[0].live is not None:
         return hits[0].live
     try:
-        return dict(
-            client.request(
-                "GET",
-                spec.item_url(hits[0].object_id, parents),
-                rate_label=spec.read_op.rate_label,
-                operation=spec.read_op.id,
-                not_found_codes=spec.not_found_codes,
-            )
-            or {}
-        )
+        return ResourceApi(spec, client).get(hits[0].object_id, parents)
     except NotFoundError:  # deleted between the list and the get
-        raise LookupError_(f"{spec.name}: no objects named {name!r}") from None
+        raise ObjectLookupError(f"{spec.name}: no objects named {name!r}") from None
 
 
 def lookup(
@@ -100,4 +88,5 @@ def lookup(
 ) -> dict[str, Any]:
     """Resolve credentials like the provider does (stack config, then environment)."""
     client = CLIENTS.get(resolve_settings(stack_config, os.environ))
-    return find(client, catalog.get(type_name), object_id=object_id, name=name, parents=parents)
+    spec = catalog.get_object(type_name)
+    return find(client, spec, object_id=object_id, name=name, parents=parents)

@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 import pulumi
 import pulumi.dynamic
 
-from zoomcc.dynamic.provider import ADOPTION_KEY
+from zoomcc.dynamic.adoption import ADOPTION_KEY
+from zoomcc.dynamic.registry import provider_for
 from zoomcc.resources import catalog
 
 
@@ -32,4 +33,4 @@ class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
         props: dict[str, Any] = {spec.friendly(f): None for f in sorted(outputs)}
         props[ADOPTION_KEY] = None
         props.update({k: v for k, v in args.items() if v is not None})
-        super().__init__(spec.make_provider(), resource_name, props, opts)
+        super().__init__(provider_for(spec.name), resource_name, props, opts)

@@ -1,104 +1,46 @@
-"""Programs and stack plumbing for the end-to-end tests."""
+"""Stack plumbing for the end-to-end tests: inline programs, and the example projects as they
+are on disk (never copies of their programs)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pulumi
 from pulumi import automation as auto
 
-import pulumi_zoomcc as zoomcc
-
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
 PROJECT = "zoomcc-e2e"
 PASSPHRASE = "e2e-passphrase"
 
 
-def every_type_program(root_team_id: str, variant: int) -> Callable[[], None]:
-    """One or more resources of every type; variant 2 changes a field of each type."""
-    v2 = variant == 2
+def example_project(name: str) -> Path:
+    """The project directory of ``examples/<name>`` on disk: the quickstart's is the
+    repository's root (its ``Pulumi.yaml`` points at ``examples/quickstart``)."""
+    return ROOT if name == "quickstart" else EXAMPLES / name
 
-    def program() -> None:
-        cat_a = zoomcc.SkillCategory(
-            "cat-a",
-            name="Languages",
-            description="Spoken languages" + (" (v2)" if v2 else ""),
-            skill_type="proficiency",
-            max_proficiency_level=5,
-        )
-        cat_b = zoomcc.SkillCategory("cat-b", name="Products", skill_type="text")
-        skill = zoomcc.Skill(
-            "skill",
-            name="French",
-            skill_category_id=(cat_b if v2 else cat_a).id,
-        )
-        queue = zoomcc.Queue(
-            "queue",
-            name="Support",
-            description="Support" + (" v2" if v2 else ""),
-            channel="voice",
-            max_wait_time=600 if v2 else 300,
-        )
-        team = zoomcc.Team(
-            "team",
-            name="Tier 2" if v2 else "Tier 1",
-            parent_team_id=root_team_id,
-        )
-        disposition = zoomcc.Disposition(
-            "disposition",
-            name="Resolved",
-            status="active",
-            description="Fixed" + (" v2" if v2 else ""),
-        )
-        dset = zoomcc.DispositionSet(
-            "disposition-set",
-            name="Outcomes",
-            status="active",
-            description="Outcomes" + (" v2" if v2 else ""),
-            disposition_ids=[disposition.id],
-        )
-        hours = zoomcc.BusinessHours(
-            "hours",
-            name="Office",
-            description="Office" + (" v2" if v2 else ""),
-            timezone="America/New_York",
-            hours={
-                "hour_type": 2,
-                "custom_hours": [
-                    {
-                        "day_of_week": d,
-                        "custom_hour_type": 2,
-                        "custom_hour_ranges": [{"start_time": "09:00", "end_time": "17:00"}],
-                    }
-                    for d in range(1, 6)
-                ],
-            },
-        )
-        closures = zoomcc.ClosureSet(
-            "closures",
-            name="Holidays",
-            description="Holidays" + (" v2" if v2 else ""),
-            timezone="America/New_York",
-            closures=[
-                {
-                    "closure_name": "New Year",
-                    "closure_hour_type": 1,
-                    "start_time": "2027-01-01T00:00:00Z",
-                    "end_time": "2027-01-02T00:00:00Z",
-                    "recurring_frequency": 0,
-                }
-            ],
-        )
-        pulumi.export("skill_category_id", skill.skill_category_id)
-        pulumi.export("queue_id", queue.cc_queue_id)
-        pulumi.export("team_id", team.id)
-        pulumi.export("set_dispositions", dset.disposition_ids)
-        pulumi.export("hours_id", hours.id)
-        pulumi.export("closures_id", closures.id)
-        pulumi.export("cat_b", cat_b.id)
 
-    return program
+def working_copy(name: str, dest: Path) -> Path:
+    """A copy of the example's project (``Pulumi.yaml`` and program, as they are on disk) in
+    ``dest``, for a test that then edits the program as a user would."""
+    project = example_project(name)
+    program = EXAMPLES / name
+    shutil.copy2(project / "Pulumi.yaml", dest / "Pulumi.yaml")
+    shutil.copytree(program, dest / program.relative_to(project), dirs_exist_ok=True)
+    return dest
+
+
+def edit_program(project: Path, edits: Sequence[tuple[str, str]]) -> None:
+    """Apply each ``(old, new)`` text edit to the project's program; each ``old`` must occur
+    exactly once, so an example that drifted fails the test instead of changing less."""
+    (main,) = project.rglob("__main__.py")
+    text = main.read_text()
+    for old, new in edits:
+        assert text.count(old) == 1, f"{old!r} is not in {main} exactly once"
+        text = text.replace(old, new)
+    main.write_text(text)
 
 
 def _options(backend: Path, **extra: Any) -> auto.LocalWorkspaceOptions:

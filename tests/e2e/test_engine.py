@@ -1,4 +1,5 @@
-"""up -> no-op preview -> no-op refresh -> change every type -> up -> destroy, for real."""
+"""up -> no-op preview -> no-op refresh -> change every type -> up -> destroy, for real, on the
+quickstart example as it is on disk (then edited, as a user would)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,32 @@ import pytest
 from pulumi import automation as auto
 
 from tests.conftest import CLIENT_SECRET
-from tests.e2e.stacks import every_type_program, make_stack
+from tests.e2e.stacks import edit_program, make_stack, project_stack, working_copy
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
-RESOURCES = 9  # see every_type_program
+RESOURCES = 11  # what examples/quickstart declares
+
+CHANGES = [
+    # In place: SkillCategory, Queue, Disposition, DispositionSet, BusinessHours, ClosureSet, Team.
+    ('description="Languages our agents speak."', 'description="Languages our agents speak well."'),
+    ("max_wait_time=300,", "max_wait_time=600,"),
+    ('description="Promised a call back."', 'description="Promised to call back."'),
+    ('name="Call outcomes",', 'name="Outcomes",'),
+    ('description="Weekdays 9 to 5."', 'description="Monday to Friday, 9 to 5."'),
+    ('name="Public holidays",', 'name="Holidays",'),
+    ('name="Tier 1", description="First-line agents."', 'name="Tier one", description="Agents."'),
+    # A new category, and a skill moved to it: the API cannot move a skill, so it replaces.
+    (
+        'german = zoomcc.Skill("german", name="German", skill_category_id=languages.id)',
+        'written = zoomcc.SkillCategory("written", name="Written", skill_type="text")\n'
+        'german = zoomcc.Skill("german", name="German", skill_category_id=written.id)',
+    ),
+]
+"""The user's edit of the quickstart: (old text, new text)."""
 
 
 def managed_objects(emulator: EmulatorServer) -> dict[str, list[Any]]:
@@ -32,9 +51,10 @@ def test_every_type_through_the_engine(
     emulator: EmulatorServer,
     stack_config: dict[str, Any],
     api: ZoomClient,
+    tmp_path: Path,
 ) -> None:
-    root = ROOT_TEAM_ID
-    stack = make_stack(backend, every_type_program(root, 1), stack_config)
+    project = working_copy("quickstart", tmp_path)
+    stack = project_stack(project, backend, {**stack_config, "rootTeamId": ROOT_TEAM_ID}, "e2e")
 
     up = stack.up()
     assert up.summary.result == "succeeded"
@@ -53,15 +73,18 @@ def test_every_type_through_the_engine(
     # Refresh reads each resource once and writes nothing.
     assert sorted(r.method for r in api_calls) == ["GET"] * RESOURCES
 
-    stack.workspace.program = every_type_program(root, 2)
+    edit_program(project, CHANGES)
     up2 = stack.up()
     # SkillCategory, Queue, Team, Disposition, DispositionSet, BusinessHours, ClosureSet
     # change in place; the Skill moves to another category, which the API cannot do.
-    assert up2.summary.resource_changes == {"update": 7, "replace": 1, "same": 2}
-    assert up2.outputs["skill_category_id"].value == up2.outputs["cat_b"].value
-    assert sum(len(v) for v in managed_objects(emulator).values()) == RESOURCES
+    assert up2.summary.resource_changes == {"create": 1, "update": 7, "replace": 1, "same": 4}
+    german = up2.outputs["skill_ids"].value["german"]
+    moved_to = api.request("GET", f"/contact_center/skills/{german}")["skill_category_id"]
+    category = api.request("GET", f"/contact_center/skills/categories/{moved_to}")
+    assert category["skill_category_name"] == "Written"
+    assert sum(len(v) for v in managed_objects(emulator).values()) == RESOURCES + 1
 
-    assert stack.preview().change_summary == {"same": RESOURCES + 1}
+    assert stack.preview().change_summary == {"same": RESOURCES + 2}
 
     # The state as exported and as stored: the secret only as ciphertext, no token at all.
     exported = subprocess.run(
@@ -87,7 +110,7 @@ def test_every_type_through_the_engine(
             assert token not in text
 
     destroy = stack.destroy()
-    assert destroy.summary.resource_changes == {"delete": RESOURCES + 1}
+    assert destroy.summary.resource_changes == {"delete": RESOURCES + 2}
     assert managed_objects(emulator) == {}
     stack.workspace.remove_stack("e2e")
 

@@ -1,4 +1,5 @@
-"""The example projects deploy through `pulumi up` on their directory (language host)."""
+"""The example projects, as they are on disk, deploy through `pulumi up` on their directory
+(language host)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from typing import Any, cast
 
 import pytest
 
-from tests.e2e.stacks import project_stack
+from tests.e2e.stacks import EXAMPLES, example_project, project_stack
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def resource_types(program: Path) -> set[str]:
@@ -31,15 +31,22 @@ def resource_types(program: Path) -> set[str]:
     return found
 
 
-def test_contact_center_example(
+EXAMPLE_TYPES = [("quickstart", 8), ("contact-center", 20)]
+"""Each example, with how many resource types it declares at least."""
+
+
+@pytest.mark.parametrize(("name", "min_types"), EXAMPLE_TYPES, ids=[n for n, _ in EXAMPLE_TYPES])
+def test_example_deploys_shows_no_changes_and_destroys_to_nothing(
+    name: str,
+    min_types: int,
     engine: EngineToolchain,
     backend: Path,
     emulator: EmulatorServer,
     stack_config: dict[str, Any],
 ) -> None:
-    project = EXAMPLES / "contact-center"
-    types = resource_types(project / "__main__.py")
-    assert len(types) >= 20, sorted(types)
+    project = example_project(name)
+    types = resource_types(EXAMPLES / name / "__main__.py")
+    assert len(types) >= min_types, sorted(types)
     config = {**stack_config, "rootTeamId": ROOT_TEAM_ID}
     stack = project_stack(project, backend, config, "example")
     try:

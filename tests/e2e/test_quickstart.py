@@ -6,21 +6,21 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from tests.e2e.stacks import example_project
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parents[2]
+QUICKSTART = example_project("quickstart")
 
 
 def test_quickstart_deploys_shows_outputs_and_cleans_up(engine: EngineToolchain) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZOOM_")}
     env["COLUMNS"] = "200"
     done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "quickstart", "--project-dir", str(ROOT)],
+        [sys.executable, "-m", "zoomcc.cli", "quickstart", "--project-dir", str(QUICKSTART)],
         env=env,
         capture_output=True,
         text=True,

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import grpc
 import pytest
 
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def _writes(emulator: EmulatorServer) -> list[str]:

@@ -5,20 +5,19 @@ since just before the POST: exactly one object either way, never two, never none
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.support.all_cases import ALL_CASES
+from tests.support.cases import ALL_CASES
 from tests.support.faults import DROP, ERROR, LOST, Fault
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
 from tests.support.provider_steps import checked_inputs, object_ids, setup
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 
-WITHOUT_A_NAME = [c for c in ALL_CASES if catalog.get(c.type_name).natural_key is None]
+WITHOUT_A_NAME = [c for c in ALL_CASES if catalog.get_object(c.type_name).natural_key is None]
 WITH_A_NAME = [c for c in ALL_CASES if c.type_name in ("Skill", "Queue")]
 CASES = [
     (case, fault)
@@ -26,12 +25,6 @@ CASES = [
     for fault in (ERROR, DROP, LOST)
 ]
 
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def test_the_types_without_a_unique_name_are_covered() -> None:
@@ -51,7 +44,7 @@ def test_a_create_without_an_answer_makes_exactly_one_object(
     api: ZoomClient,
     emulator: EmulatorServer,
 ) -> None:
-    spec = catalog.get(case.type_name)
+    spec = catalog.get_object(case.type_name)
     _, inputs = setup(case, api)
     inputs = checked_inputs(provider, case.type_name, inputs)
     before = object_ids(api, case.type_name, inputs)

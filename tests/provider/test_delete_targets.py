@@ -3,22 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc.client import NotFoundError, ZoomClient
 from zoomcc.emulator import EmulatorServer
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def _main_region(api: ZoomClient) -> str:

@@ -3,15 +3,14 @@ create and update send it, and the next diff sees no change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from tests.support.cases_contacts import _books
-from tests.support.cases_routing import _roles
-from tests.support.grpc_provider import UNKNOWN, DynamicProviderClient, dynamic_provider
+from tests.support.cases import address_books, roles_and_region
+from tests.support.grpc_provider import UNKNOWN, DynamicProviderClient
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.values import is_unknown
 from zoomcc.emulator import EmulatorServer
@@ -38,7 +37,7 @@ CASES = [
     DerivedCase(
         "a contact's phone_numbers are its phones' numbers",
         "AddressBookContact",
-        _books,
+        address_books,
         lambda p: {"address_book_id": p["book"], "display_name": "Ada", "phones": [PHONE]},
         "phone_numbers",
         ["+14155550100"],
@@ -48,7 +47,7 @@ CASES = [
     DerivedCase(
         "a user template's package string is its package_name",
         "UserTemplate",
-        _roles,
+        roles_and_region,
         lambda p: {
             "name": "New agents",
             "template_type": "add",
@@ -63,12 +62,6 @@ CASES = [
     ),
 ]
 
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def _checked(provider: DynamicProviderClient, t: str, inputs: dict[str, Any]) -> dict[str, Any]:

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from pulumi.dynamic.dynamic import serialize_provider
 
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.emulator import EmulatorServer
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
-
 
 OLD = {"name": "Languages", "skill_type": "text", "skill_category_id": "c1"}
 

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import grpc
 import pytest
 
-from tests.support.cases_assets import flow_files
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.cases import flow_files
+from tests.support.grpc_provider import DynamicProviderClient
 from tests.support.scripted_zoom import Answer, Scripted
 from zoomcc.client import ZoomApiError, ZoomClient
-from zoomcc.dynamic.irregular_flows import FlowProvider, FlowVersionError
+from zoomcc.dynamic.call_shapes import MissingLiveValueError, follow_ups
+from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.emulator import EmulatorServer
 
 T = "Flow"
 
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def _checked(provider: DynamicProviderClient, inputs: dict[str, Any]) -> dict[str, Any]:
@@ -170,10 +164,10 @@ def test_a_flow_without_versions_fails_naming_the_flow_and_field(publish: bool) 
     flow = {"flow_id": "f1", "flow_name": "Support IVR", "flow_versions": []}
     zoom = Scripted(T, [Answer(200, flow)])
     provider = zoom.provider
-    assert isinstance(provider, FlowProvider)
-    with pytest.raises(FlowVersionError, match=r"^Flow f1 cannot be .*'flow_version'"):
+    assert isinstance(provider, SpecProvider)
+    with pytest.raises(MissingLiveValueError, match=r"^Flow f1 cannot be .*'flow_version'"):
         if publish:
-            provider._publish("f1", {})
+            follow_ups(provider, "f1", {"publish": True}, {})
         else:
             provider._patch("f1", {"flow_name": "Support line"}, {})
     assert zoom.sent == ["GET /contact_center/flows/f1?"]  # no PATCH, no PUT

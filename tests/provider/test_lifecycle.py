@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
-from tests.support.all_cases import ALL_CASES as CASES
-from tests.support.cases import Case, contains, resolve
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.cases import ALL_CASES as CASES
+from tests.support.cases import Case, contains
+from tests.support.grpc_provider import DynamicProviderClient
 from tests.support.provider_steps import checked_inputs, object_ids, setup
 from zoomcc.client import ZoomClient
 from zoomcc.resources import catalog
 
 
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.type_name for c in CASES])
 def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient) -> None:
-    spec = catalog.get(case.type_name)
+    spec = catalog.get_object(case.type_name)
     t = case.type_name
     prereqs, inputs = setup(case, api)
 
@@ -51,7 +41,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
     assert no_change.changes == no_change.DIFF_NONE
 
     # An in-place change: a diff without replacement, then an update with full outputs.
-    changed = {**inputs, **{k: resolve(v, prereqs) for k, v in case.update.items()}}
+    changed = case.updated(inputs, prereqs)
     changed = checked_inputs(provider, t, changed)
     updated = outs
     if spec.update_op is None:  # create/read/delete only: nothing changes in place
@@ -69,7 +59,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
         assert provider.diff(t, object_id, updated, changed).changes == diff.DIFF_NONE
 
     if case.replace is not None:
-        replaced = {**changed, **{k: resolve(v, prereqs) for k, v in case.replace.items()}}
+        replaced = case.replaced(changed, prereqs)
         diff = provider.diff(t, object_id, updated, replaced)
         assert diff.changes == diff.DIFF_SOME
         assert sorted(diff.replaces) == sorted(case.replace)
@@ -87,7 +77,7 @@ def test_lifecycle(case: Case, provider: DynamicProviderClient, api: ZoomClient)
 def test_refresh_after_out_of_band_delete(
     case: Case, provider: DynamicProviderClient, api: ZoomClient
 ) -> None:
-    spec = catalog.get(case.type_name)
+    spec = catalog.get_object(case.type_name)
     _, inputs = setup(case, api)
     inputs = checked_inputs(provider, case.type_name, inputs)
     object_id, outs = provider.create(case.type_name, inputs)

@@ -4,26 +4,19 @@ per unit, variables per group): lookups, duplicate-name checks and the exporter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import grpc
 import pytest
 
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc import exporter, lookup
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.emulator.state import LoggedRequest
+from zoomcc.emulator.request_log import LoggedRequest
 from zoomcc.resources import catalog
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 def _api_calls(emulator: EmulatorServer) -> list[LoggedRequest]:
@@ -140,7 +133,7 @@ def test_a_lookup_by_name_is_one_call_where_the_get_takes_names(
     object_id = case.make(api, case.name)
     emulator.state.clear_requests()
 
-    found = lookup.find(api, catalog.get(case.type_name), name=case.name)
+    found = lookup.find(api, catalog.get_object(case.type_name), name=case.name)
 
     assert found["id"] == object_id
     expected = [c.replace("{id}", object_id) for c in case.calls]
@@ -148,8 +141,8 @@ def test_a_lookup_by_name_is_one_call_where_the_get_takes_names(
 
 
 def test_a_lookup_by_a_missing_name_says_so(api: ZoomClient) -> None:
-    with pytest.raises(lookup.LookupError_, match="no objects named 'Nope'"):
-        lookup.find(api, catalog.get("Queue"), name="Nope")
+    with pytest.raises(lookup.ObjectLookupError, match="no objects named 'Nope'"):
+        lookup.find(api, catalog.get_object("Queue"), name="Nope")
 
 
 def test_a_variable_name_held_in_two_groups_is_told_apart_by_the_group(
@@ -159,7 +152,7 @@ def test_a_variable_name_held_in_two_groups_is_told_apart_by_the_group(
     orders = _group(api, "Orders")
     wanted = _variable(api, "tier", orders)
     found = lookup.find(
-        api, catalog.get("Variable"), name="tier", parents={"variable_group_id": orders}
+        api, catalog.get_object("Variable"), name="tier", parents={"variable_group_id": orders}
     )
     assert found["id"] == wanted
 
@@ -253,7 +246,7 @@ def test_export_lists_address_books_per_unit_and_variables_per_group(api: ZoomCl
     books = {_book(api, "Customers", _unit(api, "Sales")), _book(api, "VIP", _unit(api, "Key"))}
     variables = {_variable(api, "tier", _group(api, "Customer"))}
 
-    specs = [catalog.get("AddressBook"), catalog.get("Variable")]
+    specs = [catalog.get_object("AddressBook"), catalog.get_object("Variable")]
     skipped: list[tuple[str, str, str]] = []
     found = exporter.read_account(api, specs, unreadable=skipped)
 

@@ -2,41 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import grpc
 import pytest
 
-from tests.support.cases_relations import (
+from tests.support.cases import (
+    INTERRUPT_MENU,
     MEMBERSHIP_CASES,
+    SETTINGS,
     MembershipCase,
-    add_outside,
-    live_members,
-    make_business_hours,
     make_queue,
     make_skills,
     make_team,
-    member_id,
-    query_violations,
-    remove_outside,
     seed_users,
     seeded,
 )
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
+from tests.support.membership_steps import (
+    add_outside,
+    live_members,
+    member_id,
+    query_violations,
+    remove_outside,
+)
+from tests.support.provider_steps import settings_setup
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 
 RelationsClient = DynamicProviderClient
-"""Sends each type's own provider class (``provider_value`` uses ``spec.make_provider()``)."""
+"""Sends each type's own provider class (``provider_value`` asks the provider registry)."""
 
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
 
 
 @pytest.mark.parametrize("case", MEMBERSHIP_CASES, ids=[c.type_name for c in MEMBERSHIP_CASES])
@@ -45,11 +42,12 @@ def test_membership_lifecycle(
 ) -> None:
     spec, t = case.spec, case.type_name
     parent = case.parent(api, emulator)
-    m1, m2, outsider, m4 = case.members(api, emulator)
+    members = case.members(api, emulator)
+    m1, m2, outsider, m4 = members
     removable = spec.removal.mode != "none"
-    ids = [member_id(spec, m) for m in (m1, m2, outsider, m4)]
+    ids = [member_id(spec, m) for m in members]
     field_ = spec.members_field
-    inputs = {spec.parent_arg: parent, field_: [m1, m2], **case.extra}
+    inputs = case.inputs(parent, members)
 
     _, failures = provider.check(t, inputs)
     assert failures == []
@@ -72,7 +70,7 @@ def test_membership_lifecycle(
     assert provider.read(t, object_id, outs)[1] == outs
 
     # Update: drop m1, add m4. A set change, in place.
-    changed = {**inputs, field_: [m2, m4]}
+    changed = case.updated(inputs, members)
     diff = provider.diff(t, object_id, outs, changed)
     assert diff.changes == diff.DIFF_SOME and list(diff.replaces) == []
     updated = provider.update(t, object_id, outs, changed)
@@ -91,7 +89,7 @@ def test_membership_lifecycle(
         assert readded[field_] == [m2, m4] and ids[3] in live_members(api, case, parent)
 
     # A new parent replaces (old members first).
-    diff = provider.diff(t, object_id, readded, {**changed, spec.parent_arg: "other"})
+    diff = provider.diff(t, object_id, readded, case.replaced(changed))
     assert list(diff.replaces) == [spec.parent_arg] and diff.deleteBeforeReplace
 
     # Delete removes only the declared members (where the API can remove one at all).
@@ -165,7 +163,7 @@ def _settings_round_trip(
     assert failures == []
     object_id, outs = provider.create(t, inputs)
     spec = catalog.get(t)
-    assert object_id == inputs[spec.id_field]
+    assert object_id == inputs[spec.id_key]
     assert provider.read(t, object_id, outs) == (object_id, outs)
     assert provider.diff(t, object_id, outs, inputs).changes == grpc_diff_none()
     diff = provider.diff(t, object_id, outs, changed)
@@ -176,14 +174,14 @@ def _settings_round_trip(
     return object_id, updated
 
 
-def test_queue_operating_hours(provider: RelationsClient, api: ZoomClient) -> None:
-    queue = make_queue(api)
-    office, weekend = make_business_hours(api, "Office"), make_business_hours(api, "Weekend")
+def test_queue_operating_hours(
+    provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    t = "QueueOperatingHours"
+    p, inputs, changed = settings_setup(t, api, emulator)
+    queue, office, weekend = p["queue"], p["office"], p["weekend"]
     url = f"/contact_center/queues/{queue}/operating_hours"
     before = api.request("GET", url)
-    t = "QueueOperatingHours"
-    inputs = {"queue_id": queue, "operating_hours_business_hour_id": office}
-    changed = {**inputs, "operating_hours_business_hour_id": weekend}
     object_id, outs = _settings_round_trip(provider, t, inputs, changed)
     assert outs["business_hour_id"] == weekend == api.request("GET", url)["business_hour_id"]
     assert outs["business_hour_name"] == "Weekend"
@@ -204,7 +202,7 @@ def test_queue_operating_hours(provider: RelationsClient, api: ZoomClient) -> No
     assert api.request("GET", url)["business_hour_id"] == before["business_hour_id"]
 
     # A new queue replaces; a vanished queue is forgotten by refresh.
-    diff = provider.diff(t, object_id, outs, {**changed, "queue_id": "other"})
+    diff = provider.diff(t, object_id, outs, SETTINGS[t].replaced(changed, p))
     assert list(diff.replaces) == ["queue_id"]
     api.request("DELETE", f"/contact_center/queues/{queue}")
     assert provider.read(t, object_id, outs) == ("", {})
@@ -217,23 +215,10 @@ def test_queue_operating_hours(provider: RelationsClient, api: ZoomClient) -> No
 def test_queue_interrupt_settings(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    queue = make_queue(api)
-    url = f"/contact_center/queues/{queue}/interrupt"
-    audio = {
-        "audio_asset_id": "hold1",
-        "is_loop": True,
-        "play_after_seconds": 30,
-        "loop_interval": 60,
-    }
-    menu = {
-        "menu_language_code": "en-US",
-        "voice_id": "Joanna",
-        "play_interval": 30,
-        "menu_options": [{"keypress": "1", "menu_action": "request_callback"}],
-    }
     t = "QueueInterruptSettings"
-    inputs = {"queue_id": queue, "audio_interrupts": [audio], "menu": menu}
-    changed = {**inputs, "audio_interrupts": [{**audio, "play_after_seconds": 45}]}
+    p, inputs, changed = settings_setup(t, api, emulator)
+    queue, menu = p["queue"], inputs["menu"]
+    url = f"/contact_center/queues/{queue}/interrupt"
     object_id, outs = _settings_round_trip(provider, t, inputs, changed)
     live = api.request("GET", url)
     assert live["audio_interrupts"][0]["play_after_seconds"] == 45
@@ -288,12 +273,7 @@ def test_a_settings_write_refused_with_a_5xx_is_sent_again(
 ) -> None:
     """Writing settings sets values, so even the menu's POST is safe to send twice."""
     queue = make_queue(api)
-    menu = {
-        "menu_language_code": "en-US",
-        "voice_id": "Joanna",
-        "play_interval": 30,
-        "menu_options": [{"keypress": "1", "menu_action": "request_callback"}],
-    }
+    menu = INTERRUPT_MENU
     emulator.state.configure(
         error_rate=1.0, error_methods=["POST"], error_path="/interrupt_menu$", error_limit=1
     )
@@ -301,15 +281,14 @@ def test_a_settings_write_refused_with_a_5xx_is_sent_again(
     assert emulator.state.fault_counts["error"] == 1 and outs["menu"] == menu
 
 
-def test_team_parent(provider: RelationsClient, api: ZoomClient) -> None:
-    team, first = make_team(api, name="Moved"), make_team(api, name="First")
-    second = make_team(api, name="Second")
-    before = api.request("GET", f"/contact_center/teams/{team}")["parent_team_id"]
+def test_team_parent(
+    provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
     t = "TeamParent"
-    inputs = {"team_id": team, "parent_team_id": first}
-    object_id, outs = _settings_round_trip(
-        provider, t, inputs, {**inputs, "parent_team_id": second}
-    )
+    p, inputs, changed = settings_setup(t, api, emulator)
+    team, second = p["team"], p["second"]
+    before = api.request("GET", f"/contact_center/teams/{team}")["parent_team_id"]
+    object_id, outs = _settings_round_trip(provider, t, inputs, changed)
     assert outs["parent_team_name"] == "Second"
     assert api.request("GET", f"/contact_center/teams/{team}")["parent_team_id"] == second
     provider.delete(t, object_id, outs)
@@ -319,22 +298,18 @@ def test_team_parent(provider: RelationsClient, api: ZoomClient) -> None:
 def test_inbox_email_notification(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    inbox = seeded("inboxes", inbox_name="VM")(api, emulator)
-    jane, joe = seed_users(api, emulator)[:2]
-    api.request("POST", f"/contact_center/inboxes/{inbox}/users", json={"user_ids": [jane, joe]})
+    t = "InboxEmailNotification"
+    p, inputs, changed = settings_setup(t, api, emulator)
+    inbox, jane, joe = p["inbox"], p["jane"], p["joe"]
     api.request(
         "PATCH",
         f"/contact_center/inboxes/{inbox}/email_notification",
         json={"user_id": joe, "email_notification": True},
     )
-    t = "InboxEmailNotification"
-    inputs = {"inbox_id": inbox, "user_id": jane, "email_notification": True}
-    object_id, outs = _settings_round_trip(
-        provider, t, inputs, {**inputs, "email_notification": False}
-    )
+    object_id, outs = _settings_round_trip(provider, t, inputs, changed)
     assert outs["email_notification"] is False and outs["user_id"] == jane
     assert outs["previous_values"] == {"email_notification": False}
-    diff = provider.diff(t, object_id, outs, {**inputs, "user_id": joe})
+    diff = provider.diff(t, object_id, outs, SETTINGS[t].replaced(inputs, p))
     assert list(diff.replaces) == ["user_id"]
 
     def rows() -> dict[str, bool]:
@@ -350,18 +325,15 @@ def test_inbox_email_notification(
 def test_user_queue_opt_in(
     provider: RelationsClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    user = emulator.state.seed("users", [{"user_email": "a@example.com", "status_name": "Ready"}])
-    user_id = user[0]["user_id"]
-    queue = make_queue(api)
-    api.request("POST", f"/contact_center/queues/{queue}/agents", json={"user_ids": [user_id]})
+    t = "UserQueueOptIn"
+    p, inputs, changed = settings_setup(t, api, emulator)
+    user_id, queue = p["user"], p["queue"]
 
     def status() -> int:
         agents = api.request("GET", f"/contact_center/queues/{queue}/agents")["agents"]
         return int(agents[0]["opt_in_out_status"])
 
-    t = "UserQueueOptIn"
-    inputs = {"user_id": user_id, "opt_in_out_status": 1, "queue_ids": [queue]}
-    object_id, outs = _settings_round_trip(provider, t, inputs, {**inputs, "opt_in_out_status": 0})
+    object_id, outs = _settings_round_trip(provider, t, inputs, changed)
     assert status() == 0 and outs["opt_in_out_status"] == 0
     provider.delete(t, object_id, outs)
     assert status() == 0  # left as it is: the API cannot say what it was before

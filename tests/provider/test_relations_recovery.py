@@ -5,29 +5,15 @@ afresh, never by sending it blindly again: no member twice, none missing, none l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from tests.support.cases_relations import (
-    MEMBERSHIP_CASES,
-    MembershipCase,
-    live_members,
-    member_id,
-)
+from tests.support.cases import MEMBERSHIP_CASES, MembershipCase
 from tests.support.faults import DROP, ERROR, LOST, Fault
-from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import DynamicProviderClient
+from tests.support.membership_steps import live_members, member_id
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
-
 
 ADD_FAULTS = [
     *[(case, LOST) for case in MEMBERSHIP_CASES],
@@ -57,13 +43,12 @@ def test_an_add_without_an_answer_is_settled_by_listing_the_members(
 ) -> None:
     spec, t = case.spec, case.type_name
     parent = case.parent(api, emulator)
-    m1, m2, _, _ = case.members(api, emulator)
+    members = case.members(api, emulator)
+    m1, m2 = members[:2]
     path = re.escape(spec.add_url(parent)) + "$"
     fault.configure(emulator, "POST", path)
 
-    _, outs = provider.create(
-        t, {spec.parent_arg: parent, spec.members_field: [m1, m2], **case.extra}
-    )
+    _, outs = provider.create(t, case.inputs(parent, members))
 
     assert emulator.state.fault_counts[fault.kind] == 1
     assert outs[spec.members_field] == [m1, m2]
@@ -86,8 +71,9 @@ def test_a_removal_whose_answer_was_lost_is_done_once_the_members_are_gone(
     (inboxes: 400, code 1204 or 1014): listed as gone, it is done."""
     spec, t = case.spec, case.type_name
     parent = case.parent(api, emulator)
-    m1, m2, _, _ = case.members(api, emulator)
-    inputs = {spec.parent_arg: parent, spec.members_field: [m1, m2], **case.extra}
+    members = case.members(api, emulator)
+    m1, m2 = members[:2]
+    inputs = case.inputs(parent, members)
     object_id, outs = provider.create(t, inputs)
     LOST.configure(emulator, "DELETE", re.escape(parent))
 

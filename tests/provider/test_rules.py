@@ -4,25 +4,16 @@ unknown values pass. Then the rule types on their own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.support.grpc_provider import UNKNOWN, DynamicProviderClient, dynamic_provider
+from tests.support.grpc_provider import UNKNOWN, DynamicProviderClient
 from zoomcc.dynamic.validation import input_failures
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 from zoomcc.resources.derived import Derived
 from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime, MaxLength, When, locate
-
-
-@pytest.fixture()
-def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
-    with dynamic_provider() as client:
-        client.configure(stack_config)
-        yield client
-
 
 _WEEKDAY = {"day_of_week": 1, "custom_hour_type": 2}
 

@@ -32,7 +32,7 @@ class EmulatorView:
 
     def __init__(self, emulator: EmulatorServer) -> None:
         self.state = emulator.state
-        by_path = {spec.collection_path: spec for spec in catalog.ALL}
+        by_path = {spec.collection_path: spec for spec in catalog.OBJECTS}
         self.specs = {c.name: by_path[c.path] for c in self.state.collections if c.path in by_path}
         self.id_fields = {c.name: c.id_field for c in self.state.collections}
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 
 def delete_behind_pulumi(api: ZoomClient, type_name: str, object_id: str) -> None:
-    api.request("DELETE", catalog.get(type_name).item_url(object_id, {}))
+    api.request("DELETE", catalog.get_object(type_name).item_url(object_id, {}))
 
 
 def test_deleted_outside_pulumi(

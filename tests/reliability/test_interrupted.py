@@ -26,7 +26,7 @@ from tests.reliability.support import (
     wait_for,
 )
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.state import FaultPlan
+from zoomcc.emulator.faults import FaultPlan
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e

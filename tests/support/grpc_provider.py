@@ -16,8 +16,8 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from zoomcc.dynamic.provider import PROVIDER_KEY
-from zoomcc.resources import catalog
+from zoomcc.dynamic.base import PROVIDER_KEY
+from zoomcc.dynamic.registry import provider_for
 
 UNKNOWN = rpc.UNKNOWN
 
@@ -31,8 +31,8 @@ def _plain(struct: struct_pb2.Struct) -> dict[str, Any]:
 
 
 def provider_value(type_name: str) -> str:
-    # The resource's own provider class (a SpecProvider subclass where the API is irregular).
-    return str(serialize_provider(catalog.get(type_name).make_provider()))
+    # The provider class the registry picks for the type (its kind's, or its own).
+    return str(serialize_provider(provider_for(type_name)))
 
 
 class DynamicProviderClient:

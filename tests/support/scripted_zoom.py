@@ -10,8 +10,8 @@ import httpx
 from pydantic import SecretStr
 
 from zoomcc.client import ClientSettings, ZoomClient
-from zoomcc.dynamic.provider import SpecProvider
-from zoomcc.resources import catalog
+from zoomcc.dynamic.base import BaseProvider
+from zoomcc.dynamic.registry import provider_for
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ class Scripted:
             pacing=False,
         )
         client = ZoomClient(settings, httpx.MockTransport(self._answer))
-        base = type(catalog.get(type_name).make_provider())
+        base = type(provider_for(type_name))
         provider_class = type(f"Scripted{base.__name__}", (base,), {"client": client})
-        self.provider: SpecProvider = provider_class(type_name)
+        self.provider: BaseProvider[Any] = provider_class(type_name)
 
     def _answer(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/oauth/token"):

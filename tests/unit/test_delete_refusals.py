@@ -89,5 +89,5 @@ def test_delete(case: DeleteCase) -> None:
 
 def test_an_assets_not_found_codes_are_only_asset_not_found() -> None:
     """Derived from the reference: 10009 is "gone"; 10010 and 10002 are refusals."""
-    assert catalog.get("Asset").not_found_codes == frozenset({10009})
-    assert catalog.get("AssetCategory").not_found_codes == frozenset({10023})
+    assert catalog.get_object("Asset").not_found_codes == frozenset({10009})
+    assert catalog.get_object("AssetCategory").not_found_codes == frozenset({10023})

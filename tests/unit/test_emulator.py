@@ -24,11 +24,11 @@ from zoomcc.emulator import (
     EmulatorServer,
     EmulatorState,
     ErrorDef,
-    FieldSpec,
+    FieldRule,
     ParentRef,
     create_app,
 )
-from zoomcc.emulator.groups.routing import MAIN_REGION_ID
+from zoomcc.emulator.groups.users import MAIN_REGION_ID
 
 # -- the reference's request examples (copied verbatim) ---------------------------------------
 
@@ -1312,7 +1312,7 @@ NOTES = Collection(
     id_field="note_id",
     list_key="notes",
     not_found=ErrorDef(404, 9999, "Note does not exist: {id}."),
-    fields={"text": FieldSpec("string")},
+    fields={"text": FieldRule("string")},
     create_fields=("text",),
     update_fields=("text",),
     required_on_create=("text",),

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.groups.routing import MAIN_REGION_ID
+from zoomcc.emulator.groups.users import MAIN_REGION_ID
 
 Ids = dict[str, str]
 Obj = dict[str, Any]

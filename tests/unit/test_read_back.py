@@ -14,7 +14,7 @@ from zoomcc.resources import catalog
 
 READ_BACKS = [
     (spec, api_field, path)
-    for spec in catalog.ALL
+    for spec in catalog.OBJECTS
     for api_field, path in spec.read_back.items()
     if spec.read_op.success_response is not None
 ]

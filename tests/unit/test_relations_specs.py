@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 
+from zoomcc.apispec import Operation
 from zoomcc.dynamic.settings import SettingsProvider, restore_value
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
-from zoomcc.resources.objects.campaigns import BulkDeleteSpec
 from zoomcc.resources.objects.relations import QUEUE_INTERRUPT_SETTINGS
+from zoomcc.resources.spec import ResourceSpec
 
 MEMBERSHIPS = [s for s in catalog.ALL if isinstance(s, MembershipSpec)]
 BULK_REMOVALS = [s for s in MEMBERSHIPS if s.removal.mode in ("query", "body")]
@@ -32,17 +33,18 @@ def test_a_bulk_removal_names_its_ids_as_the_operation_takes_them(spec: Membersh
         assert spec.removal.ids_field == spec.members_field
 
 
-BULK_DELETES = [s for s in catalog.ALL if isinstance(s, BulkDeleteSpec)]
+BULK_DELETES = [s for s in catalog.ALL if isinstance(s, ResourceSpec) and s.delete_by_ids]
 
 
 @pytest.mark.parametrize("spec", BULK_DELETES, ids=[s.name for s in BULK_DELETES])
-def test_a_bulk_delete_names_its_ids_as_the_operation_takes_them(spec: BulkDeleteSpec) -> None:
+def test_a_bulk_delete_names_its_ids_as_the_operation_takes_them(spec: ResourceSpec) -> None:
     """Inboxes: ``?inbox_ids=``; block-list rules: a body list."""
     op = spec.delete_op
     body = {f.name for f in op.request.schema_.fields} if op.request else set()
-    assert bool(spec.delete_ids_param) != bool(spec.delete_ids_field)
-    assert not spec.delete_ids_param or op.query_param(spec.delete_ids_param) is not None
-    assert not spec.delete_ids_field or spec.delete_ids_field in body
+    removal = spec.delete_by_ids
+    assert removal is not None and removal.mode in ("query", "body")  # one of the two
+    assert removal.mode != "query" or op.query_param(removal.ids_field) is not None
+    assert removal.mode != "body" or removal.ids_field in body
 
 
 NOT_PAGED = {"QueueTeams", "InboxQueues", "FlowEntryPoints"}
@@ -144,6 +146,9 @@ class PagedNotifications:
             "email_notifications": self.rows[start : start + 2],
             "next_page_token": str(start + 2) if more else "",
         }
+
+    def call(self, op: Operation, url: str, *, params: Any = None, **_: Any) -> Any:
+        return self.request(op.method, url, params=params)
 
 
 def test_an_email_notification_is_found_on_any_page(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ import dill
 import pytest
 from pulumi.dynamic import ResourceProvider
 
+from zoomcc.dynamic.registry import provider_class
 from zoomcc.resources import catalog
 
 FIXTURE = Path(__file__).parents[1] / "support" / "fixtures" / "providers_pickled_by_0_1_0.json"
@@ -29,3 +30,4 @@ def test_a_provider_pickled_by_the_earlier_release_loads(type_name: str) -> None
     assert isinstance(provider, ResourceProvider)
     assert provider.type_name == type_name  # type: ignore[attr-defined]
     assert provider.spec.name == type_name  # type: ignore[attr-defined]
+    assert type(provider) is provider_class(catalog.get(type_name))

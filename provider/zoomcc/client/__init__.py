@@ -1,5 +1,10 @@
 """The shared Zoom API client: OAuth, pacing, retries, errors, pagination.
 
+One error type per failure kind: ZoomApiError (and NotFoundError, AuthenticationError,
+RateLimitError, DailyLimitError) for HTTP error answers, ZoomTransportError for no answer,
+UnexpectedAnswerError for a 2xx that is not what the operation documents, and
+ContractViolation for a request refused before it was sent.
+
 See ZoomClient. Everything a resource needs is importable from here.
 """
 
@@ -12,6 +17,7 @@ from .errors import (
     DailyLimitError,
     NotFoundError,
     RateLimitError,
+    UnexpectedAnswerError,
     ZoomApiError,
     ZoomError,
     ZoomTransportError,
@@ -44,6 +50,7 @@ __all__ = [
     "RateLimitError",
     "RetryPolicy",
     "TokenProvider",
+    "UnexpectedAnswerError",
     "ZoomApiError",
     "ZoomClient",
     "ZoomError",

@@ -215,3 +215,26 @@ class ZoomTransportError(ZoomError):
             f"ZoomTransportError(message={self.message!r}, operation={self.operation!r}, "
             f"method={self.method!r}, path={self.path!r}, attempts={self.attempts})"
         )
+
+
+class UnexpectedAnswerError(ZoomError):
+    """Zoom answered 2xx, but not what the operation documents (a batch create listing
+    another count of items, an import that landed on another object): no HTTP error to
+    report, yet the call did not do what was asked."""
+
+    def __init__(self, message: str, operation: str, method: str, path: str) -> None:
+        self.message = message
+        self.method = method.upper()
+        self.path = path
+        self.operation = operation
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = _where(self.operation, self.method, self.path)
+        return f"{where} answered unexpectedly: {self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"UnexpectedAnswerError(message={self.message!r}, operation={self.operation!r}, "
+            f"method={self.method!r}, path={self.path!r})"
+        )

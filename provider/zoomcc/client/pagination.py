@@ -41,3 +41,11 @@ def iter_items(
                 f"pagination did not advance (repeated next_page_token under {items_key!r})"
             )
         seen.add(token)
+
+
+def unpaged_items(page: Any, items_key: str) -> Iterator[dict[str, Any]]:
+    """The items of a listing the API answers at once (no paging parameters)."""
+    items = page.get(items_key) if isinstance(page, dict) else None
+    if items is not None and not isinstance(items, list):
+        raise TypeError(f"expected a list under {items_key!r}, got {type(items).__name__}")
+    return iter(items or [])

@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient
 from zoomcc.dynamic.names import NAMES, Key
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources.spec import ResourceSpec
 
 
@@ -87,21 +88,13 @@ def _get_by_name(
     name is not unique (the caller lists)."""
     assert spec.name_identifier is not None
     try:
-        live = client.request(
-            "GET",
-            spec.item_url(name, inputs),
-            params={spec.name_identifier: "name"},
-            rate_label=spec.read_op.rate_label,
-            operation=spec.read_op.id,
-            not_found_codes=spec.not_found_codes,
-        )
+        found = ResourceApi(spec, client).get_by_name(name, inputs)
     except NotFoundError:
         return None
     except ZoomApiError as exc:
         if spec.is_ambiguous(exc.status, exc.code, exc.message):
             return Hit("")
         raise
-    found = dict(live or {})
     return Hit(str(found.get(spec.id_field) or ""), found)
 
 
@@ -117,12 +110,8 @@ def listing(
     filters, and by the name's own filter when ``by_name``."""
     return [
         (key_of(spec, item, listed=True), str(item.get(spec.list_field(spec.id_field))))
-        for item in client.paginate(
-            spec.collection_url(inputs),
-            items_key=spec.list_key,
-            params=list_params(spec, inputs, payload, by_name=by_name),
-            rate_label=spec.list_op.rate_label,
-            operation=spec.list_op.id,
+        for item in ResourceApi(spec, client).list(
+            inputs, list_params(spec, inputs, payload, by_name=by_name)
         )
     ]
 

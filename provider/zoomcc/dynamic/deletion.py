@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic import by_name
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources import catalog
 from zoomcc.resources.delete_query import DeleteParam, FlaggedObject, NamedObject
 from zoomcc.resources.spec import ResourceSpec
@@ -27,10 +28,10 @@ def _default(client: ZoomClient, spec: ResourceSpec, param: str, how: DeletePara
     target = how.default
     found: str | None = None
     if isinstance(target, FlaggedObject):
-        found = _flagged(client, catalog.get(target.type_name), target.flag)
+        found = _flagged(client, catalog.get_object(target.type_name), target.flag)
         what = f"no {target.type_name} has `{target.flag}`"
     elif isinstance(target, NamedObject):
-        found = _named(client, catalog.get(target.type_name), target.name)
+        found = _named(client, catalog.get_object(target.type_name), target.name)
         what = f"no single {target.type_name} is named {target.name!r}"
     else:
         what = "it has no default"
@@ -43,12 +44,7 @@ def _default(client: ZoomClient, spec: ResourceSpec, param: str, how: DeletePara
 
 
 def _flagged(client: ZoomClient, spec: ResourceSpec, flag: str) -> str | None:
-    for item in client.paginate(
-        spec.collection_url(),
-        items_key=spec.list_key,
-        rate_label=spec.list_op.rate_label,
-        operation=spec.list_op.id,
-    ):
+    for item in ResourceApi(spec, client).list():
         if item.get(flag) is True:
             return str(item.get(spec.list_field(spec.id_field)) or "") or None
     return None

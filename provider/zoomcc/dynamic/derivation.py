@@ -12,11 +12,11 @@ from pulumi.runtime.rpc import UNKNOWN
 
 from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import is_unknown
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.derived import derived_rules
-from zoomcc.resources.spec import ResourceSpec
 
 
-def with_derived(spec: ResourceSpec, inputs: dict[str, Any]) -> dict[str, Any]:
+def with_derived(spec: BaseSpec, inputs: dict[str, Any]) -> dict[str, Any]:
     """``inputs`` (friendly names) with every derived field filled in or normalised; a value
     derived from one not known yet (preview) is unknown too."""
     rules = derived_rules(spec.rules)

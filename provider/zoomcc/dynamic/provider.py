@@ -1,118 +1,73 @@
-"""One ``pulumi.dynamic.ResourceProvider`` for every resource, parameterised by its spec.
+"""The provider of the object kind: one ``pulumi.dynamic.ResourceProvider`` for every
+object type, parameterised by its ``ResourceSpec``.
 
-The instance pickled into the state holds only the resource type's name: the class is
-imported by reference from the installed package, so state stays small, carries no
-secret, and code fixes reach existing resources.
+Create adopts (``adoption``) or POSTs without ever sending twice blindly (``recovery``);
+update patches; delete deletes (archived first where Zoom asks, with delete-time query
+parameters). Irregular call shapes a spec declares (``resources.call_shapes``) are sent by
+``call_shapes`` and ``uploads``, each called from one place here.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import (
     CheckFailure,
     CheckResult,
-    ConfigureRequest,
     CreateResult,
     DiffResult,
     ReadResult,
-    ResourceProvider,
     UpdateResult,
 )
 
-from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient, ZoomTransportError
-from zoomcc.dynamic import by_name
-from zoomcc.dynamic.config import (
-    CLIENTS,
-    ConfigurationError,
-    config_problems,
-    resolve_settings,
+from zoomcc.client import NotFoundError, UnexpectedAnswerError, ZoomApiError
+from zoomcc.dynamic import by_name, call_shapes, uploads
+from zoomcc.dynamic.adoption import (
+    ADOPTION_KEY,
+    adopt_existing,
+    adoption_changes,
+    create_differences,
+    name_conflict,
+    nothing_to_adopt,
 )
+from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider
 from zoomcc.dynamic.deletion import delete_defaults
-from zoomcc.dynamic.derivation import with_derived
 from zoomcc.dynamic.names import NAMES
+from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
-from zoomcc.dynamic.validation import input_failures, to_api
+from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import extract, is_unknown, matches, normalize
-from zoomcc.resources import catalog
-from zoomcc.resources.spec import ResourceSpec
+from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
 log = logging.getLogger("zoomcc.provider")
-
-PROVIDER_KEY = "__provider"
-CREATE_ATTEMPTS = 3
-"""POSTs of one create at most, each after the previous one was proven not applied."""
-IMPORT_KEY = "import_id"
-"""Argument of every resource: the id of an existing object to adopt instead of creating."""
-ADOPTION_KEY = "adoption_changes"
-"""Output: for an adopted object, the fields adoption changed and their previous values."""
 
 
 class ObjectVanishedError(Exception):
     """The object in the state no longer exists in Zoom."""
 
 
-class AdoptionError(Exception):
-    """``import_id`` names no object, or one that differs where it cannot be changed."""
+class SpecProvider(BaseProvider[ResourceSpec]):
+    """CRUD for one object type, all of it derived from its ``ResourceSpec``."""
 
-
-class NameConflictError(Exception):
-    """Creating would duplicate an existing object's name."""
-
-
-class SpecProvider(ResourceProvider):
-    """CRUD for one resource type, all of it derived from ``catalog.get(type_name)``."""
-
-    serialize_as_secret_always = False  # nothing secret is ever in here
-
-    def __init__(self, type_name: str) -> None:
-        super().__init__()
-        self.type_name = type_name
-        self._stack_config: dict[str, Any] = {}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Only the type name, as constructor arguments. No instance dict is pickled: besides
-        # keeping config out of the state, this avoids pulumi's serialize_provider, which
-        # wraps pickle's _batch_setitems once more on every call and so recurses past the
-        # interpreter's limit after ~1,000 resources whose providers pickle a dict.
-        return (type(self), (self.type_name,))
-
-    def __repr__(self) -> str:
-        return f"SpecProvider({self.type_name!r})"
+    kind = ResourceSpec
 
     @property
-    def spec(self) -> ResourceSpec:
-        return catalog.get(self.type_name)
-
-    def configure(self, req: ConfigureRequest) -> None:
-        # Keep only our namespace; the client is built lazily so preview needs no credentials.
-        raw = getattr(req.config, "_props", {}) or {}
-        self._stack_config = {k: v for k, v in raw.items() if k.startswith("zoomcc:")}
-        problems = config_problems(self._stack_config)
-        if problems:  # at preview, before any API call: a typo must not fall back to defaults
-            raise ConfigurationError("zoomcc: " + "; ".join(problems))
-
-    @property
-    def client(self) -> ZoomClient:
-        return CLIENTS.get(resolve_settings(self._stack_config))
+    def api(self) -> ResourceApi:
+        """The object's calls through the stack's client."""
+        return ResourceApi(self.spec, self.client)
 
     # ---- check / diff (no network) ----------------------------------------------------
-    import_refusal: str | None = None
-    """Why ``import_id`` makes no sense for this kind of resource (None: it is supported)."""
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        news, problems = uploads.with_files(self.spec, news)  # paths and content_hash
+        result = super().check(olds, news)
+        return CheckResult(result.inputs, [*(result.failures or []), *problems])
 
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        news = with_derived(self.spec, news)  # derived-field rules: what preview shows
-        return CheckResult(news, self._check_failures(news))
-
-    def _check_failures(self, news: dict[str, Any]) -> list[CheckFailure]:
-        """The inputs against the API's field tree and the spec's rules; and ``import_id``."""
+    def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
         spec = self.spec
-        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
-        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
-        reported = {f.property for f in failures}
-        failures += [  # the API lists these objects only per parent (address books per unit)
+        return [  # the API lists these objects only per parent (address books per unit)
             CheckFailure(
                 argument,
                 f"{spec.name}: '{argument}' is required: the API keeps these objects per "
@@ -121,29 +76,26 @@ class SpecProvider(ResourceProvider):
             for argument in spec.missing_list_parents(inputs)
             if argument not in reported
         ]
-        adopt = news.get(IMPORT_KEY)
-        if adopt is not None and self.import_refusal is not None:
-            reason = f"{spec.name}: 'import_id' is not supported: {self.import_refusal}"
-            failures.append(CheckFailure(IMPORT_KEY, reason))
-        elif adopt is not None and not is_unknown(adopt) and not isinstance(adopt, str):
-            failures.append(
-                CheckFailure(IMPORT_KEY, f"{spec.name}: 'import_id' must be an id string")
-            )
-        return failures
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec
-        changed: list[str] = []
-        for friendly, desired in news.items():
-            if desired is None or friendly == IMPORT_KEY or friendly not in spec.friendly_to_api:
-                continue
-            api_field = spec.friendly_to_api[friendly]
-            if api_field not in spec.input_fields:
-                continue
-            if is_unknown(desired) or not matches(
-                desired, olds.get(friendly), ordered=api_field in spec.ordered
-            ):
-                changed.append(friendly)
+        undiffed = uploads.undiffed(spec)  # a file's path: content_hash carries its changes
+        declared = {
+            k: v
+            for k, v in news.items()
+            if v is not None and k in spec.friendly_to_api and k != undiffed
+        }
+        changed = [
+            spec.friendly(api_field)
+            for api_field, desired in spec.to_api(declared).items()
+            if api_field in spec.input_fields
+            and (
+                is_unknown(desired)
+                or not matches(
+                    desired, olds.get(spec.friendly(api_field)), ordered=api_field in spec.ordered
+                )
+            )
+        ]
         replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
         # A replacement under the same name cannot exist beside the old object (names are
         # unique), so the old one goes first; a renamed replacement is created first.
@@ -158,6 +110,7 @@ class SpecProvider(ResourceProvider):
     # ---- create / read / update / delete ------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
         spec = self.spec
+        props = uploads.with_files(spec, props)[0]
         adopt = props.get(IMPORT_KEY)
         if adopt:
             return self._adopt(str(adopt), props)
@@ -170,13 +123,8 @@ class SpecProvider(ResourceProvider):
         created = self._post_with_recovery(url, create_body, payload, props)
         object_id = str((created or {}).get(spec.id_field) or "")
         if not object_id:
-            raise ZoomApiError(
-                status=0,
-                code=None,
-                message=f"the create response carried no {spec.id_field}",
-                operation=spec.create_op.id,
-                method="POST",
-                path=url,
+            raise UnexpectedAnswerError(
+                f"the create response carried no {spec.id_field}", spec.create_op.id, "POST", url
             )
         try:
             after_create = {  # path parents and delete-time values are no body's
@@ -186,6 +134,7 @@ class SpecProvider(ResourceProvider):
             }
             if after_create:
                 self._patch(object_id, self._update_body(payload, only=after_create), props)
+            call_shapes.follow_ups(self, object_id, payload, props)
             outs = self._read_outputs(object_id, props)
         except Exception:
             # Never leave an orphan that the state does not know about.
@@ -205,12 +154,15 @@ class SpecProvider(ResourceProvider):
         return ReadResult(id_, outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        news = uploads.with_files(self.spec, news)[0]
         payload = self._payload(news)
         body = self._update_body(payload, only=payload)
         try:
             if set(body) & set(self.spec.merged_lists):
-                body = merge_items(self.spec, body, self._get(id_, news))
+                body = merge_items(self.spec.merged_lists, body, self._get(id_, news))
             self._patch(id_, body, news)
+            call_shapes.import_new_version(self, id_, payload, olds, news)
+            call_shapes.follow_ups(self, id_, payload, news)
         except (NotFoundError, ObjectVanishedError) as exc:
             raise ObjectVanishedError(
                 f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
@@ -238,32 +190,22 @@ class SpecProvider(ResourceProvider):
     def _create_call(self, url: str, body: dict[str, Any], props: dict[str, Any]) -> Any:
         """POST the new object; returns the response body (which carries the id)."""
         spec = self.spec
-        return self.client.request(
-            "POST",
-            url,
-            json=body,
-            rate_label=spec.create_op.rate_label,
-            operation=spec.create_op.id,
-        )
+        if uploads.is_multipart(spec.create_op) or spec.create_batch:
+            return call_shapes.create_call(self, url, body)
+        return self.api.create(body, props)
 
     def _delete_call(self, object_id: str, props: dict[str, Any]) -> None:
         """DELETE the object, archived first where Zoom deletes only archived objects
         (``archive_before_delete``); NotFoundError means it was already gone."""
         spec = self.spec
-        op = spec.delete_op
+        if spec.delete_by_ids is not None:
+            return call_shapes.delete_by_ids(self, object_id, props)
         query: dict[str, Any] = dict(self._delete_params(props))
         steps: list[dict[str, Any]] = [query]
         if spec.archive_before_delete is not None:
             steps.insert(0, {**query, spec.archive_before_delete: True})
         for params in steps:
-            self.client.request(
-                "DELETE",
-                spec.item_url(object_id, props),
-                params=params or None,
-                rate_label=op.rate_label,
-                operation=op.id,
-                not_found_codes=spec.not_found_codes,
-            )
+            self.api.delete(object_id, props, params)
 
     # ---- adoption and name conflicts ------------------------------------------------------
     def _adopt(self, object_id: str, props: dict[str, Any]) -> CreateResult:
@@ -272,34 +214,19 @@ class SpecProvider(ResourceProvider):
         try:
             live = normalize(self._get(object_id, props))
         except ObjectVanishedError:
-            raise AdoptionError(
-                f"{spec.name}: there is no object with id {object_id!r} to adopt "
-                f"({spec.read_op.method} {spec.item_url(object_id, props)} found nothing); "
-                "check import_id, or remove it to create a new object"
-            ) from None
+            raise nothing_to_adopt(spec, object_id, spec.item_url(object_id, props)) from None
         payload = self._payload(props)
-        differs = {k: v for k, v in payload.items() if k in live and not matches(v, live.get(k))}
-        frozen = sorted(spec.friendly(k) for k in differs if k in spec.replace_fields)
-        if frozen:
-            shown = ", ".join(
-                f"{f}: {live.get(spec.friendly_to_api[f])!r} in Zoom, "
-                f"{payload[spec.friendly_to_api[f]]!r} declared"
-                for f in frozen
-            )
-            raise AdoptionError(
-                f"{spec.name} {object_id}: cannot adopt, these arguments differ and cannot "
-                f"be changed in place ({shown}); declare Zoom's values or create a new object"
-            )
-        missing = {
-            k: v for k, v in payload.items() if k not in live and k not in spec.non_body_inputs
-        }
+        differs, missing = adoption_changes(spec, object_id, payload, live)
+        body: dict[str, Any] = {}
         if differs or missing:
             body = self._update_body(payload, only={**differs, **missing})
             if set(body) & set(spec.merged_lists):
-                body = merge_items(spec, body, live)
+                body = merge_items(spec.merged_lists, body, live)
             self._patch(object_id, body, props)
+        call_shapes.follow_ups(self, object_id, payload, props)
         outs = self._read_outputs(object_id, props)
-        outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in body}
+        sent = {*body, *(call.when for call in spec.follow_ups)}
+        outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in sent}
         return CreateResult(object_id, outs)
 
     def _delete_params(self, props: dict[str, Any]) -> dict[str, str]:
@@ -312,37 +239,18 @@ class SpecProvider(ResourceProvider):
     def _post_with_recovery(
         self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
     ) -> Any:
-        """POST, never blindly again: after a 5xx or a lost connection the object is looked up
-        by its name; found, it is the one we made; proven absent, the POST is sent again.
-
-        Objects without a unique name (contacts) are looked up as the objects the list gained
-        since just before the POST: one new object is ours, none proves absence. That costs
-        one listing per create of those types, and only of those."""
+        """POST, never blindly again (``recovery``). The object is looked for by its name;
+        objects without a unique name (contacts) as the objects the list gained since just
+        before the POST, which costs one listing per create of those types only."""
         spec = self.spec
-        before = None if spec.natural_key_api is not None else self._listed_ids(payload, props)
-        for attempt in range(1, CREATE_ATTEMPTS + 1):
-            try:
-                return self._create_call(url, body, props)
-            except (ZoomTransportError, ZoomApiError) as exc:
-                if isinstance(exc, ZoomApiError) and exc.status < 500:
-                    raise
-                if before is not None:
-                    found = sorted(self._listed_ids(payload, props) - before)
-                else:
-                    found = self._find_all_by_natural_key(payload, props)
-                if len(found) == 1:
-                    log.warning(
-                        "%s: recovered %s after a lost create response", spec.name, found[0]
-                    )
-                    return {spec.id_field: found[0]}
-                if found or attempt == CREATE_ATTEMPTS:
-                    raise
-                log.warning(
-                    "%s: create failed (%s) and Zoom holds no such object; sending it again",
-                    spec.name,
-                    type(exc).__name__,
-                )
-        raise AssertionError("unreachable")
+        before = self._listed_ids(payload, props) if spec.natural_key_api is None else None
+
+        def made_since() -> list[str]:
+            if before is not None:
+                return sorted(self._listed_ids(payload, props) - before)
+            return self._find_all_by_natural_key(payload, props)
+
+        return create_recovering(spec, lambda: self._create_call(url, body, props), made_since)
 
     def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
         """Never create a second object under a taken name: point at adoption instead.
@@ -357,35 +265,18 @@ class SpecProvider(ResourceProvider):
         hit = by_name.taken(self.client, spec, payload, props)
         if hit is None:
             return None
-        existing = hit.object_id
-        hint = ""
-        if self._adopt_existing == "matching":
-            live = normalize(hit.live if hit.live is not None else self._get(existing, props))
-            # What our own create call would have set; an interrupted create may not have
-            # reached its follow-up PATCH, and adoption sets the rest anyway.
-            differs = sorted(
-                spec.friendly(k)
-                for k, v in payload.items()
-                if k in spec.create_fields and k in live and not matches(v, live[k])
-            )
+        differs: list[str] | None = None
+        if adopt_existing(self._stack_config) == "matching":
+            live = normalize(hit.live if hit.live is not None else self._get(hit.object_id, props))
+            differs = create_differences(spec, payload, live)
             if not differs:
                 log.warning(
-                    "%s: adopting %s, which matches every declared value", spec.name, existing
+                    "%s: adopting %s, which matches every declared value",
+                    spec.name,
+                    hit.object_id,
                 )
-                return existing
-            hint = f" It differs in {', '.join(differs)}, so it is not adopted automatically."
-        raise NameConflictError(
-            f"{spec.name} named {payload[spec.natural_key_api]!r} already exists "
-            f"in Zoom (id {existing}). Adopt it with import_id={existing!r}, "
-            f"or choose another {spec.natural_key}.{hint}"
-        )
-
-    @property
-    def _adopt_existing(self) -> str:
-        value = self._stack_config.get("zoomcc:adoptExisting") or os.environ.get(
-            "ZOOMCC_ADOPT_EXISTING", "never"
-        )
-        return str(value).strip().lower()
+                return hit.object_id
+        raise name_conflict(spec, payload, hit.object_id, differs)
 
     # ---- helpers ----------------------------------------------------------------------------
     def _payload(self, props: dict[str, Any]) -> dict[str, Any]:
@@ -408,28 +299,17 @@ class SpecProvider(ResourceProvider):
         op = spec.update_op
         if op is None or not body:
             return
-        self.client.request(
-            op.method,
-            spec.item_url(object_id, props),
-            json=body,
-            rate_label=op.rate_label,
-            operation=op.id,
-            not_found_codes=spec.not_found_codes,
-        )
+        json = call_shapes.update_call(self, object_id, body, props)  # None: sent there
+        if json is None:
+            return
+        self.api.update(object_id, json, props)
 
     def _get(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         spec = self.spec
         try:
-            found = self.client.request(
-                "GET",
-                spec.item_url(object_id, props),
-                rate_label=spec.read_op.rate_label,
-                operation=spec.read_op.id,
-                not_found_codes=spec.not_found_codes,
-            )
+            return self.api.get(object_id, props)
         except NotFoundError as exc:
             raise ObjectVanishedError(f"{spec.name} {object_id} does not exist") from exc
-        return dict(found or {})
 
     def _read_outputs(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         """Outputs in friendly names: every field the API returns, and every declared input."""
@@ -452,7 +332,7 @@ class SpecProvider(ResourceProvider):
             if spec.friendly_to_api.get(friendly) in spec.input_fields:
                 # Write-only for the API (not returned by GET): keep what was declared.
                 outs[friendly] = normalize(value)
-        return outs
+        return uploads.with_declared_files(spec, outs, props)
 
     def _listed_ids(self, payload: dict[str, Any], props: dict[str, Any]) -> set[str]:
         """The ids the collection lists now (under the object's parent)."""
@@ -472,10 +352,12 @@ class SpecProvider(ResourceProvider):
             )
 
 
-def merge_items(spec: ResourceSpec, body: dict[str, Any], live: dict[str, Any]) -> dict[str, Any]:
+def merge_items(
+    merged_lists: Mapping[str, ItemMerge], body: dict[str, Any], live: dict[str, Any]
+) -> dict[str, Any]:
     """Turn declared lists into item-by-item patches against the live object."""
     merged = dict(body)
-    for field, how in spec.merged_lists.items():
+    for field, how in merged_lists.items():
         if field not in body:
             continue
         unused = [item for item in live.get(field) or [] if item.get(how.id_field)]

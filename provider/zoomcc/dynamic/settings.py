@@ -14,42 +14,29 @@ from typing import Any
 from pulumi.dynamic import (
     CreateResult,
     DiffResult,
-    ReadResult,
     UpdateResult,
 )
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
 from zoomcc.client.pagination import MAX_PAGE_SIZE
-from zoomcc.dynamic.provider import SpecProvider
+from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.values import is_unknown, matches, normalize
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
 
 log = logging.getLogger("zoomcc.provider")
 
 
-class ParentVanishedError(Exception):
-    """The object the settings belong to does not exist (any more)."""
-
-
-class SettingsProvider(SpecProvider):
+class SettingsProvider(ParentProvider[SettingsSpec]):
     """Read and patch the settings of one parent object."""
 
-    def __repr__(self) -> str:
-        return f"SettingsProvider({self.type_name!r})"
-
-    @property
-    def sspec(self) -> SettingsSpec:
-        spec = self.spec
-        if not isinstance(spec, SettingsSpec):
-            raise TypeError(f"{spec.name} is not a settings resource")
-        return spec
-
-    # ---- check / diff -------------------------------------------------------------------
+    kind = SettingsSpec
     import_refusal = "the parent's settings are always taken over as they are"
 
+    # ---- diff -----------------------------------------------------------------------------
+
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        spec = self.sspec
+        spec = self.spec
         changed = [
             name
             for name in spec.input_fields
@@ -61,15 +48,12 @@ class SettingsProvider(SpecProvider):
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
-        spec = self.sspec
+        spec = self.spec
         parent = self._parent(props)
         try:
             before = self._live(parent, props)
         except ParentVanishedError:
-            raise ParentVanishedError(
-                f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom; "
-                f"create the {spec.parent_type or 'parent'} first (or fix the id)"
-            ) from None
+            raise self._absent_on_create(parent) from None
         previous = {
             name: before.get(name, part.defaults.get(name))
             for part in spec.parts
@@ -83,27 +67,19 @@ class SettingsProvider(SpecProvider):
             for part in spec.parts:
                 self._write(part, parent, props, only=None)
         except ParentVanishedError:
-            raise ParentVanishedError(
-                f"{spec.name}: {spec.parent_arg} {parent!r} does not exist in Zoom; "
-                f"create the {spec.parent_type or 'parent'} first (or fix the id)"
-            ) from None
+            raise self._absent_on_create(parent) from None
         outs = self._outputs(parent, props)
         outs[PREVIOUS_KEY] = previous
         return CreateResult(parent, outs)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        spec = self.sspec
-        parent = str(props.get(spec.parent_arg) or id_)
-        try:
-            outs = self._outputs(parent, props or {spec.parent_arg: parent})
-        except ParentVanishedError:
-            return ReadResult("", {})
+    def _read_outputs(self, parent: str, props: dict[str, Any]) -> dict[str, Any]:
+        outs = self._outputs(parent, props)
         if PREVIOUS_KEY in props:
             outs[PREVIOUS_KEY] = props[PREVIOUS_KEY]
-        return ReadResult(id_, outs)
+        return outs
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        spec = self.sspec
+        spec = self.spec
         parent = self._parent(news)
         changed = {
             name
@@ -133,17 +109,14 @@ class SettingsProvider(SpecProvider):
                     self._restore(part, parent, olds)  # an undeclared write-only setting
                 self._write(part, parent, news, only=changed)
         except (NotFoundError, ParentVanishedError) as exc:
-            raise ParentVanishedError(
-                f"{spec.name}: {spec.parent_arg} {parent!r} no longer exists in Zoom "
-                "(deleted outside Pulumi?); run `pulumi refresh`, then `pulumi up`"
-            ) from exc
+            raise self._absent_on_update(parent) from exc
         outs = self._outputs(parent, news)
         outs[PREVIOUS_KEY] = previous
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        spec = self.sspec
-        parent = str(props.get(spec.parent_arg) or id_)
+        spec = self.spec
+        parent = self._parent_or_id(id_, props)
         try:
             for part in spec.parts:
                 self._restore(part, parent, props)
@@ -154,7 +127,7 @@ class SettingsProvider(SpecProvider):
     def _write(
         self, part: SettingsPart, parent: str, props: dict[str, Any], only: set[str] | None
     ) -> None:
-        spec = self.sspec
+        spec = self.spec
         names = spec.part_inputs(part)
         declared = {n: normalize(props[n]) for n in names if props.get(n) is not None}
         if not declared or (only is not None and not set(declared) & only):
@@ -171,7 +144,7 @@ class SettingsProvider(SpecProvider):
         self._call(part.write_method, part.write_path, parent, body)
 
     def _restore(self, part: SettingsPart, parent: str, props: dict[str, Any]) -> None:
-        spec = self.sspec
+        spec = self.spec
         names = spec.part_inputs(part)
         if not any(props.get(n) is not None for n in names):
             return
@@ -200,34 +173,32 @@ class SettingsProvider(SpecProvider):
         body: Any,
         params: dict[str, Any] | None = None,
     ) -> Any:
-        spec = self.sspec
+        spec = self.spec
         op = spec.api.op(method, path)
         try:
-            return self.client.request(
-                method,
+            return self.client.call(
+                op,
                 spec.url(path, parent),
                 json=body,
                 params=params or None,
-                rate_label=op.rate_label,
-                operation=op.id,
-                not_found_codes=spec.not_found_codes,
+                not_found_codes=spec.parent_not_found_codes,
                 # Every call here reads, sets or clears values: sent twice, it leaves them as
                 # sent once, so a 5xx or a lost answer is retried even for a POST ("Assign a
                 # queue menu based interrupt" replaces the menu; it creates nothing).
                 idempotent=True,
             )
         except NotFoundError as exc:
-            if exc.code is None or exc.code in spec.not_found_codes:
-                raise ParentVanishedError(f"{spec.name}: {parent} does not exist") from exc
+            if self._parent_gone(exc):
+                raise self._vanished(parent) from exc
             raise
         except ZoomApiError as exc:
-            if exc.code in spec.not_found_codes:
-                raise ParentVanishedError(f"{spec.name}: {parent} does not exist") from exc
+            if exc.code in spec.parent_not_found_codes:
+                raise self._vanished(parent) from exc
             raise
 
     def _live(self, parent: str, props: dict[str, Any]) -> dict[str, Any]:
         """Every readable value, by GET field and by the body field it reads back."""
-        spec = self.sspec
+        spec = self.spec
         live: dict[str, Any] = {}
         if spec.check_path is not None:
             self._call("GET", spec.check_path, parent, None)  # fails if the parent is gone
@@ -248,7 +219,7 @@ class SettingsProvider(SpecProvider):
 
     def _rows(self, part: SettingsPart, parent: str) -> list[dict[str, Any]]:
         """Every row of a listing GET, page after page where its query contract pages."""
-        spec = self.sspec
+        spec = self.spec
         assert part.read_path is not None and part.read_list_key is not None
         paged = spec.api.op("GET", part.read_path).pages
         rows: list[dict[str, Any]] = []
@@ -275,7 +246,7 @@ class SettingsProvider(SpecProvider):
         return {}
 
     def _outputs(self, parent: str, props: dict[str, Any]) -> dict[str, Any]:
-        spec = self.sspec
+        spec = self.spec
         live = self._live(parent, props)
         outs = {k: v for k, v in live.items() if k in spec.output_fields}
         readable = {
@@ -288,13 +259,6 @@ class SettingsProvider(SpecProvider):
                 outs[name] = normalize(props[name])  # write-only: what was declared
         outs[spec.parent_arg] = parent
         return outs
-
-    def _parent(self, props: dict[str, Any]) -> str:
-        spec = self.sspec
-        parent = props.get(spec.parent_arg)
-        if not parent:
-            raise ValueError(f"{spec.name}: '{spec.parent_arg}' is required")
-        return str(parent)
 
 
 def restore_value(spec: FieldSpec, value: Any) -> Any:

@@ -18,12 +18,12 @@ import pydantic
 from zoomcc.apispec import FieldSpec
 from zoomcc.apispec.models import model_for
 from zoomcc.dynamic.values import is_unknown, normalize
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.rules import locate
-from zoomcc.resources.spec import ResourceSpec
 
 
 @cache
-def input_model(spec: ResourceSpec) -> type[pydantic.BaseModel]:
+def input_model(spec: BaseSpec) -> type[pydantic.BaseModel]:
     root = FieldSpec(
         name="",
         type="object",
@@ -40,12 +40,13 @@ def input_model(spec: ResourceSpec) -> type[pydantic.BaseModel]:
     return model_for(root, f"{spec.name}Inputs")
 
 
-def to_api(spec: ResourceSpec, inputs: dict[str, Any]) -> dict[str, Any]:
-    """Friendly inputs -> API payload; unknown argument names are kept to be reported."""
-    return {spec.friendly_to_api.get(k, k): normalize(v) for k, v in inputs.items()}
+def to_api(spec: BaseSpec, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Friendly inputs -> API payload, numbers normalised; unknown argument names are kept
+    to be reported."""
+    return {k: normalize(v) for k, v in spec.to_api(inputs).items()}
 
 
-def input_failures(spec: ResourceSpec, inputs: dict[str, Any]) -> list[tuple[str, str]]:
+def input_failures(spec: BaseSpec, inputs: dict[str, Any]) -> list[tuple[str, str]]:
     """(friendly property, reason) for every problem in ``inputs``."""
     payload = {k: v for k, v in to_api(spec, inputs).items() if v is not None}
     unknown_fields = {k for k, v in payload.items() if is_unknown(v)}
@@ -66,7 +67,7 @@ def input_failures(spec: ResourceSpec, inputs: dict[str, Any]) -> list[tuple[str
 
 
 def rule_failures(
-    spec: ResourceSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]] = ()
+    spec: BaseSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]] = ()
 ) -> list[tuple[str, str]]:
     """(friendly property, reason) for every declared rule ``payload`` breaks; values that are
     unknown, or at or around a location already ``reported``, are skipped."""
@@ -90,7 +91,7 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[:n] == b[:n]
 
 
-def _describe(spec: ResourceSpec, loc: list[str], error: Any) -> tuple[str, str]:
+def _describe(spec: BaseSpec, loc: list[str], error: Any) -> tuple[str, str]:
     top = spec.friendly(loc[0])
     path = ".".join([top, *loc[1:]])
     kind = error.get("type")

@@ -6,20 +6,22 @@ injection, plus ``/_emulator/...`` admin endpoints. ``serve()`` is all the CLI n
 tests use ``with EmulatorServer(port=0) as emu:``.
 """
 
-from zoomcc.emulator.app import EmulatorApp, create_app, drop_connection
+from zoomcc.emulator.app import EmulatorApp, create_app
+from zoomcc.emulator.config import EmulatorConfig
+from zoomcc.emulator.connection import drop_connection
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.model import (
     OMIT,
     Collection,
-    ErrorDef,
-    FieldSpec,
     HookContext,
     Hooks,
     ParentRef,
     Reference,
-    ZoomApiError,
 )
+from zoomcc.emulator.refusals import ErrorDef, RequestRefused
+from zoomcc.emulator.request_log import LoggedRequest
 from zoomcc.emulator.server import DEFAULT_HOST, DEFAULT_PORT, EmulatorServer, serve
-from zoomcc.emulator.state import ROOT_TEAM_ID, EmulatorConfig, EmulatorState, LoggedRequest
+from zoomcc.emulator.state import ROOT_TEAM_ID, EmulatorState
 from zoomcc.emulator.store import Store
 from zoomcc.emulator.table import DEFAULT_COLLECTIONS
 
@@ -35,14 +37,14 @@ __all__ = [
     "EmulatorServer",
     "EmulatorState",
     "ErrorDef",
-    "FieldSpec",
+    "FieldRule",
     "HookContext",
     "Hooks",
     "LoggedRequest",
     "ParentRef",
     "Reference",
+    "RequestRefused",
     "Store",
-    "ZoomApiError",
     "create_app",
     "drop_connection",
     "serve",

@@ -12,25 +12,30 @@ collection's module passes an override quoting the reference line it follows.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final, TypedDict, Unpack
 
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import Operation as ApiOperation
 from zoomcc.apispec import load_api_spec
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.model import (
     OMIT,
     ApiCall,
     Collection,
     Computed,
-    ErrorDef,
     ExtraRoute,
-    FieldSpec,
+    Hooks,
+    ListFilter,
     Operation,
     ParentRef,
+    Reference,
+    RouteHandler,
 )
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 from zoomcc.emulator.store import Store
 
 _PLACEHOLDER: Final = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
@@ -206,8 +211,25 @@ def _required_filter_error(op: ApiOperation, param: str) -> ErrorDef:
     return ErrorDef(400, 300, "Validation Failed. Missing required query parameter: {value}.")
 
 
-def _field(spec: ApiField) -> FieldSpec:
-    return FieldSpec(spec.type, tuple(spec.enum or ()))
+def rule_of(spec: ApiField) -> FieldRule:
+    """The emulator's rule for a field of the API spec: its type and enum."""
+    return FieldRule(spec.type, tuple(spec.enum or ()))
+
+
+def api_route(
+    method: str,
+    path: str,
+    name: str,
+    handler: RouteHandler,
+    *,
+    status: int = 200,
+    id_param: str = "",
+) -> ExtraRoute:
+    """An extra route serving the API operation at ``method`` ``path``, with the operation's
+    rate-limit label; in ``path``, ``{id}`` stands for the spec's ``{id_param}``."""
+    spec_path = path.replace("{id}", "{" + id_param + "}") if id_param else path
+    label = load_api_spec().op(method, spec_path).rate_label
+    return ExtraRoute(method, path, name, label, handler, success_status=status)
 
 
 def _labels(ops: Operations) -> dict[Operation, str]:
@@ -222,19 +244,37 @@ def _labels(ops: Operations) -> dict[Operation, str]:
 def alias(field: str) -> Computed:
     """A computed field showing ``field``'s value under another name."""
 
-    def compute(store: Store, data: dict[str, Any]) -> Any:
+    def compute(store: Store, data: Obj) -> Json:
         return data.get(field, OMIT)
 
     return compute
 
 
-def _delete_with_query(name: str, parent_param: str | None) -> Any:
-    def handler(store: Store, call: ApiCall) -> Any:
+def _delete_with_query(name: str, parent_param: str | None) -> RouteHandler:
+    def handler(store: Store, call: ApiCall) -> Json:
         parent_id = call.path_params.get(parent_param) if parent_param else None
         store.delete(name, call.path_params["id"], parent_id, call.query)
         return None
 
     return handler
+
+
+class Overrides(TypedDict, total=False):
+    """What a collection's module may state beyond the spec (each with its reference line,
+    at the call); ``computed`` and ``extra_routes`` add to the derived ones."""
+
+    list_key: str
+    name_field: str
+    natural_key: str | None
+    defaults: Mapping[str, Json]
+    generated: Mapping[str, Callable[[], Json]]
+    computed: Mapping[str, Computed]
+    references: tuple[Reference, ...]
+    required_on_create: tuple[str, ...]
+    custom_filters: Mapping[str, ListFilter]
+    hooks: Hooks
+    extra_routes: tuple[ExtraRoute, ...]
+    fixtures: tuple[Mapping[str, Json], ...]
 
 
 def derive(
@@ -246,10 +286,9 @@ def derive(
     natural_key_scope: tuple[str, ...] = (),
     list_names: Mapping[str, str] | None = None,
     not_found_code: int | None = None,
-    **overrides: Any,
+    **overrides: Unpack[Overrides],
 ) -> Collection:
-    """The collection at ``path`` as the API spec describes it; ``overrides`` replace
-    derived attributes of :class:`Collection` (each with its reference line, at the call).
+    """The collection at ``path`` as the API spec describes it, with ``overrides``.
 
     ``list_names`` maps a field to the name the list shows it under (queue templates list
     ``template_name`` for ``queue_template_name``)."""
@@ -275,50 +314,6 @@ def derive(
     scalars = {f.name for f in _list_items(ops.list, list_key) if f.type not in _NESTED}
     scalars |= {n for n, f in {**update, **create}.items() if f.type not in _NESTED}
     shown = (*get_view, *list_view)
-    values: dict[str, Any] = {
-        "name": name or list_key,
-        "path": path,
-        "id_field": ident,
-        "list_key": list_key,
-        "not_found": not_found,
-        "not_found_messages": messages,
-        "fields": {n: _field(f) for n, f in {**update, **create}.items()},
-        "create_fields": tuple(create),
-        "update_fields": tuple(update),
-        "create_view": create_view,
-        "get_view": get_view,
-        "list_view": list_view,
-        "rate_labels": _labels(ops),
-        "required_on_create": tuple(n for n, f in create.items() if f.required),
-        "required_on_update": tuple(n for n, f in update.items() if f.required),
-        "name_field": name_field,
-        # Names are unique only where the reference documents a duplicate-name error.
-        "natural_key": natural_key if duplicate is not None else None,
-        "natural_key_scope": natural_key_scope,
-        "duplicate_error": duplicate,
-        "parent": parent,
-        "list_total_records": "total_records" in {f.name for f in _response_fields(ops.list)},
-        # The list's query parameters that name a plain field filter on it.
-        "list_filters": tuple(
-            q.name
-            for q in query
-            if q.name not in _PAGING and q.type != "array" and q.name in scalars
-        ),
-        "required_filters": {
-            q.name: _required_filter_error(ops.list, q.name)
-            for q in query
-            if q.required and ops.list is not None
-        },
-        "created_time_field": next((f for f in _CREATED if f in shown), None),
-        "modified_time_field": next((f for f in _MODIFIED if f in shown), None),
-        "modified_by_field": "modified_by" if "modified_by" in shown else None,
-        "defaults": {
-            n: f.default
-            for n, f in {**update, **create}.items()
-            if f.default is not None and n in get_view
-        },
-        "omitted_ops": frozenset(op for op in _ITEM_OPS if ops.by_name(op) is None),
-    }
     computed: dict[str, Computed] = {
         listed: alias(field) for field, listed in (list_names or {}).items()
     }
@@ -339,6 +334,50 @@ def derive(
             ),
             *extra,
         )
-    values["extra_routes"] = extra
-    values.update(overrides)
-    return Collection(**values, computed=computed)
+    derived = Collection(
+        name=name or list_key,
+        path=path,
+        id_field=ident,
+        list_key=list_key,
+        not_found=not_found,
+        not_found_messages=messages,
+        fields={n: rule_of(f) for n, f in {**update, **create}.items()},
+        create_fields=tuple(create),
+        update_fields=tuple(update),
+        create_view=create_view,
+        get_view=get_view,
+        list_view=list_view,
+        rate_labels=_labels(ops),
+        required_on_create=tuple(n for n, f in create.items() if f.required),
+        required_on_update=tuple(n for n, f in update.items() if f.required),
+        name_field=name_field,
+        # Names are unique only where the reference documents a duplicate-name error.
+        natural_key=natural_key if duplicate is not None else None,
+        natural_key_scope=natural_key_scope,
+        duplicate_error=duplicate,
+        parent=parent,
+        list_total_records="total_records" in {f.name for f in _response_fields(ops.list)},
+        # The list's query parameters that name a plain field filter on it.
+        list_filters=tuple(
+            q.name
+            for q in query
+            if q.name not in _PAGING and q.type != "array" and q.name in scalars
+        ),
+        required_filters={
+            q.name: _required_filter_error(ops.list, q.name)
+            for q in query
+            if q.required and ops.list is not None
+        },
+        created_time_field=next((f for f in _CREATED if f in shown), None),
+        modified_time_field=next((f for f in _MODIFIED if f in shown), None),
+        modified_by_field="modified_by" if "modified_by" in shown else None,
+        defaults={
+            n: f.default
+            for n, f in {**update, **create}.items()
+            if f.default is not None and n in get_view
+        },
+        omitted_ops=frozenset(op for op in _ITEM_OPS if ops.by_name(op) is None),
+        computed=computed,
+        extra_routes=extra,
+    )
+    return dataclasses.replace(derived, **overrides)

@@ -9,84 +9,18 @@ from __future__ import annotations
 
 import secrets
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+from zoomcc.emulator.field_rules import FieldRule
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 
 if TYPE_CHECKING:
     from zoomcc.emulator.store import Store
 
-Obj = dict[str, Any]
-"""One JSON object as the API stores and returns it."""
-
 Operation = Literal["list", "create", "get", "update", "delete"]
 OPERATIONS: Final[tuple[Operation, ...]] = ("list", "create", "get", "update", "delete")
-
-FieldType = Literal["string", "integer", "number", "boolean", "array", "object", "any"]
-
-
-class ZoomApiError(Exception):
-    """An error the emulator answers with Zoom's body shape ``{"code", "message"}``."""
-
-    def __init__(
-        self,
-        status: int,
-        code: int,
-        message: str,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(f"{status} {code}: {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers: dict[str, str] = dict(headers or {})
-
-    def body(self) -> Obj:
-        """The JSON body Zoom sends for this error."""
-        return {"code": self.code, "message": self.message}
-
-
-@dataclass(frozen=True)
-class ErrorDef:
-    """An error copied from the reference; ``message`` may hold ``{placeholders}``."""
-
-    status: int
-    code: int
-    message: str
-
-    def error(self, **values: Any) -> ZoomApiError:
-        """Build the exception, filling the message's placeholders."""
-        return ZoomApiError(self.status, self.code, self.message.format(**values))
-
-
-def validation_error(message: str) -> ZoomApiError:
-    """Zoom's generic 400 / code 300 for a malformed request."""
-    return ZoomApiError(400, 300, message)
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """Type (and optional enum) of one top-level request field."""
-
-    type: FieldType
-    enum: tuple[Any, ...] = ()
-    enum_error: ErrorDef | None = None
-
-
-def S(*enum: Any, error: ErrorDef | None = None) -> FieldSpec:  # table shorthand
-    """A string field, optionally restricted to ``enum``."""
-    return FieldSpec("string", tuple(enum), error)
-
-
-def I(*enum: Any) -> FieldSpec:  # noqa: E743 - table shorthand
-    """An integer field (floats such as ``30.0`` are rejected, as a typed API would)."""
-    return FieldSpec("integer", tuple(enum))
-
-
-B: Final = FieldSpec("boolean")
-N: Final = FieldSpec("number")
-A: Final = FieldSpec("array")
-O: Final = FieldSpec("object")  # noqa: E741 - table shorthand
 
 
 @dataclass(frozen=True)
@@ -127,7 +61,7 @@ class _Omit:
 
 OMIT: Final = _Omit()
 
-Computed = Callable[["Store", Obj], Any]
+Computed = Callable[["Store", Obj], Json]
 """Derives a read-only field from the stored object (and other collections)."""
 
 ListFilter = Callable[["Store", Obj, str], bool]
@@ -148,13 +82,13 @@ class HookContext:
 
 
 ValidateHook = Callable[[HookContext, "Obj | None", Obj], None]
-"""(ctx, current object or None on create, request body) -> raise ZoomApiError if invalid."""
+"""(ctx, current object or None on create, request body) -> raise RequestRefused if invalid."""
 MergeHook = Callable[[HookContext, Obj, Obj], Obj]
 """(ctx, defaults on create or a copy of the current object, request body) -> object to store.
 
-May raise ZoomApiError: checks that need the merged result belong here."""
+May raise RequestRefused: checks that need the merged result belong here."""
 DeleteHook = Callable[[HookContext, Obj], "bool | None"]
-"""(ctx, current object) -> raise ZoomApiError to refuse the delete; False keeps the object
+"""(ctx, current object) -> raise RequestRefused to refuse the delete; False keeps the object
 (the hook did something else, e.g. archived it)."""
 AfterWriteHook = Callable[[HookContext, Obj], None]
 """(ctx, stored object) -> side effects on other objects (e.g. one account default)."""
@@ -176,10 +110,24 @@ class ApiCall:
 
     path_params: Mapping[str, str]
     query: Mapping[str, str]
-    body: Any
+    body: Json
     """The parsed JSON body, or None (no body, or not JSON: see ``raw``)."""
     raw: bytes
     content_type: str
+
+    def json_object(self, allowed: Iterable[str]) -> Obj:
+        """The body as a JSON object holding only ``allowed`` fields (code 300 otherwise)."""
+        body = self.body
+        if not isinstance(body, dict):
+            raise validation_error("Request Body should be a valid JSON object.")
+        unknown = set(body) - set(allowed)
+        if unknown:
+            raise validation_error(f"Invalid field: {sorted(unknown)[0]}.")
+        return body
+
+
+RouteHandler = Callable[["Store", ApiCall], Json]
+"""(locked store, call) -> the JSON answer, or None for 204; may raise RequestRefused."""
 
 
 @dataclass(frozen=True)
@@ -192,8 +140,7 @@ class ExtraRoute:
     path: str
     name: str
     rate_label: str
-    handler: Callable[[Store, ApiCall], Any]
-    """(locked store, call) -> the JSON answer, or None for 204; may raise ZoomApiError."""
+    handler: RouteHandler
     success_status: int = 200
 
 
@@ -221,7 +168,7 @@ class Collection:
     id_field: str
     list_key: str
     not_found: ErrorDef
-    fields: Mapping[str, FieldSpec]
+    fields: Mapping[str, FieldRule]
     create_fields: tuple[str, ...]
     update_fields: tuple[str, ...]
     create_view: tuple[str, ...]
@@ -230,8 +177,8 @@ class Collection:
     rate_labels: Mapping[Operation, str]
     required_on_create: tuple[str, ...] = ()
     required_on_update: tuple[str, ...] = ()
-    defaults: Mapping[str, Any] = field(default_factory=dict)
-    generated: Mapping[str, Callable[[], Any]] = field(default_factory=dict)
+    defaults: Mapping[str, Json] = field(default_factory=dict)
+    generated: Mapping[str, Callable[[], Json]] = field(default_factory=dict)
     computed: Mapping[str, Computed] = field(default_factory=dict)
     natural_key: str | None = None
     natural_key_scope: tuple[str, ...] = ()
@@ -256,7 +203,7 @@ class Collection:
     extra_routes: tuple[ExtraRoute, ...] = ()
     omitted_ops: frozenset[Operation] = frozenset()
     """Standard operations the API does not offer (inboxes have no single-item DELETE)."""
-    fixtures: tuple[Mapping[str, Any], ...] = ()
+    fixtures: tuple[Mapping[str, Json], ...] = ()
     """Objects every account has before anyone configures it (the main region)."""
 
     def __post_init__(self) -> None:
@@ -276,9 +223,7 @@ class Collection:
         """The single-object path, e.g. ``/contact_center/queues/{id}``."""
         return self.path + "/{id}"
 
-    def not_found_error(self, op: Operation, object_id: str) -> ZoomApiError:
+    def not_found_error(self, op: Operation, object_id: str) -> RequestRefused:
         """The reference's not-found error for ``op`` (messages differ between operations)."""
         message = self.not_found_messages.get(op, self.not_found.message)
-        return ZoomApiError(
-            self.not_found.status, self.not_found.code, message.format(id=object_id)
-        )
+        return ErrorDef(self.not_found.status, self.not_found.code, message).error(id=object_id)

@@ -5,8 +5,8 @@ parameter the operation does not take, a required one left out, a value of the w
 or outside its enum, and a JSON body that breaks the operation's request schema at any depth
 (``45.0`` for an integer included: Zoom's JSON parser refuses it, whereas
 :mod:`zoomcc.apispec.models` accepts whole floats on purpose for the provider's preview).
-It also turns ``*_identifier_type=name`` (or ``=email``) look-ups into the id form, so the
-collection handlers only ever see ids. Everything here comes from :func:`load_api_spec`.
+Everything here comes from :func:`load_api_spec`; :mod:`zoomcc.emulator.identifiers` then
+turns name look-ups into ids.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
-from urllib.parse import quote, unquote
+from typing import Final
+from urllib.parse import unquote
 
 from pydantic import ValidationError
 
@@ -30,7 +30,7 @@ from zoomcc.apispec import (
     load_api_spec,
     validate_request,
 )
-from zoomcc.emulator.store import Store
+from zoomcc.emulator.refusals import Json, RequestRefused, validation_error
 
 __all__ = [
     "INTEGER_QUERY",
@@ -39,11 +39,10 @@ __all__ = [
     "check_body",
     "check_query",
     "documented_enum_error",
-    "ids_named",
+    "documented_refusal",
     "match_operation",
     "missing_parameter_error",
-    "resolve_identifiers",
-    "rewrite_path",
+    "segments",
 ]
 
 INTEGER_QUERY: Final = frozenset({"page_size", "page"})
@@ -57,34 +56,11 @@ _MISSING_WORDS: Final = re.compile(r"empty|required|missing|must be (?:provided|
 _INVALID_WORDS: Final = re.compile(r"invalid|illegal|not supported|unsupported")
 _PLACEHOLDER: Final = re.compile(r"\$\{?\w+\}?|\{\w+\}")
 _PRIORITY: Final = {"extra_forbidden": 0, "missing": 2}
-_AMBIGUOUS: Final = re.compile(r"more than one matching", re.I)
 _BAD_JSON: Final = "Request Body should be a valid JSON object."
 
-Obj = dict[str, Any]
-
-
-class RequestRefused(Exception):
-    """The 400 (or other documented error) Zoom answers instead of running the operation."""
-
-    def __init__(
-        self, code: int, message: str, *, status: int = 400, errors: Sequence[Obj] = ()
-    ) -> None:
-        super().__init__(f"{status} {code}: {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.errors = list(errors)
-
-    def body(self) -> Obj:
-        """Zoom's error body; validation failures list the fields, as Zoom's do."""
-        body: Obj = {"code": self.code, "message": self.message}
-        if self.errors:
-            body["errors"] = self.errors
-        return body
-
-
-def _refuse(message: str, errors: Sequence[Obj] = ()) -> RequestRefused:
-    return RequestRefused(300, message, errors=errors)
+def documented_refusal(error: ErrorSpec) -> RequestRefused:
+    """The refusal an operation documents (its status, code and message as written)."""
+    return RequestRefused(error.status, error.code or 300, error.message)
 
 
 # -- which operation -------------------------------------------------------------------------
@@ -100,7 +76,8 @@ class CheckedRequest:
     """Template name to decoded value, e.g. ``{"queueId": "Support"}``."""
 
 
-def _segments(path: str) -> list[str]:
+def segments(path: str) -> list[str]:
+    """A path's segments, ``{param}`` templates included."""
     return path.strip("/").split("/")
 
 
@@ -110,7 +87,7 @@ def _templates() -> dict[str, list[tuple[list[str], Operation]]]:
     (``/queues/templates`` would win over ``/queues/{queueId}``)."""
     table: dict[str, list[tuple[list[str], Operation]]] = {}
     for op in load_api_spec().operations:
-        table.setdefault(op.method, []).append((_segments(op.path), op))
+        table.setdefault(op.method, []).append((segments(op.path), op))
     for entries in table.values():
         entries.sort(key=lambda e: tuple(s.startswith("{") for s in e[0]))
     return table
@@ -119,7 +96,7 @@ def _templates() -> dict[str, list[tuple[list[str], Operation]]]:
 def match_operation(method: str, raw_path: str) -> CheckedRequest | None:
     """The operation ``METHOD /contact_center/...`` calls; ``raw_path`` is still URL-encoded,
     so a name holding ``%2F`` stays one segment."""
-    given = _segments(raw_path)
+    given = segments(raw_path)
     for template, op in _templates().get(method.upper(), []):
         if len(template) != len(given):
             continue
@@ -148,10 +125,10 @@ def check_query(op: Operation, pairs: Sequence[tuple[str, str]]) -> None:
     for name, given in values.items():
         param = op.query_param(name)
         if param is None:
-            raise _refuse(f"Invalid query parameter: {name}.")
+            raise validation_error(f"Invalid query parameter: {name}.")
         given = [v for v in given if v != ""]
         if len(given) > 1 and param.type != "array":
-            raise _refuse(f"Invalid query parameter: {name} is given more than once.")
+            raise validation_error(f"Invalid query parameter: {name} is given more than once.")
         items = [i for v in given for i in v.split(",")] if param.type == "array" else given
         kind = (param.item_type or "string") if param.type == "array" else param.type
         enum = param.item_enum if param.type == "array" else param.enum
@@ -170,12 +147,16 @@ def _check_value(
         pattern = _INTEGER if name in INTEGER_QUERY else _NUMBER
         if not pattern.match(value):
             wanted = "an integer" if name in INTEGER_QUERY else "a number"
-            raise _refuse(f"Invalid query parameter: {name} must be {wanted}, not {value!r}.")
+            raise _bad_value(name, wanted, value)
     elif kind == "boolean" and value not in _TRUE_FALSE:
-        raise _refuse(f"Invalid query parameter: {name} must be true or false, not {value!r}.")
+        raise _bad_value(name, "true or false", value)
     if enum is not None and value not in {str(e) for e in enum}:
         allowed = ", ".join(str(e) for e in enum)
-        raise _refuse(f"Invalid query parameter: {name} must be one of {allowed}, not {value!r}.")
+        raise _bad_value(name, f"one of {allowed}", value)
+
+
+def _bad_value(name: str, wanted: str, value: str) -> RequestRefused:
+    return validation_error(f"Invalid query parameter: {name} must be {wanted}, not {value!r}.")
 
 
 def missing_parameter_error(op: Operation, name: str) -> RequestRefused:
@@ -188,8 +169,8 @@ def missing_parameter_error(op: Operation, name: str) -> RequestRefused:
     """
     documented = _documented_missing(op.errors, name)
     if documented is not None and documented.code is not None:
-        return RequestRefused(documented.code, documented.message, status=documented.status)
-    return _refuse(f"Missing required query parameter: {name}.")
+        return documented_refusal(documented)
+    return validation_error(f"Missing required query parameter: {name}.")
 
 
 def _documented_missing(errors: Iterable[ErrorSpec], name: str) -> ErrorSpec | None:
@@ -205,7 +186,7 @@ def _documented_missing(errors: Iterable[ErrorSpec], name: str) -> ErrorSpec | N
 # -- bodies ---------------------------------------------------------------------------------
 
 
-def check_body(op: Operation, raw: bytes) -> Any:
+def check_body(op: Operation, raw: bytes) -> Json:
     """The parsed JSON body (None when absent or not JSON); refuse one that breaks the schema.
 
     An absent body is left to the handler; multipart uploads are checked by theirs.
@@ -213,33 +194,33 @@ def check_body(op: Operation, raw: bytes) -> Any:
     if not raw.strip():
         return None
     if op.request is None:
-        raise _refuse(f"Request body is not allowed: {op.method} {op.path} takes none.")
+        raise validation_error(f"Request body is not allowed: {op.method} {op.path} takes none.")
     if "json" not in op.request.content_type:
         return None
     try:
         body = json.loads(raw)
     except ValueError:
-        raise _refuse(_BAD_JSON) from None
+        raise validation_error(_BAD_JSON) from None
     try:
         validate_request(op, body)
     except ValidationError as exc:
         raise _validation_refusal(op, exc, body) from None
     path = float_for_integer(op.request.schema_, body)
     if path is not None:
-        raise _refuse(
+        raise validation_error(
             f"Invalid field: {path}.",
             [{"field": path, "message": "Input should be a valid integer, not a decimal"}],
         )
     return body
 
 
-def _validation_refusal(op: Operation, exc: ValidationError, body: Any) -> RequestRefused:
+def _validation_refusal(op: Operation, exc: ValidationError, body: Json) -> RequestRefused:
     """Unknown fields are named first, then wrong values, then missing ones (Zoom names one)."""
     problems = sorted(exc.errors(), key=lambda e: _PRIORITY.get(e["type"], 1))
     errors = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in problems]
     first, kind = errors[0]["field"], problems[0]["type"]
     if not first:
-        return _refuse(_BAD_JSON, errors)
+        return validation_error(_BAD_JSON, errors)
     if kind == "literal_error":
         name = next(str(p) for p in reversed(problems[0]["loc"]) if not isinstance(p, int))
         documented = documented_enum_error(op, name, problems[0]["input"])
@@ -248,10 +229,10 @@ def _validation_refusal(op: Operation, exc: ValidationError, body: Any) -> Reque
     prefix = {"missing": "Missing required field", "extra_forbidden": "Unknown field"}.get(
         kind, "Invalid field"
     )
-    return _refuse(f"{prefix}: {first}.", errors)
+    return validation_error(f"{prefix}: {first}.", errors)
 
 
-def documented_enum_error(op: Operation, field: str, value: Any) -> RequestRefused | None:
+def documented_enum_error(op: Operation, field: str, value: Json) -> RequestRefused | None:
     """The operation's own error for a value outside ``field``'s enum, if it documents one.
 
     It must name the field and call the value invalid or unsupported, with at most one
@@ -271,15 +252,15 @@ def documented_enum_error(op: Operation, field: str, value: Any) -> RequestRefus
             and len(_PLACEHOLDER.findall(error.message)) <= 1
         ):
             message = _PLACEHOLDER.sub(str(value), error.message)
-            return RequestRefused(error.code or 300, message, status=error.status)
+            return RequestRefused(error.status, error.code or 300, message)
     return None
 
 
-def float_for_integer(schema: FieldSpec, value: Any, at: tuple[str, ...] = ()) -> str | None:
+def float_for_integer(schema: FieldSpec, value: Json, at: tuple[str, ...] = ()) -> str | None:
     """The dotted path of the first JSON decimal (``45.0``) sent for an integer field."""
     if schema.type == "integer":
         return ".".join(at) if isinstance(value, float) else None
-    children: Iterable[tuple[str, FieldSpec, Any]] = ()
+    children: Iterable[tuple[str, FieldSpec, Json]] = ()
     if schema.type == "object" and isinstance(value, dict):
         children = ((f.name, f, value[f.name]) for f in schema.fields if f.name in value)
     elif schema.type == "array" and schema.items is not None and isinstance(value, list):
@@ -290,160 +271,3 @@ def float_for_integer(schema: FieldSpec, value: Any, at: tuple[str, ...] = ()) -
         if found is not None:
             return found
     return None
-
-
-# -- *_identifier_type look-ups ----------------------------------------------------------------
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
-
-
-def _addressed_param(op: Operation, identifier: str) -> str:
-    """The path parameter an ``<x>_identifier_type`` is about: ``queue_`` -> ``{queueId}``,
-    ``user_template_`` -> ``{templateId}``; a bare ``identifier_type`` -> the last one."""
-    stem = identifier.removesuffix("identifier_type").rstrip("_")
-    params = [s[1:-1] for s in _segments(op.path) if s.startswith("{")]
-    stems = {p: _snake(p).removesuffix("_id") for p in params}
-    exact = [p for p in params if stems[p] == stem]
-    inner = [p for p in params if stem and stem.endswith(stems[p])]
-    outer = [p for p in params if stem and stems[p].startswith(stem)]
-    return (exact or inner or outer or params)[-1]
-
-
-def _item_template(op: Operation, param: str) -> str:
-    """The item path of the object ``{param}`` addresses: ``op``'s path up to it when the API
-    has a GET there, else the object's own (``/queues/{queueId}/dispositions/{dispositionId}``
-    addresses a disposition: ``/dispositions/{dispositionId}``)."""
-    segments = _segments(op.path)
-    end = segments.index("{" + param + "}") + 1
-    prefix = "/" + "/".join(segments[:end])
-    gets = [o.path for o in load_api_spec().operations if o.method == "GET"]
-    if any(_shape(p) == _shape(prefix) for p in gets):
-        return prefix
-    own = sorted((p for p in gets if _segments(p)[-1] == "{" + param + "}"), key=len)
-    return own[0] if own else prefix
-
-
-def _shape(path: str) -> tuple[str, ...]:
-    return tuple("{}" if s.startswith("{") else s for s in _segments(path))
-
-
-def _key_field(item_template: str, param: str, kind: str) -> str | None:
-    """The GET response field an object is called by: ``queue_name``, ``user_email``, the
-    outbound campaign's ``outbound_campaign_name``, an address-book contact's ``emails``."""
-    get = next(
-        (
-            o
-            for o in load_api_spec().operations
-            if o.method == "GET" and _shape(o.path) == _shape(item_template)
-        ),
-        None,
-    )
-    response = get.success_response if get is not None else None
-    if response is None or response.body is None:
-        return None
-    names = [f.name for f in response.body.schema_.fields]
-    stem = _snake(param).removesuffix("_id")
-    wanted = f"{stem}_{kind}"
-    for candidates in (
-        [n for n in names if n == wanted],
-        [n for n in names if n.endswith("_" + wanted)],
-        [n for n in names if n.startswith(stem + "_") and n.endswith(kind)],
-        [n for n in names if n in (kind, kind + "s")],
-    ):
-        if candidates:
-            return candidates[0]
-    return None
-
-
-def ids_named(
-    store: Store, item_template: str, parent_id: str | None, field: str, value: str
-) -> list[str]:
-    """Ids of the objects served at ``item_template`` whose ``field`` is (or holds) ``value``.
-
-    The narrow read this module needs from the store: the collection whose item path has the
-    template's shape, its objects under ``parent_id``, as GET shows them.
-    """
-    shape = _shape(item_template)
-    for coll in store.collections.values():
-        if _shape(coll.item_path) != shape:
-            continue
-        found = []
-        for data in store.items(coll.name, parent_id if coll.parent is not None else None):
-            shown = store.render(coll.name, data).get(field, data.get(field))
-            if shown == value or (isinstance(shown, list) and value in shown):
-                found.append(str(data[coll.id_field]))
-        return found
-    return []
-
-
-def _name_field(store: Store, item_template: str) -> str | None:
-    """The collection's declared ``name_field``, when the store's collection has one."""
-    shape = _shape(item_template)
-    for coll in store.collections.values():
-        if _shape(coll.item_path) == shape:
-            return coll.name_field
-    return None
-
-
-def resolve_identifiers(
-    checked: CheckedRequest, query: Mapping[str, str], store: Store
-) -> dict[str, str]:
-    """Path parameters addressed by name (or email) replaced by the object's id.
-
-    Returns only the parameters that changed. No match leaves the name, so the handler
-    answers the operation's not-found error naming it; several matches are the operation's
-    documented "More than one matching ..." error.
-    """
-    op, params = checked.operation, dict(checked.path_params)
-    changed: dict[str, str] = {}
-    # Left to right: a contact's address book is resolved before the contact.
-    addressed = sorted(
-        (q for q in op.query if q.name.endswith("identifier_type")),
-        key=lambda q: op.path.index("{" + _addressed_param(op, q.name) + "}"),
-    )
-    for param in addressed:
-        kind = query.get(param.name, "id")
-        if kind in ("", "id"):
-            continue
-        target = _addressed_param(op, param.name)
-        template = _item_template(op, target)
-        field = (_name_field(store, template) if kind == "name" else None) or _key_field(
-            template, target, kind
-        )
-        if field is None:
-            continue
-        parent = _parent_value(template, params)
-        ids = ids_named(store, template, parent, field, params[target])
-        if len(ids) > 1:
-            raise _ambiguous(op)
-        if ids:
-            params[target] = changed[target] = ids[0]
-    return changed
-
-
-def _parent_value(item_template: str, params: Mapping[str, str]) -> str | None:
-    """The value of the last path parameter before the addressed one (its parent's id)."""
-    names = [s[1:-1] for s in _segments(item_template) if s.startswith("{")]
-    return params.get(names[-2]) if len(names) > 1 else None
-
-
-def _ambiguous(op: Operation) -> RequestRefused:
-    documented = next(
-        (e for e in op.errors if e.code is not None and _AMBIGUOUS.search(e.message)), None
-    )
-    if documented is not None and documented.code is not None:
-        return RequestRefused(documented.code, documented.message, status=documented.status)
-    return _refuse("More than one matching object found.")
-
-
-def rewrite_path(raw_path: str, op: Operation, changed: Mapping[str, str]) -> str:
-    """``raw_path`` with the changed path parameters' segments replaced (URL-encoded)."""
-    template = _segments(op.path)
-    given = _segments(raw_path)
-    out = [
-        quote(changed[t[1:-1]], safe="") if t.startswith("{") and t[1:-1] in changed else g
-        for t, g in zip(template, given, strict=True)
-    ]
-    return "/" + "/".join(out)

@@ -8,12 +8,16 @@ import threading
 import time
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Final, TextIO
+from typing import Final, TextIO
 
 import uvicorn
 
-from zoomcc.emulator.app import ADMIN_PREFIX, API_PREFIX, OAUTH_PATH, EmulatorApp, create_app
+from zoomcc.emulator.admin import ADMIN_PREFIX
+from zoomcc.emulator.api_routes import API_PREFIX
+from zoomcc.emulator.app import EmulatorApp, create_app
 from zoomcc.emulator.model import Collection
+from zoomcc.emulator.oauth import OAUTH_PATH
+from zoomcc.emulator.refusals import Json
 from zoomcc.emulator.state import EmulatorState
 from zoomcc.emulator.table import DEFAULT_COLLECTIONS
 
@@ -28,7 +32,11 @@ def _base_url(host: str, port: int) -> str:
 
 
 def _uvicorn_config(
-    app: EmulatorApp, log_level: str, access_log: bool, **extra: Any
+    app: EmulatorApp,
+    log_level: str,
+    access_log: bool,
+    host: str = "127.0.0.1",
+    port: int = 8000,
 ) -> uvicorn.Config:
     # No proxy-header rewriting: the outer app relies on getting uvicorn's own `send`.
     return uvicorn.Config(
@@ -38,7 +46,8 @@ def _uvicorn_config(
         access_log=access_log,
         proxy_headers=False,
         server_header=False,
-        **extra,
+        host=host,
+        port=port,
     )
 
 
@@ -57,7 +66,7 @@ class EmulatorServer:
         *,
         collections: Sequence[Collection] = DEFAULT_COLLECTIONS,
         log_level: str = "warning",
-        **options: Any,
+        **options: Json,
     ) -> None:
         self.host = host
         self._requested_port = port
@@ -164,7 +173,7 @@ def serve(
     collections: Sequence[Collection] = DEFAULT_COLLECTIONS,
     log_level: str = "info",
     banner: TextIO | None = sys.stderr,
-    **options: Any,
+    **options: Json,
 ) -> None:
     """Run the emulator in the foreground until interrupted (``zoomcc emulator``).
 

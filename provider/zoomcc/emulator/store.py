@@ -6,27 +6,16 @@ Not thread-safe by itself: :class:`zoomcc.emulator.state.EmulatorState` serialis
 from __future__ import annotations
 
 import copy
-import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
-from zoomcc.emulator.model import (
-    OMIT,
-    Collection,
-    FieldSpec,
-    HookContext,
-    Obj,
-    Operation,
-    validation_error,
-)
-
-DEFAULT_PAGE_SIZE: Final = 30
-MAX_PAGE_SIZE: Final = 300
-PAGE_TOKEN_TTL: Final = 15 * 60.0
-"""The reference: "This token's expiration period is 15 minutes"."""
+from zoomcc.emulator.field_rules import check_object
+from zoomcc.emulator.model import OMIT, Collection, HookContext, Operation
+from zoomcc.emulator.paging import PagePosition, PageTokens, page_size
+from zoomcc.emulator.refusals import Json, Obj, validation_error
 
 EMULATOR_USER_ID: Final = "EmuAdminUser0000000001"
 """The ``modified_by`` user: the account admin the emulator acts as."""
@@ -48,49 +37,11 @@ class Record:
     data: Obj
 
 
-@dataclass(frozen=True)
-class _PageToken:
-    collection: str
-    parent_id: str | None
-    filters: tuple[tuple[str, str], ...]
-    last_seq: int
-    expires: float
-
-
-def _as_query_text(value: Any) -> str:
+def _as_query_text(value: Json) -> str:
     """A stored value as a query string carries it (booleans as ``true``/``false``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _type_ok(spec: FieldSpec, value: Any) -> bool:
-    kind = spec.type
-    if kind == "any":
-        return True
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "array":
-        return isinstance(value, list)
-    return isinstance(value, dict)
-
-
-def check_field(name: str, spec: FieldSpec, value: Any) -> None:
-    """Reject a null, a value of the wrong JSON type, or one outside the enum (code 300)."""
-    if value is None:
-        raise validation_error(f"Validation Failed. Field {name} must not be null.")
-    if not _type_ok(spec, value):
-        raise validation_error(f"Validation Failed. Field {name} must be of type {spec.type}.")
-    if spec.enum and value not in spec.enum:
-        if spec.enum_error is not None:
-            raise spec.enum_error.error(value=value)
-        raise validation_error(f"Validation Failed. Invalid value for {name}: {value!r}.")
 
 
 class Store:
@@ -112,7 +63,7 @@ class Store:
                 if ref.collection not in self.collections:
                     raise ValueError(f"{coll.name}: unknown referenced {ref.collection}")
         self._records: dict[str, dict[str, Record]] = {name: {} for name in names}
-        self._page_tokens: dict[str, _PageToken] = {}
+        self._page_tokens = PageTokens()
         self._seq = 0
         self.clock = clock
 
@@ -172,7 +123,7 @@ class Store:
         }
 
     def seed(
-        self, collection: str, objects: Iterable[Mapping[str, Any]], parent_id: str | None = None
+        self, collection: str, objects: Iterable[Mapping[str, Json]], parent_id: str | None = None
     ) -> list[Obj]:
         """Insert objects without validation, as if an admin had made them by hand."""
         coll = self.collection(collection)
@@ -193,21 +144,14 @@ class Store:
 
     # -- the API operations --------------------------------------------------------------
 
-    def create(self, collection: str, body: Any, parent_id: str | None = None) -> Obj:
+    def create(self, collection: str, body: Json, parent_id: str | None = None) -> Obj:
         """POST base: validate, apply defaults, store; returns the create response."""
         coll = self.collections[collection]
         self._check_parent(coll, parent_id)
         self._check_body(coll, "create", body)
         object_id = coll.id_factory()
         ctx = HookContext(self, coll, object_id, parent_id, "create")
-        self._check_references(coll, "create", body)
-        if coll.hooks.validate is not None:
-            coll.hooks.validate(ctx, None, body)
-        base: Obj = copy.deepcopy(dict(coll.defaults))
-        if coll.hooks.merge is not None:
-            data = coll.hooks.merge(ctx, base, copy.deepcopy(body))
-        else:
-            data = {**base, **copy.deepcopy(body)}
+        data = self._merged(ctx, None, copy.deepcopy(dict(coll.defaults)), body)
         for name, factory in coll.generated.items():
             data[name] = factory()
         data[coll.id_field] = object_id
@@ -225,7 +169,7 @@ class Store:
         return self.render(collection, self._find(coll, "get", object_id, parent_id).data)
 
     def update(
-        self, collection: str, object_id: str, body: Any, parent_id: str | None = None
+        self, collection: str, object_id: str, body: Json, parent_id: str | None = None
     ) -> None:
         """PATCH item: merge the body into the object."""
         coll = self.collections[collection]
@@ -233,14 +177,7 @@ class Store:
         record = self._find(coll, "update", object_id, parent_id)
         self._check_body(coll, "update", body)
         ctx = HookContext(self, coll, object_id, parent_id, "update")
-        self._check_references(coll, "update", body)
-        if coll.hooks.validate is not None:
-            coll.hooks.validate(ctx, record.data, body)
-        current = copy.deepcopy(record.data)
-        if coll.hooks.merge is not None:
-            data = coll.hooks.merge(ctx, current, copy.deepcopy(body))
-        else:
-            data = {**current, **copy.deepcopy(body)}
+        data = self._merged(ctx, record.data, copy.deepcopy(record.data), body)
         data[coll.id_field] = object_id
         self._check_duplicate(coll, data, object_id, parent_id)
         self._stamp(coll, data, creating=False)
@@ -291,24 +228,15 @@ class Store:
         """GET base: one page, Zoom style (``next_page_token`` empty on the last page)."""
         coll = self.collections[collection]
         self._check_parent(coll, parent_id)
-        page_size = self._page_size(query.get("page_size"))
+        size = page_size(query.get("page_size"))
         for name, error in coll.required_filters.items():
             if not query.get(name):
                 raise error.error(value=name)
         wanted = (*coll.list_filters, *coll.custom_filters)
         filters = tuple((f, query[f]) for f in wanted if query.get(f))
-        after = -1
+        position = PagePosition(collection, parent_id, filters, -1)
         token = query.get("next_page_token") or ""
-        if token:
-            state = self._page_tokens.get(token)
-            if (
-                state is None
-                or state.expires < time.monotonic()
-                or (state.collection, state.parent_id, state.filters)
-                != (collection, parent_id, filters)
-            ):
-                raise validation_error("Invalid parameter: next_page_token.")
-            after = state.last_seq
+        after = self._page_tokens.resume(token, position) if token else -1
         matching = [
             r
             for r in self._records[collection].values()
@@ -316,25 +244,29 @@ class Store:
             and all(self._keeps(coll, r.data, f, v) for f, v in filters)
         ]
         rest = [r for r in matching if r.seq > after]
-        page = rest[:page_size]
+        page = rest[:size]
         next_token = ""
-        if len(rest) > page_size:
-            next_token = self._new_page_token(
-                _PageToken(
-                    collection,
-                    parent_id,
-                    filters,
-                    page[-1].seq,
-                    time.monotonic() + PAGE_TOKEN_TTL,
-                )
+        if len(rest) > size:
+            next_token = self._page_tokens.issue(
+                PagePosition(collection, parent_id, filters, page[-1].seq)
             )
-        body: Obj = {"next_page_token": next_token, "page_size": page_size}
+        body: Obj = {"next_page_token": next_token, "page_size": size}
         if coll.list_total_records:
             body["total_records"] = len(matching)
         body[coll.list_key] = [self.render(collection, r.data, "list") for r in page]
         return body
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _merged(self, ctx: HookContext, current: Obj | None, base: Obj, body: Obj) -> Obj:
+        """Check references and the validate hook, then merge ``body`` into ``base``."""
+        coll = ctx.collection
+        self._check_references(coll, ctx.op, body)
+        if coll.hooks.validate is not None:
+            coll.hooks.validate(ctx, current, body)
+        if coll.hooks.merge is not None:
+            return coll.hooks.merge(ctx, base, copy.deepcopy(body))
+        return {**base, **copy.deepcopy(body)}
 
     def _keeps(self, coll: Collection, data: Obj, name: str, value: str) -> bool:
         custom = coll.custom_filters.get(name)
@@ -372,19 +304,12 @@ class Store:
         if parent_id is None or parent_id not in self._records[parent.name]:
             raise parent.not_found_error("get", parent_id or "")
 
-    def _check_body(self, coll: Collection, op: Operation, body: Any) -> None:
+    def _check_body(self, coll: Collection, op: Operation, body: Json) -> None:
         if not isinstance(body, dict):
             raise validation_error("Request Body should be a valid JSON object.")
         allowed = coll.create_fields if op == "create" else coll.update_fields
         required = coll.required_on_create if op == "create" else coll.required_on_update
-        for name in body:
-            if name not in allowed:
-                raise validation_error(f"Validation Failed. Unknown field: {name}.")
-        for name in required:
-            if body.get(name) is None:
-                raise validation_error(f"Validation Failed. Missing required field: {name}.")
-        for name, value in body.items():
-            check_field(name, coll.fields[name], value)
+        check_object(body, {n: coll.fields[n] for n in allowed}, required=required)
 
     def _check_references(self, coll: Collection, op: Operation, body: Obj) -> None:
         for ref in coll.references:
@@ -410,22 +335,3 @@ class Store:
             other = record.data
             if other.get(key) == data[key] and all(other.get(f) == v for f, v in scope):
                 raise coll.duplicate_error.error(name=data[key])
-
-    def _page_size(self, raw: str | None) -> int:
-        if raw is None or raw == "":
-            return DEFAULT_PAGE_SIZE
-        try:
-            size = int(raw)
-        except ValueError:
-            raise validation_error("Invalid parameter: page_size.") from None
-        if size < 1:
-            return DEFAULT_PAGE_SIZE
-        return min(size, MAX_PAGE_SIZE)
-
-    def _new_page_token(self, state: _PageToken) -> str:
-        now = time.monotonic()
-        for token in [t for t, s in self._page_tokens.items() if s.expires < now]:
-            del self._page_tokens[token]
-        token = secrets.token_urlsafe(26)[:35]
-        self._page_tokens[token] = state
-        return token

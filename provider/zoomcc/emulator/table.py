@@ -2,7 +2,8 @@
 
 Each is derived from the API spec (:mod:`zoomcc.emulator.derive`) in its area's module under
 :mod:`zoomcc.emulator.groups`, with hooks only for behaviour the reference states in prose;
-the links and settings on parent objects come from :mod:`zoomcc.emulator.relations`.
+the routes under parent objects (memberships, settings, actions) come from
+:mod:`zoomcc.emulator.sub_resources`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Final
 
 from zoomcc.emulator.groups import COLLECTIONS
 from zoomcc.emulator.model import Collection
-from zoomcc.emulator.relations import COLLECTIONS as RELATIONS
+from zoomcc.emulator.sub_resources import COLLECTIONS as SUB_RESOURCES
 
-DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = COLLECTIONS + RELATIONS
+DEFAULT_COLLECTIONS: Final[tuple[Collection, ...]] = COLLECTIONS + SUB_RESOURCES
 """The collections ``zoomcc emulator`` serves, in dependency order."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime
 from zoomcc.resources.spec import NAME_DESC, ItemMerge, ResourceSpec, renamed
 
@@ -155,19 +158,36 @@ CORE: tuple[ResourceSpec, ...] = (
 )
 
 
-def _all() -> tuple[ResourceSpec, ...]:
+def _all() -> tuple[BaseSpec, ...]:
     # Groups of further objects live in resources/objects/, one module per area.
     from zoomcc.resources.objects import GROUPS
 
     return CORE + tuple(spec for group in GROUPS for spec in group)
 
 
-ALL: tuple[ResourceSpec, ...] = _all()
-BY_NAME: dict[str, ResourceSpec] = {spec.name: spec for spec in ALL}
+ALL: tuple[BaseSpec, ...] = _all()
+BY_NAME: dict[str, BaseSpec] = {spec.name: spec for spec in ALL}
+OBJECTS: tuple[ResourceSpec, ...] = tuple(s for s in ALL if isinstance(s, ResourceSpec))
+"""The object kind only (no memberships or settings): what lookups and the exporter read."""
+
+Kind = TypeVar("Kind", bound=BaseSpec)
 
 
-def get(name: str) -> ResourceSpec:
+def get(name: str) -> BaseSpec:
     try:
         return BY_NAME[name]
     except KeyError:
         raise KeyError(f"zoomcc: no resource type {name!r}; known: {sorted(BY_NAME)}") from None
+
+
+def get_kind(name: str, kind: type[Kind]) -> Kind:
+    """The spec of ``name``, which must be of ``kind`` (TypeError otherwise)."""
+    spec = get(name)
+    if not isinstance(spec, kind):
+        raise TypeError(f"zoomcc: {name} is a {type(spec).__name__}, not a {kind.__name__}")
+    return spec
+
+
+def get_object(name: str) -> ResourceSpec:
+    """The spec of the object type ``name``."""
+    return get_kind(name, ResourceSpec)

@@ -3,65 +3,36 @@
 A `MembershipSpec` manages only the members it declares: members added elsewhere are left
 alone, and deleting the resource removes only the declared ones. Its id is the parent's id.
 Everything but the shape of the calls (paths, the member field, how removal works) is derived
-from the machine-readable API spec, as for `ResourceSpec`, which it specialises so that the
-SDK generator, the docs generator and check() treat it like any other resource.
+from the machine-readable API spec; it is a kind of its own on ``ParentSpec``, so the SDK
+generator, the docs generator and check() treat it like any other resource.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from zoomcc.apispec import FieldSpec, Operation
-from zoomcc.resources.spec import _MISSING, ResourceSpec
+from zoomcc.resources.call_shapes import Removal
+from zoomcc.resources.parent import MISSING, ParentSpec
 
-RemoveMode = Literal["item", "body", "query", "none"]
-
-
-def about(param: str, message: str) -> bool:
-    """Whether an error message is about the object of path parameter ``param``
-    ("Queue does not exist", "The team does not exist" for ``queueId`` / ``teamId``)."""
-    words = re.findall(r"[A-Z]?[a-z]+", param.removesuffix("Id"))  # dncList -> dnc, List
-    pattern = r"\s*".join(re.escape(w) for w in words)
-    return re.match(rf"(the )?{pattern}\b", message, re.I) is not None
-
+NO_REMOVAL = Removal("none")
+"""The API has no call that removes a member."""
 
 USER_KEYS: tuple[str, ...] = ("user_id", "cc_user_id", "user_email")
 """User members may be declared by Meetings id, Contact Center id or email."""
 
-@dataclass(frozen=True)
-class Removal:
-    """How one member leaves the parent.
-
-    * ``item``: ``DELETE`` on ``path`` whose last placeholder is the member's id;
-    * ``body`` / ``query``: one ``DELETE`` on ``path`` with the ids in the JSON body field
-      ``ids_field`` (a list) or in the query parameter ``ids_field`` (comma-separated), which
-      must be one the operation's body or query contract lists;
-    * ``none``: the API cannot remove a member; deleting leaves it where it is.
-    """
-
-    mode: RemoveMode
-    path: str = ""
-    ids_field: str = ""
-    max_ids: int | None = None
-    live_id: str | None = None
-    """Remove by this field of the listed member rather than by the declared value (DNC
-    phones are added by number but removed by ``phone_id``)."""
-
 
 @dataclass(frozen=True, eq=False, kw_only=True)
-class MembershipSpec(ResourceSpec):
-    """One parent-child link. ``collection_path`` is the add (POST) path."""
+class MembershipSpec(ParentSpec):
+    """One parent-child link."""
 
     supports_import: ClassVar[bool] = False
 
-    parent_param: str
-    """The path placeholder of the parent: ``queueId``."""
-    parent_arg: str
-    """The argument naming the parent, and the id of the resource: ``queue_id``."""
+    add_path: str
+    """The POST path adding members: ``/contact_center/queues/{queueId}/agents``."""
     members_field: str
     """The add body's list of members: ``user_ids``, ``skills``. Also the argument's name."""
     member_key: str | None = None
@@ -73,63 +44,43 @@ class MembershipSpec(ResourceSpec):
     """Add-body fields applying to every member of the call (``assign_type``); arguments
     of the resource whose change replaces it."""
     list_path: str = ""
-    """GET path listing the parent's members; default ``collection_path``."""
+    """GET path listing the parent's members; default ``add_path``."""
     list_items_key: str = ""
     """Key of the members in the GET response; default: its only array. Whether the list
     pages is read from its query contract (``list_pages``)."""
     live_keys: tuple[str, ...] = ()
     """Fields of a listed member any of which may equal a declared id (users: id, cc id,
     email); default ``(member_key or the list's id field,)``."""
-    removal: Removal = Removal("none")
+    removal: Removal = NO_REMOVAL
     max_add: int | None = None
     """Most members per add call (the reference's documented limit)."""
-    parent_type: str = ""
-    """The resource type of the parent (docs and references)."""
     member_type: str = ""
     """The resource type of a member, if the provider manages it."""
-    natural_key: str | None = None
-    item_path: str = ""
-    id_field: str = ""
 
-    def __post_init__(self) -> None:
-        if not self.item_path:
-            object.__setattr__(self, "item_path", self.removal.path or self.collection_path)
-        if not self.id_field:
-            object.__setattr__(self, "id_field", self.parent_arg)
-        if not self.path_inputs:
-            object.__setattr__(self, "path_inputs", {self.parent_param: self.parent_arg})
-        if not self.references and self.parent_type:
-            refs = {self.parent_arg: self.parent_type}
-            if self.member_type and self.member_key is None:
-                refs[self.members_field] = self.member_type
-            object.__setattr__(self, "references", refs)
+    def default_references(self) -> dict[str, str]:
+        refs = super().default_references()
+        if self.member_type and self.member_key is None:
+            refs[self.members_field] = self.member_type
+        return refs
+
+    @property
+    def api_path(self) -> str:
+        return self.add_path
 
     # ---- operations ---------------------------------------------------------------------
     @cached_property
-    def create_op(self) -> Operation:
-        return self.api.op("POST", self.collection_path)
+    def add_op(self) -> Operation:
+        return self.api.op("POST", self.add_path)
 
     @cached_property
     def list_op(self) -> Operation:
-        return self.api.op("GET", self.list_path or self.collection_path)
-
-    @cached_property
-    def read_op(self) -> Operation:
-        return self.list_op
-
-    @cached_property
-    def update_op(self) -> Operation | None:
-        return None
+        return self.api.op("GET", self.list_path or self.add_path)
 
     @cached_property
     def remove_op(self) -> Operation | None:
         if self.removal.mode == "none":
             return None
         return self.api.op("DELETE", self.removal.path)
-
-    @cached_property
-    def delete_op(self) -> Operation:
-        return self.remove_op or self.list_op
 
     @cached_property
     def list_pages(self) -> bool:
@@ -153,7 +104,7 @@ class MembershipSpec(ResourceSpec):
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
-        ops = [self.create_op, self.list_op]
+        ops = [self.add_op, self.list_op]
         if self.remove_op is not None:
             ops.append(self.remove_op)
         return tuple(ops)
@@ -161,18 +112,10 @@ class MembershipSpec(ResourceSpec):
     # ---- fields ------------------------------------------------------------------------
     @cached_property
     def add_fields(self) -> dict[str, FieldSpec]:
-        op = self.create_op
+        op = self.add_op
         if op.request is None:
             return {}
         return {f.name: f for f in op.request.schema_.fields}
-
-    @cached_property
-    def create_fields(self) -> dict[str, FieldSpec]:
-        return self.input_fields
-
-    @cached_property
-    def update_fields(self) -> dict[str, FieldSpec]:
-        return {}
 
     @cached_property
     def input_fields(self) -> dict[str, FieldSpec]:
@@ -186,13 +129,7 @@ class MembershipSpec(ResourceSpec):
                 update={"items": members.items.model_copy(update={"fields": item_fields})}
             )
         fields = {
-            self.parent_arg: FieldSpec(
-                name=self.parent_arg,
-                type="string",
-                required=True,
-                description=f"The id of the {self.parent_type or 'parent'} whose members "
-                f"these are (``{{{self.parent_param}}}``). Changing it replaces the resource.",
-            ),
+            self.parent_arg: self.parent_field("whose members these are"),
             self.members_field: members.model_copy(
                 update={
                     "required": True,
@@ -235,19 +172,7 @@ class MembershipSpec(ResourceSpec):
     @cached_property
     def parent_not_found_codes(self) -> frozenset[int]:
         """Codes meaning "the parent does not exist", from the list and add calls."""
-        return frozenset(
-            e.code
-            for op in (self.list_op, self.create_op)
-            for e in op.errors
-            if e.code is not None
-            and e.status in (400, 404)
-            and _MISSING.search(e.message)
-            and about(self.parent_param, e.message)
-        )
-
-    @cached_property
-    def not_found_codes(self) -> frozenset[int]:
-        return self.parent_not_found_codes
+        return self.parent_gone_codes((self.list_op, self.add_op))
 
     @cached_property
     def member_not_found_codes(self) -> frozenset[int]:
@@ -258,21 +183,19 @@ class MembershipSpec(ResourceSpec):
             frozenset(
                 e.code
                 for e in self.remove_op.errors
-                if e.code is not None and e.status in (400, 404) and _MISSING.search(e.message)
+                if e.code is not None and e.status in (400, 404) and MISSING.search(e.message)
             )
             - self.parent_not_found_codes
         )
 
     def members_url(self, parent_id: str) -> str:
-        return self._fill(
-            self.list_path or self.collection_path, {self.parent_arg: parent_id}, None
-        )
+        return self.url(self.list_path or self.add_path, parent_id)
 
     def add_url(self, parent_id: str) -> str:
-        return self._fill(self.collection_path, {self.parent_arg: parent_id}, None)
+        return self.url(self.add_path, parent_id)
 
     def remove_url(self, parent_id: str, member_id: str | None = None) -> str:
-        return self._fill(self.removal.path, {self.parent_arg: parent_id}, member_id)
+        return self.url(self.removal.path, parent_id, member_id)
 
     def behaviour_notes(self) -> list[str]:
         removal = {

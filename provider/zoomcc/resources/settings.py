@@ -4,7 +4,8 @@ resource reads and patches the parent's settings, and its id is the parent's id.
 
 A `SettingsSpec` is one or more `SettingsPart` s, each one write call (and the read call
 that shows its values, if any). Everything else (arguments, enums, required flags, outputs,
-rate-limit labels, scopes) is derived from the API spec, as for `ResourceSpec`.
+rate-limit labels, scopes) is derived from the API spec; it is a kind of its own on
+``ParentSpec``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from functools import cached_property
 from typing import ClassVar, Literal
 
 from zoomcc.apispec import FieldSpec, Operation
-from zoomcc.resources.membership import about
-from zoomcc.resources.spec import _MISSING, ResourceSpec
+from zoomcc.resources.parent import ParentSpec
 
 Restore = Literal["previous", "clear", "leave"]
 
@@ -57,37 +57,20 @@ class SettingsPart:
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
-class SettingsSpec(ResourceSpec):
-    """Settings on a parent; ``collection_path`` / ``item_path`` default to the first write."""
+class SettingsSpec(ParentSpec):
+    """Settings on a parent: one or more write calls (``parts``)."""
 
     supports_import: ClassVar[bool] = False
 
-    parent_param: str
-    parent_arg: str
-    parent_type: str = ""
     parts: tuple[SettingsPart, ...]
     restore_note: str = ""
     """For the docs: what deleting the resource does, in the API's terms."""
     check_path: str | None = None
     """A GET that fails when the parent is gone, for settings that cannot be read back."""
-    natural_key: str | None = None
-    collection_path: str = ""
-    item_path: str = ""
-    id_field: str = ""
-    provider: str = "zoomcc.dynamic.settings:SettingsProvider"
 
-    def __post_init__(self) -> None:
-        first = self.parts[0].write_path
-        if not self.collection_path:
-            object.__setattr__(self, "collection_path", first)
-        if not self.item_path:
-            object.__setattr__(self, "item_path", first)
-        if not self.id_field:
-            object.__setattr__(self, "id_field", self.parent_arg)
-        if not self.path_inputs:
-            object.__setattr__(self, "path_inputs", {self.parent_param: self.parent_arg})
-        if not self.references and self.parent_type:
-            object.__setattr__(self, "references", {self.parent_arg: self.parent_type})
+    @property
+    def api_path(self) -> str:
+        return self.parts[0].write_path
 
     # ---- operations -----------------------------------------------------------------
     def write_op(self, part: SettingsPart) -> Operation:
@@ -102,34 +85,6 @@ class SettingsSpec(ResourceSpec):
 
     def clear_op(self, part: SettingsPart) -> Operation | None:
         return self.api.op("DELETE", part.clear_path) if part.restore == "clear" else None
-
-    @cached_property
-    def create_op(self) -> Operation:
-        return self.write_op(self.parts[0])
-
-    @cached_property
-    def update_op(self) -> Operation | None:
-        return self.create_op
-
-    @cached_property
-    def read_op(self) -> Operation:
-        for part in self.parts:
-            op = self.read_op_of(part)
-            if op is not None:
-                return op
-        return self.check_op or self.create_op
-
-    @cached_property
-    def list_op(self) -> Operation:
-        return self.read_op
-
-    @cached_property
-    def delete_op(self) -> Operation:
-        for part in self.parts:
-            op = self.clear_op(part)
-            if op is not None:
-                return op
-        return self.create_op
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
@@ -153,15 +108,7 @@ class SettingsSpec(ResourceSpec):
 
     @cached_property
     def input_fields(self) -> dict[str, FieldSpec]:
-        fields: dict[str, FieldSpec] = {
-            self.parent_arg: FieldSpec(
-                name=self.parent_arg,
-                type="string",
-                required=True,
-                description=f"The id of the {self.parent_type or 'object'} these settings "
-                f"belong to (``{{{self.parent_param}}}``). Changing it replaces the resource.",
-            )
-        }
+        fields = {self.parent_arg: self.parent_field("these settings belong to")}
         for part in self.parts:
             body = self.body_fields(part)
             if part.argument:
@@ -176,14 +123,6 @@ class SettingsSpec(ResourceSpec):
             else:
                 fields.update(body)
         return dict(sorted(fields.items()))
-
-    @cached_property
-    def create_fields(self) -> dict[str, FieldSpec]:
-        return self.input_fields
-
-    @cached_property
-    def update_fields(self) -> dict[str, FieldSpec]:
-        return {k: v for k, v in self.input_fields.items() if k not in self.replace_fields}
 
     @cached_property
     def output_fields(self) -> dict[str, FieldSpec]:
@@ -208,22 +147,11 @@ class SettingsSpec(ResourceSpec):
         return frozenset({self.parent_arg, *keys})
 
     @cached_property
-    def not_found_codes(self) -> frozenset[int]:
+    def parent_not_found_codes(self) -> frozenset[int]:
         """Codes meaning "the parent does not exist", from the read and write calls."""
-        ops = [op for part in self.parts for op in (self.read_op_of(part), self.write_op(part))]
-        return frozenset(
-            e.code
-            for op in ops
-            if op is not None
-            for e in op.errors
-            if e.code is not None
-            and e.status in (400, 404)
-            and _MISSING.search(e.message)
-            and about(self.parent_param, e.message)
+        return self.parent_gone_codes(
+            op for part in self.parts for op in (self.read_op_of(part), self.write_op(part))
         )
-
-    def url(self, path: str, parent_id: str) -> str:
-        return self._fill(path, {self.parent_arg: parent_id}, None)
 
     def behaviour_notes(self) -> list[str]:
         notes = [

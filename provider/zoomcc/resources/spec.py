@@ -1,4 +1,5 @@
-"""The declarative description of one Contact Center object as a Pulumi resource.
+"""The declarative description of one Contact Center object as a Pulumi resource: the
+object kind (memberships and settings are the other kinds, on the same ``BaseSpec``).
 
 A `ResourceSpec` names the object's paths and its irregularities; everything else (input
 fields, which fields force replacement, outputs, rate-limit labels, scopes, not-found error
@@ -7,7 +8,6 @@ codes) is derived from the machine-readable API spec, so a new resource is mostl
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,13 +15,22 @@ from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
+from zoomcc.apispec import FieldSpec, Operation
+from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.call_shapes import (
+    ExtraInput,
+    FollowUp,
+    Newest,
+    Removal,
+    Upload,
+    batch_item_fields,
+    call_operations,
+    extra_inputs,
+)
 from zoomcc.resources.delete_query import DeleteParam
 from zoomcc.resources.derived import derived_rules
-from zoomcc.resources.rules import Rule
 
 _ID_PLACEHOLDER = re.compile(r"\{[^}]+\}")
-_MISSING = re.compile(r"does not exist|not found", re.I)
 _AMBIGUOUS = re.compile(r"more than one matching", re.I)
 IDENTIFIER_SUFFIX = "_identifier_type"
 
@@ -39,22 +48,18 @@ class ItemMerge:
     """The update body's flag that removes an item (``to_delete``)."""
 
 
-@dataclass(frozen=True, eq=False)
-class ResourceSpec:
-    """One API object. API field names are the reference's; friendly names are the SDK's."""
+@dataclass(frozen=True, eq=False, kw_only=True)
+class ResourceSpec(BaseSpec):
+    """One API object, created, read, updated and deleted through its own paths."""
 
-    name: str
-    """SDK class name, e.g. ``Queue``; also the Pulumi type ``zoomcc:<name>``."""
+    supports_import: ClassVar[bool] = True
+
     collection_path: str
     """The list/create path, e.g. ``/contact_center/queues``."""
     item_path: str
     """The get/update/delete path, e.g. ``/contact_center/queues/{queueId}``."""
     id_field: str
     """The API field that holds the object's id (``cc_queue_id`` for queues)."""
-    summary: str
-    """One paragraph for the docs and the SDK docstring."""
-    renames: Mapping[str, str] = field(default_factory=dict)
-    """Friendly argument name -> API field name, e.g. ``{"name": "queue_name"}``."""
     natural_key: str | None = "name"
     """Friendly input that identifies an object for recovery and conflict checks."""
     natural_key_scope: tuple[str, ...] = ()
@@ -62,9 +67,6 @@ class ResourceSpec:
     path_inputs: Mapping[str, str] = field(default_factory=dict)
     """Parent placeholders of the paths -> the argument that fills them, for objects that
     live under another (``{"addressBookId": "address_book_id"}``). Changing one replaces."""
-    references: Mapping[str, str] = field(default_factory=dict)
-    """API fields holding ids of other resources -> that resource's name (for export,
-    lookups and docs): ``{"skill_category_id": "SkillCategory"}``."""
     read_back: Mapping[str, str] = field(default_factory=dict)
     """API input field -> path in the GET response where its value is found, for inputs
     the API returns in another shape (``disposition_ids`` <- ``dispositions[].disposition_id``)."""
@@ -80,14 +82,6 @@ class ResourceSpec:
     merged_lists: Mapping[str, ItemMerge] = field(default_factory=dict)
     """API list fields whose update is item by item (see ``ItemMerge``)."""
     update_method: str = "PATCH"
-    provider: str = "zoomcc.dynamic.provider:SpecProvider"
-    """The provider class, ``module:Class``: a subclass only where the API is irregular
-    (multipart uploads, deletes by id list...)."""
-    example: str = ""
-    """A Python snippet for the docs."""
-    rules: tuple[tuple[str, Rule], ...] = ()
-    """Format rules the reference states only in prose: (API field path, rule), ``[]`` for
-    list items (``"closures[].start_time"``); checked at preview (see ``resources.rules``)."""
     archive_before_delete: str | None = None
     """The DELETE's boolean query parameter that archives the object, where Zoom deletes
     only archived objects (assets: ``archive``): delete sends it first, then the DELETE."""
@@ -100,18 +94,23 @@ class ResourceSpec:
     name_filter: str | None = None
     """The list call's query parameter that searches by the natural key where it is named
     otherwise than the key's field (users' ``search_key`` for ``user_email``)."""
-
-    def make_provider(self) -> Any:
-        """An instance of this resource's provider class (pickled by reference)."""
-        module_name, _, class_name = self.provider.partition(":")
-        cls = getattr(importlib.import_module(module_name), class_name)
-        return cls(self.name)
+    # ---- irregular call shapes (``resources.call_shapes``) ---------------------------------
+    follow_ups: tuple[FollowUp, ...] = ()
+    """Calls made after create, update and adoption (a campaign's status, a flow's publish)."""
+    extra_inputs: tuple[ExtraInput, ...] = ()
+    """Arguments no API body carries (``publish``; ``content_hash`` comes with ``upload``)."""
+    upload: Upload | None = None
+    """Files uploaded as multipart by create (and update), hashed into ``content_hash``."""
+    update_fills: Mapping[str, Newest] = field(default_factory=dict)
+    """Update-body fields the provider fills from the live object (a flow's ``flow_version``)."""
+    create_batch: str | None = None
+    """The create body's list field where create takes a list (block-list rules): one object
+    is sent, and answered, as a list of one; the arguments are one item's fields."""
+    delete_by_ids: Removal | None = None
+    """Where there is no single-item DELETE: ``DELETE <collection>`` with the id in the list
+    the Removal names (``body`` or ``query`` mode; the path is the collection's)."""
 
     # ---- derived from the API spec -------------------------------------------------
-    @cached_property
-    def api(self) -> ApiSpec:
-        return load_api_spec()
-
     @cached_property
     def create_op(self) -> Operation:
         return self.api.op("POST", self.collection_path)
@@ -133,17 +132,19 @@ class ResourceSpec:
 
     @cached_property
     def delete_op(self) -> Operation:
-        return self.api.op("DELETE", self.item_path)
+        return self.api.op("DELETE", self.collection_path if self.delete_by_ids else self.item_path)
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
         ops = [self.create_op, self.read_op, self.list_op, self.delete_op]
         if self.update_op is not None:
             ops.append(self.update_op)
-        return tuple(ops)
+        return (*ops, *call_operations(self.api, self.item_path, self.follow_ups, self.upload))
 
     @cached_property
     def create_fields(self) -> dict[str, FieldSpec]:
+        if self.create_batch and self.create_op.request is not None:
+            return batch_item_fields(self.create_op.request.schema_.field(self.create_batch))
         return _body_fields(self.create_op)
 
     @cached_property
@@ -171,6 +172,7 @@ class ResourceSpec:
                 description=f"{how.description} Sent only when the object is deleted "
                 f"(``{param}``); changing it replaces nothing.",
             )
+        merged.update(extra_inputs(self.extra_inputs, self.upload, self.output_fields))
         for name, rule in derived_rules(self.rules):  # filled in by check() when left out
             if rule.fills_in and name in merged:
                 merged[name] = merged[name].model_copy(update={"required": False})
@@ -197,6 +199,7 @@ class ResourceSpec:
             return frozenset(self.input_fields)
         derived = {f for f in self.create_fields if f not in self.update_fields}
         derived |= set(self.path_inputs.values())
+        derived -= {self.upload.files} if self.upload else set()  # content_hash replaces it
         return frozenset((derived | set(self.force_new)) & set(self.input_fields))
 
     @cached_property
@@ -322,35 +325,28 @@ class ResourceSpec:
             if inputs.get(how.argument) not in (None, "")
         }
 
-    @cached_property
-    def scopes(self) -> tuple[str, ...]:
-        return tuple(sorted({s for op in self.operations for s in op.scopes}))
-
-    @cached_property
-    def granular_scopes(self) -> tuple[str, ...]:
-        return tuple(sorted({s for op in self.operations for s in op.granular_scopes}))
-
-    # ---- naming ------------------------------------------------------------------------
-    @cached_property
-    def api_to_friendly(self) -> dict[str, str]:
-        inverse = {api: friendly for friendly, api in self.renames.items()}
-        names = set(self.input_fields) | set(self.output_fields)
-        return {api: inverse.get(api, api) for api in sorted(names)}
-
-    @cached_property
-    def friendly_to_api(self) -> dict[str, str]:
-        return {friendly: api for api, friendly in self.api_to_friendly.items()}
-
+    # ---- naming and docs -----------------------------------------------------------------
     @cached_property
     def natural_key_api(self) -> str | None:
         return None if self.natural_key is None else self.friendly_to_api[self.natural_key]
 
-    supports_import: ClassVar[bool] = True
-    """Whether the SDK offers ``import_id`` (membership and settings resources adopt what
-    exists by themselves)."""
+    @property
+    def id_key(self) -> str:
+        return self.id_field
+
+    @property
+    def api_path(self) -> str:
+        return self.collection_path
+
+    def change_note(self, api_field: str) -> str:
+        if api_field in self.path_inputs.values():
+            return "replaces (the parent in the path)"
+        if api_field in self.non_body_inputs:
+            return "nothing (used only on delete)"
+        change = "replaces" if api_field in self.replace_fields else "in place"
+        return change if api_field in self.create_fields else change + " (set after create)"
 
     def behaviour_notes(self) -> list[str]:
-        """The docs' "Behaviour" bullets (membership and settings resources have their own)."""
         recovery = (
             "- A create whose response is lost is recovered by the natural key "
             f"(`{self.natural_key}`) instead of being sent again; finding it by "
@@ -376,9 +372,6 @@ class ResourceSpec:
     def list_field(self, api_field: str) -> str:
         """``api_field``'s name in list items (see ``list_names``)."""
         return self.list_names.get(api_field, api_field)
-
-    def friendly(self, api_field: str) -> str:
-        return self.api_to_friendly.get(api_field, api_field)
 
     def collection_url(self, inputs: Mapping[str, Any] | None = None) -> str:
         """The list/create URL, parent placeholders filled from the (friendly) inputs."""

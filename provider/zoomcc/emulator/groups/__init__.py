@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from zoomcc.emulator.groups import assets, campaigns, contacts, hours, queues, routing
+from zoomcc.emulator.groups import (
+    assets,
+    campaigns,
+    contacts,
+    hours,
+    queues,
+    routing,
+    users,
+    variables,
+)
 from zoomcc.emulator.model import Collection
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -10,6 +19,8 @@ COLLECTIONS: tuple[Collection, ...] = (
     *hours.COLLECTIONS,
     *contacts.COLLECTIONS,
     *routing.COLLECTIONS,
+    *users.COLLECTIONS,
+    *variables.COLLECTIONS,
     *campaigns.COLLECTIONS,
     *assets.COLLECTIONS,
 )

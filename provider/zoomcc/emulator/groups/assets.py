@@ -17,10 +17,10 @@ import email.policy
 import hashlib
 import json
 import re
-from typing import Any
+from typing import Final
 
-from zoomcc.apispec import load_api_spec
-from zoomcc.emulator.derive import derive
+from zoomcc.emulator.derive import api_route, derive
+from zoomcc.emulator.memberships.membership import members_of
 from zoomcc.emulator.model import (
     OMIT,
     ApiCall,
@@ -28,14 +28,15 @@ from zoomcc.emulator.model import (
     ExtraRoute,
     HookContext,
     Hooks,
-    Obj,
-    ZoomApiError,
+    RouteHandler,
     new_id,
     new_short_id,
-    validation_error,
 )
-from zoomcc.emulator.relations import PRIVATE_KEY
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 from zoomcc.emulator.store import Store, zoom_time
+
+FormValue = str | tuple[str, bytes]
+"""A plain form part's text, or an uploaded file's (filename, content)."""
 
 _CATEGORIES = "asset_categories"
 _ASSETS = "assets"
@@ -45,13 +46,13 @@ _BOOLEANS = frozenset({"is_default", "restore"})
 ASSET_CATEGORIES = derive("/contact_center/asset_library/categories", name=_CATEGORIES)
 
 
-def parse_form(call: ApiCall) -> dict[str, Any]:
+def parse_form(call: ApiCall) -> dict[str, FormValue]:
     """A multipart/form-data body as {name: str | (filename, bytes)}; 400 if not multipart."""
     if not call.content_type.startswith("multipart/form-data"):
         raise validation_error("Request Body should be multipart/form-data.")
     head = f"Content-Type: {call.content_type}\r\n\r\n".encode()
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + call.raw)
-    form: dict[str, Any] = {}
+    form: dict[str, FormValue] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if not isinstance(name, str):
@@ -63,7 +64,7 @@ def parse_form(call: ApiCall) -> dict[str, Any]:
     return form
 
 
-def _scalar(name: str, value: Any) -> Any:
+def _scalar(name: str, value: FormValue) -> Json:
     if name in _BOOLEANS:
         if value not in ("true", "false"):
             raise validation_error(f"Validation Failed. Field {name} must be of type boolean.")
@@ -99,14 +100,14 @@ def _new_item(item: Obj) -> Obj:
     return {**item, "asset_item_id": new_short_id(22)}
 
 
-def _create_asset(store: Store, call: ApiCall) -> Any:
+def _create_asset(store: Store, call: ApiCall) -> Json:
     body = _form_body(call)
     if isinstance(body.get("asset_items"), list):
         body["asset_items"] = [_new_item(i) for i in body["asset_items"]]
     return store.create(_ASSETS, body)
 
 
-def _update_asset(store: Store, call: ApiCall) -> Any:
+def _update_asset(store: Store, call: ApiCall) -> Json:
     object_id = call.path_params["id"]
     coll = store.collection(_ASSETS)
     current = store.get(_ASSETS, object_id)
@@ -130,7 +131,7 @@ def _update_asset(store: Store, call: ApiCall) -> Any:
     return None
 
 
-def _delete_items(store: Store, call: ApiCall) -> Any:
+def _delete_items(store: Store, call: ApiCall) -> Json:
     object_id = call.path_params["id"]
     current = store.get(_ASSETS, object_id)
     if current is None:
@@ -144,12 +145,12 @@ def _delete_items(store: Store, call: ApiCall) -> Any:
     return None
 
 
-def _category_name(store: Store, data: Obj) -> Any:
+def _category_name(store: Store, data: Obj) -> Json:
     found = store.get(_CATEGORIES, str(data.get("category_id")))
     return OMIT if found is None else found.get("category_name")
 
 
-def _language_code(store: Store, data: Obj) -> Any:
+def _language_code(store: Store, data: Obj) -> Json:
     items = data.get("asset_items") or []
     default = next((i for i in items if i.get("is_default")), items[0] if items else None)
     return OMIT if default is None else default.get("asset_item_language")
@@ -166,7 +167,7 @@ def _asset_delete(ctx: HookContext, data: Obj) -> bool | None:
             data["archived_time"] = zoom_time(ctx.store.clock())
         return False
     if not data.get("archived"):
-        raise ZoomApiError(404, 10010, "Unable to delete asset directly, archive it first.")
+        raise RequestRefused(404, 10010, "Unable to delete asset directly, archive it first.")
     return None
 
 
@@ -178,14 +179,10 @@ def _asset_merge(ctx: HookContext, current: Obj, body: Obj) -> Obj:
     return data
 
 
-def _label(method: str, path: str, param: str) -> str:
-    """The rate-limit label of the API operation an extra route (``{id}`` paths) serves."""
-    return load_api_spec().op(method, path.replace("{id}", "{" + param + "}")).rate_label
-
-
-def _asset_route(method: str, path: str, name: str, handler: Any, status: int = 200) -> Any:
-    label = _label(method, path, "assetId")
-    return ExtraRoute(method, path, name, label, handler, success_status=status)
+def _asset_route(
+    method: str, path: str, name: str, handler: RouteHandler, status: int = 200
+) -> ExtraRoute:
+    return api_route(method, path, name, handler, status=status, id_param="assetId")
 
 
 ASSETS = derive(
@@ -212,28 +209,33 @@ _FLOWS = "flows"
 _FLOW_PATH = "/contact_center/flows"
 _CONTENT = "_content"
 _CHANNELS = ("voice", "video", "messaging", "email", "work_item")
-FLOW_INVALID = ZoomApiError(400, 3203, "The flow is invalid.")
+FLOW_INVALID: Final = ErrorDef(400, 3203, "The flow is invalid.")
 
 
-def _flow_missing(object_id: str, *, status: int = 404) -> ZoomApiError:
-    return ZoomApiError(status, 3201, f"Flow does not exist: {object_id}.")
+def _flow_missing(object_id: str, *, status: int = 404) -> RequestRefused:
+    return RequestRefused(status, 3201, f"Flow does not exist: {object_id}.")
 
 
-def _flow_content(form: dict[str, Any]) -> Any:
-    """The uploaded flow file's JSON; 3203 when it is not a JSON object."""
+def _flow_file(form: dict[str, FormValue]) -> bytes:
+    """The uploaded flow file's bytes."""
     upload = form.get("flow_file")
     if not isinstance(upload, tuple):
         raise validation_error("Validation Failed. Field flow_file must be a file.")
+    return upload[1]
+
+
+def _flow_content(data: bytes) -> Obj:
+    """The flow file's JSON; 3203 when it is not a JSON object."""
     try:
-        content = json.loads(upload[1])
+        content = json.loads(data)
     except ValueError:
-        raise FLOW_INVALID from None
+        raise FLOW_INVALID.error() from None
     if not isinstance(content, dict):
-        raise FLOW_INVALID
+        raise FLOW_INVALID.error()
     return content
 
 
-def _new_version(number: int, description: Any, content: Any) -> Obj:
+def _new_version(number: int, description: Json, content: Json) -> Obj:
     version: Obj = {
         "flow_version_id": new_id(),
         "flow_version": number,
@@ -247,11 +249,12 @@ def _new_version(number: int, description: Any, content: Any) -> Obj:
     return version
 
 
-def _import_flow(store: Store, call: ApiCall) -> Any:
+def _import_flow(store: Store, call: ApiCall) -> Json:
     form = parse_form(call)
-    content = _flow_content(form)
+    data = _flow_file(form)
+    content = _flow_content(data)
     body: Obj = {k: v for k, v in form.items() if isinstance(v, str)}
-    body["flow_file"] = hashlib.sha256(form["flow_file"][1]).hexdigest()
+    body["flow_file"] = hashlib.sha256(data).hexdigest()
     mode = body.get("import_mode")
     if mode not in ("new", "version"):
         raise validation_error("Validation Failed. Field import_mode must be new or version.")
@@ -297,7 +300,7 @@ def _merge_flow(ctx: HookContext, current: Obj, body: Obj) -> Obj:
     return {**current, **body}
 
 
-def _export_flow(store: Store, call: ApiCall) -> Any:
+def _export_flow(store: Store, call: ApiCall) -> Json:
     flow = store.get(_FLOWS, call.path_params["id"])
     if flow is None:
         raise _flow_missing(call.path_params["id"], status=400)
@@ -305,7 +308,7 @@ def _export_flow(store: Store, call: ApiCall) -> Any:
     return versions[-1].get(_CONTENT) if versions else {}
 
 
-def _publish_flow(store: Store, call: ApiCall) -> Any:
+def _publish_flow(store: Store, call: ApiCall) -> Json:
     flow = store.get(_FLOWS, call.path_params["id"])
     if flow is None:
         raise _flow_missing(call.path_params["id"])
@@ -319,15 +322,15 @@ def _publish_flow(store: Store, call: ApiCall) -> Any:
     return None
 
 
-def _flow_versions(store: Store, data: Obj) -> Any:
+def _flow_versions(store: Store, data: Obj) -> Json:
     return [
         {k: v for k, v in version.items() if k != _CONTENT}
         for version in data.get("flow_versions") or []
     ]
 
 
-def _entry_points(store: Store, data: Obj) -> Any:
-    links = data.get(PRIVATE_KEY, {}).get("flow_entry_points", [])
+def _entry_points(store: Store, data: Obj) -> Json:
+    links = members_of(data, "flow_entry_points")
     return [{k: v for k, v in link.items() if k.startswith("entry_")} for link in links]
 
 
@@ -338,9 +341,7 @@ FLOWS = derive(
     defaults={"status": "draft"},
     hooks=Hooks(merge=_merge_flow),
     extra_routes=tuple(
-        ExtraRoute(
-            method, path, name, _label(method, path, "flowId"), handler, success_status=status
-        )
+        api_route(method, path, name, handler, status=status, id_param="flowId")
         for method, path, name, handler, status in (
             ("POST", _FLOW_PATH, "import", _import_flow, 201),
             ("GET", _FLOW_PATH + "/{id}/export", "export", _export_flow, 200),

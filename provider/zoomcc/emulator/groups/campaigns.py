@@ -11,36 +11,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Final
 
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import load_api_spec
-from zoomcc.emulator.derive import derive
-from zoomcc.emulator.model import (
-    OMIT,
-    ApiCall,
-    Collection,
-    ErrorDef,
-    ExtraRoute,
-    FieldSpec,
-    Obj,
-    validation_error,
-)
-from zoomcc.emulator.store import Store, check_field
+from zoomcc.emulator.derive import api_route, derive, rule_of
+from zoomcc.emulator.field_rules import check_field, check_object
+from zoomcc.emulator.model import OMIT, ApiCall, Collection, Computed, RouteHandler
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
+from zoomcc.emulator.store import Store
+
+IdsOf = Callable[[ApiCall], list[str]]
+"""Where a delete-by-ids call carries its ids."""
 
 # Collection names are the store's keys: prefixed where another area may list "contacts".
 _LISTS = "campaign_contact_lists"
 _CONTACTS = "campaign_contact_list_contacts"
 
 
-def _field(spec: ApiField) -> FieldSpec:
-    return FieldSpec(spec.type, tuple(spec.enum or ()))
-
-
 # ---- contact lists, their contacts, custom fields -----------------------------------------
 
 
-def _contacts_count(store: Store, data: Obj) -> Any:
+def _contacts_count(store: Store, data: Obj) -> Json:
     return len(store.items(_CONTACTS, str(data["contact_list_id"])))
 
 
@@ -65,8 +58,8 @@ CUSTOM_FIELDS = derive(
 # ---- outbound campaigns ------------------------------------------------------------------
 
 
-def _list_summaries(ids_field: str) -> Any:
-    def compute(store: Store, data: Obj) -> Any:
+def _list_summaries(ids_field: str) -> Computed:
+    def compute(store: Store, data: Obj) -> Json:
         ids = data.get(ids_field)
         if ids is None:
             return OMIT
@@ -88,7 +81,7 @@ def _list_summaries(ids_field: str) -> Any:
     return compute
 
 
-def _queue_name(store: Store, data: Obj) -> Any:
+def _queue_name(store: Store, data: Obj) -> Json:
     queue = store.get("queues", str(data.get("queue_id")))
     return OMIT if queue is None else queue.get("queue_name")
 
@@ -96,10 +89,10 @@ def _queue_name(store: Store, data: Obj) -> Any:
 _CAMPAIGNS = "outbound_campaigns"
 _CAMPAIGNS_PATH = "/contact_center/outbound_campaign/campaigns"
 _STATUS_OP = load_api_spec().op("PATCH", _CAMPAIGNS_PATH + "/{campaignId}/status")
-_STATUS_FIELD = _field(_STATUS_OP.request.schema_.field("status")) if _STATUS_OP.request else None
+_STATUS_FIELD = rule_of(_STATUS_OP.request.schema_.field("status")) if _STATUS_OP.request else None
 
 
-def _set_campaign_status(store: Store, call: ApiCall) -> Any:
+def _set_campaign_status(store: Store, call: ApiCall) -> Json:
     coll = store.collection(_CAMPAIGNS)
     found = store.get(coll.name, call.path_params["id"])
     if found is None:
@@ -122,12 +115,12 @@ OUTBOUND_CAMPAIGNS = derive(
         "queue_name": _queue_name,
     },
     extra_routes=(
-        ExtraRoute(
+        api_route(
             "PATCH",
             _CAMPAIGNS_PATH + "/{id}/status",
             "status",
-            _STATUS_OP.rate_label,
             _set_campaign_status,
+            id_param="campaignId",
         ),
     ),
 )
@@ -141,8 +134,8 @@ OUTBOUND_CAMPAIGNS = dataclasses.replace(
 # ---- deletes by a list of ids; batch creates --------------------------------------------
 
 
-def _delete_by_ids(collection: str, id_field: str, ids_of: Any) -> Any:
-    def handler(store: Store, call: ApiCall) -> Any:
+def _delete_by_ids(collection: str, id_field: str, ids_of: IdsOf) -> RouteHandler:
+    def handler(store: Store, call: ApiCall) -> Json:
         coll = store.collection(collection)
         ids = ids_of(call)
         if not ids:
@@ -157,7 +150,7 @@ def _delete_by_ids(collection: str, id_field: str, ids_of: Any) -> Any:
     return handler
 
 
-def _ids_in_body(field: str) -> Any:
+def _ids_in_body(field: str) -> IdsOf:
     def ids(call: ApiCall) -> list[str]:
         found = call.body.get(field) if isinstance(call.body, dict) else None
         if not isinstance(found, list) or len(found) > 20:
@@ -167,7 +160,7 @@ def _ids_in_body(field: str) -> Any:
     return ids
 
 
-def _ids_in_query(param: str) -> Any:
+def _ids_in_query(param: str) -> IdsOf:
     def ids(call: ApiCall) -> list[str]:
         return [i for i in call.query.get(param, "").split(",") if i]
 
@@ -182,17 +175,17 @@ def _only_array(fields: list[ApiField]) -> ApiField:
 _DUPLICATE_RULE: Final = ErrorDef(400, 1507, "Duplicated block list rule.")
 
 
-def _batch_create(collection: str, path: str, key: str, scope: tuple[str, ...]) -> Any:
+def _batch_create(collection: str, path: str, key: str, scope: tuple[str, ...]) -> RouteHandler:
     """Create every rule of the list (each checked as a create body), answer them all."""
     op = load_api_spec().op("POST", path)
     assert op.request is not None
     holder = _only_array(op.request.schema_.fields)
     batch_key = holder.name
     item_specs = holder.items.fields if holder.items is not None else []
-    item_fields = {f.name: _field(f) for f in item_specs}
+    item_fields = {f.name: rule_of(f) for f in item_specs}
     required = [f.name for f in item_specs if f.required]
 
-    def handler(store: Store, call: ApiCall) -> Any:
+    def handler(store: Store, call: ApiCall) -> Json:
         items = call.body.get(batch_key) if isinstance(call.body, dict) else None
         if not isinstance(call.body, dict) or set(call.body) - {batch_key}:
             raise validation_error("Validation Failed.")
@@ -203,13 +196,7 @@ def _batch_create(collection: str, path: str, key: str, scope: tuple[str, ...]) 
         for item in items:
             if not isinstance(item, dict):
                 raise validation_error("Validation Failed.")
-            for name, value in item.items():
-                if name not in item_fields:
-                    raise validation_error(f"Validation Failed. Unknown field: {name}.")
-                check_field(name, item_fields[name], value)
-            for name in required:
-                if item.get(name) is None:
-                    raise validation_error(f"Validation Failed. Missing required field: {name}.")
+            check_object(item, item_fields, required=required)
             scoped = [(f, item.get(f)) for f in scope]
             for other in store.items(collection):
                 if other.get(key) == item.get(key) and all(other.get(f) == v for f, v in scoped):
@@ -240,19 +227,11 @@ def _block_list(path: str, name: str, key: str, scope: tuple[str, ...]) -> Colle
             "delete": re.sub(r"`\w+1`, `\w+2`", "{id}", missing.message),
         },
         extra_routes=(
-            ExtraRoute(
-                "POST",
-                path,
-                "create",
-                derived.rate_labels["create"],
-                _batch_create(name, path, key, scope),
-                success_status=201,
-            ),
-            ExtraRoute(
+            api_route("POST", path, "create", _batch_create(name, path, key, scope), status=201),
+            api_route(
                 "DELETE",
                 path,
                 "delete",
-                delete.rate_label,
                 _delete_by_ids(name, derived.id_field, _ids_in_body(ids_field)),
             ),
         ),
@@ -274,16 +253,14 @@ PHONE_NUMBER_RULES = _block_list(
 )
 
 _INBOXES = "/contact_center/inboxes"
-_INBOX_DELETE = load_api_spec().op("DELETE", _INBOXES)
 INBOXES = derive(
     _INBOXES,
     name="inboxes",
     extra_routes=(
-        ExtraRoute(
+        api_route(
             "DELETE",
             _INBOXES,
             "delete",
-            _INBOX_DELETE.rate_label,
             _delete_by_ids("inboxes", "inbox_id", _ids_in_query("inbox_ids")),
         ),
     ),

@@ -6,26 +6,18 @@ import copy
 import functools
 import zoneinfo
 from collections.abc import Mapping
-from typing import Any
 
-from zoomcc.emulator.model import (
-    OMIT,
-    Computed,
-    DeleteHook,
-    ErrorDef,
-    FieldSpec,
-    HookContext,
-    Obj,
-    validation_error,
-)
-from zoomcc.emulator.store import Store, check_field
+from zoomcc.emulator.field_rules import FieldRule, check_object
+from zoomcc.emulator.model import OMIT, Computed, DeleteHook, HookContext
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
+from zoomcc.emulator.store import Store
 
 
-def const(value: Any) -> Computed:
+def constant(value: Json) -> Computed:
     """A computed field that always shows ``value`` (counts of things not emulated)."""
 
-    def compute(store: Store, data: Obj) -> Any:
-        return value() if callable(value) else copy.deepcopy(value)
+    def compute(store: Store, data: Obj) -> Json:
+        return copy.deepcopy(value)
 
     return compute
 
@@ -33,7 +25,7 @@ def const(value: Any) -> Computed:
 def name_of(collection: str, id_field: str, name_field: str) -> Computed:
     """The name of the object of ``collection`` whose id ``data[id_field]`` holds."""
 
-    def compute(store: Store, data: Obj) -> Any:
+    def compute(store: Store, data: Obj) -> Json:
         ref = data.get(id_field)
         found = store.get(collection, str(ref)) if ref else None
         return found.get(name_field, OMIT) if found is not None else OMIT
@@ -41,14 +33,11 @@ def name_of(collection: str, id_field: str, name_field: str) -> Computed:
     return compute
 
 
-def check_keys(allowed: Mapping[str, FieldSpec], item: Any, what: str) -> Obj:
-    """Validate one nested object against its allowed keys and types (code 300)."""
+def check_item(rules: Mapping[str, FieldRule], item: Json, what: str) -> Obj:
+    """Validate one nested object of the list ``what`` against its fields' rules (code 300)."""
     if not isinstance(item, dict):
         raise validation_error(f"Validation Failed. Each {what} must be an object.")
-    for key, value in item.items():
-        if key not in allowed:
-            raise validation_error(f"Validation Failed. Unknown field: {what}.{key}.")
-        check_field(f"{what}.{key}", allowed[key], value)
+    check_object(item, rules, within=what)
     return item
 
 
@@ -57,7 +46,7 @@ def _have_tz_database() -> bool:
     return bool(zoneinfo.available_timezones())
 
 
-def check_timezone(tz: Any) -> None:
+def check_timezone(tz: Json) -> None:
     """3602 for an unknown timezone id (skipped where the system has no tz database)."""
     if tz is None or not _have_tz_database():
         return

@@ -8,19 +8,10 @@ a pick-list custom field's default must be one of its values (2115).
 
 from __future__ import annotations
 
-from typing import Any
-
 from zoomcc.emulator.derive import derive
-from zoomcc.emulator.model import (
-    OMIT,
-    Collection,
-    ErrorDef,
-    HookContext,
-    Hooks,
-    Obj,
-    Reference,
-    validation_error,
-)
+from zoomcc.emulator.groups.common import constant, name_of
+from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 from zoomcc.emulator.store import Store
 
 UNITS = "address_book_units"
@@ -29,21 +20,8 @@ CUSTOM_FIELDS = "address_book_custom_fields"
 CONTACTS = "address_book_contacts"
 
 
-def _name_of(collection: str, id_field: str, name_field: str) -> Any:
-    def compute(store: Store, data: Obj) -> Any:
-        ref = data.get(id_field)
-        found = store.get(collection, str(ref)) if ref else None
-        return found.get(name_field) if found is not None else OMIT
-
-    return compute
-
-
-def _total_contacts(store: Store, data: Obj) -> Any:
+def _total_contacts(store: Store, data: Obj) -> Json:
     return len(store.items(CONTACTS, data.get("address_book_id")))
-
-
-def _empty_list(store: Store, data: Obj) -> Any:
-    return []
 
 
 ADDRESS_BOOK_UNITS = derive("/contact_center/address_books/units", name=UNITS)
@@ -53,16 +31,16 @@ ADDRESS_BOOKS = derive(
     name=BOOKS,
     references=(Reference("unit_id", UNITS, ErrorDef(404, 1901, "Unit does not exist: {value}.")),),
     computed={
-        "unit_name": _name_of(UNITS, "unit_id", "unit_name"),
+        "unit_name": name_of(UNITS, "unit_id", "unit_name"),
         "total_contacts": _total_contacts,
         # Queues and teams are linked to a book from their side: none in the emulator.
-        "queue_ids": _empty_list,
-        "team_ids": _empty_list,
+        "queue_ids": constant([]),
+        "team_ids": constant([]),
     },
 )
 
 
-def _address_books(store: Store, data: Obj) -> Any:
+def _address_books(store: Store, data: Obj) -> Json:
     if "address_book_ids" not in data:
         return OMIT
     books = [(i, store.get(BOOKS, str(i))) for i in data["address_book_ids"]]
@@ -132,7 +110,7 @@ def _contact_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-def _custom_fields_url(store: Store, data: Obj) -> Any:
+def _custom_fields_url(store: Store, data: Obj) -> Json:
     return (
         "https://api.zoom.us/v2/contact_center/address_books/contacts/"
         f"{data['contact_id']}/custom_fields"
@@ -144,7 +122,7 @@ ADDRESS_BOOK_CONTACTS = derive(
     name=CONTACTS,
     parent_collection=BOOKS,
     computed={
-        "address_book_name": _name_of(BOOKS, "address_book_id", "address_book_name"),
+        "address_book_name": name_of(BOOKS, "address_book_id", "address_book_name"),
         "custom_fields_url": _custom_fields_url,
     },
     hooks=Hooks(merge=_contact_merge),

@@ -14,34 +14,24 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any, Final
+from typing import Final
 
 from zoomcc.emulator.derive import derive
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.groups.common import (
-    check_keys,
+    check_item,
     check_timezone,
+    constant,
     refuse_deleting_default,
     single_account_default,
 )
-from zoomcc.emulator.model import (
-    A,
-    B,
-    Collection,
-    ErrorDef,
-    HookContext,
-    Hooks,
-    I,
-    Obj,
-    S,
-    new_short_id,
-    validation_error,
-)
-from zoomcc.emulator.store import Store
+from zoomcc.emulator.model import Collection, HookContext, Hooks, new_short_id
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
 _HH_MM: Final = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 
 
-def _check_hours(hours: Any) -> None:
+def _check_hours(hours: Json) -> None:
     invalid = validation_error("Validation failed.")
     if not isinstance(hours, dict) or hours.get("hour_type") not in (1, 2):
         raise invalid
@@ -97,11 +87,6 @@ def _business_hours_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
 
 
 
-
-def _queues_count(store: Store, data: Obj) -> Any:
-    return 0
-
-
 BUSINESS_HOURS: Final = derive(
     "/contact_center/business_hours",
     name="business_hours",
@@ -111,7 +96,7 @@ BUSINESS_HOURS: Final = derive(
         "timezone": "America/New_York",
         "hours": {"hour_type": 1},
     },
-    computed={"queues_count": _queues_count, "flows_count": _queues_count},
+    computed={"queues_count": constant(0), "flows_count": constant(0)},
     hooks=Hooks(
         merge=_business_hours_merge,
         # reference line 15572: "The business hours of account default cannot be deleted."
@@ -123,15 +108,15 @@ BUSINESS_HOURS: Final = derive(
 )
 
 _CLOSURE_ITEM: Final = {
-    "closure_hour_type": I(1, 2),
-    "closure_name": S(),
-    "end_time": S(),
-    "recurring_frequency": I(0, 1, 2, 3),
-    "start_time": S(),
-    "recurring_days_of_week": A,
-    "recurring_frequency_type": I(1, 2),
-    "recurring_month": I(*range(1, 13)),
-    "recurring_week_interval": I(),
+    "closure_hour_type": FieldRule("integer", (1, 2)),
+    "closure_name": FieldRule("string"),
+    "end_time": FieldRule("string"),
+    "recurring_frequency": FieldRule("integer", (0, 1, 2, 3)),
+    "start_time": FieldRule("string"),
+    "recurring_days_of_week": FieldRule("array"),
+    "recurring_frequency_type": FieldRule("integer", (1, 2)),
+    "recurring_month": FieldRule("integer", tuple(range(1, 13))),
+    "recurring_week_interval": FieldRule("integer"),
 }
 _CLOSURE_ITEM_REQUIRED: Final = (
     "closure_hour_type",
@@ -140,7 +125,11 @@ _CLOSURE_ITEM_REQUIRED: Final = (
     "recurring_frequency",
     "start_time",
 )
-_CLOSURE_PATCH_ITEM: Final = {**_CLOSURE_ITEM, "closure_id": S(), "to_delete": B}
+_CLOSURE_PATCH_ITEM: Final = {
+    **_CLOSURE_ITEM,
+    "closure_id": FieldRule("string"),
+    "to_delete": FieldRule("boolean"),
+}
 _NEW_ITEM_ERRORS: Final = {
     "closure_hour_type": ErrorDef(
         400, 3903, "The `hour_type` field cannot be empty when the `closure_id` field is empty."
@@ -164,7 +153,7 @@ _NEW_ITEM_ERRORS: Final = {
 }
 
 
-def _parse_time(value: Any) -> datetime:
+def _parse_time(value: Json) -> datetime:
     try:
         return datetime.fromisoformat(str(value))
     except ValueError:
@@ -174,7 +163,7 @@ def _parse_time(value: Any) -> datetime:
 def _check_closure_items(items: list[Obj]) -> None:
     if not items:
         raise ErrorDef(400, 3908, "Every closure set has at least one closure item.").error()
-    names: set[Any] = set()
+    names: set[Json] = set()
     for item in items:
         name = item.get("closure_name")
         if name in names:
@@ -214,7 +203,7 @@ def _closures_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     allowed = _CLOSURE_PATCH_ITEM if ctx.op == "update" else _CLOSURE_ITEM
     seen: set[str] = set()
     for raw in body.get("closures", []):
-        item = check_keys(allowed, raw, "closures")
+        item = check_item(allowed, raw, "closures")
         closure_id = item.pop("closure_id", None)
         to_delete = item.pop("to_delete", False)
         if closure_id is not None:
@@ -246,13 +235,11 @@ def _closures_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-
-
 CLOSURE_SETS: Final = derive(
     "/contact_center/closures",
     name="closure_sets",
     defaults={"account_default": False, "closure_set_description": ""},
-    computed={"queues_count": _queues_count, "flows_count": _queues_count},
+    computed={"queues_count": constant(0), "flows_count": constant(0)},
     hooks=Hooks(
         merge=_closures_merge,
         # reference line 16293: "The closures of account default cannot be deleted."

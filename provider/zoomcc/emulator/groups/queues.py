@@ -12,25 +12,22 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any, Final
+from typing import Final
 
 from zoomcc.emulator.derive import derive
-from zoomcc.emulator.groups.common import check_keys, const
+from zoomcc.emulator.field_rules import FieldRule
+from zoomcc.emulator.groups.common import check_item, constant
+from zoomcc.emulator.memberships.queues import queue_teams
 from zoomcc.emulator.model import (
     OMIT,
     Collection,
-    ErrorDef,
-    FieldSpec,
+    Computed,
     HookContext,
     Hooks,
-    N,
-    Obj,
     Reference,
-    S,
     new_id,
-    validation_error,
 )
-from zoomcc.emulator.relations import queue_teams
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 from zoomcc.emulator.store import Store
 
 # ---- skills ------------------------------------------------------------------------------
@@ -53,27 +50,25 @@ def _skill_category_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-
 SKILL_CATEGORIES: Final = derive(
     "/contact_center/skills/categories",
     name="skill_categories",
     defaults={"skill_category_description": "", "skill_type": "text"},
-    computed={"total_agent_routing_profiles": const(0)},
+    computed={"total_agent_routing_profiles": constant(0)},
     hooks=Hooks(merge=_skill_category_merge),
 )
 
 
-def _from_category(name: str) -> Any:
+def _from_category(name: str) -> Computed:
     """A skill shows its category's name, type and level, read live from the category."""
 
-    def compute(store: Store, data: Obj) -> Any:
+    def compute(store: Store, data: Obj) -> Json:
         category = store.get("skill_categories", str(data.get("skill_category_id")))
         if category is None or name not in category:
             return OMIT
         return copy.deepcopy(category[name])
 
     return compute
-
 
 
 SKILLS: Final = derive(
@@ -85,7 +80,7 @@ SKILLS: Final = derive(
         "skill_type": _from_category("skill_type"),
         "max_proficiency_level": _from_category("max_proficiency_level"),
         "skill_category_name": _from_category("skill_category_name"),
-        "total_users": const(0),
+        "total_users": constant(0),
     },
     # reference line 32045: "Skill name already exists. You must select a different name."
     # A skill is named within its category (the list filters on skill_category_id).
@@ -129,12 +124,11 @@ def _queue_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-def _outbound_launch_url_info(store: Store, data: Obj) -> Any:
+def _outbound_launch_url_info(store: Store, data: Obj) -> Json:
     settings = data.get("outbound_settings")
     if isinstance(settings, dict) and "outbound_launch_url_info" in settings:
         return copy.deepcopy(settings["outbound_launch_url_info"])
     return OMIT
-
 
 
 def _queues() -> Collection:
@@ -173,18 +167,18 @@ def _queues() -> Collection:
         },
         generated={"queue_id": new_id},
         computed={
-            "dispositions_count": const(0),
-            "disposition_sets_count": const(0),
-            "teams": queue_teams,  # the queue's team links (emulator/relations.py)
-            "agents_count": const(0),
-            "supervisors_count": const(0),
+            "dispositions_count": constant(0),
+            "disposition_sets_count": constant(0),
+            "teams": queue_teams,  # the queue's team members (emulator/memberships/queues.py)
+            "agents_count": constant(0),
+            "supervisors_count": constant(0),
             "outbound_launch_url_info": _outbound_launch_url_info,
         },
         hooks=Hooks(merge=_queue_merge),
     )
     fields = dict(derived.fields)
     channel = fields["channel"]
-    fields["channel"] = FieldSpec(
+    fields["channel"] = FieldRule(
         channel.type, channel.enum, ErrorDef(400, 1205, "Invalid channel type.")
     )
     return dataclasses.replace(
@@ -201,10 +195,9 @@ QUEUES: Final = _queues()
 # operation); reference line 32710: "The team name can not be duplicated."
 
 
-def _parent_team_name(store: Store, data: Obj) -> Any:
+def _parent_team_name(store: Store, data: Obj) -> Json:
     parent = store.get("teams", str(data.get("parent_team_id")))
     return OMIT if parent is None else parent.get("team_name", OMIT)
-
 
 
 TEAMS: Final = derive(
@@ -221,9 +214,9 @@ TEAMS: Final = derive(
 # discarded." Sets take disposition_ids but show dispositions [{id, name}].
 
 _SUB_DISPOSITION: Final = {
-    "current_index": N,
-    "parent_index": N,
-    "sub_disposition_name": S(),
+    "current_index": FieldRule("number"),
+    "parent_index": FieldRule("number"),
+    "sub_disposition_name": FieldRule("string"),
 }
 
 
@@ -247,16 +240,16 @@ def _dispositions_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
         ).error()
     allowed = dict(_SUB_DISPOSITION)
     if ctx.op == "update":
-        allowed["sub_disposition_id"] = S()
-    indexes: set[Any] = set()
-    names: set[tuple[Any, Any]] = set()
+        allowed["sub_disposition_id"] = FieldRule("string")
+    indexes: set[Json] = set()
+    names: set[tuple[Json, Json]] = set()
     out = []
     for sub in subs:
         if isinstance(sub, dict) and sub.get("current_index") is None:
             raise ErrorDef(400, 2514, "Sub Disposition current_index is required.").error()
         if isinstance(sub, dict) and sub.get("parent_index") is None:
             raise ErrorDef(400, 2515, "Sub Disposition parent_index is required.").error()
-        item = check_keys(allowed, sub, "sub_dispositions")
+        item = check_item(allowed, sub, "sub_dispositions")
         if "sub_disposition_name" not in item:
             raise validation_error(
                 "Validation Failed. Missing required field: sub_dispositions.sub_disposition_name."
@@ -283,17 +276,16 @@ def _dispositions_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-
 DISPOSITIONS: Final = derive(
     "/contact_center/dispositions",
     name="dispositions",
     defaults={"disposition_description": "", "disposition_type": "single", "status": "inactive"},
-    computed={"queue_count": const(0)},
+    computed={"queue_count": constant(0)},
     hooks=Hooks(merge=_dispositions_merge),
 )
 
 
-def _set_dispositions(store: Store, data: Obj) -> Any:
+def _set_dispositions(store: Store, data: Obj) -> Json:
     out = []
     for disposition_id in data.get("disposition_ids") or []:
         disposition = store.get("dispositions", str(disposition_id))
@@ -307,9 +299,8 @@ def _set_dispositions(store: Store, data: Obj) -> Any:
     return out
 
 
-def _set_dispositions_count(store: Store, data: Obj) -> Any:
+def _set_dispositions_count(store: Store, data: Obj) -> Json:
     return len(_set_dispositions(store, data))
-
 
 
 DISPOSITION_SETS: Final = derive(
@@ -319,8 +310,8 @@ DISPOSITION_SETS: Final = derive(
     computed={
         "dispositions": _set_dispositions,
         "dispositions_count": _set_dispositions_count,
-        "queues": const([]),
-        "queues_count": const(0),
+        "queues": constant([]),
+        "queues_count": constant(0),
     },
     references=(
         Reference(

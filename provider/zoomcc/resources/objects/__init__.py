@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.objects import assets, campaigns, contacts, relations, routing
-from zoomcc.resources.spec import ResourceSpec
 
-GROUPS: tuple[tuple[ResourceSpec, ...], ...] = (
+GROUPS: tuple[tuple[BaseSpec, ...], ...] = (
     contacts.SPECS,
     routing.SPECS,
     campaigns.SPECS,

@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
-from zoomcc.apispec import FieldSpec, Operation
+from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, Removal, Upload
 from zoomcc.resources.spec import ResourceSpec
 
-CONTENT_HASH = "content_hash"
-"""The synthetic input holding a digest of the uploaded files, filled in by check()."""
-
-
-@dataclass(frozen=True, eq=False)
-class _UploadSpec(ResourceSpec):
-    """Objects uploaded as multipart: ``content_hash`` is an argument the provider computes
-    from the files' bytes during check, so a changed file shows a diff and an unchanged one
-    none (a file path alone says nothing about the content)."""
-
-    @cached_property
-    def input_fields(self) -> dict[str, FieldSpec]:
-        fields = dict(super().input_fields)
-        fields[CONTENT_HASH] = FieldSpec(
-            name=CONTENT_HASH,
-            type="string",
-            description="The SHA-256 of the uploaded content, computed by the provider "
-            "during check; leave it unset.",
-        )
-        return dict(sorted(fields.items()))
-
+FLOW_VERSION = Newest("flow_versions", "flow_version")
+"""A flow's newest version: the edit call requires it (reference line 11288:
+"flow_version (required)") and the publish call names it."""
 
 ASSET_CATEGORY = ResourceSpec(
     name="AssetCategory",
@@ -42,7 +21,7 @@ ASSET_CATEGORY = ResourceSpec(
     example='prompts = zoomcc.AssetCategory("prompts", name="IVR prompts", scope="system")',
 )
 
-ASSET = _UploadSpec(
+ASSET = ResourceSpec(
     name="Asset",
     collection_path="/contact_center/asset_library/assets",
     item_path="/contact_center/asset_library/assets/{assetId}",
@@ -60,7 +39,18 @@ ASSET = _UploadSpec(
     # archived through this API before deleting." (DELETE ...?archive=true; otherwise 404,
     # 10010 "Unable to delete asset directly, archive it first.", line 3623).
     archive_before_delete="archive",
-    provider="zoomcc.dynamic.irregular_assets:AssetProvider",
+    # Create and update are multipart/form-data; the reference does not say how the
+    # asset_items list is encoded (sent as asset_items[<i>].<field> parts). Items are matched
+    # to the live ones by language; items no longer declared are deleted (reference line
+    # 3806: "Delete asset items ... The default asset item can't be deleted.").
+    upload=Upload(
+        "asset_items[].upload_file",
+        item_key="asset_item_language",
+        item_id="asset_item_id",
+        stale_items=Removal(
+            "body", "/contact_center/asset_library/assets/{assetId}/items", "asset_item_ids"
+        ),
+    ),
     summary="An asset-library entry (audio prompt, image, slides, video, text or saved reply) "
     "with one item per language. An item's `upload_file` is a local path or a "
     "`pulumi.FileAsset`; the files are uploaded as multipart and diffed by content hash, so "
@@ -73,42 +63,7 @@ ASSET = _UploadSpec(
     '"upload_file": pulumi.FileAsset("greeting.mp3")}])',
 )
 
-PUBLISH = "publish"
-"""The synthetic Flow input: publish the flow after each import or update."""
-
-
-@dataclass(frozen=True, eq=False)
-class _FlowSpec(_UploadSpec):
-    """Flows: besides ``content_hash``, a ``publish`` switch (the publish operation). The
-    file's path is no diff of its own and forces nothing: a content change (seen through
-    ``content_hash``) is imported as a new version of the same flow."""
-
-    @cached_property
-    def input_fields(self) -> dict[str, FieldSpec]:
-        fields = dict(super().input_fields)
-        fields[PUBLISH] = FieldSpec(
-            name=PUBLISH,
-            type="boolean",
-            description="Publish the flow (PUT .../publish) after each import or update. "
-            "Setting it back to false does not unpublish: the API cannot.",
-        )
-        return dict(sorted(fields.items()))
-
-    @cached_property
-    def replace_fields(self) -> frozenset[str]:
-        return super().replace_fields - {"flow_file"}
-
-    @cached_property
-    def publish_op(self) -> Operation:
-        """``PUT /flows/{flowId}/publish``, called after an import or update (``publish``)."""
-        return self.api.op("PUT", self.item_path + "/publish")
-
-    @cached_property
-    def operations(self) -> tuple[Operation, ...]:
-        return (*super().operations, self.publish_op)
-
-
-FLOW = _FlowSpec(
+FLOW = ResourceSpec(
     name="Flow",
     collection_path="/contact_center/flows",
     item_path="/contact_center/flows/{flowId}",
@@ -119,10 +74,29 @@ FLOW = _FlowSpec(
         "file": "flow_file",
         "version_description": "flow_version_description",
     },
-    # import_mode is always "new" on create (the provider's choice, see irregular_flows);
-    # flow_version (edit) is taken from the live flow_versions.
+    # import_mode is "new" on create: "version" would silently turn a create into a new
+    # version of another flow sharing the name and channel. Changed content is imported with
+    # "version" (reference line 10956: '"version" checks for existing flow by name + channel
+    # and imports as new version'): the flow keeps its id, entry points and queues.
     hidden_inputs=frozenset({"import_mode", "flow_version"}),
-    provider="zoomcc.dynamic.irregular_flows:FlowProvider",
+    upload=Upload(
+        "flow_file",
+        canonical_json=True,
+        parts={"import_mode": "new"},
+        new_version_parts={"import_mode": "version"},
+    ),
+    update_fills={"flow_version": FLOW_VERSION},
+    # reference line 11594: "Publish a flow version. Any other published version of the
+    # flow will be replaced with the one specified in this request."
+    follow_ups=(FollowUp(("PUT", "/publish"), "publish", query={"flow_version": FLOW_VERSION}),),
+    extra_inputs=(
+        ExtraInput(
+            "publish",
+            "Publish the flow (PUT .../publish) after each import or update. Setting it back "
+            "to false does not unpublish: the API cannot.",
+            type="boolean",
+        ),
+    ),
     summary="A flow imported from another flow's exported JSON (`file`: a local path or a "
     "`pulumi.FileAsset`, uploaded as multipart). The file is diffed by a hash of its JSON "
     "re-dumped with sorted keys, so reformatting an unchanged file, or moving it, never "

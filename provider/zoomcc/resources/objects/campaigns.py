@@ -2,78 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
-from zoomcc.apispec import FieldSpec, Operation
+from zoomcc.resources.call_shapes import ExtraInput, FollowUp, FromInput, Removal
 from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import ResourceSpec
-
-CAMPAIGN_STATUSES = ("draft", "ready", "paused", "running")
-"""The statuses a campaign can be switched to, in the lower case GET returns; the status
-operation's enum is capitalised (``Draft``...) and the provider capitalises on the way out."""
-
-
-@dataclass(frozen=True, eq=False)
-class CampaignSpec(ResourceSpec):
-    """Outbound campaigns: ``status`` is an argument although neither create nor update
-    takes it; a separate operation (``PATCH .../{campaignId}/status``) sets it."""
-
-    status_path: str = ""
-
-    @cached_property
-    def status_op(self) -> Operation:
-        return self.api.op("PATCH", self.status_path)
-
-    @cached_property
-    def operations(self) -> tuple[Operation, ...]:
-        return (*super().operations, self.status_op)
-
-    @cached_property
-    def input_fields(self) -> dict[str, FieldSpec]:
-        fields = dict(super().input_fields)
-        live = self.output_fields["outbound_campaign_status"]
-        fields["outbound_campaign_status"] = live.model_copy(
-            update={
-                "enum": list(CAMPAIGN_STATUSES),
-                "required": False,
-                "default": None,
-                "description": "The campaign's status, set through the status operation after "
-                "create or update: draft, ready, paused or running (lower case, as GET "
-                "returns it). Left unset, the status is not managed.",
-            }
-        )
-        return dict(sorted(fields.items()))
-
-
-@dataclass(frozen=True, eq=False)
-class BulkDeleteSpec(ResourceSpec):
-    """Objects without a single-item DELETE: ``DELETE <collection>`` takes a list of ids
-    (in the JSON body field ``delete_ids_field``, or in the query parameter
-    ``delete_ids_param``)."""
-
-    delete_ids_field: str = ""
-    delete_ids_param: str = ""
-
-    @cached_property
-    def delete_op(self) -> Operation:
-        return self.api.op("DELETE", self.collection_path)
-
-
-@dataclass(frozen=True, eq=False)
-class BatchCreateSpec(BulkDeleteSpec):
-    """Block-list rules: create takes (and answers) a list of rules under ``batch_key``; the
-    resource is one rule, so its arguments are one list item's fields."""
-
-    batch_key: str = ""
-
-    @cached_property
-    def create_fields(self) -> dict[str, FieldSpec]:
-        assert self.create_op.request is not None
-        holder = self.create_op.request.schema_.field(self.batch_key)
-        assert holder.items is not None
-        return {f.name: f for f in holder.items.fields}
-
 
 CAMPAIGN_CONTACT_LIST = ResourceSpec(
     name="CampaignContactList",
@@ -128,11 +59,10 @@ CAMPAIGN_CONTACT_LIST_CONTACT = ResourceSpec(
     '"contact_phone_type": "Main"}])',
 )
 
-OUTBOUND_CAMPAIGN = CampaignSpec(
+OUTBOUND_CAMPAIGN = ResourceSpec(
     name="OutboundCampaign",
     collection_path="/contact_center/outbound_campaign/campaigns",
     item_path="/contact_center/outbound_campaign/campaigns/{campaignId}",
-    status_path="/contact_center/outbound_campaign/campaigns/{campaignId}/status",
     id_field="outbound_campaign_id",
     renames={
         "name": "outbound_campaign_name",
@@ -152,7 +82,28 @@ OUTBOUND_CAMPAIGN = CampaignSpec(
         "campaign_contact_list_ids": "CampaignContactList",
         "campaign_do_not_contact_list_ids": "CampaignContactList",
     },
-    provider="zoomcc.dynamic.irregular_campaigns:OutboundCampaignProvider",
+    # Neither create nor update takes the status: its own operation sets it, with a
+    # capitalised enum (reference line 6047: '"Draft", "Ready", "Paused", "Running"') where
+    # GET answers lower case, which is what the argument takes; the call is made only when
+    # the live status differs, so an unchanged status never shows a diff or a call.
+    extra_inputs=(
+        ExtraInput(
+            "outbound_campaign_status",
+            "The campaign's status, set through the status operation after create or update: "
+            "draft, ready, paused or running (lower case, as GET returns it). Left unset, the "
+            "status is not managed.",
+            enum=("draft", "ready", "paused", "running"),
+            like_output=True,
+        ),
+    ),
+    follow_ups=(
+        FollowUp(
+            ("PATCH", "/status"),
+            "outbound_campaign_status",
+            body={"status": FromInput("outbound_campaign_status", capitalize=True)},
+            if_differs=True,
+        ),
+    ),
     summary="An outbound dialing campaign over contact lists, run by a voice queue. "
     "`status` (draft, ready, paused, running) is applied with the status operation after "
     "create and update; the dialing method, queue and contact lists cannot be changed in "
@@ -162,34 +113,36 @@ OUTBOUND_CAMPAIGN = CampaignSpec(
     'campaign_contact_list_ids=[leads.id], status="ready")',
 )
 
-IP_ADDRESS_BLOCK_LIST_RULE = BatchCreateSpec(
+IP_ADDRESS_BLOCK_LIST_RULE = ResourceSpec(
     name="IpAddressBlockListRule",
     collection_path="/contact_center/block_list_rules/ip_addresses",
     item_path="/contact_center/block_list_rules/ip_addresses/{ipAddressBlockListRuleId}",
     id_field="ip_address_block_list_rule_id",
-    batch_key="ip_address_block_list_rules",
-    delete_ids_field="ip_address_block_list_rule_ids",
+    # reference line 4159: "Supports up to 20 block list rules per request"; line 4269:
+    # "Delete block list rules ... Supports up to 20 block list rules per request."
+    create_batch="ip_address_block_list_rules",
+    delete_by_ids=Removal("body", ids_field="ip_address_block_list_rule_ids"),
     natural_key="ip_address",
-    provider="zoomcc.dynamic.irregular_campaigns:BlockListRuleProvider",
     summary="Blocks engagements from one IP address. The API has no update: any change "
     "replaces the rule.",
     example='spam = zoomcc.IpAddressBlockListRule("spam", ip_address="203.0.113.7", '
     'match_type="ip_address", status="active")',
 )
 
-PHONE_NUMBER_BLOCK_LIST_RULE = BatchCreateSpec(
+PHONE_NUMBER_BLOCK_LIST_RULE = ResourceSpec(
     name="PhoneNumberBlockListRule",
     collection_path="/contact_center/block_list_rules/phone_numbers",
     item_path="/contact_center/block_list_rules/phone_numbers/{phoneBlockListRuleId}",
     id_field="phone_block_list_rule_id",
-    batch_key="phone_block_list_rules",
-    delete_ids_field="phone_block_list_rule_ids",
+    # reference line 4502: "Supports up to 20 block list rules per request"; line 4691:
+    # "Delete block list rules ... Supports up to 20 block list rules per request."
+    create_batch="phone_block_list_rules",
+    delete_by_ids=Removal("body", ids_field="phone_block_list_rule_ids"),
     natural_key="phone_number",
     # "Matches a specific phone number" / "all numbers starting with the specified digits";
     # exceptions: "Phone numbers are digits only." (a prefix like "1800" is valid: partial).
     rules=(("phone_number", E164(partial=True)), ("exceptions[]", E164(partial=True))),
     natural_key_scope=("match_type",),
-    provider="zoomcc.dynamic.irregular_campaigns:BlockListRuleProvider",
     summary="Blocks calls or SMS from (or to) a phone number or a number prefix. The API has "
     "no update: any change replaces the rule.",
     example='robocaller = zoomcc.PhoneNumberBlockListRule("robocaller", '
@@ -197,14 +150,15 @@ PHONE_NUMBER_BLOCK_LIST_RULE = BatchCreateSpec(
     'channel=["voice"], direction=["inbound"], status="active")',
 )
 
-INBOX = BulkDeleteSpec(
+INBOX = ResourceSpec(
     name="Inbox",
     collection_path="/contact_center/inboxes",
     item_path="/contact_center/inboxes/{inboxId}",
     id_field="inbox_id",
     renames={"name": "inbox_name", "description": "inbox_description", "type": "inbox_type"},
-    delete_ids_param="inbox_ids",
-    provider="zoomcc.dynamic.irregular_campaigns:BulkDeleteProvider",
+    # reference line 12222: "Delete inboxes ... Delete one or more inboxes." (no single-item
+    # DELETE; the ids go in the query parameter inbox_ids).
+    delete_by_ids=Removal("query", ids_field="inbox_ids"),
     summary="A voicemail inbox that queues and flows leave messages in. The API deletes "
     "inboxes only in bulk (`DELETE /contact_center/inboxes?inbox_ids=...`).",
     example='voicemail = zoomcc.Inbox("voicemail", name="Support voicemail", type="voicemail", '

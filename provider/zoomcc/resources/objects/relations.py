@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.membership import USER_KEYS, MembershipSpec, Removal
+from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.call_shapes import Removal
+from zoomcc.resources.membership import USER_KEYS, MembershipSpec
 from zoomcc.resources.rules import Before, Clock
 from zoomcc.resources.settings import SettingsPart, SettingsSpec
-from zoomcc.resources.spec import ResourceSpec
 
-_MEMBERSHIP = "zoomcc.dynamic.membership:MembershipProvider"
-_Q = "/contact_center/queues/{queueId}"
-_T = "/contact_center/teams/{teamId}"
+QUEUE_PATH = "/contact_center/queues/{queueId}"
+TEAM_PATH = "/contact_center/teams/{teamId}"
+USER_PATH = "/contact_center/users/{userId}"
+INBOX_PATH = "/contact_center/inboxes/{inboxId}"
 
 QUEUE_AGENTS = MembershipSpec(
     name="QueueAgents",
     summary="Agents assigned to a queue. Users may be given by email, Meetings user id or "
     "Contact Center user id; only the declared agents are managed.",
-    collection_path=f"{_Q}/agents",
+    add_path=f"{QUEUE_PATH}/agents",
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
     members_field="user_ids",
     live_keys=USER_KEYS,
-    removal=Removal("item", f"{_Q}/agents/{{userId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{QUEUE_PATH}/agents/{{userId}}"),
     example='zoomcc.QueueAgents("support-agents", queue_id=support.id, '
     'user_ids=["jane@example.com", "joe@example.com"])',
 )
@@ -31,14 +32,13 @@ QUEUE_SUPERVISORS = MembershipSpec(
     name="QueueSupervisors",
     summary="Supervisors of a queue. Users may be given by email, Meetings user id or "
     "Contact Center user id; only the declared supervisors are managed.",
-    collection_path=f"{_Q}/supervisors",
+    add_path=f"{QUEUE_PATH}/supervisors",
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
     members_field="user_ids",
     live_keys=USER_KEYS,
-    removal=Removal("item", f"{_Q}/supervisors/{{userId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{QUEUE_PATH}/supervisors/{{userId}}"),
     example='zoomcc.QueueSupervisors("support-supervisors", queue_id=support.id, '
     'user_ids=["lead@example.com"])',
 )
@@ -47,8 +47,8 @@ QUEUE_TEAMS = MembershipSpec(
     name="QueueTeams",
     summary="Teams assigned to a queue. The API has no list of a queue's teams: they are "
     "read from the queue itself (`GET /queues/{queueId}`, field `teams`).",
-    collection_path=f"{_Q}/teams",
-    list_path=_Q,
+    add_path=f"{QUEUE_PATH}/teams",
+    list_path=QUEUE_PATH,
     list_items_key="teams",
     parent_param="queueId",
     parent_arg="queue_id",
@@ -56,8 +56,7 @@ QUEUE_TEAMS = MembershipSpec(
     member_type="Team",
     members_field="team_ids",
     max_add=10,
-    removal=Removal("item", f"{_Q}/teams/{{teamId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{QUEUE_PATH}/teams/{{teamId}}"),
     example='zoomcc.QueueTeams("support-teams", queue_id=support.id, team_ids=[tier1.id])',
 )
 
@@ -66,7 +65,7 @@ QUEUE_DISPOSITIONS = MembershipSpec(
     summary="Dispositions offered to agents of a queue, for inbound or outbound engagements "
     "(`assign_type`, the same for every disposition of the resource; changing it replaces "
     "the resource). Declare one resource per assign type.",
-    collection_path=f"{_Q}/dispositions",
+    add_path=f"{QUEUE_PATH}/dispositions",
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
@@ -74,8 +73,7 @@ QUEUE_DISPOSITIONS = MembershipSpec(
     members_field="disposition_ids",
     shared_fields=("assign_type",),
     max_add=30,
-    removal=Removal("item", f"{_Q}/dispositions/{{dispositionId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{QUEUE_PATH}/dispositions/{{dispositionId}}"),
     example='zoomcc.QueueDispositions("support-outcomes", queue_id=support.id, '
     "disposition_ids=[resolved.id])",
 )
@@ -84,15 +82,14 @@ QUEUE_DISPOSITION_SETS = MembershipSpec(
     name="QueueDispositionSets",
     summary="Disposition sets offered to agents of a queue, for inbound or outbound "
     "engagements (`assign_type`; changing it replaces the resource).",
-    collection_path=f"{_Q}/dispositions/sets",
+    add_path=f"{QUEUE_PATH}/dispositions/sets",
     parent_param="queueId",
     parent_arg="queue_id",
     parent_type="Queue",
     member_type="DispositionSet",
     members_field="disposition_set_ids",
     shared_fields=("assign_type",),
-    removal=Removal("item", f"{_Q}/dispositions/sets/{{dispositionSetId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{QUEUE_PATH}/dispositions/sets/{{dispositionSetId}}"),
     example='zoomcc.QueueDispositionSets("support-sets", queue_id=support.id, '
     "disposition_set_ids=[outcomes.id])",
 )
@@ -101,7 +98,7 @@ TEAM_AGENTS = MembershipSpec(
     name="TeamAgents",
     summary="Agents of a team. The add call succeeds partially (unknown users are skipped): "
     "the provider checks every declared agent is there afterwards.",
-    collection_path=f"{_T}/agents",
+    add_path=f"{TEAM_PATH}/agents",
     parent_param="teamId",
     parent_arg="team_id",
     parent_type="Team",
@@ -110,36 +107,31 @@ TEAM_AGENTS = MembershipSpec(
     max_add=100,
     # Query contract of DELETE .../teams/{teamId}/agents: `user_ids` (required,
     # comma-separated).
-    removal=Removal("query", f"{_T}/agents", ids_field="user_ids", max_ids=100),
-    provider=_MEMBERSHIP,
+    removal=Removal("query", f"{TEAM_PATH}/agents", ids_field="user_ids", max_ids=100),
     example='zoomcc.TeamAgents("tier1-agents", team_id=tier1.id, user_ids=["jane@example.com"])',
 )
 
 TEAM_SUPERVISORS = MembershipSpec(
     name="TeamSupervisors",
     summary="Supervisors of a team (at most 50 per team).",
-    collection_path=f"{_T}/supervisors",
+    add_path=f"{TEAM_PATH}/supervisors",
     parent_param="teamId",
     parent_arg="team_id",
     parent_type="Team",
     members_field="user_ids",
     live_keys=USER_KEYS,
     max_add=50,
-    removal=Removal("query", f"{_T}/supervisors", ids_field="user_ids", max_ids=50),
-    provider=_MEMBERSHIP,
+    removal=Removal("query", f"{TEAM_PATH}/supervisors", ids_field="user_ids", max_ids=50),
     example='zoomcc.TeamSupervisors("tier1-leads", team_id=tier1.id, '
     'user_ids=["lead@example.com"])',
 )
-
-_U = "/contact_center/users/{userId}"
-_I = "/contact_center/inboxes/{inboxId}"
 
 USER_SKILLS = MembershipSpec(
     name="UserSkills",
     summary="Skills of a user, each with the user's proficiency (`max_proficiency_level` in "
     "the add call, shown as `user_proficiency_level` by the list: the reference's names). "
     "Changing a proficiency re-assigns the skill.",
-    collection_path=f"{_U}/skills",
+    add_path=f"{USER_PATH}/skills",
     parent_param="userId",
     parent_arg="user_id",
     parent_type="User",
@@ -147,8 +139,7 @@ USER_SKILLS = MembershipSpec(
     member_key="skill_id",
     attributes={"max_proficiency_level": "user_proficiency_level"},
     references={"user_id": "User"},
-    removal=Removal("item", f"{_U}/skills/{{skillId}}"),
-    provider=_MEMBERSHIP,
+    removal=Removal("item", f"{USER_PATH}/skills/{{skillId}}"),
     example='zoomcc.UserSkills("jane-skills", user_id=jane_id, '
     'skills=[{"skill_id": french.id, "max_proficiency_level": 4}])',
 )
@@ -157,14 +148,13 @@ ROLE_USERS = MembershipSpec(
     name="RoleUsers",
     summary="Users given a role. A user has one role: assigning it here takes the user "
     "out of their previous role, and removing the user leaves them without this role.",
-    collection_path="/contact_center/roles/{roleId}/users",
+    add_path="/contact_center/roles/{roleId}/users",
     parent_param="roleId",
     parent_arg="role_id",
     parent_type="Role",
     members_field="user_ids",
     live_keys=USER_KEYS,
     removal=Removal("item", "/contact_center/roles/{roleId}/users/{userId}"),
-    provider=_MEMBERSHIP,
     example='zoomcc.RoleUsers("admins", role_id=admin_role.id, user_ids=["jane@example.com"])',
 )
 
@@ -173,14 +163,13 @@ REGION_USERS = MembershipSpec(
     summary="Users assigned to a region. The API cannot take a user out of a region (only "
     "assign them to another one), so removing a user, or deleting the resource, leaves the "
     "user where they are.",
-    collection_path="/contact_center/regions/{regionId}/users",
+    add_path="/contact_center/regions/{regionId}/users",
     parent_param="regionId",
     parent_arg="region_id",
     parent_type="Region",
     members_field="user_ids",
     live_keys=USER_KEYS,
     removal=Removal("none"),
-    provider=_MEMBERSHIP,
     example='zoomcc.RegionUsers("emea-users", region_id=emea.id, user_ids=["jane@example.com"])',
 )
 
@@ -188,7 +177,7 @@ INBOX_QUEUES = MembershipSpec(
     name="InboxQueues",
     summary="Queues whose agents can access an inbox. Assigning a queue twice is an error "
     "in Zoom: only missing queues are added.",
-    collection_path=f"{_I}/queues",
+    add_path=f"{INBOX_PATH}/queues",
     parent_param="inboxId",
     parent_arg="inbox_id",
     parent_type="Inbox",
@@ -198,8 +187,7 @@ INBOX_QUEUES = MembershipSpec(
     # Query contract of DELETE .../inboxes/{inboxId}/queues: `queue_ids` (the legacy
     # task-queue ids) and `cc_queue_ids`. The members are added as `cc_queue_ids`, so they are
     # removed as `cc_queue_ids` too.
-    removal=Removal("query", f"{_I}/queues", ids_field="cc_queue_ids"),
-    provider=_MEMBERSHIP,
+    removal=Removal("query", f"{INBOX_PATH}/queues", ids_field="cc_queue_ids"),
     example='zoomcc.InboxQueues("voicemail-queues", inbox_id=voicemail.id, '
     "cc_queue_ids=[support.id])",
 )
@@ -208,14 +196,13 @@ INBOX_USERS = MembershipSpec(
     name="InboxUsers",
     summary="Users who can access an inbox. Assigning a user twice is an error in Zoom: "
     "only missing users are added.",
-    collection_path=f"{_I}/users",
+    add_path=f"{INBOX_PATH}/users",
     parent_param="inboxId",
     parent_arg="inbox_id",
     parent_type="Inbox",
     members_field="user_ids",
     live_keys=USER_KEYS,
-    removal=Removal("query", f"{_I}/users", ids_field="user_ids"),
-    provider=_MEMBERSHIP,
+    removal=Removal("query", f"{INBOX_PATH}/users", ids_field="user_ids"),
     example='zoomcc.InboxUsers("voicemail-users", inbox_id=voicemail.id, '
     'user_ids=["jane@example.com"])',
 )
@@ -225,7 +212,7 @@ FLOW_ENTRY_POINTS = MembershipSpec(
     summary="Entry points (phone numbers, chat and email addresses) that start a flow, each "
     "with its optional language and customer identity source; changing those re-assigns "
     "the entry point. `enable_detect_language` (email flows) applies to the call.",
-    collection_path="/contact_center/flows/{flowId}/entry_points",
+    add_path="/contact_center/flows/{flowId}/entry_points",
     parent_param="flowId",
     parent_arg="flow_id",
     parent_type="Flow",
@@ -238,7 +225,6 @@ FLOW_ENTRY_POINTS = MembershipSpec(
     live_keys=("entry_id", "entry_number"),
     shared_fields=("enable_detect_language",),
     removal=Removal("body", "/contact_center/flows/{flowId}/entry_points", ids_field="entry_ids"),
-    provider=_MEMBERSHIP,
     example='zoomcc.FlowEntryPoints("support-numbers", flow_id=support_flow.id, '
     'entry_points=[{"entry_id": main_number_id, "entry_language": "en-US"}])',
 )
@@ -247,7 +233,7 @@ CAMPAIGN_DNC_LIST_PHONES = MembershipSpec(
     name="CampaignDncListPhones",
     summary="Phone numbers (E.164) on an outbound campaign's do-not-call list. Numbers are "
     "added by number and removed by the record id Zoom gives them.",
-    collection_path="/contact_center/outbound_campaign/dnc_lists/{dncListId}/phones",
+    add_path="/contact_center/outbound_campaign/dnc_lists/{dncListId}/phones",
     parent_param="dncListId",
     parent_arg="dnc_list_id",
     parent_type="CampaignDncList",
@@ -259,7 +245,6 @@ CAMPAIGN_DNC_LIST_PHONES = MembershipSpec(
         ids_field="phone_ids",
         live_id="phone_id",
     ),
-    provider=_MEMBERSHIP,
     example='zoomcc.CampaignDncListPhones("opt-outs", dnc_list_id=dnc_list_id, '
     'phone_numbers=["+14155550100"])',
 )
@@ -293,13 +278,13 @@ QUEUE_INTERRUPT_SETTINGS = SettingsSpec(
         ),
     ),
     parts=(
-        SettingsPart(write_path=f"{_Q}/interrupt", read_path=f"{_Q}/interrupt"),
+        SettingsPart(write_path=f"{QUEUE_PATH}/interrupt", read_path=f"{QUEUE_PATH}/interrupt"),
         SettingsPart(
-            write_path=f"{_Q}/interrupt_menu",
+            write_path=f"{QUEUE_PATH}/interrupt_menu",
             write_method="POST",
             argument="menu",
             restore="clear",
-            clear_path=f"{_Q}/interrupt_menu",
+            clear_path=f"{QUEUE_PATH}/interrupt_menu",
         ),
     ),
     restore_note="the audio and notify interrupts are written back as they were before "
@@ -326,8 +311,8 @@ QUEUE_OPERATING_HOURS = SettingsSpec(
     },
     parts=(
         SettingsPart(
-            write_path=f"{_Q}/operating_hours",
-            read_path=f"{_Q}/operating_hours",
+            write_path=f"{QUEUE_PATH}/operating_hours",
+            read_path=f"{QUEUE_PATH}/operating_hours",
             read_back={
                 "operating_hours_business_hour_id": "business_hour_id",
                 "operating_hours_closure_set_id": "closure_set_id",
@@ -351,8 +336,8 @@ TEAM_PARENT = SettingsSpec(
     references={"team_id": "Team", "parent_team_id": "Team"},
     parts=(
         SettingsPart(
-            write_path=f"{_T}/move",
-            read_path=_T,
+            write_path=f"{TEAM_PATH}/move",
+            read_path=TEAM_PATH,
             read_fields=("parent_team_id", "parent_team_name"),
         ),
     ),
@@ -372,8 +357,8 @@ INBOX_EMAIL_NOTIFICATION = SettingsSpec(
     references={"inbox_id": "Inbox"},
     parts=(
         SettingsPart(
-            write_path=f"{_I}/email_notification",
-            read_path=f"{_I}/email_notifications",
+            write_path=f"{INBOX_PATH}/email_notification",
+            read_path=f"{INBOX_PATH}/email_notifications",
             read_list_key="email_notifications",
             row_match=("user_id", "user_id", "user_email"),
             key_fields=("user_id",),
@@ -396,10 +381,10 @@ USER_QUEUE_OPT_IN = SettingsSpec(
     parent_arg="user_id",
     parent_type="User",
     references={"user_id": "User", "queue_ids": "Queue"},
-    check_path=f"{_U}/queues",
+    check_path=f"{USER_PATH}/queues",
     parts=(
         SettingsPart(
-            write_path=f"{_U}/opt_in_out_queues",
+            write_path=f"{USER_PATH}/opt_in_out_queues",
             restore="leave",
         ),
     ),
@@ -409,7 +394,7 @@ USER_QUEUE_OPT_IN = SettingsSpec(
     "queue_ids=[support.id])",
 )
 
-SPECS: tuple[ResourceSpec, ...] = (
+SPECS: tuple[BaseSpec, ...] = (
     QUEUE_AGENTS,
     QUEUE_SUPERVISORS,
     QUEUE_TEAMS,

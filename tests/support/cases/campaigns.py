@@ -4,33 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases import Case
+from tests.support.cases.model import Case
+from tests.support.cases.parents import make_named, make_queue
 from zoomcc.client import ZoomClient
 
 _LISTS = "/contact_center/outbound_campaign/contact_lists"
 
 
 def _contact_lists(client: ZoomClient) -> dict[str, Any]:
-    ids = [
-        client.request("POST", _LISTS, json={"contact_list_name": name})["contact_list_id"]
-        for name in ("Leads", "Customers")
-    ]
-    dnc = client.request(
-        "POST",
-        _LISTS,
-        json={"contact_list_name": "Do not call", "contact_list_type": "do_not_contact"},
+    ids = make_named(client, _LISTS, "contact_list", ["Leads", "Customers"])
+    (dnc,) = make_named(
+        client, _LISTS, "contact_list", ["Do not call"], contact_list_type="do_not_contact"
     )
-    return {"list": ids[0], "other": ids[1], "lists": ids, "dnc": dnc["contact_list_id"]}
+    return {"list": ids[0], "other": ids[1], "lists": ids, "dnc": dnc}
 
 
 def _campaign_parents(client: ZoomClient) -> dict[str, Any]:
-    queues = [
-        client.request(
-            "POST", "/contact_center/queues", json={"queue_name": name, "channel": "voice"}
-        )["cc_queue_id"]
-        for name in ("Outbound", "Outbound 2")
-    ]
-    return {**_contact_lists(client), "queue": queues[0], "other_queue": queues[1]}
+    queue, other = (make_queue(client, name=name) for name in ("Outbound", "Outbound 2"))
+    return {**_contact_lists(client), "queue": queue, "other_queue": other}
 
 
 def _delete_by_ids(path: str, field: str) -> Any:

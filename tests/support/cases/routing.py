@@ -4,75 +4,54 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases import Case
+from tests.support.cases.model import Case
+from tests.support.cases.parents import make_named
 from zoomcc.client import ZoomClient
+
+_CATEGORIES = "/contact_center/skills/categories"
+_ROLES, _REGIONS = "/contact_center/roles", "/contact_center/regions"
+_READ_USERS = ["UserManagement:Read"]
 
 
 def _skill_categories(client: ZoomClient) -> dict[str, Any]:
-    ids = []
-    for name, kind in (("Routing languages", "proficiency"), ("Routing products", "text")):
-        made = client.request(
-            "POST",
-            "/contact_center/skills/categories",
-            json={"skill_category_name": name, "skill_type": kind},
-        )
-        ids.append(made["skill_category_id"])
-    return {"languages": ids[0], "products": ids[1]}
+    (languages,) = make_named(
+        client, _CATEGORIES, "skill_category", ["Routing languages"], skill_type="proficiency"
+    )
+    (products,) = make_named(
+        client, _CATEGORIES, "skill_category", ["Routing products"], skill_type="text"
+    )
+    return {"languages": languages, "products": products}
 
 
-def _roles(client: ZoomClient) -> dict[str, Any]:
-    ids = []
-    for name in ("Case agents", "Case supervisors"):
-        made = client.request(
-            "POST",
-            "/contact_center/roles",
-            json={"role_name": name, "privileges": ["UserManagement:Read"]},
-        )
-        ids.append(made["role_id"])
-    region = client.request("POST", "/contact_center/regions", json={"region_name": "APAC"})
-    return {"role": ids[0], "other_role": ids[1], "region": region["region_id"]}
+def roles_and_region(client: ZoomClient) -> dict[str, Any]:
+    names = ["Case agents", "Case supervisors"]
+    role, other = make_named(client, _ROLES, "role", names, privileges=_READ_USERS)
+    (region,) = make_named(client, _REGIONS, "region", ["APAC"])
+    return {"role": role, "other_role": other, "region": region}
 
 
 def _variable_groups(client: ZoomClient) -> dict[str, Any]:
-    ids = []
-    for name in ("Customer data", "Order data"):
-        made = client.request(
-            "POST", "/contact_center/variables/groups", json={"variable_group_name": name}
-        )
-        ids.append(made["variable_group_id"])
-    unit = client.request(
-        "POST", "/contact_center/address_books/units", json={"unit_name": "Variable unit"}
+    names = ["Customer data", "Order data"]
+    group, other = make_named(client, "/contact_center/variables/groups", "variable_group", names)
+    (unit,) = make_named(client, "/contact_center/address_books/units", "unit", ["Variable unit"])
+    books = make_named(
+        client, "/contact_center/address_books", "address_book", ["Variable book"], unit_id=unit
     )
-    book = client.request(
-        "POST",
-        "/contact_center/address_books",
-        json={"address_book_name": "Variable book", "unit_id": unit["unit_id"]},
-    )
-    return {"group": ids[0], "other": ids[1], "books": [book["address_book_id"]]}
+    return {"group": group, "other": other, "books": books}
 
 
 def _fallback_regions(client: ZoomClient) -> dict[str, Any]:
     """Regions the deleted region's users move to (else the main region would)."""
-    ids = [
-        client.request("POST", "/contact_center/regions", json={"region_name": name})[
-            "region_id"
-        ]
-        for name in ("Fallback region", "Other fallback region")
-    ]
-    return {"fallback": ids[0], "other": ids[1]}
+    names = ["Fallback region", "Other fallback region"]
+    fallback, other = make_named(client, _REGIONS, "region", names)
+    return {"fallback": fallback, "other": other}
 
 
 def _fallback_roles(client: ZoomClient) -> dict[str, Any]:
     """Roles the deleted role's users are transferred to (else the built-in Agent would)."""
-    ids = [
-        client.request(
-            "POST",
-            "/contact_center/roles",
-            json={"role_name": name, "privileges": ["UserManagement:Read"]},
-        )["role_id"]
-        for name in ("Fallback role", "Other fallback role")
-    ]
-    return {"fallback": ids[0], "other": ids[1]}
+    names = ["Fallback role", "Other fallback role"]
+    fallback, other = make_named(client, _ROLES, "role", names, privileges=_READ_USERS)
+    return {"fallback": fallback, "other": other}
 
 
 CASES: list[Case] = [
@@ -179,7 +158,7 @@ CASES: list[Case] = [
             "region": "@region",
         },
         replace={"template_type": "update"},
-        prereq=_roles,
+        prereq=roles_and_region,
     ),
     Case(
         "User",
@@ -196,7 +175,7 @@ CASES: list[Case] = [
             "channel_settings": {"concurrent_message_capacity": 4},
         },
         replace={"user_email": "jhill@example.com"},
-        prereq=_roles,
+        prereq=roles_and_region,
     ),
     Case(
         "VariableGroup",

@@ -4,30 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases import Case
+from tests.support.cases.model import Case
+from tests.support.cases.parents import make_named
 from zoomcc.client import ZoomClient
 
 
-def _units(client: ZoomClient) -> dict[str, Any]:
-    ids = []
-    for name in ("Sales unit", "Support unit"):
-        made = client.request(
-            "POST", "/contact_center/address_books/units", json={"unit_name": name}
-        )
-        ids.append(made["unit_id"])
-    return {"unit": ids[0], "other": ids[1]}
+def address_book_units(client: ZoomClient) -> dict[str, Any]:
+    names = ["Sales unit", "Support unit"]
+    unit, other = make_named(client, "/contact_center/address_books/units", "unit", names)
+    return {"unit": unit, "other": other}
 
 
-def _books(client: ZoomClient) -> dict[str, Any]:
-    unit = _units(client)["unit"]  # every book has a unit (reference line 165, error 1902)
-    ids = []
-    for name in ("Customers", "Partners"):
-        made = client.request(
-            "POST",
-            "/contact_center/address_books",
-            json={"address_book_name": name, "unit_id": unit},
-        )
-        ids.append(made["address_book_id"])
+def address_books(client: ZoomClient) -> dict[str, Any]:
+    # every book has a unit (reference line 165, error 1902)
+    unit = address_book_units(client)["unit"]
+    names = ["Customers", "Partners"]
+    ids = make_named(client, "/contact_center/address_books", "address_book", names, unit_id=unit)
     return {"book": ids[0], "other": ids[1], "books": ids}
 
 
@@ -44,7 +36,7 @@ CASES: list[Case] = [
         lambda p: {"name": "Key accounts", "description": "Top customers", "unit_id": p["unit"]},
         update={"name": "Strategic accounts", "description": "The top 50 customers"},
         replace={"unit_id": "@other"},
-        prereq=_units,
+        prereq=address_book_units,
     ),
     Case(
         "AddressBookCustomField",
@@ -62,7 +54,7 @@ CASES: list[Case] = [
             "show_in_profile_tab": True,
             "address_book_ids": "@books",
         },
-        prereq=_books,
+        prereq=address_books,
     ),
     Case(
         "AddressBookContact",
@@ -77,6 +69,6 @@ CASES: list[Case] = [
         # Only the company changes: the PATCH still carries the (required) phones.
         update={"company": "Analytical Engines Ltd"},
         replace={"address_book_id": "@other"},
-        prereq=_books,
+        prereq=address_books,
     ),
 ]

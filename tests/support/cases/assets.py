@@ -7,16 +7,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.support.cases import Case
+from tests.support.cases.model import Case
 from zoomcc.client import ZoomClient
+from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.resources import catalog
 
 
 def _files(client: ZoomClient) -> dict[str, Any]:
     """A category and two small audio files (their bytes differ)."""
-    category = client.request(
-        "POST",
-        "/contact_center/asset_library/categories",
-        json={"category_name": "Prompts", "category_scope": "system"},
+    category = ResourceApi(catalog.get_object("AssetCategory"), client).create(
+        {"category_name": "Prompts", "category_scope": "system"}
     )
     folder = Path(tempfile.mkdtemp(prefix="zoomcc-assets-"))
     paths = {}
@@ -36,12 +36,12 @@ def _files(client: ZoomClient) -> dict[str, Any]:
 
 def _archive_and_delete(client: ZoomClient, asset_id: str) -> None:
     """Zoom deletes only archived assets (reference line 3612): archive, then delete."""
-    path = f"/contact_center/asset_library/assets/{asset_id}"
-    client.request("DELETE", path, params={"archive": True})
-    client.request("DELETE", path)
+    assets = ResourceApi(catalog.get_object("Asset"), client)
+    assets.delete(asset_id, params={"archive": True})
+    assets.delete(asset_id)
 
 
-FLOW_FIXTURE = Path(__file__).parent / "fixtures" / "flow_export.json"
+FLOW_FIXTURE = Path(__file__).parents[1] / "fixtures" / "flow_export.json"
 """A small exported voice flow."""
 
 

@@ -1,64 +1,37 @@
-"""Per-resource test data: what to create, what to change in place, what forces replacement.
-
-Each case is data; parents a resource needs are made through the API client first.
-"""
+"""Lifecycle test data for the first eight objects: skills, queues, teams, dispositions, hours."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from tests.support.cases.model import Case
+from tests.support.cases.parents import make_named, root_team_id
 from zoomcc.client import ZoomClient
-
-Prereq = Callable[[ZoomClient], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Case:
-    type_name: str
-    inputs: Callable[[dict[str, Any]], dict[str, Any]]
-    update: dict[str, Any]
-    replace: dict[str, Any] | None = None
-    prereq: Prereq | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    delete_out_of_band: Callable[[ZoomClient, str], None] | None = None
-    """Deletes the object behind Pulumi's back, where the API has no single-item DELETE."""
 
 
 def _skill_category(client: ZoomClient) -> dict[str, Any]:
-    made = client.request(
-        "POST",
+    made, other = make_named(
+        client,
         "/contact_center/skills/categories",
-        json={"skill_category_name": "Parent category", "skill_type": "text"},
+        "skill_category",
+        ["Parent category", "Other category"],
+        skill_type="text",
     )
-    other = client.request(
-        "POST",
-        "/contact_center/skills/categories",
-        json={"skill_category_name": "Other category", "skill_type": "text"},
-    )
-    return {"category": made["skill_category_id"], "other": other["skill_category_id"]}
+    return {"category": made, "other": other}
 
 
 def _dispositions(client: ZoomClient) -> dict[str, Any]:
-    ids = []
-    for name in ("Sold", "Not interested", "Call back"):
-        made = client.request(
-            "POST", "/contact_center/dispositions", json={"disposition_name": name}
-        )
-        ids.append(made["disposition_id"])
-    return {"dispositions": ids}
+    names = ["Sold", "Not interested", "Call back"]
+    made = make_named(client, "/contact_center/dispositions", "disposition", names)
+    return {"dispositions": made}
 
 
 def _root_team(client: ZoomClient) -> dict[str, Any]:
-    teams = list(client.paginate("/contact_center/teams", items_key="teams"))
-    root = next(t for t in teams if not t.get("parent_team_id"))
-    other = client.request(
-        "POST",
-        "/contact_center/teams",
-        json={"team_name": "Other parent", "parent_team_id": root["team_id"]},
+    root = root_team_id(client)
+    (other,) = make_named(
+        client, "/contact_center/teams", "team", ["Other parent"], parent_team_id=root
     )
-    return {"root": root["team_id"], "other": other["team_id"]}
+    return {"root": root, "other": other}
 
 
 CASES: list[Case] = [
@@ -163,25 +136,3 @@ CASES: list[Case] = [
         },
     ),
 ]
-
-
-def resolve(value: Any, prereqs: dict[str, Any]) -> Any:
-    """``"@key"`` stands for a prerequisite's value."""
-    if isinstance(value, str) and value.startswith("@"):
-        return prereqs[value[1:]]
-    return value
-
-
-def contains(actual: Any, expected: Any) -> bool:
-    """``actual`` holds everything ``expected`` declares (the API may add ids and defaults)."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            contains(actual.get(k), v) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(actual) == len(expected)
-            and all(contains(a, e) for a, e in zip(actual, expected, strict=True))
-        )
-    return bool(actual == expected)

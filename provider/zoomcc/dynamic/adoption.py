@@ -1,0 +1,94 @@
+"""Adopting existing objects instead of creating them: ``import_id``, and a create that
+finds its name taken (``zoomcc:adoptExisting``). What to change and what to refuse is
+decided here from the spec and the live object; the provider makes the calls."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from zoomcc.dynamic.values import matches
+from zoomcc.resources.spec import ResourceSpec
+
+ADOPTION_KEY = "adoption_changes"
+"""Output: for an adopted object, the fields adoption changed and their previous values."""
+
+
+class AdoptionError(Exception):
+    """``import_id`` names no object, or one that differs where it cannot be changed."""
+
+
+class NameConflictError(Exception):
+    """Creating would duplicate an existing object's name."""
+
+
+def nothing_to_adopt(spec: ResourceSpec, object_id: str, url: str) -> AdoptionError:
+    return AdoptionError(
+        f"{spec.name}: there is no object with id {object_id!r} to adopt "
+        f"({spec.read_op.method} {url} found nothing); "
+        "check import_id, or remove it to create a new object"
+    )
+
+
+def adoption_changes(
+    spec: ResourceSpec, object_id: str, payload: Mapping[str, Any], live: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(API fields whose declared value differs from the live one, declared fields the live
+    object lacks): what adoption writes. AdoptionError where a differing field cannot be
+    changed in place."""
+    differs = {k: v for k, v in payload.items() if k in live and not matches(v, live.get(k))}
+    frozen = sorted(spec.friendly(k) for k in differs if k in spec.replace_fields)
+    if frozen:
+        shown = ", ".join(
+            f"{f}: {live.get(spec.friendly_to_api[f])!r} in Zoom, "
+            f"{payload[spec.friendly_to_api[f]]!r} declared"
+            for f in frozen
+        )
+        raise AdoptionError(
+            f"{spec.name} {object_id}: cannot adopt, these arguments differ and cannot "
+            f"be changed in place ({shown}); declare Zoom's values or create a new object"
+        )
+    missing = {
+        k: v for k, v in payload.items() if k not in live and k not in spec.non_body_inputs
+    }
+    return differs, missing
+
+
+def adopt_existing(stack_config: Mapping[str, Any]) -> str:
+    """``zoomcc:adoptExisting`` (or ``ZOOMCC_ADOPT_EXISTING``): ``never`` or ``matching``."""
+    value = stack_config.get("zoomcc:adoptExisting") or os.environ.get(
+        "ZOOMCC_ADOPT_EXISTING", "never"
+    )
+    return str(value).strip().lower()
+
+
+def create_differences(
+    spec: ResourceSpec, payload: Mapping[str, Any], live: Mapping[str, Any]
+) -> list[str]:
+    """Friendly names of what our own create call would have set and the live object holds
+    otherwise (an interrupted create may not have reached its follow-up PATCH, and adoption
+    sets the rest anyway)."""
+    return sorted(
+        spec.friendly(k)
+        for k, v in payload.items()
+        if k in spec.create_fields and k in live and not matches(v, live[k])
+    )
+
+
+def name_conflict(
+    spec: ResourceSpec, payload: Mapping[str, Any], existing: str, differs: list[str] | None
+) -> NameConflictError:
+    """The refusal to create a second object under a taken name; ``differs``: why the
+    existing one was not adopted automatically (None: adoption was not asked for)."""
+    assert spec.natural_key_api is not None
+    hint = (
+        f" It differs in {', '.join(differs)}, so it is not adopted automatically."
+        if differs
+        else ""
+    )
+    return NameConflictError(
+        f"{spec.name} named {payload[spec.natural_key_api]!r} already exists "
+        f"in Zoom (id {existing}). Adopt it with import_id={existing!r}, "
+        f"or choose another {spec.natural_key}.{hint}"
+    )

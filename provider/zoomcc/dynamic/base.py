@@ -1,0 +1,98 @@
+"""What every provider has, whatever the kind of its resource: its type name (all that is
+pickled), the stack configuration and the shared client, and check().
+
+The instance pickled into the state holds only the resource type's name: the class is
+imported by reference from the installed package, so state stays small, carries no
+secret, and code fixes reach existing resources. Each kind's CRUD lives in its own module
+(``provider`` for objects, ``membership``, ``settings``); ``registry`` says which serves
+which resource.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
+
+from zoomcc.client import ZoomClient
+from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
+from zoomcc.dynamic.derivation import with_derived
+from zoomcc.dynamic.validation import input_failures
+from zoomcc.dynamic.values import is_unknown
+from zoomcc.resources import catalog
+from zoomcc.resources.base import BaseSpec
+
+PROVIDER_KEY = "__provider"
+"""The property the engine hands every call the pickled provider in."""
+IMPORT_KEY = "import_id"
+"""Argument of every object resource: the id of an existing object to adopt."""
+
+Spec = TypeVar("Spec", bound=BaseSpec)
+
+
+class BaseProvider(ResourceProvider, Generic[Spec]):
+    """One resource type's provider; ``kind`` is the spec class it serves."""
+
+    serialize_as_secret_always = False  # nothing secret is ever in here
+
+    kind: type[Spec]
+    import_refusal: ClassVar[str | None] = None
+    """Why ``import_id`` makes no sense for this kind of resource (None: it is supported)."""
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__()
+        self.type_name = type_name
+        self._stack_config: dict[str, Any] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Only the type name, as constructor arguments. No instance dict is pickled: besides
+        # keeping config out of the state, this avoids pulumi's serialize_provider, which
+        # wraps pickle's _batch_setitems once more on every call and so recurses past the
+        # interpreter's limit after ~1,000 resources whose providers pickle a dict.
+        return (type(self), (self.type_name,))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.type_name!r})"
+
+    @property
+    def spec(self) -> Spec:
+        return catalog.get_kind(self.type_name, self.kind)
+
+    def configure(self, req: ConfigureRequest) -> None:
+        # Keep only our namespace; the client is built lazily so preview needs no credentials.
+        raw = getattr(req.config, "_props", {}) or {}
+        self._stack_config = {k: v for k, v in raw.items() if k.startswith("zoomcc:")}
+        problems = config_problems(self._stack_config)
+        if problems:  # at preview, before any API call: a typo must not fall back to defaults
+            raise ConfigurationError("zoomcc: " + "; ".join(problems))
+
+    @property
+    def client(self) -> ZoomClient:
+        return CLIENTS.get(resolve_settings(self._stack_config))
+
+    # ---- check (no network) ---------------------------------------------------------------
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        news = with_derived(self.spec, news)  # derived-field rules: what preview shows
+        return CheckResult(news, self._check_failures(news))
+
+    def _check_failures(self, news: dict[str, Any]) -> list[CheckFailure]:
+        """The inputs against the API's field tree and the spec's rules, the kind's own
+        checks, and ``import_id``."""
+        spec = self.spec
+        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
+        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
+        failures += self._kind_failures(inputs, {f.property for f in failures})
+        adopt = news.get(IMPORT_KEY)
+        if adopt is not None and self.import_refusal is not None:
+            reason = f"{spec.name}: 'import_id' is not supported: {self.import_refusal}"
+            failures.append(CheckFailure(IMPORT_KEY, reason))
+        elif adopt is not None and not is_unknown(adopt) and not isinstance(adopt, str):
+            failures.append(
+                CheckFailure(IMPORT_KEY, f"{spec.name}: 'import_id' must be an id string")
+            )
+        return failures
+
+    def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
+        """What this kind checks beyond the field tree (``reported``: properties already
+        failed)."""
+        return []

@@ -1,0 +1,93 @@
+"""One object type's API calls by meaning: create, get, get by name, update, delete, list.
+
+Providers, lookups, the exporter and the tests' set-up share it instead of each building
+URLs and calls: the operation, its URL and the codes meaning "gone" come from the spec.
+A ``NotFoundError`` from ``get``, ``update`` or ``delete`` means the object is gone (the
+spec's documented codes, or a 404 without a code of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from zoomcc.client import ZoomClient
+from zoomcc.resources.spec import ResourceSpec
+
+Inputs = Mapping[str, Any]
+"""The friendly arguments that fill a URL's parent placeholders (none for top-level types)."""
+
+
+class ResourceApi:
+    """The calls of ``spec``'s object through ``client``."""
+
+    def __init__(self, spec: ResourceSpec, client: ZoomClient) -> None:
+        self.spec = spec
+        self.client = client
+
+    def create(self, body: Mapping[str, Any], inputs: Inputs | None = None) -> Any:
+        """POST a JSON create; returns the answer (which carries the new id)."""
+        spec = self.spec
+        return self.client.call(spec.create_op, spec.collection_url(inputs), json=dict(body))
+
+    def get(self, object_id: str, inputs: Inputs | None = None) -> dict[str, Any]:
+        """The object as its GET answers it."""
+        spec = self.spec
+        found = self.client.call(
+            spec.read_op,
+            spec.item_url(object_id, inputs),
+            not_found_codes=spec.not_found_codes,
+        )
+        return dict(found or {})
+
+    def get_by_name(self, name: str, inputs: Inputs | None = None) -> dict[str, Any]:
+        """The object named ``name``, where its GET takes ``*_identifier_type=name``."""
+        spec = self.spec
+        assert spec.name_identifier is not None, f"{spec.name} has no get by name"
+        found = self.client.call(
+            spec.read_op,
+            spec.item_url(name, inputs),
+            params={spec.name_identifier: "name"},
+            not_found_codes=spec.not_found_codes,
+        )
+        return dict(found or {})
+
+    def update(self, object_id: str, body: Any, inputs: Inputs | None = None) -> None:
+        """Send the spec's update (PATCH or PUT) with the JSON ``body``."""
+        spec = self.spec
+        assert spec.update_op is not None, f"{spec.name} has no update"
+        self.client.call(
+            spec.update_op,
+            spec.item_url(object_id, inputs),
+            json=body,
+            not_found_codes=spec.not_found_codes,
+        )
+
+    def delete(
+        self,
+        object_id: str,
+        inputs: Inputs | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        """DELETE the object at its own URL, with the delete's query ``params``."""
+        spec = self.spec
+        self.client.call(
+            spec.delete_op,
+            spec.item_url(object_id, inputs),
+            params=params or None,
+            not_found_codes=spec.not_found_codes,
+        )
+
+    def list(
+        self, inputs: Inputs | None = None, params: Mapping[str, Any] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Every listed item (list items may be partial), paged where the API pages."""
+        spec = self.spec
+        return self.client.list(spec.list_op, spec.collection_url(inputs), spec.list_key, params)
+
+    def listed_ids(
+        self, inputs: Inputs | None = None, params: Mapping[str, Any] | None = None
+    ) -> Iterator[str]:
+        """The id of every listed item."""
+        id_key = self.spec.list_field(self.spec.id_field)
+        return (str(item[id_key]) for item in self.list(inputs, params))

@@ -1,0 +1,144 @@
+"""A queue's agents, supervisors, teams, dispositions and disposition sets; a team's agents
+and supervisors."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from zoomcc.emulator.memberships.members import USER_MISSING, resolve_in
+from zoomcc.emulator.memberships.membership import (
+    USER_MEMBERS,
+    MemberKind,
+    Membership,
+    MembershipParent,
+    members_of,
+)
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj
+from zoomcc.emulator.store import Store
+
+QUEUE_PATH: Final = "/contact_center/queues/{queueId}"
+TEAM_PATH: Final = "/contact_center/teams/{teamId}"
+
+QUEUE_MISSING: Final = ErrorDef(404, 1201, "Queue does not exist: {id}.")
+TEAM_MISSING: Final = ErrorDef(400, 4102, "The team does not exist.")
+QUEUE: Final = MembershipParent("queues", "queueId", QUEUE_MISSING)
+_DISPOSITION_SHOWN: Final = ("disposition_name", "disposition_description", "status")
+_SET_SHOWN: Final = ("disposition_set_name", "disposition_set_description", "status")
+
+
+def queue_teams(store: Store, data: Obj) -> Json:
+    """The ``teams`` a queue's GET shows: its team members."""
+    links = members_of(data, "queue_teams")
+    return [{"team_id": t["team_id"], "team_name": t.get("team_name", "")} for t in links]
+
+
+def _queue_users(key: str, list_key: str) -> Membership:
+    """A queue's agents or supervisors: users, removed one at a time."""
+    return Membership(
+        key=key,
+        parent=QUEUE,
+        members=USER_MEMBERS,
+        base=f"{QUEUE_PATH}/{list_key}",
+        list_key=list_key,
+        shared_defaults={"opt_in_out_status": 0} if key == "queue_agents" else {},
+        member_missing=ErrorDef(400, 300, "Invalid field."),
+        remove="item",
+        member_param="userId",
+        remove_missing=USER_MISSING,
+    )
+
+
+def _team_users(key: str, list_key: str, limit: int, too_many: str) -> Membership:
+    """A team's agents or supervisors: at most ``limit`` per call, removed as ?user_ids=."""
+    return Membership(
+        key=key,
+        parent=MembershipParent("teams", "teamId", TEAM_MISSING),
+        members=USER_MEMBERS,
+        base=f"{TEAM_PATH}/{list_key}",
+        list_key=list_key,
+        max_ids=limit,
+        too_many=ErrorDef(400, 4103, too_many),
+        on_duplicate="skip",
+        remove="query",  # the reference documents no parameter; Zoom reads ?user_ids=
+    )
+
+
+def _disposition_assignment(
+    list_key: str,
+    path: str,
+    members: MemberKind,
+    member_param: str,
+    *,
+    member_missing: ErrorDef,
+    max_ids: int | None = None,
+    too_many: ErrorDef | None = None,
+) -> Membership:
+    """Dispositions or disposition sets assigned to a queue, for inbound engagements unless
+    ``assign_type`` says outbound (the same one may be assigned once for each)."""
+    what = list_key.removesuffix("s").replace("_", " ")
+    return Membership(
+        key=f"queue_{list_key}",
+        parent=QUEUE,
+        base=f"{QUEUE_PATH}/{path}",
+        list_key=list_key,
+        members=members,
+        shared=("assign_type",),
+        shared_defaults={"assign_type": "inbound"},
+        member_missing=member_missing,
+        max_ids=max_ids,
+        too_many=too_many,
+        remove="item",
+        member_param=member_param,
+        remove_missing=ErrorDef(404, 1201, f"Queue {what} does not exist: {{id}}."),
+    )
+
+
+QUEUE_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
+    _queue_users("queue_agents", "agents"),
+    _queue_users("queue_supervisors", "supervisors"),
+    Membership(
+        key="queue_teams",
+        parent=QUEUE,
+        base=f"{QUEUE_PATH}/teams",
+        list_key="teams",
+        members=MemberKind("team_ids", "team_id", resolve_in("teams", "team_id", ("team_name",))),
+        member_missing=ErrorDef(404, 1216, "Teams does not exist."),
+        list_route=False,  # the reference has no list: GET /queues/{queueId} shows them
+        max_ids=10,
+        too_many=ErrorDef(400, 300, "Validation failed. At most 10 teams per call."),
+        remove="item",
+        member_param="teamId",
+        remove_missing=ErrorDef(404, 1216, "Team does not exist: {id}."),
+    ),
+    _disposition_assignment(
+        "dispositions",
+        "dispositions",
+        MemberKind(
+            "disposition_ids",
+            "disposition_id",
+            resolve_in("dispositions", "disposition_id", _DISPOSITION_SHOWN),
+        ),
+        "dispositionId",
+        member_missing=ErrorDef(400, 300, "Validation failed."),
+        max_ids=30,
+        too_many=ErrorDef(400, 300, "Validation failed."),
+    ),
+    _disposition_assignment(
+        "disposition_sets",
+        "dispositions/sets",
+        MemberKind(
+            "disposition_set_ids",
+            "disposition_set_id",
+            resolve_in("disposition_sets", "disposition_set_id", _SET_SHOWN),
+        ),
+        "dispositionSetId",
+        member_missing=ErrorDef(400, 400, "Bad Request"),
+    ),
+)
+
+TEAM_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
+    _team_users("team_agents", "agents", 100, "The number of user IDs exceeds 100."),
+    _team_users(
+        "team_supervisors", "supervisors", 50, "The number of user IDs exceeds the limit of 50."
+    ),
+)

@@ -1,0 +1,222 @@
+"""Settings kept on a parent object: a queue's interrupt settings, interrupt menu and
+operating hours; an inbox's email notifications.
+
+Stored inside the parent under :data:`~zoomcc.emulator.memberships.membership.PRIVATE_KEY`,
+so they vanish with it; the GETs show them as the reference's examples do.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Final
+
+from zoomcc.emulator.derive import api_route
+from zoomcc.emulator.memberships.inboxes import INBOX_MISSING, INBOX_PATH
+from zoomcc.emulator.memberships.members import USER_MISSING, resolve_user
+from zoomcc.emulator.memberships.membership import PRIVATE_KEY, members_of, stored_settings
+from zoomcc.emulator.memberships.queues import QUEUE_MISSING, QUEUE_PATH
+from zoomcc.emulator.model import ApiCall, ExtraRoute
+from zoomcc.emulator.paging import paged
+from zoomcc.emulator.refusals import Json, Obj, RequestRefused, validation_error
+from zoomcc.emulator.store import Store
+
+_INTERRUPT_FIELDS: Final = ("audio_interrupts", "notify_interrupts")
+_HOURS_FIELDS: Final = {
+    "account_default_business_hour": bool,
+    "account_default_closure_set": bool,
+    "operating_hours_business_hour_id": str,
+    "operating_hours_closure_set_id": str,
+    "operating_hours_overflow_enabled": bool,
+    "overflow_to_default_goodbye_message": bool,
+    "overflow_to_flow_id": str,
+    "overflow_to_goodbye_message_asset_id": str,
+    "overflow_to_inbox_id": str,
+    "overflow_to_queue_id": str,
+}
+
+
+def _queue(store: Store, call: ApiCall) -> Obj:
+    queue_id = call.path_params["queueId"]
+    found = store.get("queues", queue_id)
+    if found is None:
+        raise QUEUE_MISSING.error(id=queue_id)
+    return found
+
+
+def _voice_queue(store: Store, call: ApiCall) -> Obj:
+    queue = _queue(store, call)
+    if queue.get("channel") != "voice":
+        raise RequestRefused(
+            400,
+            1205,
+            "Queue channel type is invalid. Only voice queues support interrupt settings.",
+        )
+    return queue
+
+
+def _get_interrupt(store: Store, call: ApiCall) -> Json:
+    saved = stored_settings(_voice_queue(store, call), "interrupt")
+    shown: Obj = {"audio_interrupts": copy.deepcopy(saved.get("audio_interrupts", []))}
+    for item in shown["audio_interrupts"]:
+        item.setdefault("disable_audio", False)
+        item.setdefault("audio_filename", f"{item.get('audio_asset_id', '')}.mp3")
+    if "notify_interrupts" in saved:
+        shown["notify_interrupts"] = copy.deepcopy(saved["notify_interrupts"])
+    return shown
+
+
+def _patch_interrupt(store: Store, call: ApiCall) -> Json:
+    queue = _voice_queue(store, call)
+    body = call.json_object(_INTERRUPT_FIELDS)
+    audio = body.get("audio_interrupts")
+    if audio is not None:
+        if not isinstance(audio, list):
+            raise validation_error("Invalid field: audio_interrupts.")
+        for item in audio:
+            missing = {"audio_asset_id", "is_loop", "play_after_seconds"} - set(item or {})
+            if missing:
+                raise validation_error(f"Invalid field: audio_interrupts.{sorted(missing)[0]}.")
+    notify = body.get("notify_interrupts")
+    if notify is not None and not isinstance(notify, dict):
+        raise validation_error("Invalid field: notify_interrupts.")
+    stored_settings(queue, "interrupt").update(copy.deepcopy(body))
+    return None
+
+
+def _post_menu(store: Store, call: ApiCall) -> Json:
+    queue = _voice_queue(store, call)
+    body = call.body
+    required = ("menu_language_code", "menu_options", "play_interval", "voice_id")
+    if not isinstance(body, dict) or any(k not in body for k in required):
+        raise validation_error(f"Validation failed: {', '.join(required)} are required.")
+    queue.setdefault(PRIVATE_KEY, {})["interrupt_menu"] = copy.deepcopy(body)
+    return {"queue_id": call.path_params["queueId"], **copy.deepcopy(body)}
+
+
+def _delete_menu(store: Store, call: ApiCall) -> Json:
+    queue = _voice_queue(store, call)
+    queue.setdefault(PRIVATE_KEY, {}).pop("interrupt_menu", None)
+    return None
+
+
+def _get_hours(store: Store, call: ApiCall) -> Json:
+    saved = stored_settings(_queue(store, call), "operating_hours")
+    shown: Obj = {}
+    hours_id = saved.get("operating_hours_business_hour_id")
+    hours = store.get("business_hours", hours_id) if hours_id else None
+    if hours is None:
+        hours = next((h for h in store.items("business_hours") if h.get("account_default")), None)
+    shown["account_default_business_hour"] = bool(
+        saved.get("account_default_business_hour", hours_id is None)
+    )
+    shown["business_hour_id"] = hours["business_hour_id"] if hours else ""
+    shown["business_hour_name"] = hours.get("business_hour_name", "") if hours else ""
+    closure_id = saved.get("operating_hours_closure_set_id")
+    closures = store.get("closure_sets", closure_id) if closure_id else None
+    shown["account_default_closure_set"] = bool(
+        saved.get("account_default_closure_set", closure_id is None)
+    )
+    if closures is not None:
+        shown["closure_set_id"] = closures["closure_set_id"]
+        shown["closure_set_name"] = closures.get("closure_set_name", "")
+    for name in _HOURS_FIELDS:
+        if name.startswith(("overflow_", "operating_hours_overflow")) and name in saved:
+            shown[name] = saved[name]
+    return shown
+
+
+def _patch_hours(store: Store, call: ApiCall) -> Json:
+    queue = _queue(store, call)
+    body = call.json_object(tuple(_HOURS_FIELDS))
+    for name, value in body.items():
+        if not isinstance(value, _HOURS_FIELDS[name]):
+            raise RequestRefused(400, 400, f"Bad Request: {name}.")
+    refs = {
+        "operating_hours_business_hour_id": "business_hours",
+        "operating_hours_closure_set_id": "closure_sets",
+        "overflow_to_queue_id": "queues",
+    }
+    for name, collection in refs.items():
+        if body.get(name) and store.get(collection, body[name]) is None:
+            raise RequestRefused(400, 400, f"Bad Request: {name} does not exist.")
+    saved = stored_settings(queue, "operating_hours")
+    saved.update(body)
+    if "operating_hours_business_hour_id" in body:
+        saved.setdefault("account_default_business_hour", False)
+        if "account_default_business_hour" not in body:
+            saved["account_default_business_hour"] = False
+    if "operating_hours_closure_set_id" in body and "account_default_closure_set" not in body:
+        saved["account_default_closure_set"] = False
+    return None
+
+
+def _inbox(store: Store, call: ApiCall) -> Obj:
+    inbox_id = call.path_params["inboxId"]
+    found = store.get("inboxes", inbox_id) if "inboxes" in store.collections else None
+    if found is None:
+        raise INBOX_MISSING.error(id=inbox_id)
+    return found
+
+
+def _get_email_notifications(store: Store, call: ApiCall) -> Json:
+    inbox = _inbox(store, call)
+    chosen = stored_settings(inbox, "email_notifications")
+    rows: dict[str, Obj] = {}
+    for user in members_of(inbox, "inbox_users"):
+        rows[user["user_id"]] = {**user, "email_notification": False}
+    for user_id, enabled in chosen.items():
+        user = resolve_user(store, user_id) or {"user_id": user_id}
+        rows[user_id] = {**rows.get(user_id, user), "email_notification": enabled}
+    shown = [
+        {k: r.get(k) for k in ("user_id", "user_email", "display_name", "email_notification")}
+        for r in rows.values()
+    ]
+    return paged(shown, call.query, "email_notifications")
+
+
+def _patch_email_notification(store: Store, call: ApiCall) -> Json:
+    inbox = _inbox(store, call)
+    body = call.json_object(("user_id", "email_notification"))
+    given = body.get("user_id")
+    if not isinstance(given, str) or not given:
+        raise validation_error("Invalid field: user_id.")
+    enabled = body.get("email_notification", False)
+    if not isinstance(enabled, bool):
+        raise validation_error("Invalid field: email_notification.")
+    user = resolve_user(store, given)
+    if user is None:
+        raise USER_MISSING.error(id=given)
+    stored_settings(inbox, "email_notifications")[user["user_id"]] = enabled
+    return None
+
+
+SETTINGS_ROUTES: Final[tuple[ExtraRoute, ...]] = (
+    api_route("GET", f"{QUEUE_PATH}/interrupt", "queue_interrupt.get", _get_interrupt),
+    api_route("PATCH", f"{QUEUE_PATH}/interrupt", "queue_interrupt.update", _patch_interrupt),
+    api_route(
+        "POST",
+        f"{QUEUE_PATH}/interrupt_menu",
+        "queue_interrupt_menu.create",
+        _post_menu,
+        status=201,
+    ),
+    api_route(
+        "DELETE", f"{QUEUE_PATH}/interrupt_menu", "queue_interrupt_menu.delete", _delete_menu
+    ),
+    api_route("GET", f"{QUEUE_PATH}/operating_hours", "queue_operating_hours.get", _get_hours),
+    api_route(
+        "PATCH", f"{QUEUE_PATH}/operating_hours", "queue_operating_hours.update", _patch_hours
+    ),
+    api_route(
+        "GET",
+        f"{INBOX_PATH}/email_notifications",
+        "inbox_email_notifications.list",
+        _get_email_notifications,
+    ),
+    api_route(
+        "PATCH",
+        f"{INBOX_PATH}/email_notification",
+        "inbox_email_notification.update",
+        _patch_email_notification,
+    ),
+)

@@ -1,0 +1,42 @@
+"""The routes under a parent object: its memberships
+(:mod:`~zoomcc.emulator.memberships`), its settings (:mod:`~zoomcc.emulator.parent_settings`)
+and its actions (:mod:`~zoomcc.emulator.parent_actions`).
+
+They hang off one internal collection that serves no operation of its own; it holds only
+stand-in parents for memberships whose parent the emulator has no collection for.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from zoomcc.emulator.memberships import MEMBERSHIPS
+from zoomcc.emulator.memberships.membership import SUB_RESOURCES, membership_routes
+from zoomcc.emulator.model import OPERATIONS, Collection
+from zoomcc.emulator.parent_actions import ACTION_ROUTES
+from zoomcc.emulator.parent_settings import SETTINGS_ROUTES
+from zoomcc.emulator.refusals import ErrorDef
+
+SUB_RESOURCE_COLLECTION: Final = Collection(
+    name=SUB_RESOURCES,
+    path="/contact_center/_emulator_sub_resources",
+    id_field="id",
+    list_key=SUB_RESOURCES,
+    not_found=ErrorDef(404, 404, "No such API."),
+    fields={},
+    create_fields=(),
+    update_fields=(),
+    create_view=(),
+    get_view=(),
+    list_view=(),
+    rate_labels=dict.fromkeys(OPERATIONS, "LIGHT"),
+    omitted_ops=frozenset(OPERATIONS),
+    extra_routes=(
+        *(route for membership in MEMBERSHIPS for route in membership_routes(membership)),
+        *SETTINGS_ROUTES,
+        *ACTION_ROUTES,
+    ),
+)
+"""Holds no objects of its own: it only carries the routes under parent objects."""
+
+COLLECTIONS: Final[tuple[Collection, ...]] = (SUB_RESOURCE_COLLECTION,)

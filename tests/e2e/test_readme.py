@@ -1,0 +1,69 @@
+"""The README's snippets run as written: each block marked ``<!-- readme-test: NAME -->`` is
+extracted and run by bash in a copy of the project (the same files, the same `.venv`), with
+only the emulator's port changed to a free one."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zoomcc.engine.toolchain import EngineToolchain
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+MARKED = re.compile(r"<!-- readme-test: ([\w-]+) -->\n```bash\n(.*?)```", re.S)
+
+
+def readme_blocks() -> dict[str, str]:
+    return dict(MARKED.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_the_readme_marks_its_offline_stack_block() -> None:
+    assert "offline-stack" in readme_blocks()
+
+
+def test_the_offline_stack_block_deploys_the_quickstart(
+    engine: EngineToolchain, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "Pulumi.yaml", project)
+    shutil.copytree(ROOT / "examples", project / "examples")
+    (project / ".venv").symlink_to(Path(sys.prefix))
+    port = str(free_port())
+    script = readme_blocks()["offline-stack"].replace("8765", port)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")}
+    env["PULUMI_SKIP_UPDATE_CHECK"] = "true"
+    env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"] = "true"
+    run = subprocess.Popen(
+        ["bash", "-euo", "pipefail", "-c", script + "\npulumi destroy --yes\n"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        out, _ = run.communicate(timeout=480)
+    finally:
+        os.killpg(run.pid, signal.SIGTERM)  # the emulator the block left running
+    assert run.returncode == 0, out
+    assert "Resources:" in out and "created" in out, out
+    assert (project / ".pulumi-state").is_dir()

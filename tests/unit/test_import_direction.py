@@ -1,0 +1,116 @@
+"""Imports point down only: apispec <- client, resources <- dynamic, codegen <- exporter,
+lookup <- cli; the emulator reads the API from apispec alone (never from the provider's
+``zoomcc.resources`` or ``zoomcc.dynamic``: it must be able to disagree with them).
+
+Every import counts, at module level or inside a function (a lazy import is still a
+dependency), and so does a ``"module:Class"`` string naming a class to import.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import pulumi_zoomcc
+import zoomcc
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "zoomcc": frozenset(),
+    "apispec": frozenset(),
+    "client": frozenset({"apispec"}),
+    "resources": frozenset({"apispec"}),
+    "emulator": frozenset({"apispec"}),
+    "engine": frozenset(),
+    "dynamic": frozenset({"apispec", "client", "resources"}),
+    "codegen": frozenset({"apispec", "resources"}),
+    "exporter": frozenset({"apispec", "client", "resources", "dynamic"}),
+    "lookup": frozenset({"apispec", "client", "resources", "dynamic"}),
+    "quickstart": frozenset({"emulator", "engine"}),
+    "cli": frozenset(
+        {"apispec", "client", "resources", "dynamic", "emulator", "engine", "exporter", "lookup"}
+        | {"quickstart", "codegen"}
+    ),
+    "pulumi_zoomcc": frozenset({"apispec", "client", "resources", "dynamic", "lookup"}),
+}
+"""Package (or top-level module) -> the zoomcc packages it may import."""
+
+PROVIDER = Path(zoomcc.__file__).parent
+SDK = Path(pulumi_zoomcc.__file__).parent
+CLASS_PATH = re.compile(r"^zoomcc(\.\w+)+:\w+$")
+"""A ``"module:Class"`` string: an import the AST does not show."""
+
+
+def package_of(path: Path) -> str:
+    """``zoomcc/dynamic/provider.py`` -> ``dynamic``; ``zoomcc/cli.py`` -> ``cli``;
+    ``zoomcc/__init__.py`` -> ``zoomcc``."""
+    if path.is_relative_to(SDK):
+        return "pulumi_zoomcc"
+    parts = path.relative_to(PROVIDER).parts
+    return "zoomcc" if parts == ("__init__.py",) else parts[0].removesuffix(".py")
+
+
+def dotted(path: Path) -> str:
+    """The module's dotted name: ``zoomcc.dynamic.provider``."""
+    root = SDK.parent if path.is_relative_to(SDK) else PROVIDER.parent
+    return ".".join(path.relative_to(root).with_suffix("").parts)
+
+
+def imported(tree: ast.AST, module: str = "") -> list[str]:
+    """Every module name ``tree`` imports or names as ``"module:Class"``; ``module`` (the
+    tree's own dotted name) resolves relative imports."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = module.split(".")[: -node.level]
+                base = ".".join([*parent, *([base] if base else [])])
+            found += [base] + [f"{base}.{alias.name}" for alias in node.names]
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and CLASS_PATH.match(node.value)
+        ):
+            found.append(node.value.partition(":")[0])
+    return found
+
+
+def zoomcc_packages(names: list[str]) -> set[str]:
+    """The zoomcc packages among imported module names."""
+    return {n.split(".")[1] for n in names if n.startswith("zoomcc.") and n.count(".") >= 1}
+
+
+def _modules() -> list[Path]:
+    return sorted([*PROVIDER.rglob("*.py"), *SDK.rglob("*.py")])
+
+
+def test_every_package_has_a_rule() -> None:
+    packages = {package_of(p) for p in _modules()}
+    assert "emulator" in packages and "pulumi_zoomcc" in packages  # the walk reaches them
+    assert packages <= set(ALLOWED), packages - set(ALLOWED)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=dotted)
+def test_a_module_imports_only_the_packages_below_it(path: Path) -> None:
+    package = package_of(path)
+    used = zoomcc_packages(imported(ast.parse(path.read_text(encoding="utf-8")), dotted(path)))
+    upward = sorted(used - ALLOWED[package] - {package})
+    assert upward == [], f"{path} ({package}) imports zoomcc.{upward}"
+
+
+def test_the_import_check_sees_lazy_imports_and_class_paths() -> None:
+    tree = ast.parse(
+        "from zoomcc import resources\n"
+        "def later():\n"
+        "    from zoomcc.dynamic.provider import x\n"
+        "PROVIDER = 'zoomcc.dynamic.membership:MembershipProvider'\n"
+        "from .model import y\n"
+    )
+    found = imported(tree, "zoomcc.emulator.app")
+    assert zoomcc_packages(found) == {"resources", "dynamic", "emulator"}
+    assert "zoomcc.emulator.model" in found
