@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import grpc
 import pytest
 
 from tests.support.grpc_provider import DynamicProviderClient
@@ -123,3 +124,29 @@ def test_deleting_moves_the_users_where_the_argument_says(
     provider.delete(case.type_name, object_id, outs)
 
     assert _field_of_user(emulator, user_id, case.user_field) == target
+
+
+def test_a_role_nobody_has_is_deleted_even_in_an_account_without_the_agent_role(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    emulator.state.store.remove("roles", _agent_role(api))
+    object_id, outs = provider.create("Role", CASES[1].inputs)
+
+    provider.delete("Role", object_id, outs)  # nothing moves: any other role is a target
+
+    gone_id, _ = provider.read("Role", object_id, outs)
+    assert gone_id == ""
+
+
+def test_a_role_with_users_and_no_agent_role_to_move_them_to_is_kept_and_the_error_says_why(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    emulator.state.store.remove("roles", _agent_role(api))
+    object_id, outs = provider.create("Role", CASES[1].inputs)
+    _user_in(api, "role_id", object_id)
+
+    with pytest.raises(grpc.RpcError, match="set transfer_users_to_role_id"):
+        provider.delete("Role", object_id, outs)
+
+    kept_id, _ = provider.read("Role", object_id, outs)
+    assert kept_id == object_id

@@ -18,13 +18,18 @@ class NoDeleteTargetError(Exception):
 
 
 def delete_defaults(
-    client: ZoomClient, spec: ResourceSpec, params: Mapping[str, DeleteParam]
+    client: ZoomClient, spec: ResourceSpec, params: Mapping[str, DeleteParam], object_id: str
 ) -> dict[str, str]:
-    """query parameter -> its default value, for each of ``params``."""
-    return {param: _default(client, spec, param, how) for param, how in params.items()}
+    """query parameter -> its default value, for each of ``params``, for deleting
+    ``object_id``."""
+    return {
+        param: _default(client, spec, param, how, object_id) for param, how in params.items()
+    }
 
 
-def _default(client: ZoomClient, spec: ResourceSpec, param: str, how: DeleteParam) -> str:
+def _default(
+    client: ZoomClient, spec: ResourceSpec, param: str, how: DeleteParam, object_id: str
+) -> str:
     target = how.default
     found: str | None = None
     if isinstance(target, FlaggedObject):
@@ -35,12 +40,26 @@ def _default(client: ZoomClient, spec: ResourceSpec, param: str, how: DeletePara
         what = f"no single {target.type_name} is named {target.name!r}"
     else:
         what = "it has no default"
+    if not found and how.dependants_count is not None:
+        found = _any_other_if_nothing_moves(client, spec, object_id, how.dependants_count)
     if not found:
         raise NoDeleteTargetError(
             f"{spec.name}: deleting needs `{how.argument}` ({param}) and {what}; "
             f"set {how.argument} to the id to use"
         )
     return found
+
+
+def _any_other_if_nothing_moves(
+    client: ZoomClient, spec: ResourceSpec, object_id: str, count_field: str
+) -> str | None:
+    """Another object of the type, when the one being deleted has nothing to move."""
+    api = ResourceApi(spec, client)
+    if api.get(object_id).get(count_field) != 0:
+        return None
+    id_field = spec.list_field(spec.id_field)
+    others = (str(item.get(id_field) or "") for item in api.list())
+    return next((other for other in others if other and other != object_id), None)
 
 
 def _flagged(client: ZoomClient, spec: ResourceSpec, flag: str) -> str | None:

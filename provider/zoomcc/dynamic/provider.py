@@ -200,7 +200,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         spec = self.spec
         if spec.delete_by_ids is not None:
             return call_shapes.delete_by_ids(self, object_id, props)
-        query: dict[str, Any] = dict(self._delete_params(props))
+        query: dict[str, Any] = dict(self._delete_params(object_id, props))
         steps: list[dict[str, Any]] = [query]
         if spec.archive_before_delete is not None:
             steps.insert(0, {**query, spec.archive_before_delete: True})
@@ -229,12 +229,14 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in sent}
         return CreateResult(object_id, outs)
 
-    def _delete_params(self, props: dict[str, Any]) -> dict[str, str]:
+    def _delete_params(self, object_id: str, props: dict[str, Any]) -> dict[str, str]:
         """The DELETE's query parameters: the delete-time arguments, else their defaults."""
         spec = self.spec
         given = spec.delete_params(props)
         missing = {p: how for p, how in spec.delete_query.items() if p not in given}
-        return {**given, **delete_defaults(self.client, spec, missing)} if missing else given
+        if not missing:
+            return given
+        return {**given, **delete_defaults(self.client, spec, missing, object_id)}
 
     def _post_with_recovery(
         self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]

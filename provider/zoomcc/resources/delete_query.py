@@ -38,3 +38,7 @@ class DeleteParam:
     """For the docs and the SDK: what the value means and what happens without it."""
     default: FlaggedObject | NamedObject | None = None
     """Where the value comes from when the argument is absent (None: it is required)."""
+    dependants_count: str | None = None
+    """The GET field counting what the delete moves, e.g. ``total_users`` for a role. Where
+    the default is missing from the account and the count is 0, nothing moves, so any other
+    object of the type is a harmless value (the API still requires one)."""

@@ -142,8 +142,11 @@ ROLE = _RoleSpec(
             description="The role the role's users are given when it is deleted; by "
             "default the built-in `Agent` role (the least privileged of the built-in "
             "Administrator, Supervisor and Agent roles, which every account has and whose "
-            "names cannot change), so that users never gain privileges by the delete.",
+            "names cannot change), so that users never gain privileges by the delete. "
+            "Where an account has no Agent role, a role nobody has is still deleted (the "
+            "API requires a target; nothing moves to it).",
             default=NamedObject("Role", "Agent"),
+            dependants_count="total_users",
         )
     },
     references={"transfer_users_to_role_id": "Role"},
