@@ -16,6 +16,7 @@ import pytest
 
 from zoomcc.apispec import ApiSpec, generate, load_api_spec
 from zoomcc.apispec.errata import Erratum, ErratumError, apply_errata
+from zoomcc.apispec.field_trees import ReferenceError
 
 SPEC = load_api_spec()
 
@@ -73,7 +74,7 @@ def test_parser_rejects_unknown_lines(reference_text: str) -> None:
         "    strin — The address book's description.",
         1,
     )
-    with pytest.raises(generate.ReferenceError, match=r"reference line \d+"):
+    with pytest.raises(ReferenceError, match=r"reference line \d+"):
         generate.parse_reference(broken)
 
 
