@@ -13,6 +13,7 @@ from pulumi import automation as auto
 from tests.conftest import CLIENT_SECRET
 from tests.reliability.programs import expected, fleet
 from tests.reliability.support import EmulatorView, make_stack, state_ids
+from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
@@ -91,7 +92,8 @@ def test_a_create_that_keeps_failing_fails_clearly_and_the_next_up_converges(
     emulator: EmulatorServer,
     stack_config: dict[str, Any],
 ) -> None:
-    # Every POST to /queues is refused (503): each queue's create gives up after 3 attempts.
+    # Every POST to /queues is refused (503): each queue's create gives up after
+    # CREATE_ATTEMPTS attempts.
     emulator.state.configure(
         error_rate=1.0,
         error_methods=["POST"],
@@ -107,8 +109,8 @@ def test_a_create_that_keeps_failing_fails_clearly_and_the_next_up_converges(
     assert "pulumi-python:dynamic/zoomcc:Queue" in message and "HTTP 503" in message
     assert CLIENT_SECRET not in message
     refused = emulator.state.fault_counts["error"]
-    # Each queue create the engine started gave up after exactly 3 attempts.
-    assert refused >= 3 and refused % 3 == 0
+    # Each queue create the engine started gave up after exactly CREATE_ATTEMPTS attempts.
+    assert refused >= CREATE_ATTEMPTS and refused % CREATE_ATTEMPTS == 0
     assert_no_duplicates_or_strays(view, wanted)
     assert set(state_ids(stack).values()) == view.ids()  # no orphan: state knows every object
 
