@@ -7,20 +7,15 @@ reference (``../shared``, a separate CI step) and finds each quote on its line.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 import zoomcc.emulator
+from zoomcc.apispec import generate
 
-REFERENCE = Path(
-    os.environ.get(
-        "ZOOMCC_API_REFERENCE",
-        Path(__file__).resolve().parents[3] / "shared" / "zoom-contact-center-api-reference.txt",
-    )
-)
+REFERENCE = generate.default_reference_path()
 # A quote may run on over the comment's next lines ("# ..."); the first line is enough.
 _QUOTE = re.compile(r'reference line (\d+)(?: \([^)]*\))?: "([^"\n]+)')
 

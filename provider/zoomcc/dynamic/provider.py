@@ -245,11 +245,11 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         objects without a unique name (contacts) as the objects the list gained since just
         before the POST, which costs one listing per create of those types only."""
         spec = self.spec
-        before = self._listed_ids(payload, props) if spec.natural_key_api is None else None
+        before = self._listed_ids(props) if spec.natural_key_api is None else None
 
         def made_since() -> list[str]:
             if before is not None:
-                return sorted(self._listed_ids(payload, props) - before)
+                return sorted(self._listed_ids(props) - before)
             return self._find_all_by_natural_key(payload, props)
 
         return create_recovering(spec, lambda: self._create_call(url, body, props), made_since)
@@ -336,10 +336,9 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 outs[friendly] = normalize(value)
         return uploads.with_declared_files(spec, outs, props)
 
-    def _listed_ids(self, payload: dict[str, Any], props: dict[str, Any]) -> set[str]:
+    def _listed_ids(self, props: dict[str, Any]) -> set[str]:
         """The ids the collection lists now (under the object's parent)."""
-        listed = by_name.listing(self.client, self.spec, props, payload, by_name=False)
-        return {object_id for _, object_id in listed}
+        return set(self.api.listed_ids(props, self.spec.list_params(props)))
 
     def _find_all_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> list[str]:
         """Ids of the objects holding the payload's name, asked afresh (no cache)."""
