@@ -3,11 +3,13 @@ what a restored setting looks like on the wire."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from zoomcc.apispec import Operation
+from zoomcc.client.pagination import iter_items
 from zoomcc.dynamic.settings import SettingsProvider, restore_value
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
@@ -149,6 +151,14 @@ class PagedNotifications:
 
     def call(self, op: Operation, url: str, *, params: Any = None, **_: Any) -> Any:
         return self.request(op.method, url, params=params)
+
+    def list(
+        self, op: Operation, url: str, items_key: str, params: Any = None, **_: Any
+    ) -> Iterator[dict[str, Any]]:
+        """The client's own paging over this scripted answer."""
+        return iter_items(
+            lambda query: self.call(op, url, params=query), items_key=items_key, params=params
+        )
 
 
 def test_an_email_notification_is_found_on_any_page(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -191,12 +191,13 @@ class ZoomClient:
         params: Mapping[str, Any] | None = None,
         *,
         page_size: int = MAX_PAGE_SIZE,
+        not_found_codes: frozenset[int] = frozenset(),
     ) -> Iterator[dict[str, Any]]:
         """Every item ``op`` lists under ``items_key``, page by page where it pages
         (``Operation.pages``), else from its one answer."""
 
         def fetch(query: Mapping[str, Any] | None) -> Any:
-            return self.call(op, url, params=query)
+            return self.call(op, url, params=query, not_found_codes=not_found_codes)
 
         if not op.pages:
             return unpaged_items(fetch(params), items_key)

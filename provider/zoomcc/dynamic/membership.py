@@ -19,7 +19,6 @@ from pulumi.dynamic import (
 )
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomTransportError
-from zoomcc.client.pagination import MAX_PAGE_SIZE
 from zoomcc.dynamic.members import add_item, attributes_match, declared, find, member_id, present
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
@@ -276,34 +275,25 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
 
     def _iter_members(self, parent: str, props: dict[str, Any]) -> Iterator[dict[str, Any]]:
         spec = self.spec
-        op = spec.list_op
         filters = self._filters(spec.list_filters, props)
-        token: str | None = None
-        while True:
-            params = dict(filters)
-            if spec.list_pages:
-                params["page_size"] = MAX_PAGE_SIZE
-                if token:
-                    params["next_page_token"] = token
-            try:
-                page = self.client.call(
-                    op,
+        try:
+            yield from (
+                dict(item)
+                for item in self.client.list(
+                    spec.list_op,
                     spec.members_url(parent),
-                    params=params or None,
+                    spec.list_key,
+                    filters or None,
                     not_found_codes=spec.parent_not_found_codes,
                 )
-            except NotFoundError as exc:
+            )
+        except NotFoundError as exc:
+            raise self._vanished(parent) from exc
+        except ZoomApiError as exc:
+            # Some parents (teams) answer 400 with their "does not exist" code.
+            if exc.code in spec.parent_not_found_codes:
                 raise self._vanished(parent) from exc
-            except ZoomApiError as exc:
-                # Some parents (teams) answer 400 with their "does not exist" code.
-                if exc.code in spec.parent_not_found_codes:
-                    raise self._vanished(parent) from exc
-                raise
-            page = page or {}
-            yield from (dict(i) for i in page.get(spec.list_key) or [])
-            token = page.get("next_page_token") if spec.list_pages else None
-            if not token:
-                return
+            raise
 
     def _outputs(
         self, parent: str, props: dict[str, Any], *, verify: bool = False

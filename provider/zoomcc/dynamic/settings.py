@@ -9,6 +9,8 @@ API allows (the previous values, a DELETE of the setting, or nothing; see each s
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pulumi.dynamic import (
@@ -19,7 +21,6 @@ from pulumi.dynamic import (
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
-from zoomcc.client.pagination import MAX_PAGE_SIZE
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.values import is_unknown, matches, normalize
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
@@ -174,10 +175,9 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
         params: dict[str, Any] | None = None,
     ) -> Any:
         spec = self.spec
-        op = spec.api.op(method, path)
-        try:
+        with self._parent_must_exist(parent):
             return self.client.call(
-                op,
+                spec.api.op(method, path),
                 spec.url(path, parent),
                 json=body,
                 params=params or None,
@@ -187,6 +187,14 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
                 # queue menu based interrupt" replaces the menu; it creates nothing).
                 idempotent=True,
             )
+
+    @contextmanager
+    def _parent_must_exist(self, parent: str) -> Iterator[None]:
+        """A "does not exist" about the parent (a 404, or a 400 with its code) becomes the
+        parent-vanished error; any other error stays what it is."""
+        spec = self.spec
+        try:
+            yield
         except NotFoundError as exc:
             if self._parent_gone(exc):
                 raise self._vanished(parent) from exc
@@ -221,20 +229,14 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
         """Every row of a listing GET, page after page where its query contract pages."""
         spec = self.spec
         assert part.read_path is not None and part.read_list_key is not None
-        paged = spec.api.op("GET", part.read_path).pages
-        rows: list[dict[str, Any]] = []
-        token = ""
-        while True:
-            params: dict[str, Any] = {}
-            if paged:
-                params["page_size"] = MAX_PAGE_SIZE
-                if token:
-                    params["next_page_token"] = token
-            page = normalize(self._call("GET", part.read_path, parent, None, params) or {})
-            rows += [dict(r) for r in page.get(part.read_list_key) or []]
-            token = str(page.get("next_page_token") or "") if paged else ""
-            if not token:
-                return rows
+        with self._parent_must_exist(parent):
+            rows = self.client.list(
+                spec.api.op("GET", part.read_path),
+                spec.url(part.read_path, parent),
+                part.read_list_key,
+                not_found_codes=spec.parent_not_found_codes,
+            )
+            return [dict(normalize(row)) for row in rows]
 
     def _row(self, part: SettingsPart, rows: list[dict[str, Any]], props: dict[str, Any]) -> Any:
         body_field, *row_fields = part.row_match
