@@ -85,8 +85,10 @@ def lookup(
     object_id: str | None = None,
     name: str | None = None,
     parents: Mapping[str, Any] | None = None,
+    account: str | None = None,
 ) -> dict[str, Any]:
-    """Resolve credentials like the provider does (stack config, then environment)."""
-    client = CLIENTS.get(resolve_settings(stack_config, os.environ))
+    """Resolve credentials like the provider does (stack config, then environment; or the
+    account profile ``account`` of ``zoomcc:accounts``)."""
+    client = CLIENTS.get(resolve_settings(stack_config, os.environ, account=account))
     spec = catalog.get_object(type_name)
     return find(client, spec, object_id=object_id, name=name, parents=parents)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from zoomcc.dynamic.config import config_problems
+from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
 
 GOOD = {
     "zoomcc:accountId": "a",
@@ -14,8 +16,24 @@ GOOD = {
     "zoomcc:plan": "business",
     "zoomcc:pacing": "false",
     "zoomcc:adoptExisting": "matching",
+    "zoomcc:accounts": json.dumps(
+        {
+            "sandbox": {
+                "accountId": "sa",
+                "clientId": "sc",
+                "clientSecret": "ss",
+                "baseUrl": "http://127.0.0.1:8766/v2",
+            },
+            "production": {"accountId": "pa", "clientId": "pc", "clientSecret": "ps"},
+        }
+    ),
     "other:key": "not ours",
 }
+
+
+def with_profile(**settings: str) -> dict[str, str]:
+    """``zoomcc:accounts`` with one profile, ``sandbox``, holding ``settings``."""
+    return {"zoomcc:accounts": json.dumps({"sandbox": settings})}
 
 PROBLEMS = {
     "a misspelt setting is refused with the right name": (
@@ -28,6 +46,18 @@ PROBLEMS = {
     "adoption has two modes": (
         {"zoomcc:adoptExisting": "always"},
         "zoomcc:adoptExisting is 'always'",
+    ),
+    "a misspelt setting in an account profile is refused with the right name": (
+        with_profile(acountId="a"),
+        "unknown setting zoomcc:accounts.sandbox.acountId: did you mean accountId?",
+    ),
+    "a profile's values are checked like the stack's own": (
+        with_profile(plan="gold"),
+        "zoomcc:accounts.sandbox.plan is 'gold'",
+    ),
+    "profiles must be a map of maps": (
+        {"zoomcc:accounts": json.dumps({"sandbox": "a"})},
+        "zoomcc:accounts must map each profile name to its settings",
     ),
 }
 
@@ -44,11 +74,34 @@ def test_config_problems(config: dict[str, str], expected: str) -> None:
 
 
 def test_missing_credentials_name_the_keys_and_the_host_they_are_for() -> None:
-    from zoomcc.dynamic.config import ConfigurationError, resolve_settings
-
     with pytest.raises(ConfigurationError) as missing:
         resolve_settings({"zoomcc:accountId": "a"}, environ={})
     message = str(missing.value)
     assert "https://api.zoom.us/v2" in message
     assert "zoomcc:clientId" in message and "zoomcc:clientSecret" in message
     assert "zoomcc:accountId" not in message
+
+
+def test_an_account_profile_is_read_on_its_own_never_from_the_stack_or_the_environment() -> None:
+    environ = {"ZOOM_CLIENT_SECRET": "production secret from the environment"}
+    config = {**GOOD, **with_profile(accountId="sa", clientId="sc")}
+    with pytest.raises(ConfigurationError) as missing:
+        resolve_settings(config, environ=environ, account="sandbox")
+    message = str(missing.value)
+    assert "account 'sandbox'" in message and "https://api.zoom.us/v2" in message
+    assert "--secret --path 'zoomcc:accounts.sandbox.clientSecret'" in message
+    assert "production secret" not in message
+
+
+def test_an_unknown_account_names_the_profile_it_could_mean() -> None:
+    with pytest.raises(ConfigurationError, match="did you mean 'sandbox'"):
+        resolve_settings(GOOD, environ={}, account="sandbx")
+
+
+def test_each_account_has_its_own_client_so_its_own_token_and_pacing() -> None:
+    sandbox = resolve_settings(GOOD, environ={}, account="sandbox")
+    production = resolve_settings(GOOD, environ={}, account="production")
+    assert (sandbox.account_id, sandbox.base_url) == ("sa", "http://127.0.0.1:8766/v2")
+    assert (production.account_id, production.base_url) == ("pa", "https://api.zoom.us/v2")
+    assert CLIENTS.get(sandbox) is not CLIENTS.get(production)
+    assert CLIENTS.get(sandbox) is CLIENTS.get(resolve_settings(GOOD, account="sandbox"))

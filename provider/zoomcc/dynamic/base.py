@@ -10,11 +10,15 @@ which resource.
 
 from __future__ import annotations
 
+import base64
+import functools
 from typing import Any, ClassVar, Generic, TypeVar
 
+import dill  # pulumi pickles providers with dill
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
 
 from zoomcc.client import ZoomClient
+from zoomcc.dynamic.accounts import ACCOUNT_KEY, profiles, unknown_account
 from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
 from zoomcc.dynamic.derivation import with_derived
 from zoomcc.dynamic.validation import input_failures
@@ -39,20 +43,28 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
     import_refusal: ClassVar[str | None] = None
     """Why ``import_id`` makes no sense for this kind of resource (None: it is supported)."""
 
-    def __init__(self, type_name: str) -> None:
+    def __init__(self, type_name: str, account: str | None = None) -> None:
         super().__init__()
         self.type_name = type_name
+        self.account = account
+        """The account profile (``zoomcc:accounts``) this resource lives in; None: the
+        stack's own settings. Part of the pickle, so the engine's provider process keeps one
+        configured instance per type and account."""
         self._stack_config: dict[str, Any] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Only the type name, as constructor arguments. No instance dict is pickled: besides
-        # keeping config out of the state, this avoids pulumi's serialize_provider, which
-        # wraps pickle's _batch_setitems once more on every call and so recurses past the
-        # interpreter's limit after ~1,000 resources whose providers pickle a dict.
-        return (type(self), (self.type_name,))
+        # Only the type name (and the account profile's name), as constructor arguments. No
+        # instance dict is pickled: besides keeping config out of the state, this avoids
+        # pulumi's serialize_provider, which wraps pickle's _batch_setitems once more on every
+        # call and so recurses past the interpreter's limit after ~1,000 resources whose
+        # providers pickle a dict. Without an account the pickle is 0.1.0's, byte for byte.
+        if self.account is None:
+            return (type(self), (self.type_name,))
+        return (type(self), (self.type_name, self.account))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.type_name!r})"
+        account = "" if self.account is None else f", account={self.account!r}"
+        return f"{type(self).__name__}({self.type_name!r}{account})"
 
     @property
     def spec(self) -> Spec:
@@ -68,7 +80,13 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
 
     @property
     def client(self) -> ZoomClient:
-        return CLIENTS.get(resolve_settings(self._stack_config))
+        return CLIENTS.get(resolve_settings(self._stack_config, account=self.account))
+
+    def account_replaces(self, olds: dict[str, Any]) -> list[str]:
+        """``[account]`` when the resource moves to another account: a move is a new object
+        there (created first) and the old one deleted from where it was."""
+        moved = _pickled_account(olds.get(PROVIDER_KEY)) != self.account
+        return [ACCOUNT_KEY] if moved else []
 
     # ---- check (no network) ---------------------------------------------------------------
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
@@ -79,8 +97,12 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
         """The inputs against the API's field tree and the spec's rules, the kind's own
         checks, and ``import_id``."""
         spec = self.spec
-        inputs = {k: v for k, v in news.items() if k not in (PROVIDER_KEY, IMPORT_KEY)}
+        own = (PROVIDER_KEY, IMPORT_KEY, ACCOUNT_KEY)
+        inputs = {k: v for k, v in news.items() if k not in own}
         failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
+        if self.account is not None and self.account not in profiles(self._stack_config):
+            reason = unknown_account(self.account, profiles(self._stack_config))
+            failures.append(CheckFailure(ACCOUNT_KEY, f"{spec.name}: {reason}"))
         failures += self._kind_failures(inputs, {f.property for f in failures})
         adopt = news.get(IMPORT_KEY)
         if adopt is not None and self.import_refusal is not None:
@@ -96,3 +118,17 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
         """What this kind checks beyond the field tree (``reported``: properties already
         failed)."""
         return []
+
+
+@functools.lru_cache(maxsize=256)
+def _pickled_account(pickled: object) -> str | None:
+    """The account profile of a provider as the state holds it (base64 of its pickle; the
+    class is this package's, so loading it runs only our constructor)."""
+    if not isinstance(pickled, str):
+        return None
+    try:
+        provider = dill.loads(base64.b64decode(pickled))
+    except Exception:  # an older or foreign pickle: it named no account
+        return None
+    account = getattr(provider, "account", None)
+    return account if isinstance(account, str) else None

@@ -14,6 +14,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from zoomcc.client import ZOOM_BASE_URL, ClientSettings, ZoomClient
+from zoomcc.dynamic.accounts import (
+    ACCOUNTS_SETTING,
+    AccountProfileError,
+    profile_config,
+    profile_problems,
+    profiles,
+)
+from zoomcc.dynamic.accounts import (
+    ConfigurationError as ConfigurationError,  # re-exported: raised here, caught by callers
+)
 
 CONFIG_NAMESPACE = "zoomcc"
 
@@ -29,7 +39,10 @@ _KEYS: dict[str, tuple[str, str]] = {
 }
 _REQUIRED = ("accountId", "clientId", "clientSecret")
 # Read by the provider itself rather than by the client.
-_PROVIDER_KEYS: dict[str, tuple[str, ...]] = {"adoptExisting": ("never", "matching")}
+_PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
+    "adoptExisting": ("never", "matching"),
+    ACCOUNTS_SETTING: (),  # named account profiles: see ``accounts``
+}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "plan": ("pro", "business", "business+", "business_plus", "enterprise"),
     "pacing": ("true", "false"),
@@ -38,15 +51,17 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 _ZOOM_HOSTS = ("zoom.us", "zoomgov.com")
 
 
-class ConfigurationError(Exception):
-    """Raised when the provider cannot tell how to reach Zoom; names the keys to set."""
-
-
 def resolve_settings(
-    stack_config: Mapping[str, Any], environ: Mapping[str, str] | None = None
+    stack_config: Mapping[str, Any],
+    environ: Mapping[str, str] | None = None,
+    account: str | None = None,
 ) -> ClientSettings:
-    """Stack config wins over the environment; a missing credential is named, never shown."""
-    env = os.environ if environ is None else environ
+    """Stack config wins over the environment; a missing credential is named, never shown.
+    ``account`` names a profile in ``zoomcc:accounts``, read on its own (no environment)."""
+    if account is not None:
+        stack_config, env = profile_config(stack_config, account), {}
+    else:
+        env = dict(os.environ if environ is None else environ)
     values: dict[str, Any] = {}
     for key, (env_name, field) in _KEYS.items():
         value = stack_config.get(f"{CONFIG_NAMESPACE}:{key}")
@@ -56,18 +71,22 @@ def resolve_settings(
             values[field] = str(value)
     missing = [key for key in _REQUIRED if _KEYS[key][1] not in values]
     if missing:
-        hints = ", ".join(
-            f"`pulumi config set {'--secret ' if k == 'clientSecret' else ''}"
-            f"{CONFIG_NAMESPACE}:{k} ...` or ${_KEYS[k][0]}"
-            for k in missing
-        )
         host = values.get("base_url") or ZOOM_BASE_URL
+        where = f"account {account!r}" if account else "the stack"
         raise ConfigurationError(
-            f"zoomcc: missing Zoom credentials for {host}: set {hints}"
+            f"zoomcc: missing Zoom credentials of {where} for {host}: set "
+            + ", ".join(_setting_hint(k, account) for k in missing)
         )
     if "base_url" in values and "oauth_url" not in values:
         values["oauth_url"] = default_oauth_url(values["base_url"])
     return ClientSettings(**values)
+
+
+def _setting_hint(key: str, account: str | None) -> str:
+    secret = "--secret " if key == "clientSecret" else ""
+    if account is not None:
+        return f"`pulumi config set {secret}--path 'zoomcc:accounts.{account}.{key}' ...`"
+    return f"`pulumi config set {secret}{CONFIG_NAMESPACE}:{key} ...` or ${_KEYS[key][0]}"
 
 
 def config_problems(stack_config: Mapping[str, Any]) -> list[str]:
@@ -88,16 +107,28 @@ def config_problems(stack_config: Mapping[str, Any]) -> list[str]:
                 + ", ".join(f"{CONFIG_NAMESPACE}:{k}" for k in known)
             )
             continue
-        choices = _CHOICES.get(key)
-        if choices is not None and str(value).strip().lower() not in choices:
-            problems.append(
-                f"{full_key} is {str(value)!r}; it must be one of {', '.join(choices)}"
-            )
-        if key in ("baseUrl", "oauthUrl"):
-            parts = urlsplit(str(value))
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                problems.append(f"{full_key} is {str(value)!r}; it must be an http(s) URL")
+        problems += _value_problems(key, full_key, value)
+    problems += profile_problems(stack_config)
+    try:
+        found = profiles(stack_config)
+    except (AccountProfileError, ValueError):
+        found = {}  # reported by profile_problems
+    for name, settings in sorted(found.items()):
+        for key, value in sorted(settings.items()):
+            problems += _value_problems(key, f"zoomcc:accounts.{name}.{key}", value)
     return problems
+
+
+def _value_problems(key: str, label: str, value: Any) -> list[str]:
+    """The allowed values of one setting (``label``: how the user wrote its key)."""
+    choices = _CHOICES.get(key)
+    if choices and str(value).strip().lower() not in choices:
+        return [f"{label} is {str(value)!r}; it must be one of {', '.join(choices)}"]
+    if key in ("baseUrl", "oauthUrl"):
+        parts = urlsplit(str(value))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return [f"{label} is {str(value)!r}; it must be an http(s) URL"]
+    return []
 
 
 def default_oauth_url(base_url: str) -> str:

@@ -30,6 +30,7 @@ def provider_class(spec: BaseSpec) -> ProviderClass:
     raise TypeError(f"zoomcc: no provider serves {spec.name} ({type(spec).__name__})")
 
 
-def provider_for(type_name: str) -> BaseProvider[Any]:
-    """A provider instance for the resource type ``type_name`` (pickled by reference)."""
-    return provider_class(catalog.get(type_name))(type_name)
+def provider_for(type_name: str, account: str | None = None) -> BaseProvider[Any]:
+    """A provider instance for the resource type ``type_name`` (pickled by reference), in
+    the account profile ``account`` (None: the stack's own settings)."""
+    return provider_class(catalog.get(type_name))(type_name, account)
