@@ -1,0 +1,168 @@
+"""What a change does, in one line per effect a caller or an agent would notice: each case is
+a few preview steps over the fixture state and the lines they must give (all of them, in
+order)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.unit.test_review_model import (
+    CHANGED,
+    FRIDAY_17,
+    RESOURCES,
+    STATE,
+    flow_dir,
+    step,
+    urn,
+)
+from zoomcc.review import make_review
+from zoomcc.review.state import UNKNOWN, read_state
+from zoomcc.review.summary import markdown
+
+Steps = dict[tuple[str, str], dict[str, Any]]
+
+
+def not_known_until_apply(
+    found: dict[str, Any], field: str, type_name: str, name: str
+) -> dict[str, Any]:
+    """The step with ``field`` unknown (it points at an object being replaced), as the
+    engine writes it: the sentinel, and the object in ``propertyDependencies``."""
+    found["newState"]["inputs"][field] = UNKNOWN
+    found["newState"]["propertyDependencies"] = {field: [urn(type_name, name)]}
+    return found
+
+
+def preview(changes: Steps) -> dict[str, Any]:
+    steps = [
+        changes.pop(
+            (r["type"].rsplit(":", 1)[-1], r["urn"].rsplit("::", 1)[-1]),
+            {"op": "same", "urn": r["urn"], "oldState": r, "newState": r},
+        )
+        for r in RESOURCES
+    ]
+    return {"steps": steps + list(changes.values())}
+
+
+CHRISTMAS = {
+    "closure_name": "Christmas",
+    "closure_hour_type": 1,
+    "start_time": "2027-12-25T00:00:00Z",
+    "end_time": "2027-12-26T00:00:00Z",
+    "recurring_frequency": 1,
+}
+CASES: list[tuple[str, Steps, list[str]]] = [
+    (
+        "friday-hours",
+        {("BusinessHours", "office-hours"): CHANGED[("BusinessHours", "office-hours")]},
+        [
+            "Queue Billing: closes at 17:00 instead of 18:00 on Fridays",
+            "Queue Support: closes at 17:00 instead of 18:00 on Fridays",
+        ],
+    ),
+    (
+        "skill-removed",
+        {k: v for k, v in CHANGED.items() if k[0] == "UserSkills"},
+        ["Skill French: removed from 3 agents (ana, ben, chloe)"],
+    ),
+    (
+        "queue-replaced",
+        {("Queue", "billing"): step("replace", "billing", "Queue")},
+        ["Queue Billing: replaced"],
+    ),
+    (
+        "number-moved-to-a-new-flow",
+        {k: v for k, v in CHANGED.items() if k[0] in ("Flow", "FlowEntryPoints")},
+        [
+            "Entry point +1 415 555 0100: now routed to Flow Support IVR v2 "
+            "instead of Flow Support IVR",
+            "Flow Support IVR v2: added",
+            "Flow Support IVR v2: now sends callers to Queue Billing, Queue Support",
+        ],
+    ),
+    (
+        "closure-added",
+        {
+            ("ClosureSet", "holidays"): step(
+                "update",
+                "holidays",
+                "ClosureSet",
+                closures=[*RESOURCES[7]["inputs"]["closures"], CHRISTMAS],
+            )
+        },
+        ["Queue Support: now also closed 25 Dec every year"],
+    ),
+    (
+        "agent-joins-a-team",
+        {
+            ("TeamAgents", "tier1-agents"): step(
+                "update", "tier1-agents", "TeamAgents", user_ids=["u1", "u2", "u3", "u4"]
+            )
+        },
+        ["Team Tier 1: dana now takes its calls"],
+    ),
+    (
+        "overflow-moves",
+        {
+            ("QueueOperatingHours", "billing-hours"): step(
+                "update",
+                "billing-hours",
+                "QueueOperatingHours",
+                overflow_to_queue_id=None,
+                overflow_to_inbox_id="in1",
+            )
+        },
+        [
+            "Queue Billing: when unavailable, calls now go to Inbox After-hours voicemail "
+            "instead of Queue Support"
+        ],
+    ),
+    (
+        "queue-deleted",
+        {
+            ("Queue", "billing"): step("delete", "billing", "Queue"),
+            ("QueueAgents", "billing-agents"): step("delete", "billing-agents", "QueueAgents"),
+        },
+        ["Flow Support IVR: no longer sends callers to Queue Billing", "Queue Billing: removed"],
+    ),
+    (
+        "longer-wait",
+        {("Queue", "support"): step("update", "support", "Queue", max_wait_time=600.0)},
+        ["Queue Support: callers now wait up to 10 min instead of 5 min"],
+    ),
+    (
+        "friday-hours-and-a-queue-replaced-with-its-settings",
+        {
+            ("BusinessHours", "office-hours"): step(
+                "update", "office-hours", "BusinessHours", hours=FRIDAY_17
+            ),
+            ("Queue", "billing"): step("replace", "billing", "Queue"),
+            ("QueueOperatingHours", "billing-hours"): not_known_until_apply(
+                step("replace", "billing-hours", "QueueOperatingHours"),
+                "queue_id",
+                "Queue",
+                "billing",
+            ),
+        },
+        [
+            "Queue Billing: replaced",
+            "Queue Billing: closes at 17:00 instead of 18:00 on Fridays",
+            "Queue Support: closes at 17:00 instead of 18:00 on Fridays",
+        ],
+    ),
+    ("nothing", {}, []),
+]
+
+
+@pytest.mark.parametrize(("changes", "effects"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_change_is_summed_up_in_one_line_per_effect(
+    changes: Steps, effects: list[str], tmp_path: Path
+) -> None:
+    review = make_review(read_state(STATE), preview(dict(changes)), [flow_dir(tmp_path)])
+    assert review.effects == effects
+    text = markdown(review, "Routing", "routing.png")
+    assert [f"- {e}" for e in effects] == [ln for ln in text.splitlines() if ln[2:] in effects]
+    if not effects:
+        assert "No effect a caller or an agent would notice" in text
