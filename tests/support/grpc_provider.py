@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,16 @@ from zoomcc.dynamic.base import PROVIDER_KEY
 from zoomcc.dynamic.registry import provider_for
 
 UNKNOWN = rpc.UNKNOWN
+_NAMED_FIELD = re.compile(r"'([A-Za-z_]\w*)")
+
+
+def field_named(failure: provider_pb2.CheckFailure) -> str:
+    """The argument a check failure is about, as the user reads it: the first quoted field of
+    its one-line reason (the provider leaves ``property`` empty, see ``base.as_read``)."""
+    assert failure.property == "", f"the engine would dump the value of {failure.property!r}"
+    found = _NAMED_FIELD.search(failure.reason)
+    assert found, f"the failure names no field: {failure.reason!r}"
+    return found.group(1)
 
 
 def _struct(props: dict[str, Any]) -> struct_pb2.Struct:
@@ -66,7 +77,7 @@ class DynamicProviderClient:
                 news=_struct(self._with_provider(type_name, news)),
             )
         )
-        return _plain(resp.inputs), [(f.property, f.reason) for f in resp.failures]
+        return _plain(resp.inputs), [(field_named(f), f.reason) for f in resp.failures]
 
     def diff(
         self, type_name: str, id_: str, olds: dict[str, Any], news: dict[str, Any]

@@ -9,17 +9,21 @@ project directory exactly as with the official host.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import runpy
 import sys
+import traceback
 from concurrent import futures
 from pathlib import Path
 from threading import Event
 from typing import Any
 
 import grpc
+import pulumi
 from pulumi.automation._server import LanguageServer
-from pulumi.runtime.proto import language_pb2_grpc
+from pulumi.runtime import reset_options, run_in_stack, set_all_config
+from pulumi.runtime.proto import language_pb2, language_pb2_grpc
 
 _MAX_MESSAGE = 400 * 1024 * 1024
 
@@ -37,8 +41,24 @@ def _program_path(request: Any) -> Path:
     return base
 
 
+def user_traceback(program: Path, error: BaseException) -> str:
+    """The traceback from the program's own frames down, as the official host shows it: the
+    host's, runpy's and the SDK's frames above it say nothing to the user."""
+    frames = traceback.extract_tb(error.__traceback__)
+    for index, frame in enumerate(frames):
+        if Path(frame.filename).resolve() == program.resolve():
+            limit = -(len(frames) - index)
+            return "".join(traceback.format_exception(error, limit=limit))
+    return "".join(traceback.format_exception(error))
+
+
 class ProjectLanguageServer(LanguageServer):
-    """Runs the project's program file for each Run request."""
+    """Runs the project's program file for each Run request.
+
+    A failing program is reported once, as the official host does it ("Program failed with
+    an unhandled exception:" and the program's own frames), and the engine is told the error
+    was shown (``bail``), so it does not print it a second time.
+    """
 
     def __init__(self) -> None:
         super().__init__(lambda: None)
@@ -48,15 +68,46 @@ class ProjectLanguageServer(LanguageServer):
         if request.pwd:
             os.chdir(request.pwd)
         sys.path.insert(0, str(main.parent))
+        reset_options(
+            project=request.project,
+            monitor_address=request.monitor_address,
+            engine_address=request.args[0] if request.args else "",
+            stack=request.stack,
+            parallel=request.parallel,
+            preview=request.dryRun,
+            organization=request.organization or "organization",
+        )
+        if request.config:
+            set_all_config(request.config, request.configSecretKeys or None)
+        result = language_pb2.RunResponse()
+        loop = asyncio.new_event_loop()
+        if request.parallel:
+            loop.set_default_executor(futures.ThreadPoolExecutor(max(request.parallel, 1) * 4))
 
         def program() -> None:
             runpy.run_path(str(main), run_name="__main__")
 
-        self.program = program
         try:
-            return super().Run(request, context)  # type: ignore[no-untyped-call]
+            loop.run_until_complete(run_in_stack(program))
+        except pulumi.RunError as error:  # already a message for the user, not a bug
+            pulumi.log.error(str(error))
+            result.bail = True
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.UNAVAILABLE:  # UNAVAILABLE: engine shutting down
+                result.error = f"RPC error: {error.details()}"
+        except Exception as error:
+            pulumi.log.error(
+                "Program failed with an unhandled exception:\n" + user_traceback(main, error)
+            )
+            result.bail = True
         finally:
+            for task in asyncio.all_tasks(loop):
+                task.cancel()
+            loop.close()
             sys.path.remove(str(main.parent))
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return result
 
 
 def main() -> None:

@@ -99,10 +99,11 @@ def write_shims(target: Path, python: str) -> None:
     target.mkdir(parents=True, exist_ok=True)
     shims = {
         "pulumi-resource-pulumi-python": (
+            "host=zoomcc.engine.provider_host\n"  # pulumi.dynamic, failures by their message
             'if [ -n "${PULUMI_RUNTIME_VIRTUALENV:-}" ] && '
             '[ -x "$PULUMI_RUNTIME_VIRTUALENV/bin/python" ]; then\n'
-            '  exec "$PULUMI_RUNTIME_VIRTUALENV/bin/python" -u -m pulumi.dynamic "$@"\nfi\n'
-            f'exec "{python}" -u -m pulumi.dynamic "$@"\n'
+            '  exec "$PULUMI_RUNTIME_VIRTUALENV/bin/python" -u -m "$host" "$@"\nfi\n'
+            f'exec "{python}" -u -m "$host" "$@"\n'
         ),
         "pulumi-language-python": f'exec "{python}" -u -m zoomcc.engine.langhost "$@"\n',
     }

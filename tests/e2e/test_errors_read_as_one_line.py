@@ -1,0 +1,89 @@
+"""What a user reads when something fails: one clear message per failure, naming the resource
+and what to do, through `pulumi` on a project directory (the language host and provider
+plugin this project sets up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pulumi import automation as auto
+
+from tests.e2e.stacks import project_stack
+from zoomcc.emulator import EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
+
+pytestmark = pytest.mark.e2e
+
+
+@dataclass(frozen=True)
+class Failure:
+    program: str
+    """The project's ``__main__.py`` (after ``import pulumi, pulumi_zoomcc as zoomcc``)."""
+    says: tuple[str, ...]
+    """What the output must say."""
+    never: tuple[str, ...]
+    """Noise that must not be in it."""
+    times: tuple[str, int]
+    """A line of the message, and how often the engine may show it: the provider sends it
+    once; the engine's display repeats it in its progress lines and its summary."""
+    up: bool = False
+    """Run `pulumi up` (the failure is the API's), else `pulumi preview`."""
+
+
+FAILURES = {
+    "a typo in the program is one traceback of the program's own lines": Failure(
+        'zoomcc.SkillCategry("a", name="A", skill_type="text")\n',
+        says=("Program failed with an unhandled exception", "__main__.py", "SkillCategry"),
+        never=("runpy", "langhost", "python inline source runtime error", "asyncio"),
+        times=("AttributeError: module 'pulumi_zoomcc' has no attribute", 2),
+    ),
+    "a bad nested value names its path and allowed values, without a dump of the property": (
+        Failure(
+            'zoomcc.BusinessHours("h", name="H", timezone="Europe/Paris", hours={"hour_type": 2,'
+            ' "custom_hours": [{"day_of_week": 9, "custom_hour_type": 2, "custom_hour_ranges":'
+            ' [{"start_time": "09:00", "end_time": "18:00"}]}]})\n',
+            says=("resource 'h' has a problem", "'hours.custom_hours.0.day_of_week'", "Sunday"),
+            never=("value {map[", "Exception calling application"),
+            times=("day_of_week", 2),
+        )
+    ),
+    "an API refusal is the provider's message alone, with the next step": Failure(
+        'a = zoomcc.SkillCategory("a", name="Dup", skill_type="text")\n'
+        'zoomcc.SkillCategory("b", name="Dup", skill_type="text",'
+        " opts=pulumi.ResourceOptions(depends_on=[a]))\n",
+        says=("SkillCategory named 'Dup' already exists in Zoom", "Adopt it with import_id="),
+        never=("Exception calling application", "Traceback"),
+        times=("already exists in Zoom", 3),  # `up` also shows it on "creating failed"
+        up=True,
+    ),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES.values(), ids=list(FAILURES))
+def test_a_failure_reads_as_one_clear_message(
+    failure: Failure,
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text("name: failing\nruntime: python\n")
+    (project / "__main__.py").write_text(
+        "import pulumi\nimport pulumi_zoomcc as zoomcc\n\n" + failure.program
+    )
+    stack = project_stack(project, backend, stack_config, "failing")
+    with pytest.raises(auto.errors.CommandError) as failed:
+        stack.up() if failure.up else stack.preview()
+    output = str(failed.value)
+    for said in failure.says:
+        assert said in output, output
+    for noise in failure.never:
+        assert noise not in output, output
+    line, most = failure.times
+    assert 1 <= output.count(line) <= most, output
