@@ -12,19 +12,60 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.e2e.stacks import project_stack
+from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-MARKED = re.compile(r"<!-- readme-test: ([\w-]+) -->\n```bash\n(.*?)```", re.S)
+MARKED = re.compile(r"<!-- readme-test: ([\w-]+) -->\n```(bash|python)\n(.*?)```", re.S)
+RUN = {"offline-stack", "emulator-curl", "using-it"}
+"""Every block the README marks as runnable, each run by a test below."""
 
 
 def readme_blocks() -> dict[str, str]:
-    return dict(MARKED.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return {name: body for name, _language, body in MARKED.findall(text)}
+
+
+def test_every_block_the_readme_marks_as_runnable_is_run_here() -> None:
+    assert set(readme_blocks()) == RUN
+
+
+def test_the_emulator_curl_block_gets_a_token_and_lists_skill_categories(
+    emulator: EmulatorServer,
+) -> None:
+    script = readme_blocks()["emulator-curl"].replace("8765", str(emulator.port))
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert '"skill_categories"' in run.stdout, run.stdout
+    assert emulator.state.requests[-1].status == 200
+
+
+def test_the_using_it_program_deploys_as_written(
+    engine: EngineToolchain,
+    backend: Path,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text("name: readme\nruntime: python\n")
+    (project / "__main__.py").write_text(readme_blocks()["using-it"])
+    stack = project_stack(project, backend, stack_config, "readme")
+    up = stack.up()
+    assert up.summary.resource_changes == {"create": 4}
+    assert emulator.state.object_count() == 3
+    stack.destroy()
+    assert emulator.state.object_count() == 0
 
 
 def free_port() -> int:
