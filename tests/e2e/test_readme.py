@@ -1,5 +1,6 @@
 """The README's snippets run as written: each block marked ``<!-- readme-test: NAME -->`` is
-extracted and run by bash in a copy of the project (the same files, the same `.venv`), with
+extracted and run (shell blocks by bash in a copy of the project, with the same `.venv`;
+Python blocks as a Pulumi program against the emulator), with
 only the emulator's port changed to a free one."""
 
 from __future__ import annotations

@@ -60,13 +60,13 @@ CASES: list[BadCase] = [
     ),
     (
         "nested-enum",
-        lambda n: zoomcc.BusinessHours(n, name="B", hours={"hour_type": 9}),
+        lambda n: zoomcc.BusinessHours(n, name="B", hours={"hour_type": 9}),  # type: ignore[arg-type]  # wrong on purpose
         "hours",
         "hours.hour_type",
     ),
     (
         "nested-missing",
-        lambda n: zoomcc.ClosureSet(n, name="C", timezone="UTC", closures=[{"closure_name": "x"}]),
+        lambda n: zoomcc.ClosureSet(n, name="C", timezone="UTC", closures=[{"closure_name": "x"}]),  # type: ignore[list-item]  # wrong on purpose
         "closures",
         "closures.0.",
     ),
@@ -109,8 +109,9 @@ def test_bad_input_matrix_fails_at_preview_without_api_calls(
             stack.preview()
         message = str(failure.value)
         diagnostics = message.split("Diagnostics:", 1)[-1]
-        if field:  # the engine names the resource and the property; we say what is wrong
-            assert f"resource '{name}': property {field} value" in diagnostics, message[-3000:]
+        if field:  # the engine names the resource; the reason names the field, on one line
+            assert f"resource '{name}' has a problem: " in diagnostics, message[-3000:]
+            assert f"'{field}" in diagnostics and "value {" not in diagnostics, message[-3000:]
         assert says in diagnostics, message[-3000:]
         assert "fine-queue" not in diagnostics
     assert emulator.state.requests == []  # not one API call, not even a token request
