@@ -4,13 +4,20 @@ Deploy against the emulator like the quickstart (set `rootTeamId` to its root te
 `rootTeam0000000000000A`), or against a real account after `pulumi config set zoomcc:...`.
 """
 
+from pathlib import Path
+from typing import Literal
+
 import pulumi
 
 import pulumi_zoomcc as zoomcc
 
+WEEKDAYS: list[Literal[1, 2, 3, 4, 5]] = [1, 2, 3, 4, 5]  # day_of_week: 1 is Monday
+
 config = pulumi.Config()
 root_team_id = config.require("rootTeamId")
 outbound_number_id = config.get("outboundPhoneNumberId") or "emulatorPhoneNumber01"
+support_number = config.get("supportNumber") or "+14155550100"  # the entry point callers dial
+email_domain = config.get("agentEmailDomain") or "example.com"  # the agents' sign-in addresses
 
 # Skills and routing -------------------------------------------------------------------------
 languages = zoomcc.SkillCategory(
@@ -67,7 +74,7 @@ office_hours = zoomcc.BusinessHours(
                 "custom_hour_type": 2,
                 "custom_hour_ranges": [{"start_time": "09:00", "end_time": "18:00"}],
             }
-            for day in range(1, 6)
+            for day in WEEKDAYS
         ],
     },
 )
@@ -149,7 +156,59 @@ spam = zoomcc.IpAddressBlockListRule(
 )
 prompts = zoomcc.AssetCategory("prompts", name="IVR prompts", scope="system")
 
+# Routing: a number, a flow, queues with their hours, teams, agents and their skills ----------
+flow_file = str(Path(__file__).parent / "support-ivr.json")  # the flow's JSON, beside this file
+billing = zoomcc.Queue("billing", name="Billing", channel="voice", max_wait_time=600)
+ivr = zoomcc.Flow("support-ivr", name="Support IVR", file=flow_file, publish=True)
+zoomcc.FlowEntryPoints(
+    "support-line",
+    flow_id=ivr.id,
+    entry_points=[{"entry_id": support_number, "entry_language": "en-US"}],
+)
+people = {
+    person: zoomcc.User(
+        f"user-{person}",
+        user_email=f"{person}@{email_domain}",
+        package_name="essentials",
+        role_id=auditors.id,
+    )
+    for person in ("ana", "ben", "chloe", "dana")
+}
+french_speakers = ("ana", "ben", "chloe")
+for person in french_speakers:
+    zoomcc.UserSkills(
+        f"skills-{person}",
+        user_id=people[person].id,
+        skills=[{"skill_id": french.id, "max_proficiency_level": 3}],
+    )
+zoomcc.TeamAgents(
+    "tier1-agents", team_id=tier1.id, user_ids=[people[p].id for p in ("ana", "ben", "chloe")]
+)
+zoomcc.TeamSupervisors("tier1-leads", team_id=tier1.id, user_ids=[people["dana"].id])
+zoomcc.QueueTeams("support-teams", queue_id=support.id, team_ids=[tier1.id])
+zoomcc.QueueSupervisors("support-supervisors", queue_id=support.id, user_ids=[people["dana"].id])
+zoomcc.QueueAgents("billing-agents", queue_id=billing.id, user_ids=[people["chloe"].id])
+zoomcc.QueueDispositionSets(
+    "support-outcomes", queue_id=support.id, disposition_set_ids=[outcomes.id]
+)
+zoomcc.QueueOperatingHours(  # closed calls go to voicemail
+    "support-hours",
+    queue_id=support.id,
+    operating_hours_business_hour_id=office_hours.id,
+    operating_hours_closure_set_id=holidays.id,
+    operating_hours_overflow_enabled=True,
+    overflow_to_inbox_id=voicemail.id,
+)
+zoomcc.QueueOperatingHours(  # billing's closed calls go to support
+    "billing-hours",
+    queue_id=billing.id,
+    operating_hours_business_hour_id=office_hours.id,
+    operating_hours_overflow_enabled=True,
+    overflow_to_queue_id=support.id,
+)
+zoomcc.InboxQueues("voicemail-queues", inbox_id=voicemail.id, cc_queue_ids=[support.id])
+
 pulumi.export("support_queue_id", support.id)
 pulumi.export("campaign_id", spring.id)
 pulumi.export("contact_id", ada.id)
-pulumi.export("resource_types", 26)
+pulumi.export("resource_types", 37)

@@ -13,9 +13,13 @@ The profiles the program promotes into are the stack setting ``promoteTo`` (a li
 order; default: sandbox, then production).
 """
 
+from typing import Literal
+
 import pulumi
 
 import pulumi_zoomcc as zoomcc
+
+WEEKDAYS: list[Literal[1, 2, 3, 4, 5]] = [1, 2, 3, 4, 5]  # day_of_week: 1 is Monday
 
 config = pulumi.Config()
 accounts: list[str] = config.get_object("promoteTo") or ["sandbox", "production"]
@@ -41,11 +45,11 @@ def contact_center(account: str) -> dict[str, pulumi.Output[str]]:
             "hour_type": 2,
             "custom_hours": [
                 {
-                    "day_of_week": day,  # 1 (Monday) to 5 (Friday)
+                    "day_of_week": day,
                     "custom_hour_type": 2,
                     "custom_hour_ranges": [{"start_time": "09:00", "end_time": "18:00"}],
                 }
-                for day in range(1, 6)
+                for day in WEEKDAYS
             ],
         },
         account=account,

@@ -4,9 +4,13 @@ Deploy it against the local emulator with `zoomcc quickstart`, or against a real
 after `pulumi config set zoomcc:accountId ...` (see the README).
 """
 
+from typing import Literal
+
 import pulumi
 
 import pulumi_zoomcc as zoomcc
+
+WEEKDAYS: list[Literal[1, 2, 3, 4, 5]] = [1, 2, 3, 4, 5]  # day_of_week: 1 is Monday
 
 config = pulumi.Config()
 root_team_id = config.require("rootTeamId")
@@ -55,7 +59,7 @@ office_hours = zoomcc.BusinessHours(
                 "custom_hour_type": 2,
                 "custom_hour_ranges": [{"start_time": "09:00", "end_time": "17:00"}],
             }
-            for day in range(1, 6)
+            for day in WEEKDAYS
         ],
     },
 )
