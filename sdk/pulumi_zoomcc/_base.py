@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import pulumi
 import pulumi.dynamic
 
+from zoomcc.dynamic.accounts import ACCOUNT_KEY
 from zoomcc.dynamic.adoption import ADOPTION_KEY
 from zoomcc.dynamic.registry import provider_for
 from zoomcc.resources import catalog
@@ -27,10 +28,20 @@ class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
         resource_name: str,
         args: Mapping[str, Any],
         opts: pulumi.ResourceOptions | None = None,
+        *,
+        account: str | None = None,
     ) -> None:
         spec = catalog.get(self._type_name)
         outputs = set(spec.output_fields) | set(spec.input_fields)
         props: dict[str, Any] = {spec.friendly(f): None for f in sorted(outputs)}
         props[ADOPTION_KEY] = None
         props.update({k: v for k, v in args.items() if v is not None})
-        super().__init__(provider_for(spec.name), resource_name, props, opts)
+        if account is not None:
+            # Only the profile's name: its credentials stay in the stack configuration.
+            if not isinstance(account, str) or not account:
+                raise TypeError(
+                    f"{self._type_name} {resource_name!r}: account must be the name of a "
+                    "profile in zoomcc:accounts, as a plain string"
+                )
+            props[ACCOUNT_KEY] = account
+        super().__init__(provider_for(spec.name, account), resource_name, props, opts)

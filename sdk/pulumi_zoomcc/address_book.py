@@ -41,6 +41,7 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
         name: pulumi.Input[str] | None = None,
         unit_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBook.
@@ -51,6 +52,8 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
         :param unit_id: The address book's unit ID. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -61,4 +64,5 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["AddressBookContact"]
@@ -31,7 +32,7 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
     company: pulumi.Output[str]
     consumer_ids: pulumi.Output[list[str]]
     contact_id: pulumi.Output[str]
-    custom_fields: pulumi.Output[list[dict[str, Any]]]
+    custom_fields: pulumi.Output[list[outputs.AddressBookContactCustomField]]
     custom_fields_url: pulumi.Output[str]
     display_name: pulumi.Output[str]
     emails: pulumi.Output[list[str]]
@@ -39,10 +40,10 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
     last_name: pulumi.Output[str]
     location: pulumi.Output[str]
     phone_numbers: pulumi.Output[list[str]]
-    phones: pulumi.Output[list[dict[str, Any]]]
+    phones: pulumi.Output[list[outputs.AddressBookContactPhone]]
     role: pulumi.Output[str]
     timezone: pulumi.Output[str]
-    variables: pulumi.Output[list[dict[str, Any]]]
+    variables: pulumi.Output[list[outputs.AddressBookContactVariable]]
 
     def __init__(
         self,
@@ -50,11 +51,11 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         *,
         address_book_id: pulumi.Input[str],
         display_name: pulumi.Input[str],
-        phones: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactPhoneArgs | _inputs.AddressBookContactPhoneArgsDict]]],
         account_number: pulumi.Input[str] | None = None,
         company: pulumi.Input[str] | None = None,
         consumer_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
-        custom_fields: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactCustomFieldArgs | _inputs.AddressBookContactCustomFieldArgsDict]]] | None = None,
         emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         first_name: pulumi.Input[str] | None = None,
         last_name: pulumi.Input[str] | None = None,
@@ -62,8 +63,9 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         phone_numbers: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         role: pulumi.Input[str] | None = None,
         timezone: pulumi.Input[str] | None = None,
-        variables: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        variables: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactVariableArgs | _inputs.AddressBookContactVariableArgsDict]]] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBookContact.
@@ -87,6 +89,8 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         :param variables: Information about address book variables.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -109,4 +113,5 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["AddressBookCustomField"]
@@ -24,7 +25,7 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
 
     _type_name = 'AddressBookCustomField'
     address_book_ids: pulumi.Output[list[str]]
-    address_books: pulumi.Output[list[dict[str, Any]]]
+    address_books: pulumi.Output[list[outputs.AddressBookCustomFieldAddressBook]]
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     custom_field_id: pulumi.Output[str]
     data_type: pulumi.Output[str]
@@ -54,6 +55,7 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
         use_as_external_url_parameter: pulumi.Input[bool] | None = None,
         use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBookCustomField.
@@ -63,7 +65,9 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
             field.
         :param description: The custom field's description.
         :param name: The custom field's name.
-        :param data_type: The custom field's data type.
+        :param data_type: The custom field's data type. One of: 'string', 'number', 'boolean',
+            'email', 'phone' (E.164 format), 'percent', 'currency', 'dateTime' (unix timestamp)
+            or 'pick_list'.
         :param default_value: The custom field's default value.
         :param pick_list_values: Specify the list of supported values for the picklist.
         :param show_in_inbound_notification: Controls whether or not to show the custom fields
@@ -78,6 +82,8 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
             fields in the consumer routing profile.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -96,4 +102,5 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

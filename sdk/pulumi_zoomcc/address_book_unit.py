@@ -33,6 +33,7 @@ class AddressBookUnit(ZoomResource, module="zoomcc", name='AddressBookUnit'):
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBookUnit.
@@ -42,6 +43,8 @@ class AddressBookUnit(ZoomResource, module="zoomcc", name='AddressBookUnit'):
         :param name: The address book unit's name.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -51,4 +54,5 @@ class AddressBookUnit(ZoomResource, module="zoomcc", name='AddressBookUnit'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

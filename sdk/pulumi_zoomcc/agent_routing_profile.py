@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["AgentRoutingProfile"]
@@ -27,7 +28,7 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
     description: pulumi.Output[str]
     ignore_transferring_skills: pulumi.Output[bool]
     name: pulumi.Output[str]
-    priorities: pulumi.Output[list[dict[str, Any]]]
+    priorities: pulumi.Output[list[outputs.AgentRoutingProfilePriority]]
     time_steps: pulumi.Output[list[int]]
     wait_time_agent_in_seconds: pulumi.Output[int]
 
@@ -38,10 +39,11 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
         ignore_transferring_skills: pulumi.Input[bool] | None = None,
-        priorities: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.AgentRoutingProfilePriorityArgs | _inputs.AgentRoutingProfilePriorityArgsDict]]] | None = None,
         time_steps: pulumi.Input[Sequence[pulumi.Input[int]]] | None = None,
         wait_time_agent_in_seconds: pulumi.Input[int] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AgentRoutingProfile.
@@ -57,6 +59,8 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
         :param wait_time_agent_in_seconds: Wait time for matched agent availability, in seconds.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -70,4 +74,5 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

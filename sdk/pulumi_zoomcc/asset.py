@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Asset"]
@@ -36,7 +37,7 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
     category_name: pulumi.Output[str]
     content_hash: pulumi.Output[str]
     description: pulumi.Output[str]
-    items: pulumi.Output[list[dict[str, Any]]]
+    items: pulumi.Output[list[outputs.AssetItem]]
     last_modified_time: pulumi.Output[str]
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
@@ -46,13 +47,14 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
         self,
         resource_name: str,
         *,
-        items: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        items: pulumi.Input[Sequence[pulumi.Input[_inputs.AssetItemArgs | _inputs.AssetItemArgsDict]]],
         name: pulumi.Input[str],
         type: pulumi.Input[Literal['audio', 'image', 'slides', 'text', 'video', 'saved_reply']],
         description: pulumi.Input[str] | None = None,
         category_id: pulumi.Input[str] | None = None,
         content_hash: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Asset.
@@ -67,6 +69,8 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
             during check; leave it unset.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -80,4 +84,5 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -33,6 +33,7 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
         name: pulumi.Input[str],
         scope: pulumi.Input[Literal['system', 'agent']],
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AssetCategory.
@@ -42,6 +43,8 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
         :param scope: The asset category's scope. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -51,4 +54,5 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["BusinessHours"]
@@ -25,7 +25,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     business_hour_id: pulumi.Output[str]
     description: pulumi.Output[str]
-    hours: pulumi.Output[dict[str, Any]]
+    hours: pulumi.Output[outputs.BusinessHoursHours]
     name: pulumi.Output[str]
     timezone: pulumi.Output[str]
 
@@ -36,9 +36,10 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         account_default: pulumi.Input[bool] | None = None,
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
-        hours: pulumi.Input[Mapping[str, Any]] | None = None,
+        hours: pulumi.Input[_inputs.BusinessHoursHoursArgs | _inputs.BusinessHoursHoursArgsDict] | None = None,
         timezone: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a BusinessHours.
@@ -47,10 +48,12 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         :param account_default: Default business hours for the newly created queue.
         :param description: The business hours' description.
         :param name: The business hours' name.
-        :param hours: hours
+        :param hours: See ``BusinessHoursHoursArgs``.
         :param timezone: The business hours' timezone ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -63,4 +66,5 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -36,6 +36,7 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
         description: pulumi.Input[str] | None = None,
         type: pulumi.Input[Literal['contact', 'do_not_contact']] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactList.
@@ -46,6 +47,8 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
         :param type: The contact list's type. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -56,4 +59,5 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

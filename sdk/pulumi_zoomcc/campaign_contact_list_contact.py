@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["CampaignContactListContact"]
@@ -30,12 +31,12 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
     contact_location: pulumi.Output[str]
     contact_role: pulumi.Output[str]
     contact_timezone: pulumi.Output[str]
-    custom_fields: pulumi.Output[list[dict[str, Any]]]
+    custom_fields: pulumi.Output[list[outputs.CampaignContactListContactCustomField]]
     display_name: pulumi.Output[str]
     emails: pulumi.Output[list[str]]
     first_name: pulumi.Output[str]
     last_name: pulumi.Output[str]
-    phones: pulumi.Output[list[dict[str, Any]]]
+    phones: pulumi.Output[list[outputs.CampaignContactListContactPhone]]
 
     def __init__(
         self,
@@ -43,7 +44,7 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
         *,
         display_name: pulumi.Input[str],
         contact_list_id: pulumi.Input[str],
-        phones: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactPhoneArgs | _inputs.CampaignContactListContactPhoneArgsDict]]],
         contact_account_number: pulumi.Input[str] | None = None,
         contact_company: pulumi.Input[str] | None = None,
         emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
@@ -52,8 +53,9 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
         contact_location: pulumi.Input[str] | None = None,
         contact_role: pulumi.Input[str] | None = None,
         contact_timezone: pulumi.Input[str] | None = None,
-        custom_fields: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactCustomFieldArgs | _inputs.CampaignContactListContactCustomFieldArgsDict]]] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactListContact.
@@ -75,6 +77,8 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
         :param custom_fields: Custom fields associated with the current contact.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -94,4 +98,5 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -52,6 +52,7 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
         use_as_external_url_parameter: pulumi.Input[bool] | None = None,
         use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactListCustomField.
@@ -61,7 +62,10 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
             apps.
         :param contact_list_ids: The IDs of contact lists associated with the custom field.
         :param name: The custom field's name.
-        :param data_type: The custom field's data type.
+        :param data_type: The custom field's data type. One of: 'string' (Any text value),
+            'number' (Numeric value), 'boolean', 'email', 'phone', 'percent' (Numeric value
+            between 0 and 100), 'currency' (Decimal value ≥ 0 with up to two decimal places),
+            'date_time' or 'pick_list'.
         :param default_value: The custom field's default value.
         :param pick_list_values: The list of supported values for the picklist.
         :param show_in_inbound_notification: Whether the custom field is shown on the inbound
@@ -76,6 +80,8 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
             consumer routing profile.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -94,4 +100,5 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -32,6 +32,7 @@ class CampaignDncListPhones(ZoomResource, module="zoomcc", name='CampaignDncList
         *,
         dnc_list_id: pulumi.Input[str],
         phone_numbers: pulumi.Input[Sequence[pulumi.Input[str]]],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignDncListPhones.
@@ -40,6 +41,8 @@ class CampaignDncListPhones(ZoomResource, module="zoomcc", name='CampaignDncList
         :param dnc_list_id: The id of the CampaignDncList whose members these are
             (``{dncListId}``). Changing it replaces the object.
         :param phone_numbers: Phone numbers to be added to the DNC list.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -48,4 +51,5 @@ class CampaignDncListPhones(ZoomResource, module="zoomcc", name='CampaignDncList
                 'phone_numbers': phone_numbers,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["ClosureSet"]
@@ -24,7 +25,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
     account_default: pulumi.Output[bool]
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     closure_set_id: pulumi.Output[str]
-    closures: pulumi.Output[list[dict[str, Any]]]
+    closures: pulumi.Output[list[outputs.ClosureSetClosure]]
     description: pulumi.Output[str]
     name: pulumi.Output[str]
     timezone: pulumi.Output[str]
@@ -34,11 +35,12 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         resource_name: str,
         *,
         name: pulumi.Input[str],
-        closures: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        closures: pulumi.Input[Sequence[pulumi.Input[_inputs.ClosureSetClosureArgs | _inputs.ClosureSetClosureArgsDict]]],
         timezone: pulumi.Input[str],
         account_default: pulumi.Input[bool] | None = None,
         description: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a ClosureSet.
@@ -51,6 +53,8 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         :param timezone: The closure set's timezone ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -63,4 +67,5 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["ConsumerRoutingProfile"]
@@ -22,22 +23,23 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
     """
 
     _type_name = 'ConsumerRoutingProfile'
-    accumulated_priorities: pulumi.Output[list[dict[str, Any]]]
+    accumulated_priorities: pulumi.Output[list[outputs.ConsumerRoutingProfileAccumulatedPriority]]
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     consumer_routing_profile_id: pulumi.Output[str]
     description: pulumi.Output[str]
     name: pulumi.Output[str]
-    top_priorities: pulumi.Output[list[dict[str, Any]]]
+    top_priorities: pulumi.Output[list[outputs.ConsumerRoutingProfileTopPriority]]
 
     def __init__(
         self,
         resource_name: str,
         *,
         name: pulumi.Input[str],
-        accumulated_priorities: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        accumulated_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileAccumulatedPriorityArgs | _inputs.ConsumerRoutingProfileAccumulatedPriorityArgsDict]]] | None = None,
         description: pulumi.Input[str] | None = None,
-        top_priorities: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        top_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileTopPriorityArgs | _inputs.ConsumerRoutingProfileTopPriorityArgsDict]]] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a ConsumerRoutingProfile.
@@ -49,6 +51,8 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
         :param top_priorities: The consumers' top priority.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -60,4 +64,5 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Disposition"]
@@ -30,7 +31,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
     name: pulumi.Output[str]
     queue_count: pulumi.Output[int]
     status: pulumi.Output[str]
-    sub_dispositions: pulumi.Output[list[dict[str, Any]]]
+    sub_dispositions: pulumi.Output[list[outputs.DispositionSubDisposition]]
 
     def __init__(
         self,
@@ -40,8 +41,9 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         description: pulumi.Input[str] | None = None,
         disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
-        sub_dispositions: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        sub_dispositions: pulumi.Input[Sequence[pulumi.Input[_inputs.DispositionSubDispositionArgs | _inputs.DispositionSubDispositionArgsDict]]] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Disposition.
@@ -50,10 +52,13 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         :param description: The disposition's description.
         :param name: The disposition's name.
         :param disposition_type: The disposition's type.
-        :param status: The disposition's active status.
+        :param status: The disposition's active status. One of: 'inactive' (Deactivated) or
+            'active' (Activated).
         :param sub_dispositions: For `single` dispositions, this field can be ignored.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -66,4 +71,5 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["DispositionSet"]
@@ -25,11 +26,11 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
     description: pulumi.Output[str]
     disposition_ids: pulumi.Output[list[str]]
     disposition_set_id: pulumi.Output[str]
-    dispositions: pulumi.Output[list[dict[str, Any]]]
+    dispositions: pulumi.Output[list[outputs.DispositionSetDisposition]]
     last_modified_time: pulumi.Output[str]
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
-    queues: pulumi.Output[list[dict[str, Any]]]
+    queues: pulumi.Output[list[outputs.DispositionSetQueue]]
     status: pulumi.Output[str]
 
     def __init__(
@@ -41,6 +42,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a DispositionSet.
@@ -49,9 +51,12 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         :param disposition_ids: Information about the set's assigned dispositions.
         :param description: The set's description.
         :param name: The set's name.
-        :param status: The set's active status.
+        :param status: The set's active status. One of: 'inactive' (Deactivated) or 'active'
+            (Activated).
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -63,4 +68,5 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

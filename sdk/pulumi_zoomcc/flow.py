@@ -8,6 +8,7 @@ from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Flow"]
@@ -32,10 +33,10 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
     channel_type: pulumi.Output[str]
     content_hash: pulumi.Output[str]
     description: pulumi.Output[str]
-    entry_points: pulumi.Output[list[dict[str, Any]]]
+    entry_points: pulumi.Output[list[outputs.FlowEntryPoint]]
     file: pulumi.Output[str]
     flow_id: pulumi.Output[str]
-    flow_versions: pulumi.Output[list[dict[str, Any]]]
+    flow_versions: pulumi.Output[list[outputs.FlowFlowVersion]]
     last_modified_time: pulumi.Output[str]
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
@@ -47,13 +48,14 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         self,
         resource_name: str,
         *,
-        file: pulumi.Input[str],
+        file: pulumi.Input[str | pulumi.Asset],
         name: pulumi.Input[str],
         content_hash: pulumi.Input[str] | None = None,
         description: pulumi.Input[str] | None = None,
         version_description: pulumi.Input[str] | None = None,
         publish: pulumi.Input[bool] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Flow.
@@ -62,12 +64,16 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         :param content_hash: The SHA-256 of the uploaded content, computed by the provider
             during check; leave it unset.
         :param description: The flow description.
-        :param file: * View - The uploaded file is in binary format.
+        :param file: The file to upload: a local path or a `pulumi.FileAsset`, sent as multipart
+            form data. Its content's SHA-256 is kept in `content_hash`: changed content is a
+            change, a moved or renamed file is not.
         :param name: The flow name.
         :param version_description: The flow version description.
         :param publish: Publish the flow (PUT .../publish) after each import or update.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -81,4 +87,5 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

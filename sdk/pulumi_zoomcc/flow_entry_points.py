@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["FlowEntryPoints"]
@@ -25,16 +26,17 @@ class FlowEntryPoints(ZoomResource, module="zoomcc", name='FlowEntryPoints'):
     _type_name = 'FlowEntryPoints'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     enable_detect_language: pulumi.Output[bool]
-    entry_points: pulumi.Output[list[dict[str, Any]]]
+    entry_points: pulumi.Output[list[outputs.FlowEntryPointsEntryPoint]]
     flow_id: pulumi.Output[str]
 
     def __init__(
         self,
         resource_name: str,
         *,
-        entry_points: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        entry_points: pulumi.Input[Sequence[pulumi.Input[_inputs.FlowEntryPointsEntryPointArgs | _inputs.FlowEntryPointsEntryPointArgsDict]]],
         flow_id: pulumi.Input[str],
         enable_detect_language: pulumi.Input[bool] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a FlowEntryPoints.
@@ -45,6 +47,8 @@ class FlowEntryPoints(ZoomResource, module="zoomcc", name='FlowEntryPoints'):
         :param entry_points: The entry ID list.
         :param flow_id: The id of the Flow whose members these are (``{flowId}``). Changing it
             replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -54,4 +58,5 @@ class FlowEntryPoints(ZoomResource, module="zoomcc", name='FlowEntryPoints'):
                 'flow_id': flow_id,
             },
             opts,
+            account=account,
         )

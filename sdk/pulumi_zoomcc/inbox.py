@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Inbox"]
@@ -30,7 +30,7 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     type: pulumi.Output[str]
-    voicemail: pulumi.Output[dict[str, Any]]
+    voicemail: pulumi.Output[outputs.InboxVoicemail]
 
     def __init__(
         self,
@@ -40,21 +40,25 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
         type: pulumi.Input[Literal['voicemail']] | None = None,
-        voicemail: pulumi.Input[Mapping[str, Any]] | None = None,
+        voicemail: pulumi.Input[_inputs.InboxVoicemailArgs | _inputs.InboxVoicemailArgsDict] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Inbox.
 
         :param resource_name: The Pulumi name of this resource.
         :param inbox_content_storage_location: The inbox content's physical storage location,
-            using a two-letter country code.
+            using a two-letter country code. One of: 'US' (United States), 'AU' (Australia),
+            'BR' (Brazil), 'CA' (Canada), 'DE' (Germany), 'JP' (Japan) or 'SG' (Singapore).
         :param description: The inbox's description.
         :param name: The inbox's name.
         :param type: The inbox type. Changing it replaces the object.
         :param voicemail: The voicemail settings.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -67,4 +71,5 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -36,6 +36,7 @@ class InboxEmailNotification(ZoomResource, module="zoomcc", name='InboxEmailNoti
         inbox_id: pulumi.Input[str],
         user_id: pulumi.Input[str],
         email_notification: pulumi.Input[bool] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a InboxEmailNotification.
@@ -46,6 +47,8 @@ class InboxEmailNotification(ZoomResource, module="zoomcc", name='InboxEmailNoti
             it replaces the object.
         :param user_id: The email, Meetings user ID, or Contact Center id used to identify the
             user. Changing it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -55,4 +58,5 @@ class InboxEmailNotification(ZoomResource, module="zoomcc", name='InboxEmailNoti
                 'user_id': user_id,
             },
             opts,
+            account=account,
         )

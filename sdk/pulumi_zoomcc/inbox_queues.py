@@ -32,6 +32,7 @@ class InboxQueues(ZoomResource, module="zoomcc", name='InboxQueues'):
         *,
         cc_queue_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
         inbox_id: pulumi.Input[str],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a InboxQueues.
@@ -40,6 +41,8 @@ class InboxQueues(ZoomResource, module="zoomcc", name='InboxQueues'):
         :param cc_queue_ids: Only these members are managed: others are left alone.
         :param inbox_id: The id of the Inbox whose members these are (``{inboxId}``). Changing
             it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -48,4 +51,5 @@ class InboxQueues(ZoomResource, module="zoomcc", name='InboxQueues'):
                 'inbox_id': inbox_id,
             },
             opts,
+            account=account,
         )

@@ -39,6 +39,7 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
         status: pulumi.Input[Literal['active', 'inactive']],
         comment: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a IpAddressBlockListRule.
@@ -47,10 +48,13 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
         :param comment: The comment about the block list rule. Changing it replaces the object.
         :param ip_address: The IP address the block list rule applies to. Changing it replaces
             the object.
-        :param match_type: The block list rule's match type. Changing it replaces the object.
+        :param match_type: The block list rule's match type. One of: 'ip_address' (Matches a
+            specific IP address). Changing it replaces the object.
         :param status: The block list rule's status. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -62,4 +66,5 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -8,9 +8,40 @@ from typing import Any
 
 import pulumi
 
-from pulumi_zoomcc._lookup import run_lookup
+from pulumi_zoomcc import outputs
+from pulumi_zoomcc._lookup import as_result, run_lookup
 
 __all__ = [
+    "GetAddressBookCustomFieldResult",
+    "GetAddressBookResult",
+    "GetAddressBookUnitResult",
+    "GetAgentRoutingProfileResult",
+    "GetAssetCategoryResult",
+    "GetAssetResult",
+    "GetBusinessHoursResult",
+    "GetCampaignContactListCustomFieldResult",
+    "GetCampaignContactListResult",
+    "GetClosureSetResult",
+    "GetConsumerRoutingProfileResult",
+    "GetDispositionResult",
+    "GetDispositionSetResult",
+    "GetFlowResult",
+    "GetInboxResult",
+    "GetIpAddressBlockListRuleResult",
+    "GetOutboundCampaignResult",
+    "GetPhoneNumberBlockListRuleResult",
+    "GetQueueResult",
+    "GetQueueTemplateResult",
+    "GetRegionResult",
+    "GetRoleResult",
+    "GetSkillCategoryResult",
+    "GetSkillResult",
+    "GetSystemStatusResult",
+    "GetTeamResult",
+    "GetUserResult",
+    "GetUserTemplateResult",
+    "GetVariableGroupResult",
+    "GetVariableResult",
     "get_address_book",
     "get_address_book_custom_field",
     "get_address_book_unit",
@@ -44,11 +75,70 @@ __all__ = [
 ]
 
 
+@pulumi.output_type
+class GetSkillCategoryResult(dict[str, Any]):
+    """What ``get_skill_category`` returns: the SkillCategory's fields and ``id``."""
+
+    id: str | None = None
+    """The SkillCategory's id (its ``skill_category_id``)."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    max_proficiency_level: int | None = None
+    """The skill category's maximum proficiency level, between `1` (low) and system configured
+    highest level (high)."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+    description: str | None = None
+    """The skill category's description."""
+    skill_category_id: str | None = None
+    """The skill category's ID."""
+    name: str | None = None
+    """The skill category's name."""
+    skill_type: str | None = None
+    """The skill category's type. One of: 'text' (A text-based skill, such as a geographic
+    location) or 'proficiency' (A proficiency-based skill, such as a second language)."""
+
+
 def get_skill_category(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A SkillCategory by id or by name: its fields and ``id``."""
-    return run_lookup('SkillCategory', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetSkillCategoryResult]:
+    """A SkillCategory by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('SkillCategory', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetSkillCategoryResult, value))
+
+
+@pulumi.output_type
+class GetSkillResult(dict[str, Any]):
+    """What ``get_skill`` returns: the Skill's fields and ``id``."""
+
+    id: str | None = None
+    """The Skill's id (its ``skill_id``)."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    max_proficiency_level: int | None = None
+    """The skill category's maximum proficiency level, between `1`, lowest, and `5`, highest."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+    skill_category_id: str | None = None
+    """The skill's category ID."""
+    skill_category_name: str | None = None
+    """The skill category's name."""
+    skill_id: str | None = None
+    """The skill's ID."""
+    name: str | None = None
+    """The skill's name."""
+    skill_type: str | None = None
+    """The skill category's type. One of: 'text' (A text-based skill, such as a geographic
+    location) or 'proficiency' (A proficiency-based skill, such as a second language)."""
+    total_users: int | None = None
+    """The total users of the skill"""
 
 
 def get_skill(
@@ -56,58 +146,403 @@ def get_skill(
     id: str | None = None,
     name: str | None = None,
     skill_category_id: str | None = None,
-) -> pulumi.Output[dict[str, Any]]:
-    """A Skill by id or by name: its fields and ``id``."""
-    return run_lookup('Skill', id=id, name=name, skill_category_id=skill_category_id)
+    account: str | None = None,
+) -> pulumi.Output[GetSkillResult]:
+    """A Skill by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Skill', id=id, name=name, skill_category_id=skill_category_id, account=account)
+    return found.apply(lambda value: as_result(GetSkillResult, value))
+
+
+@pulumi.output_type
+class GetQueueResult(dict[str, Any]):
+    """What ``get_queue`` returns: the Queue's fields and ``id``."""
+
+    id: str | None = None
+    """The Queue's id (its ``cc_queue_id``)."""
+    agent_routing_profile_id: str | None = None
+    """The queue's agent routing profile ID."""
+    agent_routing_profile_name: str | None = None
+    """The queue's agent routing profile name."""
+    auto_close_alert_message: str | None = None
+    """An alert message to web-chat users before auto-closing."""
+    auto_close_alert_message_enabled: bool | None = None
+    """Send an alert message before auto-closing web chats."""
+    auto_close_alert_message_time: int | None = None
+    """How long, in minutes, before a warning is sent to the user."""
+    auto_close_message: str | None = None
+    """Auto-closed message to users for web chats."""
+    auto_close_message_enabled: bool | None = None
+    """Send an auto-closed message for web chats."""
+    auto_close_timeout: int | None = None
+    """How long, in minutes, before the chat is auto-closed."""
+    caller_ids: list[str] | None = None
+    """The queue's caller ID list."""
+    cc_queue_id: str | None = None
+    """The Contact Center queue's ID."""
+    channel: str | None = None
+    """The Contact Center queue's channel."""
+    channel_types: list[str] | None = None
+    """The task queue's channel types."""
+    connecting_media_filename: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    connecting_media_id: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    consumer_routing_profile_id: str | None = None
+    """The queue's consumer routing profile ID."""
+    consumer_routing_profile_name: str | None = None
+    """The queue's consumer routing profile name."""
+    disposition_sets_count: int | None = None
+    """The number of disposition sets."""
+    dispositions_count: int | None = None
+    """The number of dispositions."""
+    distribution_duration_in_seconds: int | None = None
+    """The notify duration for each queue user, in seconds."""
+    distribution_type: int | None = None
+    """Distribute incoming engagements."""
+    engagement_acceptance: outputs.QueueEngagementAcceptance | None = None
+    """Queue engagement acceptance configurations."""
+    engagement_distribution: str | None = None
+    """Method of engagement distribution."""
+    holding_media_filename: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    holding_media_id: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    inbound_dispositions: outputs.QueueInboundDispositions | None = None
+    """Queue configured inbound dispositions and disposition sets."""
+    inbound_launch_url_info: outputs.QueueInboundLaunchUrlInfo | None = None
+    """Inbound launch URL configurations."""
+    max_engagement_in_queue: int | None = None
+    """The task queue's maximum engagement in queue value."""
+    max_wait_time: int | None = None
+    """The task queue's maximum wait time, in seconds."""
+    message_accept: str | None = None
+    """Option to accept a message manually or automatically."""
+    outbound_dispositions: outputs.QueueOutboundDispositions | None = None
+    """Queue configured outbound dispositions and disposition sets."""
+    outbound_launch_url_info: outputs.QueueOutboundLaunchUrlInfo | None = None
+    """Outbound launch URL configurations."""
+    outbound_settings: outputs.QueueOutboundSettings | None = None
+    """Queue configurations for outbound calls."""
+    overflow_to_cc_queue_id: str | None = None
+    """The Contact Center queue ID to receive the overflow."""
+    overflow_to_flow_id: str | None = None
+    """The flow ID to receive the overflow."""
+    overflow_to_goodbye_message: bool | None = None
+    """Reply goodbye message, then disconnect."""
+    overflow_to_goodbye_message_asset_id: str | None = None
+    """Reply goodbye message."""
+    overflow_to_inbox_id: str | None = None
+    """The voicemail inbox ID to receive the overflow."""
+    overflow_to_queue_id: str | None = None
+    """The queue ID to receive the overflow."""
+    overflow_type: int | None = None
+    """Type of overflow. One of: 0 (Reply goodbye message, then disconnect), 1 (Route to queue),
+    2 (Leave email) or 3 (Route to flow)."""
+    description: str | None = None
+    """The task queue's description."""
+    queue_id: str | None = None
+    """The task queue's ID."""
+    name: str | None = None
+    """The task queue's name."""
+    queue_waiting_experience: outputs.QueueQueueWaitingExperience | None = None
+    """Queue configured waiting experience."""
+    recording_storage_location: str | None = None
+    """Determine where to store the recording. One of: 'us' (United States), 'au' (Australia),
+    'br' (Brazil), 'ca' (Canada), 'de' (Germany), 'jp' (Japan) or 'sg' (Singapore)."""
+    scheduled_callback_settings: outputs.QueueScheduledCallbackSettings | None = None
+    """Queue configurations for callback and greeting message."""
+    service_level_exclude_abandoned_quit_engagements: bool | None = None
+    """Choose to include quit engagements in service level metrics."""
+    service_level_exclude_long_abandoned_calls: bool | None = None
+    """Choose to include long abandoned calls in service level metrics."""
+    service_level_exclude_short_abandoned_calls: bool | None = None
+    """Choose to include short abandoned calls in service level metrics."""
+    service_level_target_in_percentage: int | None = None
+    """The service-level target as the benchmark to refer to in reports."""
+    service_level_threshold_in_seconds: int | None = None
+    """Agents' first message speed for all engagements."""
+    short_abandon: outputs.QueueShortAbandon | None = None
+    """Information about the task queue's [**Short Abandon**](https://support.zoom.us/hc/en-
+    us/articles/4469989300493-Changing-queue-
+    settings#:~:text=for%20this%20queue.-,Short%20Abandon,-(only%20available%20if) settings."""
+    teams: list[outputs.QueueTeam] | None = None
+    """Teams assigned to the Contact Center queue."""
+    transferring_media_filename: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    transferring_media_id: str | None = None
+    """**Deprecated** See `queue_waiting_experience` object."""
+    waiting_room_id: str | None = None
+    """ID of the waiting room for users."""
+    waiting_room_name: str | None = None
+    """Name of the user's waiting room."""
+    wrap_up_after_transfer: bool | None = None
+    """Whether to enable wrap up transfer."""
+    wrap_up_expiration: bool | None = None
+    """Auto-close engagements at the end of wrap-up duration."""
+    wrap_up_time: int | None = None
+    """The task queue's wrap up time, in seconds."""
 
 
 def get_queue(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Queue by id or by name: its fields and ``id``."""
-    return run_lookup('Queue', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetQueueResult]:
+    """A Queue by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Queue', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetQueueResult, value))
+
+
+@pulumi.output_type
+class GetTeamResult(dict[str, Any]):
+    """What ``get_team`` returns: the Team's fields and ``id``."""
+
+    id: str | None = None
+    """The Team's id (its ``team_id``)."""
+    created_time: str | None = None
+    """The team's creation date and time."""
+    modify_time: str | None = None
+    """The team's last modified date and time."""
+    parent_team_id: str | None = None
+    """The team's parent team ID."""
+    parent_team_name: str | None = None
+    """The team's parent team name."""
+    description: str | None = None
+    """The team's description."""
+    team_id: str | None = None
+    """The team's ID."""
+    name: str | None = None
+    """The team's name."""
 
 
 def get_team(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Team by id or by name: its fields and ``id``."""
-    return run_lookup('Team', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetTeamResult]:
+    """A Team by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Team', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetTeamResult, value))
+
+
+@pulumi.output_type
+class GetDispositionResult(dict[str, Any]):
+    """What ``get_disposition`` returns: the Disposition's fields and ``id``."""
+
+    id: str | None = None
+    """The Disposition's id (its ``disposition_id``)."""
+    description: str | None = None
+    """The disposition's description."""
+    disposition_id: str | None = None
+    """The disposition's ID."""
+    name: str | None = None
+    """The disposition's name."""
+    disposition_type: str | None = None
+    """The disposition's type."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+    queue_count: int | None = None
+    """The number of queues associated with the disposition."""
+    status: str | None = None
+    """The disposition's active status. One of: 'inactive' (Deactivated) or 'active'
+    (Activated)."""
+    sub_dispositions: list[outputs.DispositionSubDisposition] | None = None
+    """The list of sub-dispositions."""
 
 
 def get_disposition(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Disposition by id or by name: its fields and ``id``."""
-    return run_lookup('Disposition', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetDispositionResult]:
+    """A Disposition by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Disposition', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetDispositionResult, value))
+
+
+@pulumi.output_type
+class GetDispositionSetResult(dict[str, Any]):
+    """What ``get_disposition_set`` returns: the DispositionSet's fields and ``id``."""
+
+    id: str | None = None
+    """The DispositionSet's id (its ``disposition_set_id``)."""
+    description: str | None = None
+    """The set's description."""
+    disposition_set_id: str | None = None
+    """The set's ID."""
+    name: str | None = None
+    """The set's name."""
+    dispositions: list[outputs.DispositionSetDisposition] | None = None
+    """Information about the set's assigned dispositions."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+    queues: list[outputs.DispositionSetQueue] | None = None
+    """Information about the set's assigned queue."""
+    status: str | None = None
+    """The set's active status. One of: 'inactive' (Deactivated) or 'active' (Activated)."""
+    disposition_ids: list[str] | None = None
+    """Information about the set's assigned dispositions."""
 
 
 def get_disposition_set(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A DispositionSet by id or by name: its fields and ``id``."""
-    return run_lookup('DispositionSet', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetDispositionSetResult]:
+    """A DispositionSet by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('DispositionSet', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetDispositionSetResult, value))
+
+
+@pulumi.output_type
+class GetBusinessHoursResult(dict[str, Any]):
+    """What ``get_business_hours`` returns: the BusinessHours's fields and ``id``."""
+
+    id: str | None = None
+    """The BusinessHours's id (its ``business_hour_id``)."""
+    account_default: bool | None = None
+    """Default business hours for the newly created queue."""
+    description: str | None = None
+    """The business hours' description."""
+    business_hour_id: str | None = None
+    """The business hours' ID."""
+    name: str | None = None
+    """The business hours' name."""
+    hours: outputs.BusinessHoursHours | None = None
+    """See ``outputs.BusinessHoursHours``."""
+    timezone: str | None = None
+    """The business hours' timezone ID."""
 
 
 def get_business_hours(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A BusinessHours by id or by name: its fields and ``id``."""
-    return run_lookup('BusinessHours', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetBusinessHoursResult]:
+    """A BusinessHours by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('BusinessHours', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetBusinessHoursResult, value))
+
+
+@pulumi.output_type
+class GetClosureSetResult(dict[str, Any]):
+    """What ``get_closure_set`` returns: the ClosureSet's fields and ``id``."""
+
+    id: str | None = None
+    """The ClosureSet's id (its ``closure_set_id``)."""
+    account_default: bool | None = None
+    """Default closure for the newly-created queue."""
+    description: str | None = None
+    """The closure set's description."""
+    closure_set_id: str | None = None
+    """The closure set's ID."""
+    name: str | None = None
+    """The closure set's name."""
+    closures: list[outputs.ClosureSetClosure] | None = None
+    """The closure's details."""
+    timezone: str | None = None
+    """The closure set's timezone ID."""
 
 
 def get_closure_set(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A ClosureSet by id or by name: its fields and ``id``."""
-    return run_lookup('ClosureSet', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetClosureSetResult]:
+    """A ClosureSet by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('ClosureSet', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetClosureSetResult, value))
+
+
+@pulumi.output_type
+class GetAddressBookUnitResult(dict[str, Any]):
+    """What ``get_address_book_unit`` returns: the AddressBookUnit's fields and ``id``."""
+
+    id: str | None = None
+    """The AddressBookUnit's id (its ``unit_id``)."""
+    description: str | None = None
+    """The address book unit's description."""
+    unit_id: str | None = None
+    """The address book unit's ID."""
+    name: str | None = None
+    """The address book unit's name."""
 
 
 def get_address_book_unit(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A AddressBookUnit by id or by name: its fields and ``id``."""
-    return run_lookup('AddressBookUnit', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetAddressBookUnitResult]:
+    """A AddressBookUnit by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('AddressBookUnit', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetAddressBookUnitResult, value))
+
+
+@pulumi.output_type
+class GetAddressBookResult(dict[str, Any]):
+    """What ``get_address_book`` returns: the AddressBook's fields and ``id``."""
+
+    id: str | None = None
+    """The AddressBook's id (its ``address_book_id``)."""
+    description: str | None = None
+    """The address book's description."""
+    address_book_id: str | None = None
+    """The address book's ID."""
+    name: str | None = None
+    """The address book's name."""
+    queue_ids: list[str] | None = None
+    """The queue IDs that are accessible to an address book."""
+    team_ids: list[str] | None = None
+    """The team IDs to that are accessible to an address book."""
+    total_contacts: int | None = None
+    """The address book's total number of contacts."""
+    unit_id: str | None = None
+    """The address book unit's ID."""
+    unit_name: str | None = None
+    """The address book unit's name."""
 
 
 def get_address_book(
@@ -115,79 +550,519 @@ def get_address_book(
     id: str | None = None,
     name: str | None = None,
     unit_id: str | None = None,
-) -> pulumi.Output[dict[str, Any]]:
-    """A AddressBook by id or by name: its fields and ``id``."""
-    return run_lookup('AddressBook', id=id, name=name, unit_id=unit_id)
+    account: str | None = None,
+) -> pulumi.Output[GetAddressBookResult]:
+    """A AddressBook by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('AddressBook', id=id, name=name, unit_id=unit_id, account=account)
+    return found.apply(lambda value: as_result(GetAddressBookResult, value))
+
+
+@pulumi.output_type
+class GetAddressBookCustomFieldResult(dict[str, Any]):
+    """What ``get_address_book_custom_field`` returns: the AddressBookCustomField's fields and ``id``."""
+
+    id: str | None = None
+    """The AddressBookCustomField's id (its ``custom_field_id``)."""
+    custom_field_id: str | None = None
+    """The custom field's ID."""
+    name: str | None = None
+    """The custom field's name."""
+    data_type: str | None = None
+    """The custom field's data type. One of: 'string', 'number', 'boolean', 'email', 'phone'
+    (E.164 format), 'percent', 'currency', 'dateTime' (unix timestamp) or 'pick_list'."""
+    address_books: list[outputs.AddressBookCustomFieldAddressBook] | None = None
+    """The address books associated with the custom field."""
+    description: str | None = None
+    """The custom field's description."""
+    default_value: str | None = None
+    """The custom field's default value."""
+    pick_list_values: list[str] | None = None
+    """Specify the list of supported values for the picklist."""
+    show_in_inbound_notification: bool | None = None
+    """Whether or not to show the custom fields on the inbound engagement notification in the
+    Zoom client."""
+    show_in_profile_tab: bool | None = None
+    """Whether or not to show the custom fields on the profile tab in the Zoom client."""
+    show_in_transferred_calls: bool | None = None
+    """Whether or not to show the custom fields in calls transferred to Zoom Phone."""
+    use_as_external_url_parameter: bool | None = None
+    """Whether or not to use the `custom_field_name` in defining external URLs launched for each
+    engagement."""
+    use_as_routing_profile_parameter: bool | None = None
+    """Whether or not to use the custom fields in the consumer routing profile."""
+    address_book_ids: list[str] | None = None
+    """The address book IDs that should be associated with the custom field."""
 
 
 def get_address_book_custom_field(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A AddressBookCustomField by id or by name: its fields and ``id``."""
-    return run_lookup('AddressBookCustomField', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetAddressBookCustomFieldResult]:
+    """A AddressBookCustomField by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('AddressBookCustomField', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetAddressBookCustomFieldResult, value))
+
+
+@pulumi.output_type
+class GetAgentRoutingProfileResult(dict[str, Any]):
+    """What ``get_agent_routing_profile`` returns: the AgentRoutingProfile's fields and ``id``."""
+
+    id: str | None = None
+    """The AgentRoutingProfile's id (its ``agent_routing_profile_id``)."""
+    description: str | None = None
+    """The agent routing profile's description."""
+    agent_routing_profile_id: str | None = None
+    """The agent routing profile's ID."""
+    name: str | None = None
+    """The agent routing profile's name."""
+    ignore_transferring_skills: bool | None = None
+    """When transferred or in overflow, the routing system decides whether to ignore the skills
+    in this routing profile."""
+    priorities: list[outputs.AgentRoutingProfilePriority] | None = None
+    """The proficiency priority."""
+    time_steps: list[int] | None = None
+    """The time steps used to divide queue wait time into intervals, in seconds."""
+    wait_time_agent_in_seconds: int | None = None
+    """Wait time for matched agent availability, in seconds."""
 
 
 def get_agent_routing_profile(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A AgentRoutingProfile by id or by name: its fields and ``id``."""
-    return run_lookup('AgentRoutingProfile', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetAgentRoutingProfileResult]:
+    """A AgentRoutingProfile by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('AgentRoutingProfile', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetAgentRoutingProfileResult, value))
+
+
+@pulumi.output_type
+class GetConsumerRoutingProfileResult(dict[str, Any]):
+    """What ``get_consumer_routing_profile`` returns: the ConsumerRoutingProfile's fields and ``id``."""
+
+    id: str | None = None
+    """The ConsumerRoutingProfile's id (its ``consumer_routing_profile_id``)."""
+    accumulated_priorities: list[outputs.ConsumerRoutingProfileAccumulatedPriority] | None = None
+    """The consumers' accumulated priority."""
+    description: str | None = None
+    """The consumer routing profile's description."""
+    consumer_routing_profile_id: str | None = None
+    """The consumer routing profile's ID."""
+    name: str | None = None
+    """The consumer routing profile's name."""
+    top_priorities: list[outputs.ConsumerRoutingProfileTopPriority] | None = None
+    """The consumers' top priority."""
 
 
 def get_consumer_routing_profile(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A ConsumerRoutingProfile by id or by name: its fields and ``id``."""
-    return run_lookup('ConsumerRoutingProfile', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetConsumerRoutingProfileResult]:
+    """A ConsumerRoutingProfile by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('ConsumerRoutingProfile', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetConsumerRoutingProfileResult, value))
+
+
+@pulumi.output_type
+class GetQueueTemplateResult(dict[str, Any]):
+    """What ``get_queue_template`` returns: the QueueTemplate's fields and ``id``."""
+
+    id: str | None = None
+    """The QueueTemplate's id (its ``queue_template_id``)."""
+    channel: str | None = None
+    """The queue template's channel type."""
+    last_modified_time: str | None = None
+    """The date and time when the queue template was last modified, in ISO 8601 format."""
+    modified_by: str | None = None
+    """The user ID of the user who last modified the queue template."""
+    queue_template_id: str | None = None
+    """The queue template's unique identifier."""
+    name: str | None = None
+    """The queue template's name."""
+    status: str | None = None
+    """The queue template's status."""
+    template_type: str | None = None
+    """The queue template's type."""
+    description: str | None = None
+    """The queue template's description."""
+    queue_template_need_attention: bool | None = None
+    """Whether the queue template requires attention due to configuration issues or missing
+    dependencies."""
 
 
 def get_queue_template(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A QueueTemplate by id or by name: its fields and ``id``."""
-    return run_lookup('QueueTemplate', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetQueueTemplateResult]:
+    """A QueueTemplate by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('QueueTemplate', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetQueueTemplateResult, value))
+
+
+@pulumi.output_type
+class GetRegionResult(dict[str, Any]):
+    """What ``get_region`` returns: the Region's fields and ``id``."""
+
+    id: str | None = None
+    """The Region's id (its ``region_id``)."""
+    is_main_region: bool | None = None
+    """Whether this region is the main region."""
+    region_id: str | None = None
+    """The region's ID."""
+    name: str | None = None
+    """The region's name."""
+    sip_zone_id: str | None = None
+    """The region SIP zone's ID."""
+    sip_zone_name: str | None = None
+    """The region SIP zone's ID."""
 
 
 def get_region(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Region by id or by name: its fields and ``id``."""
-    return run_lookup('Region', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetRegionResult]:
+    """A Region by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Region', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetRegionResult, value))
+
+
+@pulumi.output_type
+class GetRoleResult(dict[str, Any]):
+    """What ``get_role`` returns: the Role's fields and ``id``."""
+
+    id: str | None = None
+    """The Role's id (its ``role_id``)."""
+    last_modified_time: str | None = None
+    """The date and time when the role was last modified."""
+    modified_by: str | None = None
+    """The ID of the user who last modified the role."""
+    privileges: list[str] | None = None
+    """The role's privileges, all kinds together (GET groups them as administration, analytics
+    and general settings)."""
+    description: str | None = None
+    """The role's description."""
+    role_id: str | None = None
+    """The role's ID."""
+    name: str | None = None
+    """The role's name."""
+    total_users: int | None = None
+    """The number of users with the role."""
 
 
 def get_role(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Role by id or by name: its fields and ``id``."""
-    return run_lookup('Role', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetRoleResult]:
+    """A Role by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Role', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetRoleResult, value))
+
+
+@pulumi.output_type
+class GetSystemStatusResult(dict[str, Any]):
+    """What ``get_system_status`` returns: the SystemStatus's fields and ``id``."""
+
+    id: str | None = None
+    """The SystemStatus's id (its ``status_id``)."""
+    enable: bool | None = None
+    """Only applicable to a status with the `queue_opt_out_and_not_ready_status` category."""
+    assigned_queues: list[outputs.SystemStatusAssignedQueue] | None = None
+    """Information about the queues that are using the 'Not Ready' or opt out of queue
+    status."""
+    category: str | None = None
+    """The status's category. One of: 'agent_status' (User's system statuses) or
+    'queue_opt_out_and_not_ready_status' (User's Queue Opt-Out and Not Ready reasons)."""
+    status_id: str | None = None
+    """The status ID."""
+    name: str | None = None
+    """The user's [availability status](https://support.zoom.us/hc/en-
+    us/articles/4470584918541-Setting-availability-status)."""
+    status_type: str | None = None
+    """The status's type, used to determine default or custom status."""
 
 
 def get_system_status(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A SystemStatus by id or by name: its fields and ``id``."""
-    return run_lookup('SystemStatus', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetSystemStatusResult]:
+    """A SystemStatus by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('SystemStatus', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetSystemStatusResult, value))
+
+
+@pulumi.output_type
+class GetUserTemplateResult(dict[str, Any]):
+    """What ``get_user_template`` returns: the UserTemplate's fields and ``id``."""
+
+    id: str | None = None
+    """The UserTemplate's id (its ``template_id``)."""
+    template_id: str | None = None
+    """The user template identifier."""
+    assigned_queues: outputs.UserTemplateAssignedQueues | None = None
+    """Information about the assigned queues settings."""
+    client_integration: outputs.UserTemplateClientIntegration | None = None
+    """Information about the client integration settings."""
+    country_or_region: str | None = None
+    """The [ISO country code](/docs/api/rest/other-references/abbreviation-lists/#countries)."""
+    created_by: str | None = None
+    """The ID of the user that created this data."""
+    created_time: str | None = None
+    """The date and time when this data was created."""
+    emergency_calling: bool | None = None
+    """Whether to enable emergency calling."""
+    engagement_capacity: outputs.UserTemplateEngagementCapacity | None = None
+    """Information about the engagement capacity settings."""
+    external_url: outputs.UserTemplateExternalUrl | None = None
+    """Information about the external URL settings."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    mobile_client: bool | None = None
+    """Whether to enable mobile client."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+    package: outputs.UserTemplatePackage | None = None
+    """The Zoom Contact Center plan to assign to the user."""
+    region: str | None = None
+    """The region's ID."""
+    role: str | None = None
+    """The role's ID."""
+    selected_blocks: list[str] | None = None
+    """User template Select the settings you want to apply."""
+    skills: list[outputs.UserTemplateSkill] | None = None
+    """Information about the skill settings."""
+    team: outputs.UserTemplateTeam | None = None
+    """Information about the team settings."""
+    description: str | None = None
+    """The user template's description."""
+    name: str | None = None
+    """The user template's name."""
+    template_status: str | None = None
+    """The template's status."""
+    template_type: str | None = None
+    """The user template's type. One of: 'add' (It is used to create users) or 'update' (It is
+    used to update users)."""
+    user_access: bool | None = None
+    """The user's access status."""
 
 
 def get_user_template(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A UserTemplate by id or by name: its fields and ``id``."""
-    return run_lookup('UserTemplate', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetUserTemplateResult]:
+    """A UserTemplate by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('UserTemplate', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetUserTemplateResult, value))
+
+
+@pulumi.output_type
+class GetUserResult(dict[str, Any]):
+    """What ``get_user`` returns: the User's fields and ``id``."""
+
+    id: str | None = None
+    """The User's id (its ``user_id``)."""
+    add_ons_plan: list[str] | None = None
+    """The Contact Center plan to assign to the user."""
+    billing_account_id: str | None = None
+    """The ID of the Zoom Billing account to assign to the user."""
+    billing_account_name: str | None = None
+    """The name of the Zoom Billing account to assign to the user."""
+    cc_user_id: str | None = None
+    """The Contact Center user identifier."""
+    channel_settings: outputs.UserChannelSettings | None = None
+    """Information about the channel settings."""
+    client_integration: str | None = None
+    """The contact center's client integration."""
+    client_integration_name: str | None = None
+    """The client integration connection name to be assigned to the user."""
+    country_iso_code: str | None = None
+    """The [ISO country code](/docs/api/rest/other-references/abbreviation-lists/#countries)."""
+    display_name: str | None = None
+    """The user's display name."""
+    emergency_calling: bool | None = None
+    """Allow users to contact emergency services through their device's native phone system or
+    Zoom Phone."""
+    package_name: str | None = None
+    """The Contact Center plan to assign to the user. One of: 'essentials' (Zoom Contact Center
+    Essentials or Zoom Contact Center Concurrent Essentials Package), 'premium' (Zoom Contact
+    Center Premium or Zoom Contact Center Concurrent Premium Package) or 'elite' (Zoom Contact
+    Center Elite or Zoom Contact Center Concurrent Elite Package)."""
+    region_id: str | None = None
+    """The Contact Center region identifier."""
+    region_name: str | None = None
+    """The Contact Center region name."""
+    role_id: str | None = None
+    """The user's Contact Center role identifier."""
+    role_name: str | None = None
+    """The user's Contact Center role name."""
+    status_id: str | None = None
+    """The user's status ID."""
+    status_name: str | None = None
+    """The user's [availability status](https://support.zoom.us/hc/en-
+    us/articles/4470584918541-Setting-availability-status)."""
+    sub_status_id: str | None = None
+    """The user's reason ID when the user status is `Not Ready`."""
+    sub_status_name: str | None = None
+    """The user's reason when the user status is `Not Ready`."""
+    teams: list[outputs.UserTeam] | None = None
+    """The teams the user is assigned to."""
+    user_access: str | None = None
+    """The user's access status. One of: 'active' (The user's role permissions allow them to
+    access the Contact Center) or 'inactive' (The user cannot access the Contact Center)."""
+    user_email: str | None = None
+    """The user's email address."""
+    user_id: str | None = None
+    """The Meetings user identifier."""
 
 
 def get_user(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A User by id or by user_email: its fields and ``id``."""
-    return run_lookup('User', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetUserResult]:
+    """A User by id or by user_email: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('User', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetUserResult, value))
+
+
+@pulumi.output_type
+class GetVariableGroupResult(dict[str, Any]):
+    """What ``get_variable_group`` returns: the VariableGroup's fields and ``id``."""
+
+    id: str | None = None
+    """The VariableGroup's id (its ``variable_group_id``)."""
+    description: str | None = None
+    """The variable group's description."""
+    variable_group_id: str | None = None
+    """The variable group's ID."""
+    name: str | None = None
+    """The variable group's name."""
+    variable_group_type: str | None = None
+    """The variable group's type."""
+    variable_group_variables_count: int | None = None
+    """The number of the variables in the group."""
 
 
 def get_variable_group(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A VariableGroup by id or by name: its fields and ``id``."""
-    return run_lookup('VariableGroup', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetVariableGroupResult]:
+    """A VariableGroup by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('VariableGroup', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetVariableGroupResult, value))
+
+
+@pulumi.output_type
+class GetVariableResult(dict[str, Any]):
+    """What ``get_variable`` returns: the Variable's fields and ``id``."""
+
+    id: str | None = None
+    """The Variable's id (its ``variable_id``)."""
+    address_books: list[outputs.VariableAddressBook] | None = None
+    """The address book list."""
+    client_show_in_client_engagement_section: bool | None = None
+    """Whether this variable will be shown in the Zoom client's Engagement section."""
+    client_show_in_client_profile_section: bool | None = None
+    """Whether this variable will be shown in the Zoom client's Profile section."""
+    client_show_in_inbound_call_notifications: bool | None = None
+    """Whether this variable will be shown as an inbound call notification on the Zoom
+    client."""
+    data_type: str | None = None
+    """The data's type."""
+    default_value: str | None = None
+    """The variable's default value."""
+    linked_value_lock: bool | None = None
+    """The variable linked value's lock."""
+    mask_variable_data: bool | None = None
+    """Mask variable data, for sensitive information."""
+    use_as_routing_profile_parameters: bool | None = None
+    """Whether to use in routing profile."""
+    use_in_external_url_parameters: bool | None = None
+    """Lets you use the parameter value in defining external URLs launched for each
+    engagement."""
+    use_in_reporting: bool | None = None
+    """Whether to use in reporting."""
+    value_category: str | None = None
+    """The variable value's category."""
+    values_: list[str] | None = pulumi.property("values", default=None)
+    """The variable's values."""
+    description: str | None = None
+    """The variable's description."""
+    variable_group_id: str | None = None
+    """The variable group's ID."""
+    variable_id: str | None = None
+    """The variable's unique ID."""
+    name: str | None = None
+    """The variable's name."""
+    variable_type: str | None = None
+    """The variable's type."""
+    address_book_ids: list[str] | None = None
+    """The address book IDs."""
+
+    def _translate_property(self, prop: str) -> str:
+        """Keys stay the API's names (``values``), not the properties' (``values_``)."""
+        return prop
 
 
 def get_variable(
@@ -195,37 +1070,266 @@ def get_variable(
     id: str | None = None,
     name: str | None = None,
     variable_group_id: str | None = None,
-) -> pulumi.Output[dict[str, Any]]:
-    """A Variable by id or by name: its fields and ``id``."""
-    return run_lookup('Variable', id=id, name=name, variable_group_id=variable_group_id)
+    account: str | None = None,
+) -> pulumi.Output[GetVariableResult]:
+    """A Variable by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Variable', id=id, name=name, variable_group_id=variable_group_id, account=account)
+    return found.apply(lambda value: as_result(GetVariableResult, value))
+
+
+@pulumi.output_type
+class GetCampaignContactListResult(dict[str, Any]):
+    """What ``get_campaign_contact_list`` returns: the CampaignContactList's fields and ``id``."""
+
+    id: str | None = None
+    """The CampaignContactList's id (its ``contact_list_id``)."""
+    contact_list_id: str | None = None
+    """The campaign contact list's ID."""
+    name: str | None = None
+    """The campaign contact list's name."""
+    description: str | None = None
+    """The campaign contact list's description."""
+    type: str | None = None
+    """Contact list type."""
+    contacts_count: int | None = None
+    """Number of contacts in the contact list."""
 
 
 def get_campaign_contact_list(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A CampaignContactList by id or by name: its fields and ``id``."""
-    return run_lookup('CampaignContactList', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetCampaignContactListResult]:
+    """A CampaignContactList by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('CampaignContactList', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetCampaignContactListResult, value))
+
+
+@pulumi.output_type
+class GetCampaignContactListCustomFieldResult(dict[str, Any]):
+    """What ``get_campaign_contact_list_custom_field`` returns: the CampaignContactListCustomField's fields and ``id``."""
+
+    id: str | None = None
+    """The CampaignContactListCustomField's id (its ``custom_field_id``)."""
+    custom_field_id: str | None = None
+    """The custom field's ID."""
+    name: str | None = None
+    """The custom field's name."""
+    data_type: str | None = None
+    """The custom field's data type. One of: 'string' (Any text value), 'number' (Numeric
+    value), 'boolean', 'email', 'phone', 'percent' (Numeric value between 0 and 100), 'currency'
+    (Decimal value ≥ 0 with up to two decimal places), 'date_time' or 'pick_list'."""
+    allow_third_party_access: bool | None = None
+    """Whether the custom field can be accessed by third party apps."""
+    contact_list_ids: list[str] | None = None
+    """The IDs of contact lists associated with the custom field."""
+    default_value: str | None = None
+    """The custom field's default value."""
+    pick_list_values: list[str] | None = None
+    """The list of supported values for the picklist."""
+    show_in_inbound_notification: bool | None = None
+    """Whether the custom field is shown on the inbound engagement notification in the Zoom
+    client."""
+    show_in_profile_tab: bool | None = None
+    """Whether the custom field is shown on the profile tab in the Zoom client."""
+    show_in_transferred_calls: bool | None = None
+    """Whether the custom field is shown in calls transferred to Zoom Phone."""
+    use_as_external_url_parameter: bool | None = None
+    """Whether the `custom_field_name` is used in defining external URLs launched for each
+    engagement."""
+    use_as_routing_profile_parameter: bool | None = None
+    """Whether the custom field is used in the consumer routing profile."""
 
 
 def get_campaign_contact_list_custom_field(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A CampaignContactListCustomField by id or by name: its fields and ``id``."""
-    return run_lookup('CampaignContactListCustomField', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetCampaignContactListCustomFieldResult]:
+    """A CampaignContactListCustomField by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('CampaignContactListCustomField', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetCampaignContactListCustomFieldResult, value))
+
+
+@pulumi.output_type
+class GetOutboundCampaignResult(dict[str, Any]):
+    """What ``get_outbound_campaign`` returns: the OutboundCampaign's fields and ``id``."""
+
+    id: str | None = None
+    """The OutboundCampaign's id (its ``outbound_campaign_id``)."""
+    assign_type: str | None = None
+    """Caller ID assignment type."""
+    attempts_use_same_period: bool | None = None
+    """Whether attempts use the same period."""
+    business_hour_id: str | None = None
+    """The Contact Center business hours ID."""
+    business_hour_source: str | None = None
+    """The Contact Center business hour source."""
+    campaign_contact_list: list[outputs.OutboundCampaignCampaignContactListItem] | None = None
+    """Contacts will be dialed in alphabetical order."""
+    campaign_do_not_contact_list: list[outputs.OutboundCampaignCampaignDoNotContactListItem] | None = None
+    """Do not contact lists for the campaign."""
+    closure_set_id: str | None = None
+    """The Contact Center closure hours ID."""
+    contact_order: int | None = None
+    """The order for processing contacts."""
+    contact_phone_order: str | None = None
+    """Contact phone order."""
+    contact_timezone_source: str | None = None
+    """Determines the source used to establish the contact's timezone for deciding appropriate
+    calling hours, such as "9 AM to 5 PM". One of: 'none' (Disables timezone-based calling
+    restrictions), 'timezone' (Uses the contact's explicit timezone attribute to determine
+    calling eligibility) or 'area_code' (Derives the timezone based on the area code of the
+    contact's highest priority phone number according to the dial order)."""
+    dial_sequence: str | None = None
+    """Controls the dialing sequence and failure-handling behavior."""
+    dialing_method: str | None = None
+    """Determine how contacts in this campaign will be dialed."""
+    dialing_method_settings: dict[str, Any] | None = None
+    """Settings for the selected dialing method."""
+    enable_always_running: bool | None = None
+    """Enable always running."""
+    enable_closure_hour: bool | None = None
+    """Toggle closure hours on or off."""
+    enable_diagnostics: bool | None = None
+    """Enable diagnostics."""
+    enable_max_ring_time: bool | None = None
+    """Disconnect unanswered calls after a set period of time has elapsed."""
+    exclusion_logic: str | None = None
+    """Exclusion logic for contact lists."""
+    max_attempts_per_contact: int | None = None
+    """Maximum attempts per contact."""
+    max_ring_time: int | None = None
+    """Use with `max_ring_time_enabled`."""
+    other_attempt_period: int | None = None
+    """Other attempt period."""
+    description: str | None = None
+    """The campaign's description."""
+    outbound_campaign_id: str | None = None
+    """The outbound campaign ID."""
+    name: str | None = None
+    """The campaign's name."""
+    priority: int | None = None
+    """The campaign priority."""
+    status: str | None = None
+    """The campaign's status."""
+    phone_number_id: str | None = None
+    """The reference ID for the Contact Center phone number."""
+    queue_id: str | None = None
+    """1 - Only voice queues configured for outbound engagements with at least one user from
+    Zoom Contact Center Premium or Elite packages are available for selection."""
+    queue_name: str | None = None
+    """The queue's name."""
+    retry_period: int | None = None
+    """Retry period."""
+    retry_period_unit: str | None = None
+    """Unit for the retry period."""
+    second_attempt_period: int | None = None
+    """Second attempt period."""
+    third_attempt_period: int | None = None
+    """Third attempt period."""
+    campaign_contact_list_ids: list[str] | None = None
+    """Contacts will be dialed in alphabetical order."""
+    campaign_do_not_contact_list_ids: list[str] | None = None
+    """Contacts will not be dialed in."""
 
 
 def get_outbound_campaign(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A OutboundCampaign by id or by name: its fields and ``id``."""
-    return run_lookup('OutboundCampaign', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetOutboundCampaignResult]:
+    """A OutboundCampaign by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('OutboundCampaign', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetOutboundCampaignResult, value))
+
+
+@pulumi.output_type
+class GetIpAddressBlockListRuleResult(dict[str, Any]):
+    """What ``get_ip_address_block_list_rule`` returns: the IpAddressBlockListRule's fields and ``id``."""
+
+    id: str | None = None
+    """The IpAddressBlockListRule's id (its ``ip_address_block_list_rule_id``)."""
+    created_time: str | None = None
+    """The date and time when the block list rule was created."""
+    ip_address: str | None = None
+    """The IP address the block list rule applies to."""
+    ip_address_block_list_rule_id: str | None = None
+    """The ID of the block list rule."""
+    last_modified_time: str | None = None
+    """The date and time when the block list rule was last modified."""
+    match_type: str | None = None
+    """The match type of the block list rule. One of: 'ip_address' (Matches a specific IP
+    address)."""
+    status: str | None = None
+    """The status of the block list rule."""
+    comment: str | None = None
+    """The comment about the block list rule."""
 
 
 def get_ip_address_block_list_rule(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A IpAddressBlockListRule by id or by ip_address: its fields and ``id``."""
-    return run_lookup('IpAddressBlockListRule', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetIpAddressBlockListRuleResult]:
+    """A IpAddressBlockListRule by id or by ip_address: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('IpAddressBlockListRule', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetIpAddressBlockListRuleResult, value))
+
+
+@pulumi.output_type
+class GetPhoneNumberBlockListRuleResult(dict[str, Any]):
+    """What ``get_phone_number_block_list_rule`` returns: the PhoneNumberBlockListRule's fields and ``id``."""
+
+    id: str | None = None
+    """The PhoneNumberBlockListRule's id (its ``phone_block_list_rule_id``)."""
+    channel: list[str] | None = None
+    """The channel the block list rule applies to."""
+    country_iso_code: str | None = None
+    """The [ISO country code](/docs/api/rest/other-references/abbreviation-lists/#countries)."""
+    created_time: str | None = None
+    """The date and time when the block list rule was created."""
+    direction: list[str] | None = None
+    """The call direction the block list rule applies to."""
+    last_modified_time: str | None = None
+    """The date and time when the block list rule was last modified."""
+    match_type: str | None = None
+    """The block list rule's match type. One of: 'phone_number' (A specific phone number) or
+    'prefix' (All numbers starting with the specified digits)."""
+    phone_block_list_rule_id: str | None = None
+    """The block list rule's ID."""
+    phone_number: str | None = None
+    """The phone number or prefix the block list rule applies to."""
+    status: str | None = None
+    """The block list rule's status."""
+    comment: str | None = None
+    """The comment about the block list rule."""
+    exceptions: list[str] | None = None
+    """The phone numbers excluded from the block list rule."""
 
 
 def get_phone_number_block_list_rule(
@@ -233,34 +1337,182 @@ def get_phone_number_block_list_rule(
     id: str | None = None,
     name: str | None = None,
     match_type: str | None = None,
-) -> pulumi.Output[dict[str, Any]]:
-    """A PhoneNumberBlockListRule by id or by phone_number: its fields and ``id``."""
-    return run_lookup('PhoneNumberBlockListRule', id=id, name=name, match_type=match_type)
+    account: str | None = None,
+) -> pulumi.Output[GetPhoneNumberBlockListRuleResult]:
+    """A PhoneNumberBlockListRule by id or by phone_number: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('PhoneNumberBlockListRule', id=id, name=name, match_type=match_type, account=account)
+    return found.apply(lambda value: as_result(GetPhoneNumberBlockListRuleResult, value))
+
+
+@pulumi.output_type
+class GetInboxResult(dict[str, Any]):
+    """What ``get_inbox`` returns: the Inbox's fields and ``id``."""
+
+    id: str | None = None
+    """The Inbox's id (its ``inbox_id``)."""
+    inbox_content_storage_location: str | None = None
+    """The inbox content's physical storage location, using a two-letter country code. One of:
+    'US' (United States), 'AU' (Australia), 'BR' (Brazil), 'CA' (Canada), 'DE' (Germany), 'JP'
+    (Japan) or 'SG' (Singapore)."""
+    description: str | None = None
+    """The inbox's description."""
+    inbox_id: str | None = None
+    """The inbox's unique ID."""
+    name: str | None = None
+    """The inbox's name."""
+    type: str | None = None
+    """The inbox type."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    modified_by: str | None = None
+    """The ID of last user to modify the inbox."""
+    voicemail: outputs.InboxVoicemail | None = None
+    """The voicemail settings."""
 
 
 def get_inbox(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Inbox by id or by name: its fields and ``id``."""
-    return run_lookup('Inbox', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetInboxResult]:
+    """A Inbox by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Inbox', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetInboxResult, value))
+
+
+@pulumi.output_type
+class GetAssetCategoryResult(dict[str, Any]):
+    """What ``get_asset_category`` returns: the AssetCategory's fields and ``id``."""
+
+    id: str | None = None
+    """The AssetCategory's id (its ``category_id``)."""
+    category_id: str | None = None
+    """The asset category's ID."""
+    name: str | None = None
+    """The asset category's name."""
+    scope: str | None = None
+    """The asset category's scope."""
 
 
 def get_asset_category(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A AssetCategory by id or by name: its fields and ``id``."""
-    return run_lookup('AssetCategory', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetAssetCategoryResult]:
+    """A AssetCategory by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('AssetCategory', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetAssetCategoryResult, value))
+
+
+@pulumi.output_type
+class GetAssetResult(dict[str, Any]):
+    """What ``get_asset`` returns: the Asset's fields and ``id``."""
+
+    id: str | None = None
+    """The Asset's id (its ``asset_id``)."""
+    archived: bool | None = None
+    """Whether the asset is archived."""
+    archived_time: str | None = None
+    """The time when this asset was archived."""
+    description: str | None = None
+    """The asset's description."""
+    asset_id: str | None = None
+    """The asset's unique identifier."""
+    items_: list[outputs.AssetItem] | None = pulumi.property("items", default=None)
+    """A list of the asset's items."""
+    asset_language_code: str | None = None
+    """The asset's default language code."""
+    name: str | None = None
+    """The asset's name."""
+    type: str | None = None
+    """The asset's type."""
+    category_id: str | None = None
+    """The asset category's ID."""
+    category_name: str | None = None
+    """The asset category's name."""
+    last_modified_time: str | None = None
+    """The date and time when this data was last modified."""
+    modified_by: str | None = None
+    """The ID of the user that last modified this data."""
+
+    def _translate_property(self, prop: str) -> str:
+        """Keys stay the API's names (``values``), not the properties' (``values_``)."""
+        return prop
 
 
 def get_asset(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Asset by id or by name: its fields and ``id``."""
-    return run_lookup('Asset', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetAssetResult]:
+    """A Asset by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Asset', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetAssetResult, value))
+
+
+@pulumi.output_type
+class GetFlowResult(dict[str, Any]):
+    """What ``get_flow`` returns: the Flow's fields and ``id``."""
+
+    id: str | None = None
+    """The Flow's id (its ``flow_id``)."""
+    channel: str | None = None
+    """The flow's channel."""
+    channel_source: str | None = None
+    """The channel's source. One of: 'web_chat' (Only applies to messaging channel),
+    'in_app_chat' (Only applies to messaging channel), 'sms' (Only applies to messaging
+    channel), 'facebook_messenger' (Only applies to messaging channel), 'whatsapp' (Only applies
+    to messaging channel), 'email_address' (Only applies to email channel) or 'api' (Only
+    applies to work_item channel)."""
+    channel_type: str | None = None
+    """The flow's channel type."""
+    entry_points: list[outputs.FlowEntryPoint] | None = None
+    """The flow's entry points."""
+    description: str | None = None
+    """The flow's description."""
+    flow_id: str | None = None
+    """The flow's ID."""
+    name: str | None = None
+    """The flow's name."""
+    flow_versions: list[outputs.FlowFlowVersion] | None = None
+    """The flow's versions."""
+    last_modified_time: str | None = None
+    """The date and time when this flow was last modified."""
+    modified_by: str | None = None
+    """The parent ID of the user who modified the flow."""
+    status: str | None = None
+    """This flow's status."""
 
 
 def get_flow(
-    *, id: str | None = None, name: str | None = None
-) -> pulumi.Output[dict[str, Any]]:
-    """A Flow by id or by name: its fields and ``id``."""
-    return run_lookup('Flow', id=id, name=name)
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    account: str | None = None,
+) -> pulumi.Output[GetFlowResult]:
+    """A Flow by id or by name: its fields and ``id``.
+
+    :param account: The name of an account profile in stack config ``zoomcc:accounts``; default:
+        the stack's own ``zoomcc:*`` settings.
+    """
+    found = run_lookup('Flow', id=id, name=name, account=account)
+    return found.apply(lambda value: as_result(GetFlowResult, value))

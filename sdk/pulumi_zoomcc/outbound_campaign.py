@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["OutboundCampaign"]
@@ -34,9 +35,9 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
     attempts_use_same_period: pulumi.Output[bool]
     business_hour_id: pulumi.Output[str]
     business_hour_source: pulumi.Output[str]
-    campaign_contact_list: pulumi.Output[list[dict[str, Any]]]
+    campaign_contact_list: pulumi.Output[list[outputs.OutboundCampaignCampaignContactListItem]]
     campaign_contact_list_ids: pulumi.Output[list[str]]
-    campaign_do_not_contact_list: pulumi.Output[list[dict[str, Any]]]
+    campaign_do_not_contact_list: pulumi.Output[list[outputs.OutboundCampaignCampaignDoNotContactListItem]]
     campaign_do_not_contact_list_ids: pulumi.Output[list[str]]
     closure_set_id: pulumi.Output[str]
     contact_order: pulumi.Output[int]
@@ -119,6 +120,7 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         second_attempt_period: pulumi.Input[int] | None = None,
         third_attempt_period: pulumi.Input[int] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a OutboundCampaign.
@@ -140,10 +142,17 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         :param contact_order: The order for contacts.
         :param contact_phone_order: Contact phone order.
         :param contact_timezone_source: Determine the source used to establish the contact's
-            timezone for deciding appropriate calling hours, like 9 AM to 5 PM.
+            timezone for deciding appropriate calling hours, like 9 AM to 5 PM. One of: 'none'
+            (Disables timezone-based calling restrictions), 'area_code' (Derives the timezone
+            based on the area code of the contact's highest priority phone number according to
+            the dial order) or 'timezone' (Uses the contact's explicit timezone attribute to
+            determine calling eligibility).
         :param dial_sequence: Controls the dialing sequence and failure-handling behavior.
-        :param dialing_method: Determine how contacts in this campaign will be dialed. Changing
-            it replaces the object.
+        :param dialing_method: Determine how contacts in this campaign will be dialed. One of:
+            'progressive' (engagement details are displayed to the agent after they are
+            connected with the consumer), 'preview' (engagement details are displayed to the
+            agent before they are connected with the consumer) or 'agentless' (automated dialing
+            without agent involvement). Changing it replaces the object.
         :param dialing_method_settings: One of either progressive, preview, or agentless
             dialing. Changing it replaces the object.
         :param enable_abandonment_timeout: Abandon answered calls if an agent does not connect
@@ -175,6 +184,8 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         :param third_attempt_period: Third attempt period.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -224,4 +235,5 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

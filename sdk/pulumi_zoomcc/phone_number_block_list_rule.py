@@ -48,6 +48,7 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
         comment: pulumi.Input[str] | None = None,
         exceptions: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a PhoneNumberBlockListRule.
@@ -62,12 +63,16 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
             replaces the object.
         :param exceptions: The phone numbers excluded from the block list rule. Changing it
             replaces the object.
-        :param match_type: The block list rule's match type. Changing it replaces the object.
+        :param match_type: The block list rule's match type. One of: 'phone_number' (Matches a
+            specific phone number) or 'prefix' (Matches all numbers starting with the specified
+            digits). Changing it replaces the object.
         :param phone_number: The phone number or prefix the block list rule applies to. Changing
             it replaces the object.
         :param status: The block list rule's status. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -83,4 +88,5 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

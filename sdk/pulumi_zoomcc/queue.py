@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Queue"]
@@ -25,7 +26,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     agent_routing_profile_id: pulumi.Output[str]
     agent_routing_profile_name: pulumi.Output[str]
-    agent_routing_settings: pulumi.Output[dict[str, Any]]
+    agent_routing_settings: pulumi.Output[outputs.QueueAgentRoutingSettings]
     auto_close_alert_message: pulumi.Output[str]
     auto_close_alert_message_enabled: pulumi.Output[bool]
     auto_close_alert_message_time: pulumi.Output[int]
@@ -47,20 +48,20 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
     dispositions_count: pulumi.Output[int]
     distribution_duration_in_seconds: pulumi.Output[int]
     distribution_type: pulumi.Output[int]
-    engagement_acceptance: pulumi.Output[dict[str, Any]]
+    engagement_acceptance: pulumi.Output[outputs.QueueEngagementAcceptance]
     engagement_distribution: pulumi.Output[str]
     holding_media_filename: pulumi.Output[str]
     holding_media_id: pulumi.Output[str]
-    inbound_dispositions: pulumi.Output[dict[str, Any]]
-    inbound_launch_url_info: pulumi.Output[dict[str, Any]]
+    inbound_dispositions: pulumi.Output[outputs.QueueInboundDispositions]
+    inbound_launch_url_info: pulumi.Output[outputs.QueueInboundLaunchUrlInfo]
     max_engagement_in_queue: pulumi.Output[int]
     max_wait_time: pulumi.Output[int]
     message_accept: pulumi.Output[str]
     name: pulumi.Output[str]
     notes_asset_id: pulumi.Output[str]
-    outbound_dispositions: pulumi.Output[dict[str, Any]]
-    outbound_launch_url_info: pulumi.Output[dict[str, Any]]
-    outbound_settings: pulumi.Output[dict[str, Any]]
+    outbound_dispositions: pulumi.Output[outputs.QueueOutboundDispositions]
+    outbound_launch_url_info: pulumi.Output[outputs.QueueOutboundLaunchUrlInfo]
+    outbound_settings: pulumi.Output[outputs.QueueOutboundSettings]
     overflow_to_cc_queue_id: pulumi.Output[str]
     overflow_to_flow_id: pulumi.Output[str]
     overflow_to_goodbye_message: pulumi.Output[bool]
@@ -69,20 +70,20 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
     overflow_to_queue_id: pulumi.Output[str]
     overflow_type: pulumi.Output[int]
     queue_id: pulumi.Output[str]
-    queue_waiting_experience: pulumi.Output[dict[str, Any]]
+    queue_waiting_experience: pulumi.Output[outputs.QueueQueueWaitingExperience]
     recording_storage_location: pulumi.Output[str]
-    scheduled_callback_settings: pulumi.Output[dict[str, Any]]
+    scheduled_callback_settings: pulumi.Output[outputs.QueueScheduledCallbackSettings]
     service_level_exclude_abandoned_quit_engagements: pulumi.Output[bool]
     service_level_exclude_long_abandoned_calls: pulumi.Output[bool]
     service_level_exclude_overflow_engagements: pulumi.Output[bool]
     service_level_exclude_short_abandoned_calls: pulumi.Output[bool]
     service_level_target_in_percentage: pulumi.Output[int]
     service_level_threshold_in_seconds: pulumi.Output[int]
-    short_abandon: pulumi.Output[dict[str, Any]]
-    teams: pulumi.Output[list[dict[str, Any]]]
+    short_abandon: pulumi.Output[outputs.QueueShortAbandon]
+    teams: pulumi.Output[list[outputs.QueueTeam]]
     transferring_media_filename: pulumi.Output[str]
     transferring_media_id: pulumi.Output[str]
-    video_callback_settings: pulumi.Output[dict[str, Any]]
+    video_callback_settings: pulumi.Output[outputs.QueueVideoCallbackSettings]
     waiting_room_id: pulumi.Output[str]
     waiting_room_name: pulumi.Output[str]
     wrap_up_after_transfer: pulumi.Output[bool]
@@ -94,7 +95,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         resource_name: str,
         *,
         agent_routing_profile_id: pulumi.Input[str] | None = None,
-        agent_routing_settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        agent_routing_settings: pulumi.Input[_inputs.QueueAgentRoutingSettingsArgs | _inputs.QueueAgentRoutingSettingsArgsDict] | None = None,
         auto_close_alert_message: pulumi.Input[str] | None = None,
         auto_close_alert_message_enabled: pulumi.Input[bool] | None = None,
         auto_close_alert_message_time: pulumi.Input[int] | None = None,
@@ -108,13 +109,13 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         disposition_required: pulumi.Input[bool] | None = None,
         distribution_duration_in_seconds: pulumi.Input[int] | None = None,
         distribution_type: pulumi.Input[Literal[0, 1, 2, 3, 4, 5, 6, 7]] | None = None,
-        engagement_acceptance: pulumi.Input[Mapping[str, Any]] | None = None,
-        inbound_launch_url_info: pulumi.Input[Mapping[str, Any]] | None = None,
+        engagement_acceptance: pulumi.Input[_inputs.QueueEngagementAcceptanceArgs | _inputs.QueueEngagementAcceptanceArgsDict] | None = None,
+        inbound_launch_url_info: pulumi.Input[_inputs.QueueInboundLaunchUrlInfoArgs | _inputs.QueueInboundLaunchUrlInfoArgsDict] | None = None,
         max_engagement_in_queue: pulumi.Input[int] | None = None,
         max_wait_time: pulumi.Input[int] | None = None,
         message_accept: pulumi.Input[Literal['manual', 'auto']] | None = None,
         notes_asset_id: pulumi.Input[str] | None = None,
-        outbound_settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        outbound_settings: pulumi.Input[_inputs.QueueOutboundSettingsArgs | _inputs.QueueOutboundSettingsArgsDict] | None = None,
         overflow_to_cc_queue_id: pulumi.Input[str] | None = None,
         overflow_to_flow_id: pulumi.Input[str] | None = None,
         overflow_to_goodbye_message: pulumi.Input[bool] | None = None,
@@ -124,20 +125,21 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         description: pulumi.Input[str] | None = None,
         name: pulumi.Input[str] | None = None,
         recording_storage_location: pulumi.Input[Literal['us', 'au', 'br', 'ca', 'de', 'jp', 'sg']] | None = None,
-        scheduled_callback_settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        scheduled_callback_settings: pulumi.Input[_inputs.QueueScheduledCallbackSettingsArgs | _inputs.QueueScheduledCallbackSettingsArgsDict] | None = None,
         service_level_exclude_abandoned_quit_engagements: pulumi.Input[bool] | None = None,
         service_level_exclude_long_abandoned_calls: pulumi.Input[bool] | None = None,
         service_level_exclude_overflow_engagements: pulumi.Input[bool] | None = None,
         service_level_exclude_short_abandoned_calls: pulumi.Input[bool] | None = None,
         service_level_target_in_percentage: pulumi.Input[int] | None = None,
         service_level_threshold_in_seconds: pulumi.Input[int] | None = None,
-        short_abandon: pulumi.Input[Mapping[str, Any]] | None = None,
-        video_callback_settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        short_abandon: pulumi.Input[_inputs.QueueShortAbandonArgs | _inputs.QueueShortAbandonArgsDict] | None = None,
+        video_callback_settings: pulumi.Input[_inputs.QueueVideoCallbackSettingsArgs | _inputs.QueueVideoCallbackSettingsArgsDict] | None = None,
         waiting_room_id: pulumi.Input[str] | None = None,
         wrap_up_after_transfer: pulumi.Input[bool] | None = None,
         wrap_up_expiration: pulumi.Input[bool] | None = None,
         wrap_up_time: pulumi.Input[int] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Queue.
@@ -161,7 +163,9 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         :param disposition_required: Whether a queue disposition is required.
         :param distribution_duration_in_seconds: The notify duration for each queue user, in
             seconds.
-        :param distribution_type: Distribute incoming engagements.
+        :param distribution_type: Distribute incoming engagements. One of: 0 (Longest Idle), 1
+            (Sequential), 2 (Rotating), 3 (Simultaneous), 4 (Most Available), 5 (Manual), 6
+            (Longest idle while ready) or 7 (Longest idle for this queue).
         :param engagement_acceptance: Queue engagement acceptance configurations.
         :param inbound_launch_url_info: Inbound launch URL configurations.
         :param max_engagement_in_queue: The task queue's maximum engagement in queue.
@@ -178,7 +182,9 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         :param overflow_to_queue_id: The queue ID to receive the overflow.
         :param description: The task queue's description.
         :param name: The task queue's name.
-        :param recording_storage_location: Determine where to store the recording.
+        :param recording_storage_location: Determine where to store the recording. One of: 'us'
+            (United States), 'au' (Australia), 'br' (Brazil), 'ca' (Canada), 'de' (Germany),
+            'jp' (Japan) or 'sg' (Singapore).
         :param scheduled_callback_settings: Queue configurations for the scheduled callback.
         :param service_level_exclude_abandoned_quit_engagements: Whether to exclude quit
             engagements from service level metrics.
@@ -202,6 +208,8 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         :param wrap_up_time: The task queue's wrap up time, in seconds.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -253,4 +261,5 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -34,6 +34,7 @@ class QueueDispositionSets(ZoomResource, module="zoomcc", name='QueueDisposition
         disposition_set_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
         queue_id: pulumi.Input[str],
         assign_type: pulumi.Input[Literal['inbound', 'outbound']] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueDispositionSets.
@@ -43,6 +44,8 @@ class QueueDispositionSets(ZoomResource, module="zoomcc", name='QueueDisposition
         :param disposition_set_ids: The IDs of the disposition sets to assign to the queue.
         :param queue_id: The id of the Queue whose members these are (``{queueId}``). Changing
             it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -52,4 +55,5 @@ class QueueDispositionSets(ZoomResource, module="zoomcc", name='QueueDisposition
                 'queue_id': queue_id,
             },
             opts,
+            account=account,
         )

@@ -35,6 +35,7 @@ class QueueDispositions(ZoomResource, module="zoomcc", name='QueueDispositions')
         disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
         queue_id: pulumi.Input[str],
         assign_type: pulumi.Input[Literal['inbound', 'outbound']] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueDispositions.
@@ -44,6 +45,8 @@ class QueueDispositions(ZoomResource, module="zoomcc", name='QueueDispositions')
         :param disposition_ids: The dispositions to assign to the queue.
         :param queue_id: The id of the Queue whose members these are (``{queueId}``). Changing
             it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -53,4 +56,5 @@ class QueueDispositions(ZoomResource, module="zoomcc", name='QueueDispositions')
                 'queue_id': queue_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["QueueInterruptSettings"]
@@ -25,10 +26,10 @@ class QueueInterruptSettings(ZoomResource, module="zoomcc", name='QueueInterrupt
 
     _type_name = 'QueueInterruptSettings'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
-    audio_interrupts: pulumi.Output[list[dict[str, Any]]]
+    audio_interrupts: pulumi.Output[list[outputs.QueueInterruptSettingsAudioInterrupt]]
     bucket_id: pulumi.Output[str]
-    menu: pulumi.Output[dict[str, Any]]
-    notify_interrupts: pulumi.Output[dict[str, Any]]
+    menu: pulumi.Output[outputs.QueueInterruptSettingsMenu]
+    notify_interrupts: pulumi.Output[outputs.QueueInterruptSettingsNotifyInterrupts]
     queue_id: pulumi.Output[str]
 
     def __init__(
@@ -36,9 +37,10 @@ class QueueInterruptSettings(ZoomResource, module="zoomcc", name='QueueInterrupt
         resource_name: str,
         *,
         queue_id: pulumi.Input[str],
-        audio_interrupts: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
-        menu: pulumi.Input[Mapping[str, Any]] | None = None,
-        notify_interrupts: pulumi.Input[Mapping[str, Any]] | None = None,
+        audio_interrupts: pulumi.Input[Sequence[pulumi.Input[_inputs.QueueInterruptSettingsAudioInterruptArgs | _inputs.QueueInterruptSettingsAudioInterruptArgsDict]]] | None = None,
+        menu: pulumi.Input[_inputs.QueueInterruptSettingsMenuArgs | _inputs.QueueInterruptSettingsMenuArgsDict] | None = None,
+        notify_interrupts: pulumi.Input[_inputs.QueueInterruptSettingsNotifyInterruptsArgs | _inputs.QueueInterruptSettingsNotifyInterruptsArgsDict] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueInterruptSettings.
@@ -52,6 +54,8 @@ class QueueInterruptSettings(ZoomResource, module="zoomcc", name='QueueInterrupt
             while waiting in the queue.
         :param queue_id: The id of the Queue these settings belong to (``{queueId}``). Changing
             it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -62,4 +66,5 @@ class QueueInterruptSettings(ZoomResource, module="zoomcc", name='QueueInterrupt
                 'queue_id': queue_id,
             },
             opts,
+            account=account,
         )

@@ -58,6 +58,7 @@ class QueueOperatingHours(ZoomResource, module="zoomcc", name='QueueOperatingHou
         overflow_to_goodbye_message_asset_id: pulumi.Input[str] | None = None,
         overflow_to_inbox_id: pulumi.Input[str] | None = None,
         overflow_to_queue_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueOperatingHours.
@@ -77,6 +78,8 @@ class QueueOperatingHours(ZoomResource, module="zoomcc", name='QueueOperatingHou
         :param overflow_to_queue_id: The queue ID to receive the overflow.
         :param queue_id: The id of the Queue these settings belong to (``{queueId}``). Changing
             it replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -94,4 +97,5 @@ class QueueOperatingHours(ZoomResource, module="zoomcc", name='QueueOperatingHou
                 'queue_id': queue_id,
             },
             opts,
+            account=account,
         )

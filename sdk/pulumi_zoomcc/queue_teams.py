@@ -32,6 +32,7 @@ class QueueTeams(ZoomResource, module="zoomcc", name='QueueTeams'):
         *,
         queue_id: pulumi.Input[str],
         team_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueTeams.
@@ -41,6 +42,8 @@ class QueueTeams(ZoomResource, module="zoomcc", name='QueueTeams'):
             it replaces the object.
         :param team_ids: The team's ID to assign to the queue, up to a maximum of 10 teams per
             call.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -49,4 +52,5 @@ class QueueTeams(ZoomResource, module="zoomcc", name='QueueTeams'):
                 'team_ids': team_ids,
             },
             opts,
+            account=account,
         )

@@ -43,6 +43,7 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['active', 'inactive']] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueTemplate.
@@ -55,6 +56,8 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
         :param template_type: The queue template's type. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -67,4 +70,5 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -38,6 +38,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         name: pulumi.Input[str] | None = None,
         sip_zone_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Region.
@@ -50,6 +51,8 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         :param sip_zone_id: The region SIP zone's ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -60,4 +63,5 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -33,6 +33,7 @@ class RegionUsers(ZoomResource, module="zoomcc", name='RegionUsers'):
         *,
         region_id: pulumi.Input[str],
         user_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a RegionUsers.
@@ -41,6 +42,8 @@ class RegionUsers(ZoomResource, module="zoomcc", name='RegionUsers'):
         :param region_id: The id of the Region whose members these are (``{regionId}``).
             Changing it replaces the object.
         :param user_ids: The user identifiers.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -49,4 +52,5 @@ class RegionUsers(ZoomResource, module="zoomcc", name='RegionUsers'):
                 'user_ids': user_ids,
             },
             opts,
+            account=account,
         )

@@ -44,6 +44,7 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
         name: pulumi.Input[str] | None = None,
         transfer_users_to_role_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Role.
@@ -59,6 +60,8 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
             cannot change), so that users never gain privileges by the delete.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -70,4 +73,5 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -36,9 +36,10 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         self,
         resource_name: str,
         *,
-        skill_category_id: pulumi.Input[str] | None = None,
+        skill_category_id: pulumi.Input[str],
         name: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Skill.
@@ -49,6 +50,8 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         :param name: The skill's name.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -58,4 +61,5 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -39,6 +39,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
         name: pulumi.Input[str] | None = None,
         skill_type: pulumi.Input[Literal['text', 'proficiency']] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a SkillCategory.
@@ -48,9 +49,13 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
             `1` (low) and system configured highest level (high).
         :param description: The skill category's description.
         :param name: The skill category's name.
-        :param skill_type: The skill category's type. Changing it replaces the object.
+        :param skill_type: The skill category's type. One of: 'text' (A text-based skill, such
+            as a geographic location) or 'proficiency' (A proficiency-based skill, such as a
+            second language). Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -62,4 +67,5 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

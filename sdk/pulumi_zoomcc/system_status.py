@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["SystemStatus"]
@@ -24,7 +25,7 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
 
     _type_name = 'SystemStatus'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
-    assigned_queues: pulumi.Output[list[dict[str, Any]]]
+    assigned_queues: pulumi.Output[list[outputs.SystemStatusAssignedQueue]]
     category: pulumi.Output[str]
     enable: pulumi.Output[bool]
     name: pulumi.Output[str]
@@ -36,10 +37,11 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
         resource_name: str,
         *,
         enable: pulumi.Input[bool] | None = None,
-        assigned_queues: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
+        assigned_queues: pulumi.Input[Sequence[pulumi.Input[_inputs.SystemStatusAssignedQueueArgs | _inputs.SystemStatusAssignedQueueArgsDict]]] | None = None,
         category: pulumi.Input[Literal['agent_status', 'queue_opt_out_and_not_ready_status']] | None = None,
         name: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a SystemStatus.
@@ -49,10 +51,14 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
             category.
         :param assigned_queues: Queues that the 'Not Ready' or opt out of queue status will be
             assigned to.
-        :param category: The status's category. Changing it replaces the object.
+        :param category: The status's category. One of: 'agent_status' (User's system statuses)
+            or 'queue_opt_out_and_not_ready_status' (User's Queue Opt-Out and Not Ready
+            reasons). Changing it replaces the object.
         :param name: The status's name.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -64,4 +70,5 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

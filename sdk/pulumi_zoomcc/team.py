@@ -38,6 +38,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Team.
@@ -48,6 +49,8 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         :param name: The team's name.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -58,4 +61,5 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -32,6 +32,7 @@ class TeamAgents(ZoomResource, module="zoomcc", name='TeamAgents'):
         *,
         team_id: pulumi.Input[str],
         user_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a TeamAgents.
@@ -40,6 +41,8 @@ class TeamAgents(ZoomResource, module="zoomcc", name='TeamAgents'):
         :param team_id: The id of the Team whose members these are (``{teamId}``). Changing it
             replaces the object.
         :param user_ids: The user identifiers.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -48,4 +51,5 @@ class TeamAgents(ZoomResource, module="zoomcc", name='TeamAgents'):
                 'user_ids': user_ids,
             },
             opts,
+            account=account,
         )

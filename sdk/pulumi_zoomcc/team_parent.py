@@ -33,6 +33,7 @@ class TeamParent(ZoomResource, module="zoomcc", name='TeamParent'):
         *,
         parent_team_id: pulumi.Input[str],
         team_id: pulumi.Input[str],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a TeamParent.
@@ -41,6 +42,8 @@ class TeamParent(ZoomResource, module="zoomcc", name='TeamParent'):
         :param parent_team_id: The parent team's ID.
         :param team_id: The id of the Team these settings belong to (``{teamId}``). Changing it
             replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -49,4 +52,5 @@ class TeamParent(ZoomResource, module="zoomcc", name='TeamParent'):
                 'team_id': team_id,
             },
             opts,
+            account=account,
         )

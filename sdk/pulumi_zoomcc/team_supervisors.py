@@ -31,6 +31,7 @@ class TeamSupervisors(ZoomResource, module="zoomcc", name='TeamSupervisors'):
         *,
         team_id: pulumi.Input[str],
         user_ids: pulumi.Input[Sequence[pulumi.Input[str]]],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a TeamSupervisors.
@@ -39,6 +40,8 @@ class TeamSupervisors(ZoomResource, module="zoomcc", name='TeamSupervisors'):
         :param team_id: The id of the Team whose members these are (``{teamId}``). Changing it
             replaces the object.
         :param user_ids: The user identifiers.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -47,4 +50,5 @@ class TeamSupervisors(ZoomResource, module="zoomcc", name='TeamSupervisors'):
                 'user_ids': user_ids,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["User"]
@@ -28,7 +29,7 @@ class User(ZoomResource, module="zoomcc", name='User'):
     billing_account_id: pulumi.Output[str]
     billing_account_name: pulumi.Output[str]
     cc_user_id: pulumi.Output[str]
-    channel_settings: pulumi.Output[dict[str, Any]]
+    channel_settings: pulumi.Output[outputs.UserChannelSettings]
     client_integration: pulumi.Output[str]
     client_integration_name: pulumi.Output[str]
     country_iso_code: pulumi.Output[str]
@@ -43,7 +44,7 @@ class User(ZoomResource, module="zoomcc", name='User'):
     status_name: pulumi.Output[str]
     sub_status_id: pulumi.Output[str]
     sub_status_name: pulumi.Output[str]
-    teams: pulumi.Output[list[dict[str, Any]]]
+    teams: pulumi.Output[list[outputs.UserTeam]]
     template_id: pulumi.Output[str]
     user_access: pulumi.Output[str]
     user_email: pulumi.Output[str]
@@ -55,7 +56,7 @@ class User(ZoomResource, module="zoomcc", name='User'):
         *,
         add_ons_plan: pulumi.Input[Sequence[pulumi.Input[Literal['ai_expert_assist']]]] | None = None,
         billing_account_id: pulumi.Input[str] | None = None,
-        channel_settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        channel_settings: pulumi.Input[_inputs.UserChannelSettingsArgs | _inputs.UserChannelSettingsArgsDict] | None = None,
         client_integration: pulumi.Input[Literal['Default', 'Salesforce', 'Zendesk', 'ServiceNow', 'Microsoft_Dynamics_365']] | None = None,
         client_integration_name: pulumi.Input[str] | None = None,
         country_iso_code: pulumi.Input[str] | None = None,
@@ -68,6 +69,7 @@ class User(ZoomResource, module="zoomcc", name='User'):
         user_email: pulumi.Input[str] | None = None,
         user_id: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a User.
@@ -83,15 +85,23 @@ class User(ZoomResource, module="zoomcc", name='User'):
             references/abbreviation-lists/#countries).
         :param emergency_calling: Allow users to contact emergency services through their
             device's native phone system or Zoom Phone.
-        :param package_name: The Contact Center plan to assign to the user.
+        :param package_name: The Contact Center plan to assign to the user. One of: 'essentials'
+            (Zoom Contact Center Essentials or Zoom Contact Center Concurrent Essentials
+            Package), 'premium' (Zoom Contact Center Premium or Zoom Contact Center Concurrent
+            Premium Package) or 'elite' (Zoom Contact Center Elite or Zoom Contact Center
+            Concurrent Elite Package).
         :param region_id: The Contact Center region identifier.
         :param role_id: The user's Contact Center role identifier.
         :param template_id: To retrieve the template ID, call the **List user templates** API.
-        :param user_access: The user's Contact Center access status.
+        :param user_access: The user's Contact Center access status. One of: 'active' (The
+            user's role permissions allow them to access Contact Center) or 'inactive' (The user
+            cannot access Contact Center).
         :param user_email: The user's email address. Changing it replaces the object.
         :param user_id: The Meetings user identifier. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -113,4 +123,5 @@ class User(ZoomResource, module="zoomcc", name='User'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

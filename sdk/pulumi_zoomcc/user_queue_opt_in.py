@@ -38,16 +38,20 @@ class UserQueueOptIn(ZoomResource, module="zoomcc", name='UserQueueOptIn'):
         user_id: pulumi.Input[str],
         channel_type: pulumi.Input[Literal[0, 4, 7, 8, 9]] | None = None,
         queue_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a UserQueueOptIn.
 
         :param resource_name: The Pulumi name of this resource.
-        :param channel_type: The channel of queues to opt in or out.
-        :param opt_in_out_status: Opt-in or opt-out status.
+        :param channel_type: The channel of queues to opt in or out. One of: 0 (voice), 4
+            (video), 7 (messaging), 8 (email) or 9 (work item).
+        :param opt_in_out_status: Opt-in or opt-out status. One of: 0 (Opt in) or 1 (Opt out).
         :param queue_ids: The list of queues to opt in or out.
         :param user_id: The id of the User these settings belong to (``{userId}``). Changing it
             replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -58,4 +62,5 @@ class UserQueueOptIn(ZoomResource, module="zoomcc", name='UserQueueOptIn'):
                 'user_id': user_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["UserSkills"]
@@ -24,15 +25,16 @@ class UserSkills(ZoomResource, module="zoomcc", name='UserSkills'):
 
     _type_name = 'UserSkills'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
-    skills: pulumi.Output[list[dict[str, Any]]]
+    skills: pulumi.Output[list[outputs.UserSkillsSkill]]
     user_id: pulumi.Output[str]
 
     def __init__(
         self,
         resource_name: str,
         *,
-        skills: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]],
+        skills: pulumi.Input[Sequence[pulumi.Input[_inputs.UserSkillsSkillArgs | _inputs.UserSkillsSkillArgsDict]]],
         user_id: pulumi.Input[str],
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a UserSkills.
@@ -41,6 +43,8 @@ class UserSkills(ZoomResource, module="zoomcc", name='UserSkills'):
         :param skills: Information about the skills.
         :param user_id: The id of the User whose members these are (``{userId}``). Changing it
             replaces the object.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -49,4 +53,5 @@ class UserSkills(ZoomResource, module="zoomcc", name='UserSkills'):
                 'user_id': user_id,
             },
             opts,
+            account=account,
         )

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["UserTemplate"]
@@ -25,25 +26,25 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
 
     _type_name = 'UserTemplate'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
-    assigned_queues: pulumi.Output[dict[str, Any]]
-    client_integration: pulumi.Output[dict[str, Any]]
+    assigned_queues: pulumi.Output[outputs.UserTemplateAssignedQueues]
+    client_integration: pulumi.Output[outputs.UserTemplateClientIntegration]
     country_or_region: pulumi.Output[str]
     created_by: pulumi.Output[str]
     created_time: pulumi.Output[str]
     description: pulumi.Output[str]
     emergency_calling: pulumi.Output[bool]
-    engagement_capacity: pulumi.Output[dict[str, Any]]
-    external_url: pulumi.Output[dict[str, Any]]
+    engagement_capacity: pulumi.Output[outputs.UserTemplateEngagementCapacity]
+    external_url: pulumi.Output[outputs.UserTemplateExternalUrl]
     last_modified_time: pulumi.Output[str]
     mobile_client: pulumi.Output[bool]
     modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
-    package: pulumi.Output[dict[str, Any]]
+    package: pulumi.Output[outputs.UserTemplatePackage]
     region: pulumi.Output[str]
     role: pulumi.Output[str]
     selected_blocks: pulumi.Output[list[str]]
-    skills: pulumi.Output[list[dict[str, Any]]]
-    team: pulumi.Output[dict[str, Any]]
+    skills: pulumi.Output[list[outputs.UserTemplateSkill]]
+    team: pulumi.Output[outputs.UserTemplateTeam]
     template_id: pulumi.Output[str]
     template_status: pulumi.Output[str]
     template_type: pulumi.Output[str]
@@ -53,24 +54,25 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         self,
         resource_name: str,
         *,
-        package: pulumi.Input[str | Mapping[str, Any]],
+        package: pulumi.Input[str | _inputs.UserTemplatePackageArgs | _inputs.UserTemplatePackageArgsDict],
         role: pulumi.Input[str],
         selected_blocks: pulumi.Input[Sequence[pulumi.Input[Literal['role', 'package', 'team', 'client_integration', 'external_url', 'user_access', 'country_or_region', 'region', 'mobile_client', 'emergency_calling', 'assigned_queues', 'skills', 'engagement_capacity']]]],
         name: pulumi.Input[str],
         template_type: pulumi.Input[Literal['add', 'update']],
-        assigned_queues: pulumi.Input[Mapping[str, Any]] | None = None,
-        client_integration: pulumi.Input[Mapping[str, Any]] | None = None,
+        assigned_queues: pulumi.Input[_inputs.UserTemplateAssignedQueuesArgs | _inputs.UserTemplateAssignedQueuesArgsDict] | None = None,
+        client_integration: pulumi.Input[_inputs.UserTemplateClientIntegrationArgs | _inputs.UserTemplateClientIntegrationArgsDict] | None = None,
         country_or_region: pulumi.Input[str] | None = None,
         emergency_calling: pulumi.Input[bool] | None = None,
-        engagement_capacity: pulumi.Input[Mapping[str, Any]] | None = None,
-        external_url: pulumi.Input[Mapping[str, Any]] | None = None,
+        engagement_capacity: pulumi.Input[_inputs.UserTemplateEngagementCapacityArgs | _inputs.UserTemplateEngagementCapacityArgsDict] | None = None,
+        external_url: pulumi.Input[_inputs.UserTemplateExternalUrlArgs | _inputs.UserTemplateExternalUrlArgsDict] | None = None,
         mobile_client: pulumi.Input[bool] | None = None,
         region: pulumi.Input[str] | None = None,
-        skills: pulumi.Input[Sequence[pulumi.Input[Mapping[str, Any]]]] | None = None,
-        team: pulumi.Input[Mapping[str, Any]] | None = None,
+        skills: pulumi.Input[Sequence[pulumi.Input[_inputs.UserTemplateSkillArgs | _inputs.UserTemplateSkillArgsDict]]] | None = None,
+        team: pulumi.Input[_inputs.UserTemplateTeamArgs | _inputs.UserTemplateTeamArgsDict] | None = None,
         description: pulumi.Input[str] | None = None,
         user_access: pulumi.Input[bool] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a UserTemplate.
@@ -92,10 +94,13 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         :param team: Information about the team settings.
         :param description: The user template's description.
         :param name: The user template's name.
-        :param template_type: The user template's type. Changing it replaces the object.
+        :param template_type: The user template's type. One of: 'add' (It is used to create
+            users) or 'update' (It is used to update users). Changing it replaces the object.
         :param user_access: The user's access status.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -120,4 +125,5 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import pulumi
 
+from pulumi_zoomcc import outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["Variable"]
@@ -24,7 +25,7 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
 
     _type_name = 'Variable'
     address_book_ids: pulumi.Output[list[str]]
-    address_books: pulumi.Output[list[dict[str, Any]]]
+    address_books: pulumi.Output[list[outputs.VariableAddressBook]]
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     client_show_in_client_engagement_section: pulumi.Output[bool]
     client_show_in_client_profile_section: pulumi.Output[bool]
@@ -66,6 +67,7 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
         values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Variable.
@@ -94,6 +96,8 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
         :param variable_type: The variable's type. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -118,4 +122,5 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

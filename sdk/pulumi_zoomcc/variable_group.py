@@ -34,6 +34,7 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
         import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a VariableGroup.
@@ -43,6 +44,8 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
         :param name: The variable group's name.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
+        :param account: The name of an account profile in stack config ``zoomcc:accounts``;
+            default: the stack's own ``zoomcc:*`` settings.
         """
         super().__init__(
             resource_name,
@@ -52,4 +55,5 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
                 'import_id': import_id,
             },
             opts,
+            account=account,
         )

@@ -23,7 +23,12 @@ BAD_INPUTS = [
     ("Team", {"name": "T"}, "parent_team_id", "required"),
     ("Disposition", {"description": "no name"}, "name", "required"),
     ("SkillCategory", {"name": "C", "skill_type": "colour"}, "skill_type", "'proficiency'"),
-    ("Skill", {"name": "S", "nickname": "x"}, "nickname", "unknown argument"),
+    (
+        "Skill",
+        {"name": "S", "skill_category_id": "c1", "nickname": "x"},
+        "nickname",
+        "unknown argument",
+    ),
     (
         "BusinessHours",
         {"name": "B", "hours": {"hour_type": 9}},

@@ -13,7 +13,18 @@ from zoomcc.dynamic.validation import input_failures
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 from zoomcc.resources.derived import Derived
-from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime, MaxLength, When, locate
+from zoomcc.resources.rules import (
+    E164,
+    Before,
+    Between,
+    Clock,
+    IsoDateTime,
+    MaxLength,
+    OneOf,
+    Requires,
+    When,
+    locate,
+)
 
 _WEEKDAY = {"day_of_week": 1, "custom_hour_type": 2}
 
@@ -65,6 +76,29 @@ def _book_contact(number: str) -> dict[str, Any]:
 def _list_contact(number: str) -> dict[str, Any]:
     phone = {"contact_phone_number": number, "contact_phone_type": "Main"}
     return {"contact_list_id": "list1", "display_name": "Ada", "phones": [phone]}
+
+
+def _campaign(**more: Any) -> dict[str, Any]:
+    return {
+        "name": "C",
+        "dialing_method": "preview",
+        "dialing_method_settings": {},
+        "phone_number_id": "p1",
+        "queue_id": "q1",
+        **more,
+    }
+
+
+def _waiting_audio(*parts: dict[str, Any]) -> dict[str, Any]:
+    audio = [{"order": i + 1, **part} for i, part in enumerate(parts)]
+    wait_time = {
+        "custom_audio_type": "advanced",
+        "custom_audio": audio,
+        "backup_custom_audio": [{"order": 1, "audio_asset_id": "a0"}],
+        "over_limit_custom_audio": [{"order": 1, "audio_asset_id": "a0"}],
+    }
+    notify = {"is_loop": False, "play_after_seconds": 30, "notify_estimated_wait_time": wait_time}
+    return {"queue_id": "q1", "notify_interrupts": notify}
 
 
 def _queue_callbacks(start: str, end: str) -> dict[str, Any]:
@@ -156,6 +190,30 @@ BAD = [
         "video_callback_settings.callback_offer_time.0",
         "before",
     ),
+    # requirements the reference states in prose or errors, not in the schema
+    ("Skill", {"name": "S"}, "skill_category_id", "skill_category_id", "required"),
+    (
+        "Queue",
+        {"name": "Q", "video_callback_settings": {"enable_callback_offer_time": True}},
+        "video_callback_settings",
+        "video_callback_settings",
+        "'callback_offer_time' is required when enable_callback_offer_time is True",
+    ),
+    ("OutboundCampaign", _campaign(max_ring_time=10), "max_ring_time", "max_ring_time", "15"),
+    (
+        "OutboundCampaign",
+        _campaign(abandonment_timeout=31),
+        "abandonment_timeout",
+        "abandonment_timeout",
+        "between 2 and 30",
+    ),
+    (
+        "QueueInterruptSettings",
+        _waiting_audio({"audio_asset_id": "a1", "audio_variable": "wait_time"}),
+        "notify_interrupts",
+        "notify_interrupts.notify_estimated_wait_time.custom_audio.0",
+        "not both",
+    ),
 ]  # fmt: skip
 
 
@@ -182,6 +240,21 @@ def test_rule_breach_is_named_in_check_without_api_calls(
     assert emulator.state.requests == []
 
 
+def test_a_wrong_nested_value_is_named_by_path_with_the_allowed_values_and_meanings(
+    provider: DynamicProviderClient,
+) -> None:
+    day = {"day_of_week": 8, "custom_hour_type": 2, "custom_hour_range": []}
+    inputs = {"name": "B", "timezone": "UTC", "hours": {"hour_type": 2, "custom_hours": [day]}}
+    _, failures = provider.check("BusinessHours", inputs)
+    reasons = sorted(reason for _, reason in failures)
+    assert reasons == [
+        "BusinessHours: 'hours.custom_hours.0.custom_hour_range': unknown field "
+        "'custom_hour_range'; the fields are: custom_hour_ranges, custom_hour_type, day_of_week",
+        "BusinessHours: 'hours.custom_hours.0.day_of_week': must be 1 (Monday), 2 (Tuesday), "
+        "3 (Wednesday), 4 (Thursday), 5 (Friday), 6 (Saturday) or 7 (Sunday) (got 8)",
+    ]
+
+
 GOOD = [
     ("PhoneNumberBlockListRule", _block("+14155550123")),
     ("PhoneNumberBlockListRule", _block("1800", "prefix", exceptions=["8005550101"])),
@@ -196,7 +269,18 @@ GOOD = [
     ("CampaignContactListContact", _list_contact("+14155550100")),
     ("Queue", {"name": "Q", "outbound_settings": {"queue_caller_ids": ["+14155552671"]}}),
     ("Queue", _queue_callbacks("08:00", "18:00")),
+    ("Skill", {"name": "S", "skill_category_id": "c1"}),
+    ("OutboundCampaign", _campaign(max_ring_time=15, abandonment_timeout=30)),
+    (
+        "QueueInterruptSettings",
+        _waiting_audio({"audio_asset_id": "a1"}, {"audio_variable": "wait_time"}),
+    ),
+    (
+        "Queue",
+        {"name": "Q", "video_callback_settings": {"enable_callback_offer_time": False}},
+    ),
     # Values unknown during preview are never judged.
+    ("Skill", {"name": "S", "skill_category_id": UNKNOWN}),
     ("BusinessHours", _hours({"start_time": UNKNOWN, "end_time": "09:00"})),
     ("PhoneNumberBlockListRule", _block(UNKNOWN)),
     ("Variable", _variable([UNKNOWN])),
@@ -230,6 +314,9 @@ def test_every_declared_rule_addresses_real_input_fields() -> None:
     fields, ``[]`` exactly where the field is a list."""
     for spec in catalog.ALL:
         for path, rule in spec.rules:
+            if not path:  # the arguments themselves: a required argument
+                assert isinstance(rule, Requires) and rule.field in spec.input_fields, spec.name
+                continue
             fields = spec.input_fields
             node = None
             for part in path.split("."):
@@ -246,10 +333,18 @@ def test_every_declared_rule_addresses_real_input_fields() -> None:
                 assert path in spec.input_fields, (spec.name, path)
                 assert all(source in spec.input_fields for source in target.sources())
                 continue
-            expected = "object" if isinstance(target, Before) else "string"
-            assert node.type == expected, (spec.name, path, node.type)
+            on_objects = isinstance(target, Before | OneOf | Requires)
+            expected = {"object"} if on_objects else {"string"}
+            if isinstance(target, Between):
+                expected = {"integer", "number"}
+            assert node.type in expected, (spec.name, path, node.type)
             if isinstance(target, Before):
                 assert {target.start, target.end} <= set(fields), (spec.name, path)
+            if isinstance(target, OneOf):
+                assert set(target.fields) <= set(fields), (spec.name, path)
+            if isinstance(target, Requires):
+                assert target.field in fields, (spec.name, path)
+                assert target.when is None or target.when[0] in fields, (spec.name, path)
 
 
 def test_the_four_formerly_pending_resources_declare_rules() -> None:
@@ -346,6 +441,39 @@ def test_when_applies_its_rule_only_under_the_condition() -> None:
     assert rule.failure("abc", {}) is None
     message = rule.failure("abc", {"variable_type": "address_book_variable"})
     assert message is not None and "address_book_variable" in message
+
+
+def test_requires_names_the_field_and_quotes_the_reference() -> None:
+    rule = Requires("b", 'line 1: "b is required"', when=("a", True))
+    assert rule.failure({"a": False}, _DOC) is None
+    assert rule.failure({"a": True, "b": 1}, _DOC) is None
+    message = rule.failure({"a": True}, _DOC)
+    assert message is not None and "'b' is required when a is True" in message
+    assert 'line 1: "b is required"' in message
+
+
+def test_between_includes_both_ends() -> None:
+    rule = Between(2, 30)
+    assert rule.failure(2, _DOC) is None and rule.failure(30.0, _DOC) is None
+    message = rule.failure(1, _DOC)
+    assert message is not None and "between 2 and 30" in message and "got 1" in message
+    assert rule.failure(True, _DOC) is None  # a bool is no number here
+
+
+def test_one_of_refuses_two_given() -> None:
+    rule = OneOf(("x", "y"))
+    assert rule.failure({"x": 1}, _DOC) is None and rule.failure({}, _DOC) is None
+    message = rule.failure({"x": 1, "y": 2}, _DOC)
+    assert message is not None and "not both" in message
+
+
+def test_an_unconditional_required_argument_is_required_in_the_sdk_too() -> None:
+    import inspect
+
+    import pulumi_zoomcc as zoomcc
+
+    parameter = inspect.signature(zoomcc.Skill.__init__).parameters["skill_category_id"]
+    assert parameter.default is inspect.Parameter.empty
 
 
 def test_locate_walks_lists_and_objects() -> None:

@@ -1,35 +1,135 @@
-"""Python type annotations for API field trees."""
+"""Python type annotations for API field trees, naming a class for every described object.
+
+An object argument ``hours`` of ``BusinessHours`` is typed ``BusinessHoursHoursArgs |
+BusinessHoursHoursArgsDict`` (the Pulumi SDK convention: a class or a dict, both accepted) and
+its output ``BusinessHoursHours``; a list's items are named in the singular
+(``BusinessHoursHoursCustomHour``). ``Nested`` collects the classes an annotation names, so
+the generators write each once.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from zoomcc.apispec import FieldSpec
+from zoomcc.resources.enums import allowed, meanings
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+INPUTS = "_inputs"
+OUTPUTS = "outputs"
 
 
-def python_type(field: FieldSpec, *, inputs: bool = False) -> str:
-    """The Python type of a value of ``field`` (objects are dicts with API keys); with
-    ``inputs``, list items may be Outputs too (``[queue.id, other.id]``)."""
-    if field.type in _SCALARS:
-        if field.enum:
-            return "Literal[" + ", ".join(repr(v) for v in field.enum) + "]"
-        return _SCALARS[field.type]
-    if field.type == "array":
-        inner = python_type(field.items, inputs=inputs) if field.items is not None else "Any"
-        return f"Sequence[pulumi.Input[{inner}]]" if inputs else f"Sequence[{inner}]"
-    return "Mapping[str, Any]"
+def camel(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", name) if part)
 
 
-def output_type(field: FieldSpec) -> str:
-    if field.type in _SCALARS:
-        return _SCALARS[field.type]
-    if field.type == "array":
-        inner = output_type(field.items) if field.items is not None else "Any"
-        return f"list[{inner}]"
-    return "dict[str, Any]"
+def singular(name: str) -> str:
+    """The name of one item of a list called ``name`` (``CustomHours`` -> ``CustomHour``)."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    if name.endswith(("sses", "xes", "ches", "shes")):
+        return name[:-2]
+    if name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name + "Item"
+
+
+def described(node: FieldSpec) -> bool:
+    """Whether the reference describes the object's fields (else it is free-form)."""
+    return node.type == "object" and bool(node.fields)
+
+
+@dataclass
+class Nested:
+    """The object classes annotations name: class name -> the object's field tree."""
+
+    inputs: dict[str, FieldSpec] = field(default_factory=dict)
+    outputs: dict[str, FieldSpec] = field(default_factory=dict)
+    about: dict[str, str] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)
+    """``<class>.<field>`` of file fields (``AssetItem.upload_file``): ``str | pulumi.Asset``."""
+    """Class name -> the description of the field holding the object (a list's, for items)."""
+
+    def input_type(
+        self, node: FieldSpec, name: str, *, qualify: bool = True, about: str = ""
+    ) -> str:
+        """The accepted type of an argument (list items may be Outputs too)."""
+        if node.type in _SCALARS:
+            return _scalar(node)
+        if node.type == "array":
+            if node.items is None:
+                return "Sequence[pulumi.Input[Any]]"
+            item = singular(name)
+            inner = self.input_type(node.items, item, qualify=qualify, about=node.description)
+            return f"Sequence[pulumi.Input[{inner}]]"
+        if not described(node):
+            return "Mapping[str, Any]"
+        _claim(self.inputs, name, node)
+        self.about.setdefault(name, node.description or about)
+        prefix = f"{INPUTS}." if qualify else ""
+        return f"{prefix}{name}Args | {prefix}{name}ArgsDict"
+
+    def output_type(
+        self, node: FieldSpec, name: str, *, qualify: bool = True, about: str = ""
+    ) -> str:
+        """The type of a value the API returns."""
+        if node.type in _SCALARS:
+            return _SCALARS[node.type]
+        if node.type == "array":
+            if node.items is None:
+                return "list[Any]"
+            item = singular(name)
+            inner = self.output_type(node.items, item, qualify=qualify, about=node.description)
+            return f"list[{inner}]"
+        if not described(node):
+            return "dict[str, Any]"
+        _claim(self.outputs, name, node)
+        self.about.setdefault(name, node.description or about)
+        return f"{OUTPUTS}.{name}" if qualify else name
+
+
+def _claim(registry: dict[str, FieldSpec], name: str, node: FieldSpec) -> None:
+    known = registry.setdefault(name, node)
+    if known is not node and known != node:
+        raise ValueError(f"two different objects would be named {name}")
+
+
+def _scalar(node: FieldSpec) -> str:
+    if node.enum:
+        return "Literal[" + ", ".join(repr(v) for v in node.enum) + "]"
+    return _SCALARS[node.type]
+
+
+def python_type(node: FieldSpec) -> str:
+    """A short type for the docs: nested objects by their kind (``object``, ``list[object]``)."""
+    if node.type in _SCALARS:
+        return _scalar(node)
+    if node.type == "array":
+        return f"list[{python_type(node.items)}]" if node.items is not None else "list"
+    return "object"
+
+
+def python_name(api_field: str) -> str:
+    """The property name of a field in a dict-based output class: ``items_`` where the
+    field's name would hide a dict method."""
+    return f"{api_field}_" if api_field in _DICT_NAMES else api_field
+
+
+_DICT_NAMES = frozenset(dir(dict))
 
 
 def first_sentence(text: str) -> str:
-    text = " ".join(text.replace("&mdash;", "-").split())
+    text = " ".join(text.replace("&mdash;", "-").replace("\\n", " ").split())
     cut = text.find(". ")
     return text if cut < 0 else text[: cut + 1]
+
+
+def field_doc(node: FieldSpec, fallback: str = "") -> str:
+    """What a field is, for a docstring: the reference's first sentence, then what each enum
+    value means."""
+    text = first_sentence(node.description) or fallback
+    item = node.items if node.type == "array" and node.items is not None else node
+    if meanings(item):
+        text = f"{text} One of: {allowed(item)}.".strip()
+    return text

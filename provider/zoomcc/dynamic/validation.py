@@ -19,7 +19,8 @@ from zoomcc.apispec import FieldSpec
 from zoomcc.apispec.models import model_for
 from zoomcc.dynamic.values import is_unknown, normalize
 from zoomcc.resources.base import BaseSpec
-from zoomcc.resources.rules import locate
+from zoomcc.resources.enums import allowed
+from zoomcc.resources.rules import Requires, locate
 
 
 @cache
@@ -62,18 +63,29 @@ def input_failures(spec: BaseSpec, inputs: dict[str, Any]) -> list[tuple[str, st
                 continue
             failures.append(_describe(spec, loc, error))
             reported.append(tuple(loc))
-    failures += rule_failures(spec, known, reported)
+    failures += rule_failures(spec, known, reported, frozenset(unknown_fields))
     return failures
 
 
 def rule_failures(
-    spec: BaseSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]] = ()
+    spec: BaseSpec,
+    payload: dict[str, Any],
+    reported: Sequence[tuple[str, ...]] = (),
+    unknown: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """(friendly property, reason) for every declared rule ``payload`` breaks; values that are
-    unknown, or at or around a location already ``reported``, are skipped."""
+    unknown, or at or around a location already ``reported``, are skipped. ``unknown`` names
+    the top-level fields left out of ``payload`` because preview does not know them yet."""
     failures: list[tuple[str, str]] = []
     for path, rule in spec.rules:
         for loc, value in locate(payload, path):
+            if not loc:  # on the arguments themselves: a required argument (``Requires``)
+                if isinstance(rule, Requires) and rule.field not in unknown:
+                    reason = rule.missing(value)
+                    top = spec.friendly(rule.field)
+                    if reason is not None:
+                        failures.append((top, f"{spec.name}: '{top}': {reason}"))
+                continue
             if is_unknown(value) or any(_overlaps(loc, seen) for seen in reported):
                 continue
             message = rule.failure(value, payload)
@@ -91,15 +103,39 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[:n] == b[:n]
 
 
+def node_at(spec: BaseSpec, loc: Sequence[str]) -> FieldSpec | None:
+    """The API field tree node an error location (``hours.custom_hours.0.day_of_week``) is
+    at; list indexes step into the items."""
+    node = spec.input_fields.get(loc[0]) if loc else None
+    for part in loc[1:]:
+        if node is None:
+            return None
+        if node.type == "array":
+            node = node.items
+        elif node.type == "object":
+            node = next((f for f in node.fields if f.name == part), None)
+        else:
+            return None
+    return node
+
+
 def _describe(spec: BaseSpec, loc: list[str], error: Any) -> tuple[str, str]:
     top = spec.friendly(loc[0])
     path = ".".join([top, *loc[1:]])
     kind = error.get("type")
+    node = node_at(spec, loc)
+    parent = node_at(spec, loc[:-1]) if len(loc) > 1 else None
     if kind == "extra_forbidden" and len(loc) == 1:
         known = ", ".join(sorted(spec.friendly(f) for f in spec.input_fields))
         reason = f"{spec.name}: unknown argument '{top}'; the arguments are: {known}"
+    elif kind == "extra_forbidden" and parent is not None and parent.type == "object":
+        known = ", ".join(sorted(f.name for f in parent.fields))
+        reason = f"{spec.name}: '{path}': unknown field '{loc[-1]}'; the fields are: {known}"
     elif kind == "missing":
         reason = f"{spec.name}: '{path}' is required"
+    elif kind == "literal_error" and node is not None and node.enum:
+        # The values with what they mean: "1 (Monday), 2 (Tuesday) ... or 7 (Sunday)".
+        reason = f"{spec.name}: '{path}': must be {allowed(node)} (got {error.get('input')!r})"
     else:
         got = error.get("input")
         shown = "" if isinstance(got, dict | list) else f" (got {got!r})"

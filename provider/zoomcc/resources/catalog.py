@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from zoomcc.resources.base import BaseSpec
-from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime
+from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime, Requires
 from zoomcc.resources.spec import NAME_DESC, ItemMerge, ResourceSpec, renamed
 
 SKILL_CATEGORY = ResourceSpec(
@@ -28,6 +28,18 @@ SKILL = ResourceSpec(
     renames=renamed("skill", "name"),
     references={"skill_category_id": "SkillCategory"},
     natural_key_scope=("skill_category_id",),
+    # The create body does not mark it required, but a skill lives in a category: the API
+    # answers "Missing required field: skill_category_id" (code 300) without one.
+    rules=(
+        (
+            "",
+            Requires(
+                "skill_category_id",
+                'line 31975: "The skill category ID to assign the skill to."; line 32046: '
+                '"Skill category does not exist: $skillCategoryId."',
+            ),
+        ),
+    ),
     summary="An agent trait (a language, a product) that routing matches against. A skill "
     "belongs to one skill category; moving it to another category replaces it.",
     example='french = zoomcc.Skill("french", name="French", skill_category_id=languages.id)',
@@ -55,6 +67,14 @@ QUEUE = ResourceSpec(
         (
             "video_callback_settings.callback_return_day[]",
             Before("callback_return_start_time", "callback_return_end_time"),
+        ),
+        (
+            "video_callback_settings",
+            Requires(
+                "callback_offer_time",
+                'line 18477: "When `true`, `callback_offer_time` is required."',
+                when=("enable_callback_offer_time", True),
+            ),
         ),
     ),
     summary="A queue that engagements wait in until an agent takes them. Settings the create "

@@ -166,6 +166,83 @@ class When(Rule):
         return f"{self.rule.describe()}, when `{self.field}` is `{self.equals}`"
 
 
+@dataclass(frozen=True)
+class Requires(Rule):
+    """Applied to an object (``""``: the arguments themselves): its ``field`` must be given,
+    where the reference says so in prose or an error rather than in the schema ("Missing
+    required field: skill_category_id"); with ``when``, only while another of its fields
+    has a value (``("template_type", "update")``). Unconditional at the top, the SDK makes
+    the argument required too."""
+
+    field: str
+    quote: str
+    """The reference line that states it, e.g. ``"line 34470: For `update` template, it is
+    required."``."""
+    when: tuple[str, Any] | None = None
+
+    def missing(self, value: Any) -> str | None:
+        """Why ``value`` (the object) lacks the field, without naming it, or ``None``."""
+        if not isinstance(value, Mapping) or value.get(self.field) is not None:
+            return None
+        if self.when is not None and value.get(self.when[0]) != self.when[1]:
+            return None
+        condition = "" if self.when is None else f" when {self.when[0]} is {self.when[1]!r}"
+        return f"required{condition} (the API reference, {self.quote})"
+
+    def failure(self, value: Any, document: Mapping[str, Any]) -> str | None:
+        reason = self.missing(value)
+        return None if reason is None else f"'{self.field}' is {reason}"
+
+    def describe(self) -> str:
+        condition = "" if self.when is None else f" when `{self.when[0]}` is `{self.when[1]!r}`"
+        return f"`{self.field}` is required{condition} (API reference {self.quote})"
+
+
+@dataclass(frozen=True)
+class Between(Rule):
+    """A number from ``low`` to ``high``, both included ("Maximum ring time must be between 15
+    and 120 seconds")."""
+
+    low: float
+    high: float
+
+    def failure(self, value: Any, document: Mapping[str, Any]) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        if self.low <= value <= self.high:
+            return None
+        return f"must be between {self.low:g} and {self.high:g} (got {value!r})"
+
+    def describe(self) -> str:
+        return f"from {self.low:g} to {self.high:g}"
+
+
+@dataclass(frozen=True)
+class OneOf(Rule):
+    """Applied to an object: at most one of ``fields`` is given ("Provide either
+    `audio_asset_id` or `audio_variable`, but not both")."""
+
+    fields: tuple[str, ...]
+
+    def failure(self, value: Any, document: Mapping[str, Any]) -> str | None:
+        if not isinstance(value, Mapping):
+            return None
+        given = [f for f in self.fields if value.get(f) is not None]
+        if len(given) < 2:
+            return None
+        return f"give either {' or '.join(repr(f) for f in self.fields)}, not both (got {given})"
+
+    def describe(self) -> str:
+        return "either " + " or ".join(f"`{f}`" for f in self.fields) + ", not both"
+
+
+def required_arguments(rules: tuple[tuple[str, Rule], ...]) -> frozenset[str]:
+    """Top-level API fields a rule makes required whatever else is given."""
+    return frozenset(
+        r.field for p, r in rules if isinstance(r, Requires) and not p and r.when is None
+    )
+
+
 def _parse_datetime(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
