@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import pulumi
 import pulumi.dynamic
 
+from pulumi_zoomcc._credentials import require_credentials
 from zoomcc.dynamic.accounts import ACCOUNT_KEY
 from zoomcc.dynamic.adoption import ADOPTION_KEY
 from zoomcc.dynamic.registry import provider_for
@@ -44,4 +45,5 @@ class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
                     "profile in zoomcc:accounts, as a plain string"
                 )
             props[ACCOUNT_KEY] = account
+        require_credentials(account)  # at `up`: one error, not one per resource
         super().__init__(provider_for(spec.name, account), resource_name, props, opts)

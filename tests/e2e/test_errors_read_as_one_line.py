@@ -87,3 +87,27 @@ def test_a_failure_reads_as_one_clear_message(
         assert noise not in output, output
     line, most = failure.times
     assert 1 <= output.count(line) <= most, output
+
+
+def test_without_credentials_preview_works_and_up_fails_once_naming_keys_and_host(
+    engine: EngineToolchain, backend: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text("name: nocreds\nruntime: python\n")
+    (project / "__main__.py").write_text(
+        "import pulumi_zoomcc as zoomcc\n\n"
+        "for i in range(5):\n"
+        '    zoomcc.SkillCategory(f"c{i}", name=f"C{i}", skill_type="text")\n'
+    )
+    stack = project_stack(project, backend, {}, "nocreds")
+    assert stack.preview().change_summary == {"create": 6}
+    with pytest.raises(auto.errors.CommandError) as failed:
+        stack.up()
+    diagnostics = str(failed.value).split("Diagnostics:", 1)[1]
+    assert diagnostics.count("missing Zoom credentials") == 1, diagnostics
+    assert "https://api.zoom.us/v2" in diagnostics
+    for key in ("zoomcc:accountId", "zoomcc:clientId", "--secret zoomcc:clientSecret"):
+        assert key in diagnostics
+    resources = (stack.export_stack().deployment or {}).get("resources", [])
+    assert not [r for r in resources if "/zoomcc:" in r["type"]]  # not one was sent

@@ -1,0 +1,40 @@
+"""`pulumi up` without credentials fails once, in the program, before any resource is sent.
+
+The provider would otherwise refuse each resource on its own, one error per resource with the
+same text. Preview needs no credentials (offline review is a feature), so this runs only when
+the engine applies changes.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pulumi
+from pulumi.runtime import get_config, is_dry_run
+
+from zoomcc.dynamic.config import CONFIG_NAMESPACE, ConfigurationError, resolve_settings
+
+_KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "accounts")
+
+
+def require_credentials(account: str | None) -> None:
+    """Raise the provider's own message (the missing keys, the host) once, at `up`."""
+    if is_dry_run():
+        return
+    problem = _missing(account)
+    if problem is not None:
+        raise pulumi.RunError(problem)
+
+
+def _missing(account: str | None) -> str | None:
+    # Not cached: one process may run several stacks (the Automation API's inline programs).
+    stack_config = {
+        f"{CONFIG_NAMESPACE}:{key}": value
+        for key in _KEYS
+        if (value := get_config(f"{CONFIG_NAMESPACE}:{key}")) is not None
+    }
+    try:
+        resolve_settings(stack_config, os.environ, account=account)
+    except ConfigurationError as exc:
+        return str(exc)
+    return None
