@@ -80,6 +80,18 @@ def make_stack(
     return _configure(stack, config)
 
 
+def program_stack(
+    tmp_path: Path, backend: Path, program: str, config: dict[str, Any], name: str
+) -> auto.Stack:
+    """A stack of a new project directory holding ``program`` as its ``__main__.py``, run by
+    `pulumi` through the language host as a user's project would be."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(f"name: {name}\nruntime: python\n")
+    (project / "__main__.py").write_text(program)
+    return project_stack(project, backend, config, name)
+
+
 def project_stack(work_dir: Path, backend: Path, config: dict[str, Any], name: str) -> auto.Stack:
     """A stack of a project directory, run by `pulumi` through the language host."""
     opts = _options(

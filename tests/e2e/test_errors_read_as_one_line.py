@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
-from tests.e2e.stacks import project_stack
+from tests.e2e.stacks import program_stack
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
@@ -71,13 +71,8 @@ def test_a_failure_reads_as_one_clear_message(
     stack_config: dict[str, Any],
     tmp_path: Path,
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "Pulumi.yaml").write_text("name: failing\nruntime: python\n")
-    (project / "__main__.py").write_text(
-        "import pulumi\nimport pulumi_zoomcc as zoomcc\n\n" + failure.program
-    )
-    stack = project_stack(project, backend, stack_config, "failing")
+    program = "import pulumi\nimport pulumi_zoomcc as zoomcc\n\n" + failure.program
+    stack = program_stack(tmp_path, backend, program, stack_config, "failing")
     with pytest.raises(auto.errors.CommandError) as failed:
         stack.up() if failure.up else stack.preview()
     output = str(failed.value)
@@ -92,15 +87,12 @@ def test_a_failure_reads_as_one_clear_message(
 def test_without_credentials_preview_works_and_up_fails_once_naming_keys_and_host(
     engine: EngineToolchain, backend: Path, tmp_path: Path
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "Pulumi.yaml").write_text("name: nocreds\nruntime: python\n")
-    (project / "__main__.py").write_text(
+    program = (
         "import pulumi_zoomcc as zoomcc\n\n"
         "for i in range(5):\n"
         '    zoomcc.SkillCategory(f"c{i}", name=f"C{i}", skill_type="text")\n'
     )
-    stack = project_stack(project, backend, {}, "nocreds")
+    stack = program_stack(tmp_path, backend, program, {}, "nocreds")
     assert stack.preview().change_summary == {"create": 6}
     with pytest.raises(auto.errors.CommandError) as failed:
         stack.up()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
@@ -54,13 +55,25 @@ def profiles(servers: dict[str, EmulatorServer]) -> dict[str, auto.ConfigValue]:
     return config
 
 
+@contextmanager
+def promoting(
+    backend: Path, accounts: dict[str, EmulatorServer], name: str
+) -> Iterator[auto.Stack]:
+    """A stack of examples/multi-account with both profiles set, removed afterwards."""
+    project = example_project("multi-account")
+    stack = project_stack(project, backend, {}, name)
+    try:
+        stack.set_all_config(profiles(accounts), path=True)
+        yield stack
+    finally:
+        stack.workspace.remove_stack(name, force=True)
+        (project / f"Pulumi.{name}.yaml").unlink(missing_ok=True)
+
+
 def test_one_program_deploys_the_same_configuration_into_two_accounts_and_destroys_both(
     engine: EngineToolchain, backend: Path, accounts: dict[str, EmulatorServer]
 ) -> None:
-    project = example_project("multi-account")
-    stack = project_stack(project, backend, {}, "promote")
-    try:
-        stack.set_all_config(profiles(accounts), path=True)
+    with promoting(backend, accounts, "promote") as stack:
         up = stack.up()
         created = cast(dict[str, int], up.summary.resource_changes or {})
         assert created == {"create": 2 * PER_ACCOUNT + 1}
@@ -92,18 +105,12 @@ def test_one_program_deploys_the_same_configuration_into_two_accounts_and_destro
         stack.destroy()
         for name, server in accounts.items():
             assert server.state.object_count() == 0, name
-    finally:
-        stack.workspace.remove_stack("promote", force=True)
-        (project / "Pulumi.promote.yaml").unlink(missing_ok=True)
 
 
 def test_a_resource_naming_an_unknown_account_fails_preview_with_the_profiles_it_could_mean(
     engine: EngineToolchain, backend: Path, accounts: dict[str, EmulatorServer]
 ) -> None:
-    project = example_project("multi-account")
-    stack = project_stack(project, backend, {}, "typo")
-    try:
-        stack.set_all_config(profiles(accounts), path=True)
+    with promoting(backend, accounts, "typo") as stack:
         stack.set_config("zoomcc-multi-account:promoteTo", auto.ConfigValue('["sandbx"]'))
         with pytest.raises(auto.errors.CommandError) as failed:
             stack.preview()
@@ -111,6 +118,3 @@ def test_a_resource_naming_an_unknown_account_fails_preview_with_the_profiles_it
         assert "account 'sandbx' is not a profile in zoomcc:accounts" in message
         assert "did you mean 'sandbox'?" in message
         assert all(not s.state.requests for s in accounts.values())
-    finally:
-        stack.workspace.remove_stack("typo", force=True)
-        (project / "Pulumi.typo.yaml").unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.stacks import project_stack
+from tests.e2e.stacks import program_stack
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
@@ -57,11 +57,8 @@ def test_the_using_it_program_deploys_as_written(
     stack_config: dict[str, Any],
     tmp_path: Path,
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "Pulumi.yaml").write_text("name: readme\nruntime: python\n")
-    (project / "__main__.py").write_text(readme_blocks()["using-it"])
-    stack = project_stack(project, backend, stack_config, "readme")
+    program = readme_blocks()["using-it"]
+    stack = program_stack(tmp_path, backend, program, stack_config, "readme")
     up = stack.up()
     assert up.summary.resource_changes == {"create": 4}
     assert emulator.state.object_count() == 3
