@@ -1,8 +1,12 @@
-"""`zoomcc export` of an account holding 1,000 objects: requests made, wall time, memory.
+"""`zoomcc export` of an account holding 1,000 objects: requests made, wall time, memory,
+and the floor Zoom's rate limits allow for those requests.
 
 ``seed_account`` fills an emulator with 1,000 objects spread over the collections of the
 first eight resource types (through ``emu.state.seed``, no API calls); ``measure_export``
-runs the real `zoomcc export` command against it, paced as it ships (Pro limits).
+runs the real `zoomcc export` command against it (every type: objects, memberships and
+settings), paced as it ships (Pro limits). The floor is the time the requests it made take
+at exactly Pro's per-label rates, each label's budget used at once (the largest, over
+labels, of requests / rate): no client can read the same things faster.
 
     .venv/bin/python -m bench.export_seed [--quick] [--json PATH]
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench import common
+from zoomcc.client.pacing import RATE_LIMITS
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 
 # collection -> share of the objects, and how to make the i-th one
@@ -46,9 +51,16 @@ def seed_account(emu: EmulatorServer, total: int = 1000) -> dict[str, int]:
     return counts
 
 
-def measure_export(emu: EmulatorServer) -> dict[str, Any] | None:
+def floor_seconds(labels: dict[str, int], plan: str = "pro") -> float:
+    """The time ``labels`` (requests per rate-limit label) take at exactly the plan's rates,
+    every label paced on its own (Zoom counts each label separately)."""
+    rates = RATE_LIMITS[plan]
+    return max((n / rates[label] for label, n in labels.items() if label in rates), default=0)
+
+
+def measure_export(emu: EmulatorServer, objects: int = 0) -> dict[str, Any] | None:
     """Run `zoomcc export` against `emu` and return its figures (wall time, peak RSS, API
-    calls from ``emu.state.requests``, output size)."""
+    calls from ``emu.state.requests``, the rate-limit floor, ratios, output size)."""
     import os
     import resource
     import subprocess
@@ -64,22 +76,26 @@ def measure_export(emu: EmulatorServer) -> dict[str, Any] | None:
         "ZOOM_CLIENT_SECRET": creds["client_secret"],
         "ZOOM_BASE_URL": emu.api_base_url,
     }
-    types = [f"--include={n}" for n in (
-        "SkillCategory", "Skill", "Queue", "Team", "Disposition", "DispositionSet",
-        "BusinessHours", "ClosureSet",
-    )]
     emu.state.clear_requests()
     out = Path(tempfile.mkdtemp(prefix="zoomcc-export-bench-"))
     watch = common.Stopwatch()
     done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out), *types],
+        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out)],
         env=env, capture_output=True, text=True, check=True,
     )
     seconds = watch.elapsed
     calls = [r for r in emu.state.requests if r.operation != "oauth.token"]
     lists = sum(1 for r in calls if (r.operation or "").endswith(".list"))
+    labels: dict[str, int] = {}
+    for r in calls:
+        labels[r.rate_label or "LIGHT"] = labels.get(r.rate_label or "LIGHT", 0) + 1
+    floor = floor_seconds(labels)
     return {
         "seconds": round(seconds, 2),
+        "floor_seconds": round(floor, 2),
+        "time_over_floor": round(seconds / floor, 2) if floor else None,
+        "requests_per_object": round(len(calls) / objects, 2) if objects else None,
+        "requests_by_label": labels,
         "requests": len(calls),
         "list_requests": lists,
         "get_requests": len(calls) - lists,
@@ -96,8 +112,8 @@ def main() -> None:
         watch = common.Stopwatch()
         counts = seed_account(emu, total)
         seeded_s = watch.elapsed
-        figure = measure_export(emu)
         objects = emu.state.object_count()
+        figure = measure_export(emu, objects)
     common.table(f"Seeded account ({objects} objects in {seeded_s:.2f} s)",
                  ["collection", "objects"], sorted(counts.items()))
     common.console.print(figure)

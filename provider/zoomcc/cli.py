@@ -1,12 +1,16 @@
-"""The `zoomcc` command: the local emulator, the engine toolchain, the quickstart."""
+"""The `zoomcc` command: the local emulator, the engine toolchain, the quickstart, export and
+the routing review."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from zoomcc.review.state import StateObject
 
 app = typer.Typer(
     help="Zoom Contact Center as code: tools for the pulumi-zoomcc provider.",
@@ -103,11 +107,14 @@ def export(
 
     Credentials come from ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.
     """
-    from rich.progress import Progress
+    import time
+
+    from rich.console import Console
 
     from zoomcc.client import ZoomClient, ZoomError
     from zoomcc.dynamic.config import ConfigurationError, resolve_settings
     from zoomcc.exporter import plan, read_account, selected_specs, write_project
+    from zoomcc.exporter.progress import TypeProgress, summary
 
     try:
         specs = selected_specs(include or (), exclude or ())
@@ -117,22 +124,109 @@ def export(
         typer.echo(f"zoomcc export: {exc}", err=True)
         raise typer.Exit(2) from exc
     unreadable: list[tuple[str, str, str]] = []
-    with ZoomClient(settings) as client, Progress(transient=True) as bar:
-        task = bar.add_task("reading the account", total=None)
+    started = time.monotonic()
+    with ZoomClient(settings) as client, TypeProgress(Console(stderr=True)) as progress:
         try:
-            objects = read_account(client, specs, lambda _t, n: bar.advance(task, n), unreadable)
+            objects = read_account(client, specs, progress, unreadable)
         except ZoomError as exc:
             typer.echo(f"zoomcc export: {exc}", err=True)
             raise typer.Exit(1) from exc
         requests = client.stats.total_requests
     result = plan(objects, unreadable)
-    for type_name, _, reason in unreadable:
-        typer.echo(f"zoomcc export: skipped {type_name}: {reason}", err=True)
+    for type_name, object_id, reason in unreadable:
+        typer.echo(f"zoomcc export: skipped {type_name} {object_id}: {reason}", err=True)
     written = write_project(result, out, stack)
     typer.echo(
-        f"exported {len(result.objects)} objects ({len(result.skipped)} skipped) "
-        f"with {requests} API requests into {out}: {', '.join(p.name for p in written)}"
+        summary(result, requests, time.monotonic() - started)
+        + f" into {out}: {', '.join(p.name for p in written if p.parent == out)}"
     )
+
+
+@app.command()
+def review(
+    state: Annotated[
+        str | None,
+        typer.Argument(help="A `pulumi stack export` file, or the name of a stack to export."),
+    ] = None,
+    preview: Annotated[
+        Path | None, typer.Option(help="A `pulumi preview --json` file: mark what it changes.")
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Directory for routing.svg/.png/.md.")] = Path("review"),
+    focus: Annotated[str | None, typer.Option(help="Draw only this queue's neighbourhood.")] = None,
+    cluster: Annotated[
+        str, typer.Option(help="Group nodes per `team`, `flow` or `none`.")
+    ] = "team",
+    project: Annotated[
+        Path, typer.Option(help="Project directory (stack export, flow files).")
+    ] = Path("."),
+    title: Annotated[str | None, typer.Option(help="Heading of the picture and summary.")] = None,
+    picture_url: Annotated[
+        str | None, typer.Option(help="Link the summary's picture here (default: routing.png).")
+    ] = None,
+    from_account: Annotated[
+        bool, typer.Option(help="Draw the live account (ZOOM_* credentials) instead of a state.")
+    ] = False,
+    base_url: Annotated[
+        str | None, typer.Option(help="API base URL for --from-account (default: Zoom's).")
+    ] = None,
+) -> None:
+    """Draw the routing of a contact center (and what a change does to it) for review."""
+    from zoomcc.review import make_review, write_review
+    from zoomcc.review.drawing import GraphvizMissingError, require_dot
+    from zoomcc.review.focus import UnknownQueueError
+    from zoomcc.review.state import ReviewInputError, export_stack, load_json, read_state
+
+    def fail(message: object, code: int = 1) -> typer.Exit:
+        typer.echo(f"zoomcc review: {message}", err=True)
+        return typer.Exit(code)
+
+    if cluster not in ("team", "flow", "none"):
+        raise fail(f"--cluster must be team, flow or none, not {cluster!r}", 2)
+    try:
+        require_dot()
+        if from_account:
+            objects = _live_objects(base_url)
+            heading = title or "Routing of the live account"
+        elif state is None:
+            raise fail("give a state file or a stack name, or --from-account", 2)
+        else:
+            path = Path(state)
+            document = (
+                load_json(path, "state") if path.is_file() else export_stack(state, project)
+            )
+            objects = read_state(document)
+            heading = title or f"Routing of {path.stem if path.is_file() else state}"
+        changes = load_json(preview, "preview") if preview else None
+        flow_dirs = [project, *([Path(state).parent] if state else [])]
+        result = make_review(objects, changes, flow_dirs)
+        written = write_review(
+            result, out, heading + (": this change" if changes else ""),
+            cluster=cluster, focus_queue=focus, picture_url=picture_url,
+        )
+    except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
+        raise fail(exc) from exc
+    effects = f", {len(result.effects)} effects" if changes else ""
+    typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
+
+
+def _live_objects(base_url: str | None) -> list[StateObject]:
+    """The account's objects through `zoomcc export`'s reader, and their memberships."""
+    from zoomcc.client import ZoomClient, ZoomError
+    from zoomcc.dynamic.config import ConfigurationError, resolve_settings
+    from zoomcc.exporter import read_account, selected_specs
+    from zoomcc.review.account import TYPES, live_objects
+
+    try:
+        settings = resolve_settings({"zoomcc:baseUrl": base_url} if base_url else {})
+    except ConfigurationError as exc:
+        typer.echo(f"zoomcc review: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    with ZoomClient(settings) as client:
+        try:
+            return live_objects(read_account(client, selected_specs(TYPES)))
+        except ZoomError as exc:
+            typer.echo(f"zoomcc review: {exc}", err=True)
+            raise typer.Exit(1) from exc
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
-ID = re.compile(r"(?<=')[A-Za-z0-9_-]{22}(?=')")  # an id in a string literal
+ID = re.compile(r'(?<=")[A-Za-z0-9_-]{22}(?=")')  # an id in a string literal
 CORE_TYPES = [f"--include={spec.name}" for spec in catalog.CORE]
 
 
@@ -123,9 +123,13 @@ def test_export_adopts_then_promotes(
     count = populate(api)
     first = export(emulator, tmp_path / "export")
     assert "import_id=import_ids.get(" in first
-    # References are Python references, not ids: the only literal id is the account's
-    # root team, which is not exported (it has no parent).
-    assert ID.findall(first) == [ROOT_TEAM_ID]
+    # References are Python references, not ids; the account's root team is not exported
+    # (every account has one): it is stack config, named after it.
+    assert ID.findall(first) == []
+    assert 'parent_team_id=config.require("team_all_agents_id")' in first
+    assert f'zoomcc-export:team_all_agents_id: "{ROOT_TEAM_ID}"' in (
+        tmp_path / "export" / "Pulumi.dev.yaml"
+    ).read_text()
     assert "skill_category_id=skill_category_languages.id" in first
     assert "disposition_ids=[disposition_sold.id]" in first
 
@@ -143,6 +147,9 @@ def test_export_adopts_then_promotes(
 
     # Another, empty account: a stack without adoption ids recreates the configuration.
     with EmulatorServer(port=0) as empty:
+        (tmp_path / "export" / "Pulumi.promo.yaml").write_text(
+            f'config:\n  zoomcc-export:team_all_agents_id: "{ROOT_TEAM_ID}"\n'
+        )
         promo = local_stack(tmp_path / "export", "promo", backend, empty)
         up2 = promo.up()
         assert up2.summary.resource_changes == {"create": count + 1}

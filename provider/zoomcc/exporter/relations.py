@@ -1,0 +1,156 @@
+"""Reading memberships and settings: for every exported parent, its members (per shared
+value such as ``assign_type``) and the settings its read calls show."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from zoomcc.client import ZoomApiError, ZoomClient
+from zoomcc.dynamic.values import normalize
+from zoomcc.exporter.model import ExportedObject, Progress, no_progress
+from zoomcc.exporter.reading import Unreadable, refusal
+from zoomcc.resources.membership import MembershipSpec
+from zoomcc.resources.settings import SettingsPart, SettingsSpec
+
+COVERED_BY_OBJECT = {"TeamParent": "Team"}
+"""Settings an exported object already carries: a ``Team``'s ``parent_team_id`` is its
+place in the tree, so no ``TeamParent`` is exported for it."""
+
+
+def _members(spec: MembershipSpec, listed: list[dict[str, Any]]) -> list[Any]:
+    """The listed members as the resource declares them (ids, or objects with attributes)."""
+    members: list[Any] = []
+    for item in listed:
+        if spec.member_key is None:
+            key = next((k for k in spec.match_keys if item.get(k)), None)
+            if key is not None:
+                members.append(str(item[key]))
+            continue
+        if not item.get(spec.member_key):
+            continue
+        member = {spec.member_key: item[spec.member_key]}
+        for attr, live_field in spec.attributes.items():
+            if item.get(live_field) is not None:
+                member[attr] = item[live_field]
+        members.append(member)
+    return members
+
+
+def _filter_values(spec: MembershipSpec) -> Iterator[dict[str, Any]]:
+    """Each combination of the list's filters (``assign_type``: inbound, outbound)."""
+    choices = []
+    for name in spec.list_filters:
+        field = spec.add_fields[name]
+        choices.append(list(field.enum or [field.default]))
+    for combo in itertools.product(*choices):
+        yield dict(zip(spec.list_filters, combo, strict=True))
+
+
+def _listed(
+    client: ZoomClient, spec: MembershipSpec, parent: ExportedObject, filters: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The parent's members: from the parent as already read where the members' list is the
+    parent's own GET (a queue's ``teams``), else through the list call."""
+    own = getattr(parent.spec, "item_path", None)
+    if spec.list_path and spec.list_path == own and not filters:
+        held = parent.live.get(spec.list_key)
+        if isinstance(held, list):
+            return [dict(item) for item in held if isinstance(item, dict)]
+    listed = client.list(
+        spec.list_op,
+        spec.members_url(parent.object_id),
+        spec.list_key,
+        {k: v for k, v in filters.items() if v is not None} or None,
+    )
+    return [dict(normalize(item)) for item in listed]
+
+
+def read_memberships(
+    client: ZoomClient,
+    spec: MembershipSpec,
+    parents: list[ExportedObject],
+    unreadable: Unreadable,
+    progress: Progress = no_progress,
+) -> list[ExportedObject]:
+    """One resource per parent (and per filter value) that has members."""
+    found: list[ExportedObject] = []
+    progress(spec.name, 0, client.stats.total_requests)
+    for parent in parents:
+        for filters in _filter_values(spec):
+            try:
+                members = _members(spec, _listed(client, spec, parent, filters))
+            except ZoomApiError as exc:
+                if not refusal(exc):
+                    raise
+                unreadable.append((spec.name, parent.object_id, f"cannot list: {exc.message}"))
+                continue
+            if not members:
+                continue
+            key = ":".join([spec.name, parent.object_id, *map(str, filters.values())])
+            inputs = {spec.parent_arg: parent.object_id, spec.members_field: members, **filters}
+            found.append(ExportedObject(spec, key, inputs, parent_id=parent.object_id))
+            progress(spec.name, len(found), client.stats.total_requests)
+    return found
+
+
+def _part_values(spec: SettingsSpec, part: SettingsPart, got: dict[str, Any]) -> dict[str, Any]:
+    values = {}
+    for name in spec.part_inputs(part):
+        value = got.get(part.read_back.get(name, name))
+        if value is not None:
+            values[name] = value
+    return values
+
+
+def read_settings(
+    client: ZoomClient,
+    spec: SettingsSpec,
+    parents: list[ExportedObject],
+    unreadable: Unreadable,
+    progress: Progress = no_progress,
+) -> list[ExportedObject]:
+    """One resource per parent (per row, for settings kept per user) that has values; the
+    write-only parts are left to the program's notes (``unreadable_parts``)."""
+    if COVERED_BY_OBJECT.get(spec.name) in {p.spec.name for p in parents}:
+        return []
+    found: list[ExportedObject] = []
+    progress(spec.name, 0, client.stats.total_requests)
+    for parent in parents:
+        rows: list[dict[str, Any]] = [{}]
+        try:
+            for part in spec.parts:
+                if part.read_path is None:
+                    continue
+                op = spec.api.op("GET", part.read_path)
+                url = spec.url(part.read_path, parent.object_id)
+                if part.read_list_key is None:
+                    got = dict(normalize(client.call(op, url) or {}))
+                    rows = [{**row, **_part_values(spec, part, got)} for row in rows]
+                    continue
+                listed = client.list(op, url, part.read_list_key)
+                body_field, *row_fields = part.row_match
+                rows = [
+                    {**row, **_part_values(spec, part, item), body_field: item[row_fields[0]]}
+                    for row in rows
+                    for item in map(normalize, listed)
+                    if item.get(row_fields[0])
+                ]
+        except ZoomApiError as exc:
+            if not refusal(exc):
+                raise
+            unreadable.append((spec.name, parent.object_id, f"cannot read: {exc.message}"))
+            continue
+        for row in rows:
+            keys = [str(row.get(k, "")) for part in spec.parts for k in part.key_fields]
+            key = ":".join([spec.name, parent.object_id, *keys])
+            inputs = {spec.parent_arg: parent.object_id, **row}
+            found.append(ExportedObject(spec, key, inputs, parent_id=parent.object_id))
+        progress(spec.name, len(found), client.stats.total_requests)
+    return found
+
+
+def unreadable_parts(spec: SettingsSpec) -> list[str]:
+    """The arguments of ``spec`` no read call shows (write-only in the API)."""
+    return [n for part in spec.parts if part.read_path is None for n in spec.part_inputs(part)]

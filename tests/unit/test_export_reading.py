@@ -1,0 +1,87 @@
+"""What the export reads from an account (the emulator, over HTTP): memberships per
+``assign_type``, a queue's teams from the queue it already read, settings only where they
+say something, and progress per type with the requests made so far."""
+
+from __future__ import annotations
+
+from tests.support.cases import make_business_hours, make_queue, make_team
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
+from zoomcc.exporter import plan, read_account, selected_specs
+
+TYPES = ["Queue", "Team", "Disposition", "BusinessHours"]
+RELATIONS = ["QueueTeams", "QueueDispositions", "QueueOperatingHours"]
+
+
+def account(api: ZoomClient) -> dict[str, str]:
+    queue, idle = make_queue(api, name="Support"), make_queue(api, name="Idle")
+    team = make_team(api, name="Tier 1")
+    sold = str(
+        api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})[
+            "disposition_id"
+        ]
+    )
+    hours = make_business_hours(api, "Office")
+    base = f"/contact_center/queues/{queue}"
+    api.request("POST", f"{base}/teams", json={"team_ids": [team]})
+    api.request(
+        "POST", f"{base}/dispositions", json={"disposition_ids": [sold], "assign_type": "outbound"}
+    )
+    api.request(
+        "PATCH", f"{base}/operating_hours", json={"operating_hours_business_hour_id": hours}
+    )
+    return {"queue": queue, "idle": idle, "team": team, "sold": sold, "hours": hours}
+
+
+def test_memberships_and_settings_are_read_for_every_exported_parent(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = account(api)
+    found = read_account(api, selected_specs(TYPES + RELATIONS))
+    relations = {(o.spec.name, o.parent_id): o.live for o in found if not o.has_own_id}
+    assert relations[("QueueTeams", made["queue"])]["team_ids"] == [made["team"]]
+    outbound = [
+        live
+        for (name, parent), live in relations.items()
+        if name == "QueueDispositions" and parent == made["queue"]
+    ]
+    assert [(d["assign_type"], d["disposition_ids"]) for d in outbound] == [
+        ("outbound", [made["sold"]])
+    ]
+    # The queue without teams or dispositions has no membership resource.
+    assert ("QueueTeams", made["idle"]) not in relations
+
+
+def test_a_queues_teams_come_from_the_queue_already_read(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    account(api)
+    emulator.state.clear_requests()
+    read_account(api, selected_specs(["Queue", "QueueTeams"]))
+    paths = [r.path for r in emulator.state.requests if r.operation != "oauth.token"]
+    assert not any(p.endswith("/teams") for p in paths)
+
+
+def test_settings_equal_to_a_new_queues_are_not_written(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    account(api)
+    result = plan(read_account(api, selected_specs(TYPES + RELATIONS)))
+    hours = [o for o in result.objects if o.spec.name == "QueueOperatingHours"]
+    assert [o.name for o in hours] == ["queue_operating_hours_support"]
+
+
+def test_progress_counts_objects_and_requests_per_type(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    account(api)
+    seen: list[tuple[str, int, int]] = []
+
+    def progress(type_name: str, read: int, requests: int) -> None:
+        seen.append((type_name, read, requests))
+
+    read_account(api, selected_specs(["Queue"]), progress)
+    assert [read for name, read, _ in seen if name == "Queue"][-1] == 2
+    requests = [r for _, _, r in seen]
+    assert requests[-1] >= 3  # the list and a GET per queue
+    assert max(requests) == api.stats.total_requests
