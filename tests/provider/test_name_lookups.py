@@ -112,12 +112,9 @@ LOOKUPS = [
                 json={"team_name": n, "parent_team_id": ROOT_TEAM_ID},
             )["team_id"]
         ),
-        # No GET by name: the list filtered by the name, then the object (list items are
-        # partial).
-        (
-            "GET /v2/contact_center/teams?team_name=Tier+1&page_size=300",
-            "GET /v2/contact_center/teams/{id}",
-        ),
+        # No GET by name: the list filtered by the name, whose items carry every field the
+        # GET returns (so no GET follows).
+        ("GET /v2/contact_center/teams?team_name=Tier+1&page_size=300",),
     ),
 ]
 

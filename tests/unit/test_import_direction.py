@@ -2,14 +2,17 @@
 lookup <- cli; the emulator reads the API from apispec alone (never from the provider's
 ``zoomcc.resources`` or ``zoomcc.dynamic``: it must be able to disagree with them).
 
-Every import counts, at module level or inside a function (a lazy import is still a
-dependency), and so does a ``"module:Class"`` string naming a class to import.
+Every import counts, at module level, inside a function (a lazy import is still a
+dependency) or under ``TYPE_CHECKING`` (a type-only import still couples the modules), and so
+does a ``"module:Class"`` string naming a class to import. No module reaches itself through
+its imports: within a package too, dependencies form no circle.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -29,9 +32,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "exporter": frozenset({"apispec", "client", "resources", "dynamic"}),
     "lookup": frozenset({"apispec", "client", "resources", "dynamic"}),
     "quickstart": frozenset({"emulator", "engine"}),
+    "review": frozenset({"apispec", "resources"}),
     "cli": frozenset(
         {"apispec", "client", "resources", "dynamic", "emulator", "engine", "exporter", "lookup"}
-        | {"quickstart", "codegen"}
+        | {"quickstart", "codegen", "review"}
     ),
     "pulumi_zoomcc": frozenset({"apispec", "client", "resources", "dynamic", "lookup"}),
 }
@@ -89,6 +93,59 @@ def _modules() -> list[Path]:
     return sorted([*PROVIDER.rglob("*.py"), *SDK.rglob("*.py")])
 
 
+def module_imports(tree: ast.AST, module: str, known: set[str]) -> set[str]:
+    """The modules among ``known`` that ``tree`` (module ``module``) imports: ``from a import
+    b`` imports the module ``a.b`` where there is one (as Python does), else ``a``."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = imported(ast.Module(body=[node], type_ignores=[]), module)[0]
+            named = (f"{base}.{alias.name}" for alias in node.names)
+            found |= {name if name in known else base for name in named}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found |= {node.value.partition(":")[0]} if CLASS_PATH.match(node.value) else set()
+    return found & known - {module}
+
+
+def import_graph(paths: list[Path]) -> dict[str, set[str]]:
+    """Module -> the modules among ``paths`` it imports (a package by its ``__init__``)."""
+    names = {dotted(p).removesuffix(".__init__"): p for p in paths}
+    return {
+        name: module_imports(ast.parse(path.read_text(encoding="utf-8")), name, set(names))
+        for name, path in names.items()
+    }
+
+
+def cycles(graph: Mapping[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that reach one another (strongly connected, more than one)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's algorithm
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in order:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], order[target])
+        if low[node] == order[node]:
+            group = stack[stack.index(node) :]
+            del stack[stack.index(node) :]
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return found
+
+
 def test_every_package_has_a_rule() -> None:
     packages = {package_of(p) for p in _modules()}
     assert "emulator" in packages and "pulumi_zoomcc" in packages  # the walk reaches them
@@ -114,3 +171,25 @@ def test_the_import_check_sees_lazy_imports_and_class_paths() -> None:
     found = imported(tree, "zoomcc.emulator.app")
     assert zoomcc_packages(found) == {"resources", "dynamic", "emulator"}
     assert "zoomcc.emulator.model" in found
+
+
+def test_no_modules_import_one_another_in_a_circle() -> None:
+    graph = import_graph([*PROVIDER.rglob("*.py")])
+    assert "zoomcc.emulator.model" in graph["zoomcc.emulator.store"]  # the walk sees edges
+    assert cycles(graph) == []
+
+
+def test_the_circle_check_sees_type_only_imports() -> None:
+    sources = {
+        "a": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from zoomcc.b import B\n",
+        "b": "from zoomcc.c import C\n",
+        "c": "def later():\n    from zoomcc import a\n",
+        "d": "from zoomcc.a import A\nfrom zoomcc import e\n",
+        "e": "from zoomcc.d import D\n",  # d imports the module e, not the package zoomcc
+    }
+    known = {f"zoomcc.{name}" for name in sources} | {"zoomcc"}
+    graph = {
+        f"zoomcc.{name}": module_imports(ast.parse(text), f"zoomcc.{name}", known)
+        for name, text in sources.items()
+    }
+    assert cycles(graph) == [["zoomcc.a", "zoomcc.b", "zoomcc.c"], ["zoomcc.d", "zoomcc.e"]]

@@ -1,4 +1,5 @@
-"""Multipart uploads (``resources.call_shapes.Upload``): files named by path, hashed at check.
+"""Multipart uploads (``resources.call_shapes.Upload``): files named by path, hashed at check,
+sent as httpx encodes ``files``.
 
 The reference does not say how a list of objects is encoded in a form: list items are sent
 as ``<list>[<i>].<field>`` parts (an asset's ``asset_items[0].upload_file``).
@@ -8,33 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pulumi.dynamic import CheckFailure
 
 from zoomcc.apispec import Operation
+from zoomcc.client import ZoomClient
 from zoomcc.dynamic.values import is_unknown
 from zoomcc.resources.call_shapes import CONTENT_HASH, Upload
 from zoomcc.resources.spec import ResourceSpec
 
 MULTIPART = "multipart/form-data"
-Part = tuple[str, tuple[str | None, bytes | str]]
 
 
 def file_path(value: Any) -> Any:
     """A FileAsset's path; anything else unchanged."""
     path = getattr(value, "path", None)
-    if path is not None and type(value).__name__ == "FileAsset":
-        return str(path)
-    return value
-
-
-def normalized_content(data: bytes) -> bytes:
-    """The JSON in ``data`` re-dumped canonically (sorted keys, compact); ValueError if none."""
-    parsed = json.loads(data)
-    return json.dumps(parsed, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return str(path) if path is not None and type(value).__name__ == "FileAsset" else value
 
 
 def is_multipart(op: Operation | None) -> bool:
@@ -42,36 +35,40 @@ def is_multipart(op: Operation | None) -> bool:
     return op is not None and op.request is not None and op.request.content_type == MULTIPART
 
 
-def _part(name: str, value: Any, is_file: bool) -> Part:
-    if is_file:
-        path = str(file_path(value))
-        with open(path, "rb") as handle:
-            return name, (os.path.basename(path), handle.read())
-    if isinstance(value, bool):
-        return name, (None, "true" if value else "false")
-    return name, (None, json.dumps(value) if isinstance(value, dict | list) else str(value))
-
-
-def multipart(
-    upload: Upload | None, body: Mapping[str, Any], parts: Mapping[str, str] | None = None
-) -> list[Part]:
-    """The form parts of ``parts`` then ``body``: the one encoding of every multipart call
-    (operations whose request is ``multipart/form-data``); no urlencoded fallback."""
-    lists, files = (upload.list_field, upload.file_field) if upload else (None, None)
-    form = [_part(name, value, False) for name, value in (parts or {}).items()]
+def send_form(
+    client: ZoomClient,
+    op: Operation,
+    url: str,
+    upload: Upload,
+    body: Mapping[str, Any],
+    parts: Mapping[str, str] | None = None,
+    not_found_codes: frozenset[int] = frozenset(),
+) -> Any:
+    """Send ``parts`` and ``body`` as the operation's form: the one encoding of every
+    multipart call. httpx builds the body; every part goes as ``files`` (a value as a part
+    without a file name), since httpx sends ``data`` without files url-encoded, and an
+    update that uploads nothing (an asset renamed) is still multipart for the API."""
+    flat: dict[str, Any] = dict(parts or {})
     for name, value in body.items():
-        if value is None:
-            continue
-        if name == lists and isinstance(value, list):
-            form += [
-                _part(f"{name}[{index}].{key}", sub, key == files)
-                for index, item in enumerate(value)
-                for key, sub in item.items()
-                if sub is not None
-            ]
+        if name == upload.list_field and isinstance(value, list):
+            for i, item in enumerate(value):
+                flat |= {f"{name}[{i}].{key}": sub for key, sub in item.items()}
         else:
-            form.append(_part(name, value, name == files))
-    return form
+            flat[name] = value
+    form = {
+        k: _part(v, is_file=k.rpartition(".")[2] == upload.file_field)
+        for k, v in flat.items()
+        if v is not None
+    }
+    return client.call(op, url, files=form, not_found_codes=not_found_codes)
+
+
+def _part(value: Any, is_file: bool) -> tuple[str | None, bytes | str]:
+    """A file as (its name, its bytes); a value as its text (booleans as JSON writes them)."""
+    if is_file:
+        path = Path(str(file_path(value)))
+        return path.name, path.read_bytes()
+    return None, json.dumps(value) if isinstance(value, bool) else str(value)
 
 
 def content_hash(upload: Upload, value: Any) -> tuple[str | None, list[str]]:
@@ -82,22 +79,25 @@ def content_hash(upload: Upload, value: Any) -> tuple[str | None, list[str]]:
             return None, []
         found: list[tuple[Any, Any]] = [(None, value)]
     elif isinstance(value, list):
-        items = [i for i in value if isinstance(i, Mapping)]
-        items.sort(key=lambda i: str(i.get(upload.item_key)))
+        items = sorted(
+            (i for i in value if isinstance(i, Mapping)), key=lambda i: str(i.get(upload.item_key))
+        )
         found = [(i.get(upload.item_key), i.get(upload.file_field)) for i in items]
     else:
         return None, []
-    digest = hashlib.sha256()
-    problems: list[str] = []
+    if any(is_unknown(k) or is_unknown(p) for k, p in found):
+        return None, []
+    digest, problems = hashlib.sha256(), []
     for key, path in found:
         if path is None:
             continue
-        if is_unknown(path) or is_unknown(key):
-            return None, []
         try:
-            with open(str(file_path(path)), "rb") as handle:
-                data = handle.read()
-            data = normalized_content(data) if upload.canonical_json else data
+            data = Path(str(file_path(path))).read_bytes()
+            if upload.canonical_json:  # re-dumped canonically: reformatting is no change
+                parsed = json.loads(data)
+                data = json.dumps(
+                    parsed, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+                ).encode()
         except OSError as exc:
             problems.append(f"cannot read {path!r}: {exc.strerror or exc}")
             continue
@@ -121,18 +121,14 @@ def with_files(
 ) -> tuple[dict[str, Any], list[CheckFailure]]:
     """FileAssets turned into their paths and ``content_hash`` recorded; unreadable files."""
     key = uploaded_key(spec)
-    if spec.upload is None or key is None:
+    if spec.upload is None or key is None or key not in props:
         return props, []
-    props = dict(props)
-    value = props.get(key)
+    value = props[key]
     if isinstance(value, list):
         value = [
             {k: file_path(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in value
         ]
-    elif value is not None:
-        value = file_path(value)
-    if key in props:
-        props[key] = value
+    props = {**props, key: file_path(value)}
     digest, problems = content_hash(spec.upload, value)
     if digest is not None:
         props[CONTENT_HASH.name] = digest
@@ -150,18 +146,17 @@ def with_declared_files(
 ) -> dict[str, Any]:
     """The live items, each with the file declared for its ``item_key`` (the API answers a
     file URL instead), so declared items match the outputs."""
-    upload = spec.upload
-    key = uploaded_key(spec)
+    upload, key = spec.upload, uploaded_key(spec)
     if upload is None or upload.list_field is None or key is None:
         return outs
     declared = {
-        i.get(upload.item_key): i.get(upload.file_field)
+        i.get(upload.item_key): file_path(i.get(upload.file_field))
         for i in props.get(key) or []
         if isinstance(i, Mapping) and i.get(upload.file_field) is not None
     }
     if isinstance(outs.get(key), list):
         outs[key] = [
-            {**i, upload.file_field: file_path(declared[i.get(upload.item_key)])}
+            {**i, upload.file_field: declared[i.get(upload.item_key)]}
             if i.get(upload.item_key) in declared
             else i
             for i in outs[key]

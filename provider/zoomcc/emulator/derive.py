@@ -34,9 +34,9 @@ from zoomcc.emulator.model import (
     ParentRef,
     Reference,
     RouteHandler,
+    StoreAccess,
 )
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
-from zoomcc.emulator.store import Store
 
 _PLACEHOLDER: Final = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
 # "already exists" and its variants ("The template name is duplicate.", "The team name can
@@ -244,14 +244,14 @@ def _labels(ops: Operations) -> dict[Operation, str]:
 def alias(field: str) -> Computed:
     """A computed field showing ``field``'s value under another name."""
 
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         return data.get(field, OMIT)
 
     return compute
 
 
 def _delete_with_query(name: str, parent_param: str | None) -> RouteHandler:
-    def handler(store: Store, call: ApiCall) -> Json:
+    def handler(store: StoreAccess, call: ApiCall) -> Json:
         parent_id = call.path_params.get(parent_param) if parent_param else None
         store.delete(name, call.path_params["id"], parent_id, call.query)
         return None

@@ -13,9 +13,9 @@ from typing import Final
 from urllib.parse import quote
 
 from zoomcc.apispec import Operation, load_api_spec
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import RequestRefused, validation_error
 from zoomcc.emulator.request_check import CheckedRequest, documented_refusal, segments
-from zoomcc.emulator.store import Store
 
 _AMBIGUOUS: Final = re.compile(r"more than one matching", re.I)
 
@@ -83,7 +83,7 @@ def _key_field(item_template: str, param: str, kind: str) -> str | None:
 
 
 def ids_named(
-    store: Store, item_template: str, parent_id: str | None, field: str, value: str
+    store: StoreAccess, item_template: str, parent_id: str | None, field: str, value: str
 ) -> list[str]:
     """Ids of the objects served at ``item_template`` whose ``field`` is (or holds) ``value``.
 
@@ -103,7 +103,7 @@ def ids_named(
     return []
 
 
-def _name_field(store: Store, item_template: str) -> str | None:
+def _name_field(store: StoreAccess, item_template: str) -> str | None:
     """The collection's declared ``name_field``, when the store's collection has one."""
     shape = _shape(item_template)
     for coll in store.collections.values():
@@ -113,7 +113,7 @@ def _name_field(store: Store, item_template: str) -> str | None:
 
 
 def resolve_identifiers(
-    checked: CheckedRequest, query: Mapping[str, str], store: Store
+    checked: CheckedRequest, query: Mapping[str, str], store: StoreAccess
 ) -> dict[str, str]:
     """Path parameters addressed by name (or email) replaced by the object's id.
 

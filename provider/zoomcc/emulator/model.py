@@ -11,16 +11,14 @@ import secrets
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal, Protocol
 
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 
-if TYPE_CHECKING:
-    from zoomcc.emulator.store import Store
-
 Operation = Literal["list", "create", "get", "update", "delete"]
 OPERATIONS: Final[tuple[Operation, ...]] = ("list", "create", "get", "update", "delete")
+View = Literal["create", "get", "list"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,40 @@ class _Omit:
 
 OMIT: Final = _Omit()
 
-Computed = Callable[["Store", Obj], Json]
+
+class StoreAccess(Protocol):
+    """What hooks and extra routes may do with the store (``store.Store`` is the one
+    implementation): declared here so that collections, which name their hooks, need not
+    import the store that holds them."""
+
+    @property
+    def collections(self) -> Mapping[str, Collection]: ...
+    @property
+    def clock(self) -> Callable[[], float]: ...
+    def collection(self, name: str) -> Collection: ...
+    def get(self, collection: str, object_id: str) -> Obj | None: ...
+    def items(self, collection: str, parent_id: str | None = None) -> list[Obj]: ...
+    def render(self, collection: str, data: Obj, view: View = "get") -> Obj: ...
+    def seed(
+        self, collection: str, objects: Iterable[Mapping[str, Json]], parent_id: str | None = None
+    ) -> list[Obj]: ...
+    def create(self, collection: str, body: Json, parent_id: str | None = None) -> Obj: ...
+    def update(
+        self, collection: str, object_id: str, body: Json, parent_id: str | None = None
+    ) -> None: ...
+    def delete(
+        self,
+        collection: str,
+        object_id: str,
+        parent_id: str | None = None,
+        query: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+
+Computed = Callable[[StoreAccess, Obj], Json]
 """Derives a read-only field from the stored object (and other collections)."""
 
-ListFilter = Callable[["Store", Obj, str], bool]
+ListFilter = Callable[[StoreAccess, Obj, str], bool]
 """(store, stored object, the query parameter's value) -> whether the list keeps it."""
 
 
@@ -72,7 +100,7 @@ ListFilter = Callable[["Store", Obj, str], bool]
 class HookContext:
     """What a hook may look at: the store, the collection, the object's id, the operation."""
 
-    store: Store
+    store: StoreAccess
     collection: Collection
     object_id: str | None
     parent_id: str | None
@@ -126,7 +154,7 @@ class ApiCall:
         return body
 
 
-RouteHandler = Callable[["Store", ApiCall], Json]
+RouteHandler = Callable[[StoreAccess, ApiCall], Json]
 """(locked store, call) -> the JSON answer, or None for 204; may raise RequestRefused."""
 
 

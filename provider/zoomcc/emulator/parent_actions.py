@@ -10,12 +10,11 @@ from zoomcc.emulator.memberships.members import USER_MISSING, find_user, user_id
 from zoomcc.emulator.memberships.membership import members_of
 from zoomcc.emulator.memberships.queues import TEAM_PATH
 from zoomcc.emulator.memberships.users import USER_PATH
-from zoomcc.emulator.model import ApiCall, ExtraRoute
+from zoomcc.emulator.model import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.refusals import Json, Obj, RequestRefused, validation_error
-from zoomcc.emulator.store import Store
 
 
-def _move_team(store: Store, call: ApiCall) -> Json:
+def _move_team(store: StoreAccess, call: ApiCall) -> Json:
     team_id = call.path_params["teamId"]
     team = store.get("teams", team_id)
     if team is None:
@@ -35,7 +34,7 @@ def _move_team(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _user(store: Store, call: ApiCall) -> Obj:
+def _user(store: StoreAccess, call: ApiCall) -> Obj:
     user_id = call.path_params["userId"]
     found = find_user(store, user_id)
     if found is None:
@@ -43,7 +42,7 @@ def _user(store: Store, call: ApiCall) -> Obj:
     return found
 
 
-def _user_queues(store: Store, call: ApiCall) -> Json:
+def _user_queues(store: StoreAccess, call: ApiCall) -> Json:
     user = _user(store, call)
     ids = user_ids(user)
     shown = []
@@ -66,7 +65,7 @@ def _user_queues(store: Store, call: ApiCall) -> Json:
 _CHANNEL_TYPES: Final = {0: "voice", 4: "video", 7: "messaging", 8: "email", 9: "work_item"}
 
 
-def _opt_in_out(store: Store, call: ApiCall) -> Json:
+def _opt_in_out(store: StoreAccess, call: ApiCall) -> Json:
     user = _user(store, call)
     body = call.json_object(("opt_in_out_status", "channel_type", "queue_ids"))
     status = body.get("opt_in_out_status")

@@ -15,10 +15,9 @@ from zoomcc.emulator.memberships.inboxes import INBOX_MISSING, INBOX_PATH
 from zoomcc.emulator.memberships.members import USER_MISSING, resolve_user
 from zoomcc.emulator.memberships.membership import PRIVATE_KEY, members_of, stored_settings
 from zoomcc.emulator.memberships.queues import QUEUE_MISSING, QUEUE_PATH
-from zoomcc.emulator.model import ApiCall, ExtraRoute
+from zoomcc.emulator.model import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import Json, Obj, RequestRefused, validation_error
-from zoomcc.emulator.store import Store
 
 _INTERRUPT_FIELDS: Final = ("audio_interrupts", "notify_interrupts")
 _HOURS_FIELDS: Final = {
@@ -35,7 +34,7 @@ _HOURS_FIELDS: Final = {
 }
 
 
-def _queue(store: Store, call: ApiCall) -> Obj:
+def _queue(store: StoreAccess, call: ApiCall) -> Obj:
     queue_id = call.path_params["queueId"]
     found = store.get("queues", queue_id)
     if found is None:
@@ -43,7 +42,7 @@ def _queue(store: Store, call: ApiCall) -> Obj:
     return found
 
 
-def _voice_queue(store: Store, call: ApiCall) -> Obj:
+def _voice_queue(store: StoreAccess, call: ApiCall) -> Obj:
     queue = _queue(store, call)
     if queue.get("channel") != "voice":
         raise RequestRefused(
@@ -54,7 +53,7 @@ def _voice_queue(store: Store, call: ApiCall) -> Obj:
     return queue
 
 
-def _get_interrupt(store: Store, call: ApiCall) -> Json:
+def _get_interrupt(store: StoreAccess, call: ApiCall) -> Json:
     saved = stored_settings(_voice_queue(store, call), "interrupt")
     shown: Obj = {"audio_interrupts": copy.deepcopy(saved.get("audio_interrupts", []))}
     for item in shown["audio_interrupts"]:
@@ -65,7 +64,7 @@ def _get_interrupt(store: Store, call: ApiCall) -> Json:
     return shown
 
 
-def _patch_interrupt(store: Store, call: ApiCall) -> Json:
+def _patch_interrupt(store: StoreAccess, call: ApiCall) -> Json:
     queue = _voice_queue(store, call)
     body = call.json_object(_INTERRUPT_FIELDS)
     audio = body.get("audio_interrupts")
@@ -83,7 +82,7 @@ def _patch_interrupt(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _post_menu(store: Store, call: ApiCall) -> Json:
+def _post_menu(store: StoreAccess, call: ApiCall) -> Json:
     queue = _voice_queue(store, call)
     body = call.body
     required = ("menu_language_code", "menu_options", "play_interval", "voice_id")
@@ -93,13 +92,13 @@ def _post_menu(store: Store, call: ApiCall) -> Json:
     return {"queue_id": call.path_params["queueId"], **copy.deepcopy(body)}
 
 
-def _delete_menu(store: Store, call: ApiCall) -> Json:
+def _delete_menu(store: StoreAccess, call: ApiCall) -> Json:
     queue = _voice_queue(store, call)
     queue.setdefault(PRIVATE_KEY, {}).pop("interrupt_menu", None)
     return None
 
 
-def _get_hours(store: Store, call: ApiCall) -> Json:
+def _get_hours(store: StoreAccess, call: ApiCall) -> Json:
     saved = stored_settings(_queue(store, call), "operating_hours")
     shown: Obj = {}
     hours_id = saved.get("operating_hours_business_hour_id")
@@ -125,7 +124,7 @@ def _get_hours(store: Store, call: ApiCall) -> Json:
     return shown
 
 
-def _patch_hours(store: Store, call: ApiCall) -> Json:
+def _patch_hours(store: StoreAccess, call: ApiCall) -> Json:
     queue = _queue(store, call)
     body = call.json_object(tuple(_HOURS_FIELDS))
     for name, value in body.items():
@@ -150,7 +149,7 @@ def _patch_hours(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _inbox(store: Store, call: ApiCall) -> Obj:
+def _inbox(store: StoreAccess, call: ApiCall) -> Obj:
     inbox_id = call.path_params["inboxId"]
     found = store.get("inboxes", inbox_id) if "inboxes" in store.collections else None
     if found is None:
@@ -158,7 +157,7 @@ def _inbox(store: Store, call: ApiCall) -> Obj:
     return found
 
 
-def _get_email_notifications(store: Store, call: ApiCall) -> Json:
+def _get_email_notifications(store: StoreAccess, call: ApiCall) -> Json:
     inbox = _inbox(store, call)
     chosen = stored_settings(inbox, "email_notifications")
     rows: dict[str, Obj] = {}
@@ -174,7 +173,7 @@ def _get_email_notifications(store: Store, call: ApiCall) -> Json:
     return paged(shown, call.query, "email_notifications")
 
 
-def _patch_email_notification(store: Store, call: ApiCall) -> Json:
+def _patch_email_notification(store: StoreAccess, call: ApiCall) -> Json:
     inbox = _inbox(store, call)
     body = call.json_object(("user_id", "email_notification"))
     given = body.get("user_id")

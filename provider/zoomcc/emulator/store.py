@@ -10,17 +10,15 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final, Literal
+from typing import Final
 
 from zoomcc.emulator.field_rules import check_object
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Operation
+from zoomcc.emulator.model import OMIT, Collection, HookContext, Operation, View
 from zoomcc.emulator.paging import PagePosition, PageTokens, page_size
 from zoomcc.emulator.refusals import Json, Obj, validation_error
 
 EMULATOR_USER_ID: Final = "EmuAdminUser0000000001"
 """The ``modified_by`` user: the account admin the emulator acts as."""
-
-View = Literal["create", "get", "list"]
 
 
 def zoom_time(epoch: float) -> str:

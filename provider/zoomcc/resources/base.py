@@ -8,16 +8,19 @@ docs generators and check() read only what is declared here.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar, TypeVar
+from urllib.parse import quote
 
 from zoomcc.apispec import ApiSpec, FieldSpec, Operation, load_api_spec
 from zoomcc.resources.rules import Rule
 
 Value = TypeVar("Value")
+_PLACEHOLDER = re.compile(r"\{([^}]+)\}")
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -114,3 +117,26 @@ class BaseSpec(ABC):
         argument is kept as it is (check reports it). The one renaming check, diff, create
         and update use."""
         return {self.friendly_to_api.get(k, k): v for k, v in friendly.items()}
+
+
+def list_key_of(op: Operation, resource: str) -> str:
+    """The one array field of ``op``'s answer: where a list call puts its items."""
+    resp = op.success_response
+    fields = resp.body.schema_.fields if resp and resp.body else []
+    arrays = [f.name for f in fields if f.type == "array"]
+    if len(arrays) != 1:
+        raise ValueError(f"{resource}: cannot tell the list key among {arrays}")
+    return arrays[0]
+
+
+def fill_path(resource: str, template: str, values: Mapping[str, str], own_id: str | None) -> str:
+    """``template`` with each ``{param}`` filled, quoted, from ``values``, any other from
+    ``own_id`` (the object's or the member's own id); one left without a value fails."""
+
+    def value(match: re.Match[str]) -> str:
+        found = values.get(match.group(1), own_id)
+        if found is None:
+            raise ValueError(f"{resource}: no value for {match.group(0)} in {template}")
+        return quote(found, safe="")
+
+    return _PLACEHOLDER.sub(value, template)

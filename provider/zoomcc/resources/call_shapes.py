@@ -9,37 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from zoomcc.apispec import ApiSpec, FieldSpec, FieldType, Operation
-
-RemoveMode = Literal["item", "body", "query", "none"]
-
-
-@dataclass(frozen=True)
-class Removal:
-    """How objects (or members) leave.
-
-    * ``item``: ``DELETE`` on ``path`` whose last placeholder is the member's id;
-    * ``body`` / ``query``: one ``DELETE`` on ``path`` with the ids in the JSON body field
-      ``ids_field`` (a list) or in the query parameter ``ids_field`` (comma-separated), which
-      must be one the operation's body or query contract lists;
-    * ``none``: the API cannot remove a member; deleting leaves it where it is.
-    """
-
-    mode: RemoveMode
-    path: str = ""
-    ids_field: str = ""
-    max_ids: int | None = None
-    live_id: str | None = None
-    """Remove by this field of the listed member rather than by the declared value (DNC
-    phones are added by number but removed by ``phone_id``)."""
-
-    def request(self, ids: list[str]) -> tuple[dict[str, Any] | None, dict[str, str]]:
-        """The JSON body and the query of one ``body`` or ``query`` call removing ``ids``."""
-        if self.mode == "body":
-            return {self.ids_field: ids}, {}
-        return None, {self.ids_field: ",".join(ids)}  # arrays go comma-separated
+from zoomcc.apispec import FieldSpec, FieldType
+from zoomcc.resources.removal import Removal
 
 
 @dataclass(frozen=True)
@@ -62,13 +35,13 @@ class FromInput:
 @dataclass(frozen=True)
 class FollowUp:
     """A call made after create, update and adoption, asked for by an input no create or
-    update body carries (a campaign's status, a flow's ``publish``)."""
+    update body carries (a campaign's status, a flow's ``publish``): ``operation`` is
+    (method, path below the item path); ``when`` the input (API name) that asks for it, by a
+    truthy value or, with ``if_differs``, one the live object's field of that name does not
+    already hold (case aside)."""
 
     operation: tuple[str, str]
-    """(method, path below the item path): ``("PUT", "/publish")``."""
     when: str
-    """The input (API name) that asks for the call: a truthy value, or with ``if_differs``
-    one the live object's field of that name does not already hold (case aside)."""
     body: Mapping[str, FromInput | Newest] = field(default_factory=dict)
     query: Mapping[str, FromInput | Newest] = field(default_factory=dict)
     if_differs: bool = False
@@ -102,24 +75,23 @@ class Upload:
     """A create (and, where its body carries the files, update) sent as multipart form data,
     the files named by local paths or ``pulumi.FileAsset``. check() records their SHA-256 in
     ``content_hash``, so diff sees changed content behind an unchanged path, never a moved
-    file. A top-level file field (``flow_file``) is not diffed itself and forces nothing."""
+    file. A top-level file field (``flow_file``) is not diffed itself and forces nothing.
+
+    ``files`` is ``flow_file``, or ``asset_items[].upload_file`` for a field of each list
+    item. List items are hashed in ``item_key`` order and matched by it to the live ones,
+    whose ``item_id`` the update sends back; live items no longer declared leave by
+    ``stale_items``. ``parts`` go with every create (``import_mode=new``);
+    ``new_version_parts`` make the create import changed content as a new version of the
+    same object (empty: the update body carries the files)."""
 
     files: str
-    """The field holding the paths: ``flow_file``, or ``asset_items[].upload_file`` for a
-    field of each list item (sent as ``asset_items[<i>].upload_file`` parts)."""
     canonical_json: bool = False
     """Hash the file's JSON re-dumped with sorted keys, compact, so reformatting is no change."""
     parts: Mapping[str, str] = field(default_factory=dict)
-    """Parts every create sends (``{"import_mode": "new"}``)."""
     new_version_parts: Mapping[str, str] = field(default_factory=dict)
-    """Parts that make the create call import changed content as a new version of the same
-    object (``{"import_mode": "version"}``); empty: the update body carries the files."""
     item_key: str = ""
-    """The list items' field that hashes them in order and matches them to the live ones."""
     item_id: str = ""
-    """The live items' id, sent back with the update so matched items are kept."""
     stale_items: Removal | None = None
-    """How live items no longer declared are removed after the update."""
 
     @property
     def list_field(self) -> str | None:
@@ -134,32 +106,6 @@ class Upload:
 
 CONTENT_HASH = ExtraInput(
     "content_hash",
-    "The SHA-256 of the uploaded content, computed by the provider during check; leave "
-    "it unset.",
+    "The SHA-256 of the uploaded content, computed by the provider during check; leave it unset.",
 )
 """The input every ``Upload`` adds."""
-
-
-def extra_inputs(
-    inputs: tuple[ExtraInput, ...], upload: Upload | None, outputs: Mapping[str, FieldSpec]
-) -> dict[str, FieldSpec]:
-    """The argument fields of a spec's extra inputs and its upload's ``content_hash``."""
-    extra = (*inputs, CONTENT_HASH) if upload is not None else inputs
-    return {e.name: e.field_spec(outputs) for e in extra}
-
-
-def batch_item_fields(holder: FieldSpec | None) -> dict[str, FieldSpec]:
-    """The fields of one item of a batch create's list (``ip_address_block_list_rules``)."""
-    if holder is None or holder.items is None:
-        return {}
-    return {f.name: f for f in holder.items.fields}
-
-
-def call_operations(
-    api: ApiSpec, item_path: str, follow_ups: tuple[FollowUp, ...], upload: Upload | None
-) -> list[Operation]:
-    """The operations the shapes add to a resource's own: follow-ups, stale-item removal."""
-    ops = [api.op(method, item_path + below) for method, below in (f.operation for f in follow_ups)]
-    if upload is not None and upload.stale_items is not None:
-        ops.append(api.op("DELETE", upload.stale_items.path))
-    return ops

@@ -15,8 +15,9 @@ from functools import cached_property
 from typing import ClassVar
 
 from zoomcc.apispec import FieldSpec, Operation
-from zoomcc.resources.call_shapes import Removal
+from zoomcc.resources.base import list_key_of
 from zoomcc.resources.parent import MISSING, ParentSpec
+from zoomcc.resources.removal import Removal
 
 NO_REMOVAL = Removal("none")
 """The API has no call that removes a member."""
@@ -153,17 +154,7 @@ class MembershipSpec(ParentSpec):
 
     @cached_property
     def list_key(self) -> str:
-        if self.list_items_key:
-            return self.list_items_key
-        resp = self.list_op.success_response
-        arrays = [
-            f.name
-            for f in (resp.body.schema_.fields if resp and resp.body else [])
-            if f.type == "array"
-        ]
-        if len(arrays) != 1:
-            raise ValueError(f"{self.name}: cannot tell the list key among {arrays}")
-        return arrays[0]
+        return self.list_items_key or list_key_of(self.list_op, self.name)
 
     @cached_property
     def match_keys(self) -> tuple[str, ...]:

@@ -8,14 +8,12 @@ import re
 from abc import abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from zoomcc.apispec import FieldSpec, Operation
-from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.base import BaseSpec, fill_path
 
 MISSING = re.compile(r"does not exist|not found", re.I)
 """An error message saying something does not exist."""
-_PLACEHOLDER = re.compile(r"\{[^}]+\}")
 
 
 def about(param: str, message: str) -> bool:
@@ -84,12 +82,4 @@ class ParentSpec(BaseSpec):
 
     def url(self, path: str, parent_id: str, member_id: str | None = None) -> str:
         """``path`` with the parent's placeholder filled, and the other (a member's) too."""
-
-        def value(match: re.Match[str]) -> str:
-            if match.group(0)[1:-1] == self.parent_param:
-                return quote(parent_id, safe="")
-            if member_id is None:
-                raise ValueError(f"{self.name}: no value for {match.group(0)} in {path}")
-            return quote(member_id, safe="")
-
-        return _PLACEHOLDER.sub(value, path)
+        return fill_path(self.name, path, {self.parent_param: parent_id}, member_id)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.support.cases.model import Case
+from tests.support.cases.model import Case, deleted_as_the_spec_says
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources import catalog
@@ -32,13 +32,6 @@ def _files(client: ZoomClient) -> dict[str, Any]:
             {"asset_item_language": "fr-FR", "upload_file": paths["hello"]},
         ],
     }
-
-
-def _archive_and_delete(client: ZoomClient, asset_id: str) -> None:
-    """Zoom deletes only archived assets (reference line 3612): archive, then delete."""
-    assets = ResourceApi(catalog.get_object("Asset"), client)
-    assets.delete(asset_id, params={"archive": True})
-    assets.delete(asset_id)
 
 
 FLOW_FIXTURE = Path(__file__).parents[1] / "fixtures" / "flow_export.json"
@@ -80,7 +73,8 @@ CASES: list[Case] = [
         update={"description": "Welcome prompt", "items": "@items_v2"},
         replace={"type": "image"},
         prereq=_files,
-        delete_out_of_band=_archive_and_delete,
+        # Zoom deletes only archived assets (reference line 3612): archive, then delete.
+        delete_out_of_band=deleted_as_the_spec_says("Asset"),
     ),
     Case(
         "Flow",

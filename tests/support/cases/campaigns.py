@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases.model import Case
+from tests.support.cases.model import Case, deleted_as_the_spec_says
 from tests.support.cases.parents import make_named, make_queue
 from zoomcc.client import ZoomClient
 
@@ -22,17 +22,6 @@ def _contact_lists(client: ZoomClient) -> dict[str, Any]:
 def _campaign_parents(client: ZoomClient) -> dict[str, Any]:
     queue, other = (make_queue(client, name=name) for name in ("Outbound", "Outbound 2"))
     return {**_contact_lists(client), "queue": queue, "other_queue": other}
-
-
-def _delete_by_ids(path: str, field: str) -> Any:
-    def delete(api: ZoomClient, object_id: str) -> None:
-        api.request("DELETE", path, json={field: [object_id]})
-
-    return delete
-
-
-def _delete_inbox(api: ZoomClient, object_id: str) -> None:
-    api.request("DELETE", "/contact_center/inboxes", params={"inbox_ids": object_id})
 
 
 CASES: list[Case] = [
@@ -88,9 +77,7 @@ CASES: list[Case] = [
         lambda p: {"ip_address": "203.0.113.7", "match_type": "ip_address", "status": "active"},
         update={},
         replace={"status": "inactive"},
-        delete_out_of_band=_delete_by_ids(
-            "/contact_center/block_list_rules/ip_addresses", "ip_address_block_list_rule_ids"
-        ),
+        delete_out_of_band=deleted_as_the_spec_says("IpAddressBlockListRule"),
     ),
     Case(
         "PhoneNumberBlockListRule",
@@ -105,9 +92,7 @@ CASES: list[Case] = [
         },
         update={},
         replace={"comment": "Robocallers", "direction": ["inbound", "outbound"]},
-        delete_out_of_band=_delete_by_ids(
-            "/contact_center/block_list_rules/phone_numbers", "phone_block_list_rule_ids"
-        ),
+        delete_out_of_band=deleted_as_the_spec_says("PhoneNumberBlockListRule"),
     ),
     Case(
         "Inbox",
@@ -123,6 +108,6 @@ CASES: list[Case] = [
         },
         # voicemail is the only type today; diff alone shows a new type would replace.
         replace={"type": "email"},
-        delete_out_of_band=_delete_inbox,
+        delete_out_of_band=deleted_as_the_spec_says("Inbox"),
     ),
 ]

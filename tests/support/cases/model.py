@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zoomcc.client import ZoomClient
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
@@ -49,6 +50,17 @@ def contains(actual: Any, expected: Any) -> bool:
     return bool(actual == expected)
 
 
+def deleted_as_the_spec_says(type_name: str) -> Callable[[ZoomClient, str], None]:
+    """Deletes an object behind Pulumi's back through ``ResourceApi``, as its spec says the API
+    deletes it (archived first, or by id list) where a plain ``DELETE`` cannot."""
+    spec = catalog.get_object(type_name)
+
+    def delete(api: ZoomClient, object_id: str) -> None:
+        ResourceApi(spec, api).delete(object_id)
+
+    return delete
+
+
 @dataclass(frozen=True)
 class Changes:
     """A resource's inputs (from its prerequisites), its in-place update and its replacing
@@ -75,7 +87,8 @@ class Case(Changes):
     prereq: Prereq | None = None
     extra: Values = field(default_factory=dict)
     delete_out_of_band: Callable[[ZoomClient, str], None] | None = None
-    """Deletes the object behind Pulumi's back, where the API has no single-item DELETE."""
+    """Deletes the object behind Pulumi's back, where a plain DELETE of its URL does not (no
+    single-item DELETE, or archived first)."""
 
 
 @dataclass(frozen=True)

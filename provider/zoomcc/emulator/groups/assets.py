@@ -29,11 +29,12 @@ from zoomcc.emulator.model import (
     HookContext,
     Hooks,
     RouteHandler,
+    StoreAccess,
     new_id,
     new_short_id,
 )
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
-from zoomcc.emulator.store import Store, zoom_time
+from zoomcc.emulator.store import zoom_time
 
 FormValue = str | tuple[str, bytes]
 """A plain form part's text, or an uploaded file's (filename, content)."""
@@ -100,14 +101,14 @@ def _new_item(item: Obj) -> Obj:
     return {**item, "asset_item_id": new_short_id(22)}
 
 
-def _create_asset(store: Store, call: ApiCall) -> Json:
+def _create_asset(store: StoreAccess, call: ApiCall) -> Json:
     body = _form_body(call)
     if isinstance(body.get("asset_items"), list):
         body["asset_items"] = [_new_item(i) for i in body["asset_items"]]
     return store.create(_ASSETS, body)
 
 
-def _update_asset(store: Store, call: ApiCall) -> Json:
+def _update_asset(store: StoreAccess, call: ApiCall) -> Json:
     object_id = call.path_params["id"]
     coll = store.collection(_ASSETS)
     current = store.get(_ASSETS, object_id)
@@ -131,7 +132,7 @@ def _update_asset(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _delete_items(store: Store, call: ApiCall) -> Json:
+def _delete_items(store: StoreAccess, call: ApiCall) -> Json:
     object_id = call.path_params["id"]
     current = store.get(_ASSETS, object_id)
     if current is None:
@@ -145,12 +146,12 @@ def _delete_items(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _category_name(store: Store, data: Obj) -> Json:
+def _category_name(store: StoreAccess, data: Obj) -> Json:
     found = store.get(_CATEGORIES, str(data.get("category_id")))
     return OMIT if found is None else found.get("category_name")
 
 
-def _language_code(store: Store, data: Obj) -> Json:
+def _language_code(store: StoreAccess, data: Obj) -> Json:
     items = data.get("asset_items") or []
     default = next((i for i in items if i.get("is_default")), items[0] if items else None)
     return OMIT if default is None else default.get("asset_item_language")
@@ -249,7 +250,7 @@ def _new_version(number: int, description: Json, content: Json) -> Obj:
     return version
 
 
-def _import_flow(store: Store, call: ApiCall) -> Json:
+def _import_flow(store: StoreAccess, call: ApiCall) -> Json:
     form = parse_form(call)
     data = _flow_file(form)
     content = _flow_content(data)
@@ -300,7 +301,7 @@ def _merge_flow(ctx: HookContext, current: Obj, body: Obj) -> Obj:
     return {**current, **body}
 
 
-def _export_flow(store: Store, call: ApiCall) -> Json:
+def _export_flow(store: StoreAccess, call: ApiCall) -> Json:
     flow = store.get(_FLOWS, call.path_params["id"])
     if flow is None:
         raise _flow_missing(call.path_params["id"], status=400)
@@ -308,7 +309,7 @@ def _export_flow(store: Store, call: ApiCall) -> Json:
     return versions[-1].get(_CONTENT) if versions else {}
 
 
-def _publish_flow(store: Store, call: ApiCall) -> Json:
+def _publish_flow(store: StoreAccess, call: ApiCall) -> Json:
     flow = store.get(_FLOWS, call.path_params["id"])
     if flow is None:
         raise _flow_missing(call.path_params["id"])
@@ -322,14 +323,14 @@ def _publish_flow(store: Store, call: ApiCall) -> Json:
     return None
 
 
-def _flow_versions(store: Store, data: Obj) -> Json:
+def _flow_versions(store: StoreAccess, data: Obj) -> Json:
     return [
         {k: v for k, v in version.items() if k != _CONTENT}
         for version in data.get("flow_versions") or []
     ]
 
 
-def _entry_points(store: Store, data: Obj) -> Json:
+def _entry_points(store: StoreAccess, data: Obj) -> Json:
     links = members_of(data, "flow_entry_points")
     return [{k: v for k, v in link.items() if k.startswith("entry_")} for link in links]
 

@@ -18,9 +18,8 @@ from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import load_api_spec
 from zoomcc.emulator.derive import api_route, derive, rule_of
 from zoomcc.emulator.field_rules import check_field, check_object
-from zoomcc.emulator.model import OMIT, ApiCall, Collection, Computed, RouteHandler
+from zoomcc.emulator.model import OMIT, ApiCall, Collection, Computed, RouteHandler, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 IdsOf = Callable[[ApiCall], list[str]]
 """Where a delete-by-ids call carries its ids."""
@@ -33,7 +32,7 @@ _CONTACTS = "campaign_contact_list_contacts"
 # ---- contact lists, their contacts, custom fields -----------------------------------------
 
 
-def _contacts_count(store: Store, data: Obj) -> Json:
+def _contacts_count(store: StoreAccess, data: Obj) -> Json:
     return len(store.items(_CONTACTS, str(data["contact_list_id"])))
 
 
@@ -59,7 +58,7 @@ CUSTOM_FIELDS = derive(
 
 
 def _list_summaries(ids_field: str) -> Computed:
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         ids = data.get(ids_field)
         if ids is None:
             return OMIT
@@ -81,7 +80,7 @@ def _list_summaries(ids_field: str) -> Computed:
     return compute
 
 
-def _queue_name(store: Store, data: Obj) -> Json:
+def _queue_name(store: StoreAccess, data: Obj) -> Json:
     queue = store.get("queues", str(data.get("queue_id")))
     return OMIT if queue is None else queue.get("queue_name")
 
@@ -92,7 +91,7 @@ _STATUS_OP = load_api_spec().op("PATCH", _CAMPAIGNS_PATH + "/{campaignId}/status
 _STATUS_FIELD = rule_of(_STATUS_OP.request.schema_.field("status")) if _STATUS_OP.request else None
 
 
-def _set_campaign_status(store: Store, call: ApiCall) -> Json:
+def _set_campaign_status(store: StoreAccess, call: ApiCall) -> Json:
     coll = store.collection(_CAMPAIGNS)
     found = store.get(coll.name, call.path_params["id"])
     if found is None:
@@ -135,7 +134,7 @@ OUTBOUND_CAMPAIGNS = dataclasses.replace(
 
 
 def _delete_by_ids(collection: str, id_field: str, ids_of: IdsOf) -> RouteHandler:
-    def handler(store: Store, call: ApiCall) -> Json:
+    def handler(store: StoreAccess, call: ApiCall) -> Json:
         coll = store.collection(collection)
         ids = ids_of(call)
         if not ids:
@@ -185,7 +184,7 @@ def _batch_create(collection: str, path: str, key: str, scope: tuple[str, ...]) 
     item_fields = {f.name: rule_of(f) for f in item_specs}
     required = [f.name for f in item_specs if f.required]
 
-    def handler(store: Store, call: ApiCall) -> Json:
+    def handler(store: StoreAccess, call: ApiCall) -> Json:
         items = call.body.get(batch_key) if isinstance(call.body, dict) else None
         if not isinstance(call.body, dict) or set(call.body) - {batch_key}:
             raise validation_error("Validation Failed.")

@@ -8,15 +8,14 @@ import zoneinfo
 from collections.abc import Mapping
 
 from zoomcc.emulator.field_rules import FieldRule, check_object
-from zoomcc.emulator.model import OMIT, Computed, DeleteHook, HookContext
+from zoomcc.emulator.model import OMIT, Computed, DeleteHook, HookContext, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 
 def constant(value: Json) -> Computed:
     """A computed field that always shows ``value`` (counts of things not emulated)."""
 
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         return copy.deepcopy(value)
 
     return compute
@@ -25,7 +24,7 @@ def constant(value: Json) -> Computed:
 def name_of(collection: str, id_field: str, name_field: str) -> Computed:
     """The name of the object of ``collection`` whose id ``data[id_field]`` holds."""
 
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         ref = data.get(id_field)
         found = store.get(collection, str(ref)) if ref else None
         return found.get(name_field, OMIT) if found is not None else OMIT

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.groups.common import constant, name_of
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference
+from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 UNITS = "address_book_units"
 BOOKS = "address_books"
@@ -20,7 +19,7 @@ CUSTOM_FIELDS = "address_book_custom_fields"
 CONTACTS = "address_book_contacts"
 
 
-def _total_contacts(store: Store, data: Obj) -> Json:
+def _total_contacts(store: StoreAccess, data: Obj) -> Json:
     return len(store.items(CONTACTS, data.get("address_book_id")))
 
 
@@ -40,7 +39,7 @@ ADDRESS_BOOKS = derive(
 )
 
 
-def _address_books(store: Store, data: Obj) -> Json:
+def _address_books(store: StoreAccess, data: Obj) -> Json:
     if "address_book_ids" not in data:
         return OMIT
     books = [(i, store.get(BOOKS, str(i))) for i in data["address_book_ids"]]
@@ -110,7 +109,7 @@ def _contact_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-def _custom_fields_url(store: Store, data: Obj) -> Json:
+def _custom_fields_url(store: StoreAccess, data: Obj) -> Json:
     return (
         "https://api.zoom.us/v2/contact_center/address_books/contacts/"
         f"{data['contact_id']}/custom_fields"

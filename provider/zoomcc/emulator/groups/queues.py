@@ -25,10 +25,10 @@ from zoomcc.emulator.model import (
     HookContext,
     Hooks,
     Reference,
+    StoreAccess,
     new_id,
 )
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 # ---- skills ------------------------------------------------------------------------------
 # reference line 32218: "The skill category highest proficiency level is `5`, and the lowest
@@ -62,7 +62,7 @@ SKILL_CATEGORIES: Final = derive(
 def _from_category(name: str) -> Computed:
     """A skill shows its category's name, type and level, read live from the category."""
 
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         category = store.get("skill_categories", str(data.get("skill_category_id")))
         if category is None or name not in category:
             return OMIT
@@ -124,7 +124,7 @@ def _queue_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
-def _outbound_launch_url_info(store: Store, data: Obj) -> Json:
+def _outbound_launch_url_info(store: StoreAccess, data: Obj) -> Json:
     settings = data.get("outbound_settings")
     if isinstance(settings, dict) and "outbound_launch_url_info" in settings:
         return copy.deepcopy(settings["outbound_launch_url_info"])
@@ -195,7 +195,7 @@ QUEUES: Final = _queues()
 # operation); reference line 32710: "The team name can not be duplicated."
 
 
-def _parent_team_name(store: Store, data: Obj) -> Json:
+def _parent_team_name(store: StoreAccess, data: Obj) -> Json:
     parent = store.get("teams", str(data.get("parent_team_id")))
     return OMIT if parent is None else parent.get("team_name", OMIT)
 
@@ -285,7 +285,7 @@ DISPOSITIONS: Final = derive(
 )
 
 
-def _set_dispositions(store: Store, data: Obj) -> Json:
+def _set_dispositions(store: StoreAccess, data: Obj) -> Json:
     out = []
     for disposition_id in data.get("disposition_ids") or []:
         disposition = store.get("dispositions", str(disposition_id))
@@ -299,7 +299,7 @@ def _set_dispositions(store: Store, data: Obj) -> Json:
     return out
 
 
-def _set_dispositions_count(store: Store, data: Obj) -> Json:
+def _set_dispositions_count(store: StoreAccess, data: Obj) -> Json:
     return len(_set_dispositions(store, data))
 
 

@@ -15,9 +15,18 @@ from typing import Final
 
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.groups.common import constant, name_of
-from zoomcc.emulator.model import OMIT, Collection, Computed, HookContext, Hooks, Reference, new_id
+from zoomcc.emulator.model import (
+    OMIT,
+    Collection,
+    Computed,
+    HookContext,
+    Hooks,
+    Reference,
+    StoreAccess,
+    new_id,
+)
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import EMULATOR_USER_ID, Store
+from zoomcc.emulator.store import EMULATOR_USER_ID
 
 # reference line 23093: "Delete a site and move its members to another region." The account
 # has one main region (reference line 22925, `is_main_region`), which cannot be deleted
@@ -26,7 +35,7 @@ from zoomcc.emulator.store import EMULATOR_USER_ID, Store
 MAIN_REGION_ID: Final = "mainRegion000000000000A"
 
 
-def _members_of(store: Store, field: str, object_id: Json) -> list[Obj]:
+def _members_of(store: StoreAccess, field: str, object_id: Json) -> list[Obj]:
     return [u for u in store.items("users") if u.get(field) == object_id]
 
 
@@ -53,7 +62,7 @@ def _delete_region(ctx: HookContext, data: Obj) -> None:
 
 
 def _count_members(field: str, id_field: str) -> Computed:
-    def compute(store: Store, data: Obj) -> Json:
+    def compute(store: StoreAccess, data: Obj) -> Json:
         return len(_members_of(store, field, data.get(id_field)))
 
     return compute
@@ -81,7 +90,7 @@ def _privilege_kind(privilege: str) -> str:
     return "general_settings"
 
 
-def _grouped_privileges(store: Store, data: Obj) -> Json:
+def _grouped_privileges(store: StoreAccess, data: Obj) -> Json:
     groups: dict[str, list[str]] = {
         "administration_settings": [],
         "analytics_settings": [],
@@ -143,7 +152,7 @@ ROLES = derive(
 )
 
 
-def _assigned_queues(store: Store, data: Obj) -> Json:
+def _assigned_queues(store: StoreAccess, data: Obj) -> Json:
     if "status_assigned_queues" not in data:
         return OMIT
     shown = []
@@ -171,12 +180,12 @@ def _user_validate(ctx: HookContext, current: Obj | None, body: Obj) -> None:
         raise ErrorDef(400, 1009, "User ID or user email cannot be empty at the same time.").error()
 
 
-def _display_name(store: Store, data: Obj) -> Json:
+def _display_name(store: StoreAccess, data: Obj) -> Json:
     email = data.get("user_email")
     return str(email).split("@")[0] if email else OMIT
 
 
-def _search_key(store: Store, data: Obj, value: str) -> bool:
+def _search_key(store: StoreAccess, data: Obj, value: str) -> bool:
     """The users list's ``search_key``: a user's email or name contains it."""
     shown = store.render("users", data)
     wanted = value.lower()

@@ -8,14 +8,13 @@ books (3402).
 from __future__ import annotations
 
 from zoomcc.emulator.derive import derive
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference
+from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
-from zoomcc.emulator.store import Store
 
 VARIABLE_GROUPS = "variable_groups"
 BOOKS = "address_books"  # the contacts group's address books
 
-def _variables_count(store: Store, data: Obj) -> Json:
+def _variables_count(store: StoreAccess, data: Obj) -> Json:
     group = data.get("variable_group_id")
     return sum(1 for v in store.items("variables") if v.get("variable_group_id") == group)
 
@@ -27,7 +26,7 @@ VARIABLE_GROUP_COLLECTION = derive(
 )
 
 
-def _variable_books(store: Store, data: Obj) -> Json:
+def _variable_books(store: StoreAccess, data: Obj) -> Json:
     if "address_book_ids" not in data:
         return OMIT
     shown = []

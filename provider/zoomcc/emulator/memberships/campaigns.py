@@ -7,15 +7,14 @@ import re
 from typing import Final
 
 from zoomcc.emulator.memberships.membership import MemberKind, Membership, MembershipParent
-from zoomcc.emulator.model import new_id
+from zoomcc.emulator.model import StoreAccess, new_id
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused
-from zoomcc.emulator.store import Store
 
 _DNC_PHONES: Final = "/contact_center/outbound_campaign/dnc_lists/{dncListId}/phones"
 _E164: Final = re.compile(r"\+[1-9]\d{6,14}")
 
 
-def _resolve_phone(store: Store, given: Json) -> Obj | None:
+def _resolve_phone(store: StoreAccess, given: Json) -> Obj | None:
     if not isinstance(given, str) or not _E164.fullmatch(given):
         raise RequestRefused(400, 400, f"Bad Request: {given!r} is not an E.164 phone number.")
     return {"phone_id": new_id(), "phone_number": given}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.memberships.membership import MemberKind, Membership, MembershipParent
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused
-from zoomcc.emulator.store import Store
 
 _ENTRY_POINTS: Final = "/contact_center/flows/{flowId}/entry_points"
 
 
-def _resolve_entry(store: Store, given: Json) -> Obj | None:
+def _resolve_entry(store: StoreAccess, given: Json) -> Obj | None:
     """Entry points are phone numbers and chat entries the emulator does not hold: any
     non-empty id exists."""
     if not isinstance(given, str) or not given:

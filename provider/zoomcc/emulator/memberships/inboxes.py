@@ -10,15 +10,15 @@ from zoomcc.emulator.memberships.membership import (
     Membership,
     MembershipParent,
 )
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 INBOX_PATH: Final = "/contact_center/inboxes/{inboxId}"
 INBOX_MISSING: Final = ErrorDef(404, 3001, "Inbox does not exist: {id}.")
 INBOX: Final = MembershipParent("inboxes", "inboxId", INBOX_MISSING)
 
 
-def _resolve_queue(store: Store, given: Json) -> Obj | None:
+def _resolve_queue(store: StoreAccess, given: Json) -> Obj | None:
     """A queue member, named by its Contact Center id or its legacy ``queue_id``."""
     if not isinstance(given, str) or not given:
         raise validation_error("Validation failed.")

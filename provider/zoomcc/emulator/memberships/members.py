@@ -7,18 +7,18 @@ import copy
 from collections.abc import Callable
 from typing import Final
 
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 USER_MISSING: Final = ErrorDef(404, 1001, "User does not exist: {id}.")
 _USER_SHOWN: Final = ("user_id", "cc_user_id", "user_email", "display_name")
 
-Resolver = Callable[[Store, Json], "Obj | None"]
+Resolver = Callable[[StoreAccess, Json], "Obj | None"]
 """(store, one element of the add body's list) -> the member record to store, or None when
 the member does not exist."""
 
 
-def find_user(store: Store, given: str) -> Obj | None:
+def find_user(store: StoreAccess, given: str) -> Obj | None:
     """The stored user whose id, Contact Center id or email (any case) is ``given``.
 
     Without a ``users`` collection (a custom emulator) there is none."""
@@ -35,7 +35,7 @@ def find_user(store: Store, given: str) -> Obj | None:
     return None
 
 
-def resolve_user(store: Store, given: Json) -> Obj | None:
+def resolve_user(store: StoreAccess, given: Json) -> Obj | None:
     """A user member: its ids, email and display name as the user's GET shows them.
 
     Without a ``users`` collection any id is accepted, shown in every id field."""
@@ -61,7 +61,7 @@ def user_ids(user: Obj) -> set[str]:
 def resolve_in(collection: str, id_field: str, shown: tuple[str, ...]) -> Resolver:
     """Members that are objects of ``collection``, stored with the ``shown`` fields."""
 
-    def resolve(store: Store, given: Json) -> Obj | None:
+    def resolve(store: StoreAccess, given: Json) -> Obj | None:
         if not isinstance(given, str) or not given:
             raise validation_error("Validation failed.")
         found = store.get(collection, given)

@@ -16,10 +16,9 @@ from typing import Final, Literal
 
 from zoomcc.emulator.derive import api_route
 from zoomcc.emulator.memberships.members import Resolver, resolve_user
-from zoomcc.emulator.model import ApiCall, ExtraRoute, RouteHandler
+from zoomcc.emulator.model import ApiCall, ExtraRoute, RouteHandler, StoreAccess
 from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
-from zoomcc.emulator.store import Store
 
 PRIVATE_KEY: Final = "_relations"
 """The key, inside a parent object, under which its members and settings are stored (the
@@ -139,7 +138,7 @@ class Membership:
         return self.members.member_id
 
 
-def _parent(store: Store, membership: Membership, call: ApiCall) -> Obj:
+def _parent(store: StoreAccess, membership: Membership, call: ApiCall) -> Obj:
     parent_id = call.path_params[membership.parent.param]
     if membership.parent.collection not in store.collections:
         # No emulated collection for the parent (DNC lists): any id exists, and its
@@ -157,7 +156,7 @@ def _parent(store: Store, membership: Membership, call: ApiCall) -> Obj:
     return found
 
 
-def _members(store: Store, membership: Membership, parent: Obj, parent_id: str) -> list[Obj]:
+def _members(store: StoreAccess, membership: Membership, parent: Obj, parent_id: str) -> list[Obj]:
     """The live list of ``parent``'s members (a fresh list for user-field memberships)."""
     if membership.user_field is None:
         return stored_members(parent, membership.key)
@@ -184,7 +183,7 @@ def _in_scope(membership: Membership, member: Obj, query: Mapping[str, str]) -> 
 
 
 def _list_handler(membership: Membership) -> RouteHandler:
-    def handle(store: Store, call: ApiCall) -> Json:
+    def handle(store: StoreAccess, call: ApiCall) -> Json:
         parent_id = call.path_params[membership.parent.param]
         members = _members(store, membership, _parent(store, membership, call), parent_id)
         scoped = [m for m in members if _in_scope(membership, m, call.query)]
@@ -194,7 +193,7 @@ def _list_handler(membership: Membership) -> RouteHandler:
 
 
 def _add_handler(membership: Membership) -> RouteHandler:
-    def handle(store: Store, call: ApiCall) -> Json:
+    def handle(store: StoreAccess, call: ApiCall) -> Json:
         parent = _parent(store, membership, call)
         body = call.body
         if not isinstance(body, dict) or not isinstance(body.get(membership.ids_field), list):
@@ -251,7 +250,7 @@ def _add_handler(membership: Membership) -> RouteHandler:
 
 
 def _member_record(
-    store: Store, membership: Membership, item: Json
+    store: StoreAccess, membership: Membership, item: Json
 ) -> tuple[Json, Obj | None]:
     """The member's id as given, and the record an add-body item stands for (its extra
     fields included): None to skip a member that does not exist where the reference
@@ -293,7 +292,7 @@ def _removed_ids(membership: Membership, call: ApiCall) -> list[str]:
 
 
 def _remove_handler(membership: Membership) -> RouteHandler:
-    def handle(store: Store, call: ApiCall) -> Json:
+    def handle(store: StoreAccess, call: ApiCall) -> Json:
         parent = _parent(store, membership, call)
         parent_id = call.path_params[membership.parent.param]
         members = _members(store, membership, parent, parent_id)

@@ -13,8 +13,8 @@ from zoomcc.emulator.memberships.membership import (
     MembershipParent,
     members_of,
 )
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
-from zoomcc.emulator.store import Store
 
 QUEUE_PATH: Final = "/contact_center/queues/{queueId}"
 TEAM_PATH: Final = "/contact_center/teams/{teamId}"
@@ -26,7 +26,7 @@ _DISPOSITION_SHOWN: Final = ("disposition_name", "disposition_description", "sta
 _SET_SHOWN: Final = ("disposition_set_name", "disposition_set_description", "status")
 
 
-def queue_teams(store: Store, data: Obj) -> Json:
+def queue_teams(store: StoreAccess, data: Obj) -> Json:
     """The ``teams`` a queue's GET shows: its team members."""
     links = members_of(data, "queue_teams")
     return [{"team_id": t["team_id"], "team_name": t.get("team_name", "")} for t in links]

@@ -11,8 +11,8 @@ from zoomcc.emulator.memberships.membership import (
     Membership,
     MembershipParent,
 )
+from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
-from zoomcc.emulator.store import Store
 
 USER_PATH: Final = "/contact_center/users/{userId}"
 _ROLE_MISSING: Final = ErrorDef(404, 2201, "Role does not exist: {id}.")
@@ -20,7 +20,7 @@ _REGION_MISSING: Final = ErrorDef(404, 1017, "Region does not exist: {id}.")
 _resolve_skill_only = resolve_in("skills", "skill_id", ("skill_name", "skill_category_id"))
 
 
-def _resolve_skill(store: Store, given: Json) -> Obj | None:
+def _resolve_skill(store: StoreAccess, given: Json) -> Obj | None:
     """A skill member, with its category's name, type and top level."""
     found = _resolve_skill_only(store, given)
     if found is not None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, Removal, Upload
+from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, Upload
+from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ResourceSpec
 
 FLOW_VERSION = Newest("flow_versions", "flow_version")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.call_shapes import ExtraInput, FollowUp, FromInput, Removal
-from zoomcc.resources.rules import E164
+from zoomcc.resources.call_shapes import ExtraInput, FollowUp, FromInput
+from zoomcc.resources.removal import Removal
+from zoomcc.resources.rules import E164, Between
 from zoomcc.resources.spec import ResourceSpec
 
 CAMPAIGN_CONTACT_LIST = ResourceSpec(
@@ -70,6 +71,9 @@ OUTBOUND_CAMPAIGN = ResourceSpec(
         "priority": "outbound_campaign_priority",
         "status": "outbound_campaign_status",
     },
+    # reference line 5224: "Maximum ring time must be between 15 and 120 seconds."; line
+    # 5831: "Abandonment timeout must be between 2 and 30 seconds."
+    rules=(("max_ring_time", Between(15, 120)), ("abandonment_timeout", Between(2, 30))),
     # GET shows the lists as objects; the inputs are their ids.
     read_back={
         "campaign_contact_list_ids": "campaign_contact_list[].contact_list_id",
