@@ -4,8 +4,9 @@ that are still dicts; no object the reference describes is left untyped."""
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,16 @@ class _Recorder(pulumi.runtime.Mocks):
 
 
 @pytest.fixture()
-def recorder() -> _Recorder:
+def recorder() -> Iterator[_Recorder]:
+    # pulumi's mocks run on the thread's event loop; an earlier test's asyncio.run() leaves
+    # the thread without one.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     mocks = _Recorder()
     pulumi.runtime.set_mocks(mocks, preview=False)
-    return mocks
+    yield mocks
+    asyncio.set_event_loop(None)
+    loop.close()
 
 
 def _as_args() -> zoomcc.BusinessHoursHoursArgs:
