@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench import common
@@ -171,8 +172,43 @@ def state_sizes(stack: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def compare(
+    before: dict[str, Any], phases: dict[str, dict[str, Counter[str]]],
+    totals: dict[str, int], declared: list[Declared],
+) -> None:
+    """Calls per step and per type, an earlier run's against this one's, as ratios."""
+    old: dict[str, dict[str, dict[str, int]]] = before.get("calls", {})
+
+    def count(per: dict[str, Any], name: str) -> int:
+        return sum(v for k, v in per.get(name, {}).items())
+
+    rows = []
+    for phase in PHASES:
+        was = sum(count(old.get(phase, {}), d.name) for d in declared)
+        now = sum(count({n: dict(c) for n, c in phases[phase].items()}, d.name) for d in declared)
+        rows.append([phase, was, now, now / was if was else None,
+                     before.get("totals", {}).get(phase), totals.get(phase)])
+    common.table("Calls per step, before and after (attributed to the stack's resources)",
+                 ["step", "before", "after", "after/before", "all requests before",
+                  "all requests after"], rows)
+    changed = []
+    for d in declared:
+        cells = []
+        for phase in PHASES:
+            then = Counter(old.get(phase, {}).get(d.name, {}))
+            after = phases[phase][d.name]
+            same = then == after
+            cells.append(fmt_calls(after) if same else f"{fmt_calls(then)} -> {fmt_calls(after)}")
+        if any("->" in c for c in cells):
+            changed.append([d.type_name, *cells])
+    common.table("Types whose calls changed (before -> after)", ["type", *PHASES], changed)
+
+
 def main() -> None:
-    args = common.parser(__doc__ or "").parse_args()
+    p = common.parser(__doc__ or "")
+    p.add_argument("--before", type=Path, metavar="PATH",
+                   help="an earlier run's JSON: print calls per step before and after")
+    args = p.parse_args()
     common.engine_environ()
     types = selected_types(args.quick)
     phases: dict[str, dict[str, Counter[str]]] = {}
@@ -257,6 +293,8 @@ def main() -> None:
     if skipped or not_created or failures:
         common.console.print(f"not measured: { {**skipped, **not_created} }; "
                              f"failed steps: {failures}")
+    if args.before is not None:
+        compare(json.loads(args.before.read_text()), phases, totals, declared)
     common.write_json(args.json, {
         "quick": args.quick,
         "calls": {p: {n: dict(c) for n, c in per.items()} for p, per in phases.items()},

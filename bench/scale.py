@@ -1,15 +1,21 @@
-"""`pulumi up` of N resources against the emulator: wall time and peak memory, side by side
-with N no-op dynamic resources (the engine's floor), in the same run.
+"""`pulumi up` and `pulumi refresh` of N resources against the emulator, against their floors,
+in one run: calls, wall time and peak memory.
 
 Each run gets a fresh emulator (in its own process, rate limits off) and a fresh file
-backend. Peak RSS is the sum over this process (the inline program), the Pulumi CLI and
-the provider process, sampled every 50 ms. The zoomcc resources are SkillCategories with
-distinct names (create = natural-key LIST + POST + GET); the no-op resources carry the
-same inputs.
+backend. The zoomcc resources are N SkillCategories with distinct names (a type whose
+create answer documents every GET field and whose list items do too); the no-op resources
+carry the same inputs. Three runs per N:
 
-Three runs per N: the no-op floor; zoomcc as shipped (the provider paces itself to the
-plan's limits and stack config cannot turn pacing off; ``--plan business`` doubles the
-paced rates); zoomcc with pacing off through the bench/unpaced/sitecustomize.py shim.
+* ``noop``: N no-op dynamic resources, the engine's floor (up and refresh);
+* ``zoomcc``: as shipped, the provider pacing itself to the plan's limits (Pro: LIGHT 20/s,
+  MEDIUM 10/s). Its floor is what the limits allow for the calls no create can do without:
+  N POSTs at LIGHT, N/20 s on Pro (``--plan business``: N/40 s);
+* ``zoomcc-unpaced``: pacing off (the bench/unpaced shim), against the no-op floor.
+
+Each run ups the stack, then refreshes it (``pulumi refresh --skip-preview``, as the
+Automation API runs it). Peak RSS (of the up) is the sum over this process (the inline
+program), the Pulumi CLI and the provider process, sampled every 50 ms. Requests are counted
+from the emulator's request log, by method (LIST = a GET of the collection).
 
     .venv/bin/python -m bench.scale [--quick] [--n 50 200 500] [--plan pro] [--json PATH]
 """
@@ -18,12 +24,17 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pulumi_zoomcc as zoomcc
 from bench import common
 from bench.noop_provider import Noop
+
+KINDS = ("noop", "zoomcc", "zoomcc-unpaced")
+LIGHT_PER_S = {"pro": 20.0, "business": 40.0}
+COLLECTION = "/v2/contact_center/skills/categories"
 
 
 def zoomcc_program(n: int) -> Callable[[], None]:
@@ -44,38 +55,73 @@ def noop_program(n: int) -> Callable[[], None]:
     return run
 
 
-def _emulator_stats(api_base_url: str) -> dict[str, Any]:
-    admin = api_base_url.rsplit("/v2", 1)[0] + "/_emulator/stats"
-    with urllib.request.urlopen(admin, timeout=10) as resp:  # loopback only
-        data: dict[str, Any] = json.loads(resp.read())
-    return data
+def _admin(api_base_url: str, what: str, method: str = "GET") -> Any:
+    url = api_base_url.rsplit("/v2", 1)[0] + "/_emulator/" + what
+    req = urllib.request.Request(url, method=method)
+    with urllib.request.urlopen(req, timeout=30) as resp:  # loopback only
+        body = resp.read()
+    return json.loads(body) if body else None
 
 
-def one_run(kind: str, n: int, plan: str | None) -> dict[str, Any]:
+def take_calls(api_base_url: str) -> Counter[str]:
+    """The API requests since the last call, by method (LIST: a GET of the collection),
+    and the log emptied."""
+    logged = _admin(api_base_url, "requests")["requests"]
+    _admin(api_base_url, "requests", "DELETE")
+    calls: Counter[str] = Counter()
+    for r in logged:
+        if r.get("operation") == "oauth.token":
+            calls["token"] += 1
+        elif r["method"] == "GET" and r["path"] == COLLECTION:
+            calls["LIST"] += 1
+        else:
+            calls[r["method"]] += 1
+    return calls
+
+
+def api_calls(calls: Counter[str]) -> int:
+    return sum(v for k, v in calls.items() if k != "token")
+
+
+def one_run(
+    kind: str, n: int, plan: str | None, skip_checkpoints: bool = False
+) -> dict[str, Any]:
     with common.emulator_process() as emu, common.scratch_dir(f"bench-scale-{kind}-") as work:
         extra = {"plan": plan} if plan else {}
         program = noop_program(n) if kind == "noop" else zoomcc_program(n)
-        env = common.unpaced_env() if kind == "zoomcc-unpaced" else None
+        env = dict(common.unpaced_env()) if kind == "zoomcc-unpaced" else {}
+        if skip_checkpoints:  # the engine then writes the state once, at the end
+            env["PULUMI_SKIP_CHECKPOINTS"] = "true"
         stack = common.make_stack(
-            work, program, common.stack_config(emu.api_base_url, **extra), env=env
+            work, program, common.stack_config(emu.api_base_url, **extra), env=env or None
         )
+        take_calls(emu.api_base_url)
         sampler = common.RssSampler(exclude={emu.pid})
         with sampler:
             watch = common.Stopwatch()
             result = stack.up()
-            wall = watch.elapsed
+            up_s = watch.elapsed
+        up_calls = take_calls(emu.api_base_url)
         state_bytes = len(json.dumps(stack.export_stack().deployment, separators=(",", ":")))
-        stats = _emulator_stats(emu.api_base_url)
+        watch = common.Stopwatch()
+        stack.refresh()
+        refresh_s = watch.elapsed
+        refresh_calls = take_calls(emu.api_base_url)
+        objects = _admin(emu.api_base_url, "stats").get("objects")
     changes = {str(k): v for k, v in (result.summary.resource_changes or {}).items()}
     return {
         "kind": kind,
         "n": n,
-        "wall_s": wall,
+        "wall_s": up_s,
         "peak_rss_mib": common.mib(sampler.peak_total),
         "peak_rss_by_process_mib": {k: common.mib(v) for k, v in sampler.peak_by_role.items()},
         "created": changes.get("create", 0),
-        "api_requests": stats.get("requests"),
-        "objects": stats.get("objects"),
+        "up_calls": dict(up_calls),
+        "api_requests": api_calls(up_calls),
+        "refresh_s": refresh_s,
+        "refresh_calls": dict(refresh_calls),
+        "refresh_requests": api_calls(refresh_calls),
+        "objects": objects,
         "state_bytes": state_bytes,
     }
 
@@ -85,35 +131,64 @@ def main() -> None:
     p.add_argument("--n", type=int, nargs="+", help="resource counts (default 50 200 500)")
     p.add_argument("--plan", choices=["pro", "business"], default=None,
                    help="zoomcc:plan for the provider's pacing (default: the provider's, pro)")
+    p.add_argument("--skip-checkpoints", action="store_true",
+                   help="PULUMI_SKIP_CHECKPOINTS=true: the engine writes no state mid-run")
+    p.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS),
+                   help="which runs (default all three)")
     args = p.parse_args()
     ns = args.n or ([20, 50] if args.quick else [50, 200, 500])
+    plan = args.plan or "pro"
     common.engine_environ()
     runs: list[dict[str, Any]] = []
-    rows = []
+    up_rows, refresh_rows, unpaced_rows = [], [], []
     for n in ns:
         pair = {}
-        for kind in ("noop", "zoomcc", "zoomcc-unpaced"):
+        for kind in args.kinds:
             common.console.print(f"N={n} {kind} ...")
-            pair[kind] = run = one_run(kind, n, args.plan)
+            pair[kind] = run = one_run(kind, n, args.plan, args.skip_checkpoints)
             runs.append(run)
+            common.console.print(run)
+        if len(pair) < len(KINDS):
+            continue
         z, u, f = pair["zoomcc"], pair["zoomcc-unpaced"], pair["noop"]
-        paced_floor = n / 10.0 if (args.plan or "pro") == "pro" else n / 20.0
-        rows.append([
-            n, f["wall_s"], z["wall_s"], z["wall_s"] / f["wall_s"], paced_floor,
-            u["wall_s"], u["wall_s"] / f["wall_s"],
-            f["peak_rss_mib"], z["peak_rss_mib"], u["peak_rss_mib"],
-            max(z["peak_rss_mib"], u["peak_rss_mib"]) / f["peak_rss_mib"],
-            z["api_requests"], z["state_bytes"] / n, f["state_bytes"] / n,
+        floor = n / LIGHT_PER_S[plan]
+        up_rows.append([
+            n, z["wall_s"], floor, z["wall_s"] / floor, f["wall_s"],
+            z["up_calls"].get("POST", 0) / n, z["api_requests"],
+            " + ".join(f"{v} {k}" for k, v in sorted(z["up_calls"].items()) if k != "token"),
         ])
-        common.console.print(pair)
+        refresh_rows.append([
+            n, z["refresh_requests"],
+            " + ".join(f"{v} {k}" for k, v in sorted(z["refresh_calls"].items()) if k != "token"),
+            z["refresh_s"], f["refresh_s"], z["refresh_s"] / f["refresh_s"],
+            u["refresh_s"], u["refresh_s"] / f["refresh_s"],
+        ])
+        unpaced_rows.append([
+            n, f["wall_s"], u["wall_s"], u["wall_s"] / f["wall_s"],
+            f["peak_rss_mib"], u["peak_rss_mib"], u["peak_rss_mib"] / f["peak_rss_mib"],
+            z["peak_rss_mib"], z["state_bytes"] / n, f["state_bytes"] / n,
+        ])
     common.table(
-        f"pulumi up of N resources (plan {args.plan or 'pro (default)'}, emulator limits off)",
-        ["N", "no-op s", "paced s", "paced/no-op", "pacing floor s", "unpaced s",
-         "unpaced/no-op", "no-op MiB", "paced MiB", "unpaced MiB", "RSS ratio (max)",
-         "API requests", "state B/res", "no-op state B/res"],
-        rows,
+        f"pulumi up of N SkillCategories paced at {plan} limits, against N POSTs at LIGHT",
+        ["N", "paced s", "floor s (N POSTs)", "paced/floor", "no-op engine s",
+         "POSTs per create", "API requests", "requests by method"],
+        up_rows,
     )
-    common.write_json(args.json, {"plan": args.plan or "pro", "runs": runs})
+    common.table(
+        "pulumi refresh of N SkillCategories (paced as shipped; no-op floor)",
+        ["N", "API requests", "by method", "paced s", "no-op s", "paced/no-op",
+         "unpaced s", "unpaced/no-op"],
+        refresh_rows,
+    )
+    common.table(
+        "pulumi up of N, unpaced, against the no-op engine floor",
+        ["N", "no-op s", "unpaced s", "unpaced/no-op", "no-op MiB", "unpaced MiB",
+         "RSS unpaced/no-op", "paced MiB", "state B/res", "no-op state B/res"],
+        unpaced_rows,
+    )
+    common.write_json(
+        args.json, {"plan": plan, "skip_checkpoints": args.skip_checkpoints, "runs": runs}
+    )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ id and paging come from the ``Operation``, so a call cannot carry another's labe
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
@@ -91,6 +92,8 @@ class ZoomClient:
             wall_clock=wall_clock,
         )
         self._closed = False
+        self._writes = 0
+        self._writes_lock = threading.Lock()
 
     # -- safety ---------------------------------------------------------------------------
 
@@ -145,6 +148,17 @@ class ZoomClient:
     @_sleep.setter
     def _sleep(self, sleep: Callable[[float], None]) -> None:
         self._sender.sleep = sleep
+
+    @property
+    def writes(self) -> int:
+        """Counts each write (any method but GET) twice, as it starts and as it ends: a
+        value that did not change over a read means no write of this client overlapped
+        it (``dynamic.collection_reads`` keeps a listing only that long)."""
+        return self._writes
+
+    def _count_write(self) -> None:
+        with self._writes_lock:
+            self._writes += 1
 
     def api_base_url(self) -> str:
         """Where API calls go (after honouring the token's `api_url`); fetches a token."""
@@ -233,18 +247,25 @@ class ZoomClient:
             )
             params, json = checked.params, checked.json
             operation = checked.operation.id
-        return self._sender.send(
-            method,
-            path,
-            label=label,
-            operation=operation or f"{method} {path}",
-            idempotent=idempotent,
-            not_found_codes=not_found_codes,
-            params=params,
-            json=json,
-            files=files,
-            data=data,
-        )
+        writes = method != "GET"
+        if writes:
+            self._count_write()
+        try:
+            return self._sender.send(
+                method,
+                path,
+                label=label,
+                operation=operation or f"{method} {path}",
+                idempotent=idempotent,
+                not_found_codes=not_found_codes,
+                params=params,
+                json=json,
+                files=files,
+                data=data,
+            )
+        finally:
+            if writes:
+                self._count_write()
 
     def paginate(
         self,

@@ -27,6 +27,8 @@ def iter_items(
             query["next_page_token"] = token
         page = fetch(query)
         if not isinstance(page, dict):
+            if token:  # a page was promised: stopping here would pass a part for the whole
+                raise TypeError(f"expected a page under {items_key!r}, got {type(page).__name__}")
             return
         items = page.get(items_key) or []
         if not isinstance(items, list):

@@ -9,7 +9,9 @@ The way is derived from the spec (``ResourceSpec.name_lookup`` says which, for t
   ``search_key``...), the list filtered by it;
 * else the whole list (within its required parents: address books per unit).
 
-Listed hits are compared exactly: a filter may search by substring.
+Listed hits are compared exactly: a filter may search by substring. Where list items carry
+every field the GET returns (``completeness.list_complete``), a listed hit comes with the
+object, so a lookup through a filtered list is one call too.
 
 The duplicate-name check before a create asks afresh the first time a provider process
 creates in a collection (one call), and from the second time on reads the per-process name
@@ -19,12 +21,13 @@ Recovery after a lost create response and lookups always ask afresh.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient
+from zoomcc.dynamic.completeness import list_complete, live_from_item
 from zoomcc.dynamic.names import NAMES, Key
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources.spec import ResourceSpec
@@ -74,10 +77,11 @@ def find(
         if hit.live is not None and _same(wanted, key_of(spec, hit.live)):
             return [hit]
         # Ambiguous, or the name is held in another scope: only the list can tell.
+    whole = list_complete(spec)  # then a listed item is the object: no GET after the list
     return [
-        Hit(object_id)
-        for key, object_id in listing(client, spec, inputs, payload, by_name=True)
-        if _same(wanted, key)
+        Hit(_listed_id(spec, item), live_from_item(spec, item) if whole else None)
+        for item in _listed(client, spec, inputs, payload, by_name=True)
+        if _same(wanted, key_of(spec, item, listed=True))
     ]
 
 
@@ -109,11 +113,25 @@ def listing(
     """(natural key, id) of the listed objects, narrowed by the list's parents and scope
     filters, and by the name's own filter when ``by_name``."""
     return [
-        (key_of(spec, item, listed=True), str(item.get(spec.list_field(spec.id_field))))
-        for item in ResourceApi(spec, client).list(
-            inputs, list_params(spec, inputs, payload, by_name=by_name)
-        )
+        (key_of(spec, item, listed=True), _listed_id(spec, item))
+        for item in _listed(client, spec, inputs, payload, by_name=by_name)
     ]
+
+
+def _listed(
+    client: ZoomClient,
+    spec: ResourceSpec,
+    inputs: Mapping[str, Any],
+    payload: Mapping[str, Any],
+    *,
+    by_name: bool,
+) -> Iterator[dict[str, Any]]:
+    params = list_params(spec, inputs, payload, by_name=by_name)
+    return ResourceApi(spec, client).list(inputs, params)
+
+
+def _listed_id(spec: ResourceSpec, item: Mapping[str, Any]) -> str:
+    return str(item.get(spec.list_field(spec.id_field)))
 
 
 def list_params(

@@ -62,10 +62,12 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
                 continue
             if is_unknown(desired) or not matches(desired, before):
                 changed.append(name)
-        replaces = [f for f in changed if f in spec.replace_fields]
+        replaces = [f for f in changed if f in spec.replace_fields] + self.account_replaces(olds)
         # Replacing removes the old members before adding the new ones: the same member may
         # be in both, and removing it after the add would undo the add.
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=True)
+        return DiffResult(
+            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
+        )
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -251,10 +253,8 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
             url = spec.remove_url(parent, member_id)
         else:
             url = spec.remove_url(parent)
-            if removal.mode == "body":
-                body = {removal.ids_field: ids}
-            else:
-                params[removal.ids_field] = ",".join(ids)  # arrays go comma-separated
+            body, query = removal.request(ids)
+            params |= query or {}
         self.client.call(
             op,
             url,

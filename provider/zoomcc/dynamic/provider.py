@@ -1,8 +1,11 @@
 """The provider of the object kind: one ``pulumi.dynamic.ResourceProvider`` for every
 object type, parameterised by its ``ResourceSpec``.
 
-Create adopts (``adoption``) or POSTs without ever sending twice blindly (``recovery``);
-update patches; delete deletes (archived first where Zoom asks, with delete-time query
+Create adopts (``adoption``) or POSTs without ever sending twice blindly (``recovery``),
+and reads the object back only where the create's answer lacks a GET field
+(``completeness``); read answers from one listing of the collection where list items carry
+every GET field (``collection_reads``); update patches only what changed (``changes``);
+delete deletes (archived first where Zoom asks, with delete-time query
 parameters). Irregular call shapes a spec declares (``resources.call_shapes``) are sent by
 ``call_shapes`` and ``uploads``, each called from one place here.
 """
@@ -10,7 +13,6 @@ parameters). Irregular call shapes a spec declares (``resources.call_shapes``) a
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from pulumi.dynamic import (
@@ -32,15 +34,18 @@ from zoomcc.dynamic.adoption import (
     name_conflict,
     nothing_to_adopt,
 )
-from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider
+from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
+from zoomcc.dynamic.changes import changed_fields, merge_items
+from zoomcc.dynamic.collection_reads import READS
+from zoomcc.dynamic.completeness import response_complete
 from zoomcc.dynamic.deletion import delete_defaults
 from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.validation import to_api
-from zoomcc.dynamic.values import extract, is_unknown, matches, normalize
-from zoomcc.resources.spec import ItemMerge, ResourceSpec
+from zoomcc.dynamic.values import extract, is_unknown, matches, normalize, without
+from zoomcc.resources.spec import ResourceSpec
 
 log = logging.getLogger("zoomcc.provider")
 
@@ -63,7 +68,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         news, problems = uploads.with_files(self.spec, news)  # paths and content_hash
         result = super().check(olds, news)
-        return CheckResult(result.inputs, [*(result.failures or []), *problems])
+        return CheckResult(result.inputs, as_read([*(result.failures or []), *problems]))
 
     def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
         spec = self.spec
@@ -96,14 +101,16 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 )
             )
         ]
+        moved = self.account_replaces(olds)
         replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
         # A replacement under the same name cannot exist beside the old object (names are
-        # unique), so the old one goes first; a renamed replacement is created first.
+        # unique), so the old one goes first; a renamed replacement, or one in another
+        # account, is created first.
         key = spec.natural_key
-        same_name = key is not None and key not in changed and key in news
+        same_name = key is not None and key not in changed and key in news and not moved
         return DiffResult(
-            changes=bool(changed),
-            replaces=replaces,
+            changes=bool(changed or moved),
+            replaces=replaces + moved,
             delete_before_replace=bool(replaces) and same_name,
         )
 
@@ -127,15 +134,16 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 f"the create response carried no {spec.id_field}", spec.create_op.id, "POST", url
             )
         try:
-            after_create = {  # path parents and delete-time values are no body's
+            after_create = {  # what only the update body carries (not extra inputs)
                 k: v
                 for k, v in payload.items()
-                if k not in spec.create_fields and k not in spec.non_body_inputs
+                if k not in spec.create_fields and k in spec.update_fields
             }
             if after_create:
                 self._patch(object_id, self._update_body(payload, only=after_create), props)
-            call_shapes.follow_ups(self, object_id, payload, props)
-            outs = self._read_outputs(object_id, props)
+            checked = call_shapes.follow_ups(self, object_id, payload, props)
+            answered = self._answer_as_read(created, after_create, payload)
+            outs = self._read_outputs(object_id, props, answered or checked)
         except Exception:
             # Never leave an orphan that the state does not know about.
             self._delete_quietly(object_id, props)
@@ -147,28 +155,39 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        try:
-            outs = self._read_outputs(id_, props)
-        except ObjectVanishedError:
+        def alone() -> dict[str, Any] | None:
+            try:
+                return self._get(id_, props)
+            except ObjectVanishedError:
+                return None
+
+        live = READS.read(self.client, self.spec, id_, props, alone)  # one listing serves many
+        if live is None:
             return ReadResult("", {})
-        return ReadResult(id_, outs)
+        return ReadResult(id_, self._read_outputs(id_, props, live))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         news = uploads.with_files(self.spec, news)[0]
         payload = self._payload(news)
-        body = self._update_body(payload, only=payload)
+        changed = changed_fields(self.spec, payload, olds, news)
+        body = self._update_body(payload, only=changed)
+        asked = {  # a follow-up that only sets a value the state already holds is not sent
+            call.when
+            for call in self.spec.follow_ups
+            if call.if_differs and call.when not in changed
+        }
         try:
             if set(body) & set(self.spec.merged_lists):
                 body = merge_items(self.spec.merged_lists, body, self._get(id_, news))
             self._patch(id_, body, news)
             call_shapes.import_new_version(self, id_, payload, olds, news)
-            call_shapes.follow_ups(self, id_, payload, news)
+            checked = call_shapes.follow_ups(self, id_, without(payload, asked), news)
         except (NotFoundError, ObjectVanishedError) as exc:
             raise ObjectVanishedError(
                 f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
                 "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
             ) from exc
-        outs = self._read_outputs(id_, news)
+        outs = self._read_outputs(id_, news, checked)  # read after the PATCH: current
         if IMPORT_KEY in olds and ADOPTION_KEY in olds:
             outs[ADOPTION_KEY] = olds[ADOPTION_KEY]
         return UpdateResult(outs)
@@ -189,23 +208,12 @@ class SpecProvider(BaseProvider[ResourceSpec]):
     # ---- the API calls a subclass may replace where the API is irregular ------------------
     def _create_call(self, url: str, body: dict[str, Any], props: dict[str, Any]) -> Any:
         """POST the new object; returns the response body (which carries the id)."""
-        spec = self.spec
-        if uploads.is_multipart(spec.create_op) or spec.create_batch:
-            return call_shapes.create_call(self, url, body)
         return self.api.create(body, props)
 
     def _delete_call(self, object_id: str, props: dict[str, Any]) -> None:
-        """DELETE the object, archived first where Zoom deletes only archived objects
-        (``archive_before_delete``); NotFoundError means it was already gone."""
-        spec = self.spec
-        if spec.delete_by_ids is not None:
-            return call_shapes.delete_by_ids(self, object_id, props)
-        query: dict[str, Any] = dict(self._delete_params(object_id, props))
-        steps: list[dict[str, Any]] = [query]
-        if spec.archive_before_delete is not None:
-            steps.insert(0, {**query, spec.archive_before_delete: True})
-        for params in steps:
-            self.api.delete(object_id, props, params)
+        """DELETE the object (``ResourceApi.delete``: archived first, or by id list, where the
+        spec says); NotFoundError means it was already gone."""
+        self.api.delete(object_id, props, self._delete_params(object_id, props))
 
     # ---- adoption and name conflicts ------------------------------------------------------
     def _adopt(self, object_id: str, props: dict[str, Any]) -> CreateResult:
@@ -223,8 +231,9 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if set(body) & set(spec.merged_lists):
                 body = merge_items(spec.merged_lists, body, live)
             self._patch(object_id, body, props)
-        call_shapes.follow_ups(self, object_id, payload, props)
-        outs = self._read_outputs(object_id, props)
+        checked = call_shapes.follow_ups(self, object_id, payload, props)
+        unchanged = live if not body and not spec.follow_ups else None  # nothing written since
+        outs = self._read_outputs(object_id, props, checked or unchanged)
         sent = {*body, *(call.when for call in spec.follow_ups)}
         outs[ADOPTION_KEY] = {spec.friendly(k): live.get(k) for k in sorted(differs) if k in sent}
         return CreateResult(object_id, outs)
@@ -313,10 +322,28 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         except NotFoundError as exc:
             raise ObjectVanishedError(f"{spec.name} {object_id} does not exist") from exc
 
-    def _read_outputs(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
-        """Outputs in friendly names: every field the API returns, and every declared input."""
+    def _answer_as_read(
+        self, created: Any, after_create: dict[str, Any], payload: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The create's answer where it stands for a GET: its response documents every
+        field the GET does (``completeness``), it is the answer itself (not an id recovered
+        by name) and no call changed the object since (an update-only field, a follow-up)."""
         spec = self.spec
-        live = normalize(self._get(object_id, props))
+        if not response_complete(spec) or after_create or not isinstance(created, dict):
+            return None
+        if set(created) <= {spec.id_field}:  # recovered after a lost answer: only the id
+            return None
+        if any(payload.get(call.when) not in (None, False) for call in spec.follow_ups):
+            return None
+        return created
+
+    def _read_outputs(
+        self, object_id: str, props: dict[str, Any], live: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Outputs in friendly names: every field the API returns (``live``: an answer that
+        stands for the GET, else the GET's), and every declared input."""
+        spec = self.spec
+        live = normalize(self._get(object_id, props) if live is None else live)
         outs: dict[str, Any] = {}
         for api_field in spec.output_fields:
             if api_field in live:
@@ -351,27 +378,3 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             log.exception(
                 "%s: could not clean up %s after a failed create", self.spec.name, object_id
             )
-
-
-def merge_items(
-    merged_lists: Mapping[str, ItemMerge], body: dict[str, Any], live: dict[str, Any]
-) -> dict[str, Any]:
-    """Turn declared lists into item-by-item patches against the live object."""
-    merged = dict(body)
-    for field, how in merged_lists.items():
-        if field not in body:
-            continue
-        unused = [item for item in live.get(field) or [] if item.get(how.id_field)]
-        items: list[dict[str, Any]] = []
-        for wanted in body[field]:
-            twin = next(
-                (i for i in unused if i.get(how.match_on) == wanted.get(how.match_on)), None
-            )
-            if twin is not None:
-                unused.remove(twin)
-                items.append({**wanted, how.id_field: twin[how.id_field]})
-            else:
-                items.append(dict(wanted))
-        items += [{how.id_field: i[how.id_field], how.delete_flag: True} for i in unused]
-        merged[field] = items
-    return merged

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from zoomcc.client import ZoomClient
+from zoomcc.client import UnexpectedAnswerError, ZoomClient
+from zoomcc.dynamic import uploads
 from zoomcc.resources.spec import ResourceSpec
 
 Inputs = Mapping[str, Any]
@@ -26,9 +27,20 @@ class ResourceApi:
         self.client = client
 
     def create(self, body: Mapping[str, Any], inputs: Inputs | None = None) -> Any:
-        """POST a JSON create; returns the answer (which carries the new id)."""
-        spec = self.spec
-        return self.client.call(spec.create_op, spec.collection_url(inputs), json=dict(body))
+        """POST the create; returns the created object (which carries the new id). A spec's
+        ``upload`` sends it as a form, its ``create_batch`` as a list of one."""
+        spec, op = self.spec, self.spec.create_op
+        url, batch = spec.collection_url(inputs), spec.create_batch
+        if spec.upload is not None:
+            return uploads.send_form(self.client, op, url, spec.upload, body, spec.upload.parts)
+        answer = self.client.call(op, url, json={batch: [dict(body)]} if batch else dict(body))
+        if batch is None:
+            return answer
+        created = (answer or {}).get(batch) or []
+        if len(created) != 1:
+            message = f"the create response listed {len(created)} items, expected one"
+            raise UnexpectedAnswerError(message, op.id, "POST", url)
+        return created[0]
 
     def get(self, object_id: str, inputs: Inputs | None = None) -> dict[str, Any]:
         """The object as its GET answers it."""
@@ -69,14 +81,22 @@ class ResourceApi:
         inputs: Inputs | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
-        """DELETE the object at its own URL, with the delete's query ``params``."""
-        spec = self.spec
-        self.client.call(
-            spec.delete_op,
-            spec.item_url(object_id, inputs),
-            params=params or None,
-            not_found_codes=spec.not_found_codes,
-        )
+        """DELETE the object at its own URL with the delete's query ``params``, archived first
+        where Zoom deletes only archived objects (``archive_before_delete``); or, where there
+        is no single-item DELETE, on the collection with its id in the list ``delete_by_ids``
+        names."""
+        spec, codes = self.spec, self.spec.not_found_codes
+        if spec.delete_by_ids is not None:
+            json, query = spec.delete_by_ids.request([object_id])
+            url = spec.collection_url(inputs)
+            self.client.call(spec.delete_op, url, json=json, params=query, not_found_codes=codes)
+            return
+        steps = [dict(params or {})]
+        if spec.archive_before_delete is not None:
+            steps.insert(0, {**steps[0], spec.archive_before_delete: True})
+        for query in steps:
+            url = spec.item_url(object_id, inputs)
+            self.client.call(spec.delete_op, url, params=query or None, not_found_codes=codes)
 
     def list(
         self, inputs: Inputs | None = None, params: Mapping[str, Any] | None = None

@@ -44,8 +44,10 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
             if news.get(name) is not None
             and (is_unknown(news[name]) or not matches(news[name], olds.get(name)))
         ]
-        replaces = [f for f in changed if f in spec.replace_fields]
-        return DiffResult(changes=bool(changed), replaces=replaces, delete_before_replace=True)
+        replaces = [f for f in changed if f in spec.replace_fields] + self.account_replaces(olds)
+        return DiffResult(
+            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
+        )
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:

@@ -1,0 +1,53 @@
+"""What an update sends: only the fields that changed, lists patched item by item.
+
+An update's body holds the declared fields whose value the state does not hold (compared as
+diff compares them), plus the fields the PATCH requires; never every declared field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from zoomcc.dynamic.values import matches
+from zoomcc.resources.call_shapes import CONTENT_HASH
+from zoomcc.resources.spec import ItemMerge, ResourceSpec
+
+
+def changed_fields(
+    spec: ResourceSpec, payload: dict[str, Any], olds: dict[str, Any], news: dict[str, Any]
+) -> dict[str, Any]:
+    """The payload's fields whose value the state does not hold (as diff compares them);
+    the uploaded files' field also when their content hash changed."""
+    files = spec.upload and (spec.upload.list_field or spec.upload.files)
+    rehashed = news.get(CONTENT_HASH.name) != olds.get(CONTENT_HASH.name)
+    return {
+        k: v
+        for k, v in payload.items()
+        if (k == files and rehashed)
+        or not matches(v, olds.get(spec.friendly(k)), ordered=k in spec.ordered)
+    }
+
+
+def merge_items(
+    merged_lists: Mapping[str, ItemMerge], body: dict[str, Any], live: dict[str, Any]
+) -> dict[str, Any]:
+    """Turn declared lists into item-by-item patches against the live object."""
+    merged = dict(body)
+    for field, how in merged_lists.items():
+        if field not in body:
+            continue
+        unused = [item for item in live.get(field) or [] if item.get(how.id_field)]
+        items: list[dict[str, Any]] = []
+        for wanted in body[field]:
+            twin = next(
+                (i for i in unused if i.get(how.match_on) == wanted.get(how.match_on)), None
+            )
+            if twin is not None:
+                unused.remove(twin)
+                items.append({**wanted, how.id_field: twin[how.id_field]})
+            else:
+                items.append(dict(wanted))
+        items += [{how.id_field: i[how.id_field], how.delete_flag: True} for i in unused]
+        merged[field] = items
+    return merged
