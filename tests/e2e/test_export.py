@@ -127,9 +127,10 @@ def test_export_adopts_then_promotes(
     # (every account has one): it is stack config, named after it.
     assert ID.findall(first) == []
     assert 'parent_team_id=config.require("team_all_agents_id")' in first
-    assert f'zoomcc-export:team_all_agents_id: "{ROOT_TEAM_ID}"' in (
-        tmp_path / "export" / "Pulumi.dev.yaml"
-    ).read_text()
+    assert (
+        f'zoomcc-export:team_all_agents_id: "{ROOT_TEAM_ID}"'
+        in (tmp_path / "export" / "Pulumi.dev.yaml").read_text()
+    )
     assert "skill_category_id=skill_category_languages.id" in first
     assert "disposition_ids=[disposition_sold.id]" in first
 

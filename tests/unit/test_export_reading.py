@@ -1,13 +1,16 @@
 """What the export reads from an account (the emulator, over HTTP): memberships per
 ``assign_type``, a queue's teams from the queue it already read, settings only where they
-say something, and progress per type with the requests made so far."""
+say something (and only from parents that can have them), and progress per type with the
+requests made so far."""
 
 from __future__ import annotations
 
 from tests.support.cases import make_business_hours, make_queue, make_team
 from zoomcc.client import ZoomClient
+from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import plan, read_account, selected_specs
+from zoomcc.resources import catalog
 
 TYPES = ["Queue", "Team", "Disposition", "BusinessHours"]
 RELATIONS = ["QueueTeams", "QueueDispositions", "QueueOperatingHours"]
@@ -85,3 +88,19 @@ def test_progress_counts_objects_and_requests_per_type(
     requests = [r for _, _, r in seen]
     assert requests[-1] >= 3  # the list and a GET per queue
     assert max(requests) == api.stats.total_requests
+
+
+def test_a_queue_that_cannot_have_interrupts_is_not_asked_for_them(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    voice = make_queue(api, name="Voice")
+    chat = ResourceApi(catalog.get_object("Queue"), api).create(
+        {"queue_name": "Chat", "channel": "messaging"}
+    )["cc_queue_id"]
+    emulator.state.clear_requests()
+    unread: list[tuple[str, str, str]] = []
+    read_account(api, selected_specs(["Queue", "QueueInterruptSettings"]), unreadable=unread)
+    asked = [r.path for r in emulator.state.requests if r.path.endswith("/interrupt")]
+    assert [p for p in asked if chat in p] == []
+    assert [p for p in asked if voice in p] != []
+    assert unread == []

@@ -11,7 +11,7 @@ from zoomcc.exporter.files import attach_flow, attach_media
 from zoomcc.exporter.model import ExportedObject, ExportResult
 from zoomcc.exporter.naming import assign_names, identifier, object_label, snake
 from zoomcc.exporter.ordering import dependency_order
-from zoomcc.exporter.references import ConfigValue, Linker, Ref
+from zoomcc.exporter.references import ConfigValue, FlowFile, Linker, Ref
 from zoomcc.exporter.relations import unreadable_parts
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
@@ -49,12 +49,13 @@ def plan(
         if not obj.has_own_id:
             obj.label = _relation_label(obj, everything)
     assign_names(kept, lambda o: o.label)
+    named = {o.object_id: o.name for o in kept if o.has_own_id}
     for obj in kept:
         if obj.spec.name == "Flow":
-            attach_flow(obj)
+            attach_flow(obj, named)
         if obj.spec.name == "Asset":
             attach_media(obj)
-    result = ExportResult([], sorted(set(skipped)))
+    result = ExportResult([], sorted(set(_named(skipped, objects))))
     outside_names = {}
     for obj, reason in sorted(outside, key=lambda pair: (pair[0].spec.name, pair[0].label)):
         key = identifier(f"{snake(obj.spec.name)}_{obj.label}_id")
@@ -80,6 +81,8 @@ def cut_reference(obj: ExportedObject, target: str, result: ExportResult) -> Non
     def swap(value: Any) -> Any:
         if value == Ref(target):
             return ConfigValue(key, optional=True)
+        if isinstance(value, FlowFile):
+            return FlowFile(value.path, tuple((n, swap(v)) for n, v in value.ids))
         if isinstance(value, dict):
             return {k: swap(v) for k, v in value.items()}
         if isinstance(value, list):
@@ -92,6 +95,25 @@ def cut_reference(obj: ExportedObject, target: str, result: ExportResult) -> Non
         f"both at once, so the id is the stack config value {key}. In another account the "
         f"first run leaves it unset; then set {key} to {target}'s id and run again."
     )
+
+
+def _named(
+    skipped: list[tuple[str, str, str]], objects: list[ExportedObject]
+) -> list[tuple[str, str, str]]:
+    """What was left out, each named as the program names it (``on queue_web_chat``, or
+    the object's label) rather than by its id: ids differ between accounts, and an exported
+    object's id is never a literal in the program."""
+    by_id = {o.object_id: o for o in objects if o.has_own_id}
+    out = []
+    for type_name, object_id, reason in skipped:
+        found = by_id.get(object_id)
+        if found is None:
+            out.append((type_name, object_id, reason))
+        elif found.spec.name != type_name:
+            out.append((type_name, f"on {found.name or repr(found.label)}", reason))
+        else:
+            out.append((type_name, repr(found.label), reason))
+    return out
 
 
 def _relation_label(obj: ExportedObject, everything: dict[str, ExportedObject]) -> str:

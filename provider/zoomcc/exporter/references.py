@@ -37,6 +37,17 @@ class FilePath:
     path: str
 
 
+@dataclass(frozen=True)
+class FlowFile:
+    """``flow_file("<path>", {"<name>": <name>.id, ...})``: a flow's JSON written beside the
+    program with each id of an exported object replaced by ``${<name>}``, resolved by the
+    program against the ids of the account it runs in."""
+
+    path: str
+    ids: tuple[tuple[str, Any], ...]
+    """(placeholder name, what it stands for: a ``Ref``, or a ``ConfigValue`` once cut)."""
+
+
 def is_id_field(key: str) -> bool:
     """Whether a field named ``key`` holds ids (``*_id``, ``*_ids``, ``id``)."""
     return key == "id" or key.endswith(("_id", "_ids"))
@@ -124,6 +135,8 @@ def targets(value: Any) -> list[str]:
     """The names of the resources ``value`` refers to."""
     if isinstance(value, Ref):
         return [value.name]
+    if isinstance(value, FlowFile):
+        return [t for _, v in value.ids for t in targets(v)]
     if isinstance(value, dict):
         return [t for v in value.values() for t in targets(v)]
     if isinstance(value, list):

@@ -4,7 +4,7 @@ value such as ``assign_type``) and the settings its read calls show."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from zoomcc.client import ZoomApiError, ZoomClient
@@ -17,6 +17,14 @@ from zoomcc.resources.settings import SettingsPart, SettingsSpec
 COVERED_BY_OBJECT = {"TeamParent": "Team"}
 """Settings an exported object already carries: a ``Team``'s ``parent_team_id`` is its
 place in the tree, so no ``TeamParent`` is exported for it."""
+
+
+APPLIES_TO: dict[str, Callable[[ExportedObject], bool]] = {
+    # Get a queue's interrupt settings, error 1205: "Queue channel type is invalid. Only
+    # voice queues support interrupt settings." Another queue has none: nothing to read.
+    "QueueInterruptSettings": lambda queue: queue.live.get("channel") in (None, "voice"),
+}
+"""Settings only some parents can have: the others are not asked (nor noted as unread)."""
 
 
 def _members(spec: MembershipSpec, listed: list[dict[str, Any]]) -> list[Any]:
@@ -117,7 +125,8 @@ def read_settings(
         return []
     found: list[ExportedObject] = []
     progress(spec.name, 0, client.stats.total_requests)
-    for parent in parents:
+    applies = APPLIES_TO.get(spec.name, lambda _parent: True)
+    for parent in filter(applies, parents):
         rows: list[dict[str, Any]] = [{}]
         try:
             for part in spec.parts:
