@@ -106,7 +106,11 @@ def test_one_client_and_pacer_per_settings_across_types_and_threads(
     assert errors == []
     api = [r for r in emulator.state.requests if r.operation != "oauth.token"]
     # 64 reads from 8 threads through 4 providers, one pacer: all served, at most the odd
-    # jitter-induced 429 (eight private pacers would be refused about half the time).
+    # jitter-induced 429 (eight private pacers would be refused about half the time). Reads
+    # close together may list the collection (refresh by collection); an object missing from
+    # the listing is still confirmed by its own GET, so every read ends in one 404.
     statuses = Counter(r.status for r in api)
-    assert statuses[404] == 64 and statuses[429] <= 3 and set(statuses) <= {404, 429}
-    assert busiest_second([r.time for r in api]) <= LIMITS["LIGHT"] + 1
+    assert statuses[404] == 64 and statuses[429] <= 3 and set(statuses) <= {200, 404, 429}
+    assert all(r.method == "GET" and "list" in r.operation for r in api if r.status == 200)
+    for label, limit in LIMITS.items():  # each label's own budget (listings are MEDIUM)
+        assert busiest_second([r.time for r in api if r.rate_label == label]) <= limit + 1
