@@ -128,7 +128,8 @@ def test_provider_killed_mid_run_then_next_up_converges(
     os.kill(kill_during_a_create(emulator, view, arrivals, tap), signal.SIGKILL)
     thread.join(timeout=120)
     assert "error" in outcome
-    assert "error reading from server: EOF" in str(outcome["error"])
+    died = ("error reading from server: EOF", "connection reset by peer")  # as timing has it
+    assert any(words in str(outcome["error"]) for words in died), outcome["error"]
     settle(emulator)
     # The engine saw the provider die and recorded the in-flight creates as failed, so the
     # state has no pending operation; the objects the server applied are simply unknown.
