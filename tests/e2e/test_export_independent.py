@@ -51,14 +51,11 @@ VOLATILE = ("_time", "modified_by", "total_", "_count", "_url")
 """Fields that differ between two accounts holding the same configuration: stamps, counts,
 and where a file is served from."""
 
-NOT_COMPARED = {
-    "users": "status_name",
-    "address_book_contacts": "custom_fields",
-}
+NOT_COMPARED = {"users": "status_name"}
 """Held by A but not carried over, each for a reason outside the export: a user's presence
-(``Ready``, ``Offline``) is set by the agent's client, not configuration; a contact's custom
-field values are read through "List a contact's custom fields" (its ``custom_fields_url``),
-which the emulator does not serve, so the export does not read them yet."""
+(``Ready``, ``Offline``) is set by the agent's client, not configuration. (A contact's
+custom field values, which its GET does not show, are compared: the export reads them
+through "List a contact's custom fields".)"""
 
 ID_LIKE = re.compile(r"[\w-]{22}")
 """An id the emulator made (22 characters), where it is a key (a user's inbox notification)."""

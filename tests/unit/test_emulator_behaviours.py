@@ -78,6 +78,42 @@ def two_units_with_a_book_each(http: httpx.Client, emu: EmulatorServer) -> Ids:
     return ids
 
 
+_PHONES: Obj = {
+    "phones": [{"phone_number": "+14155550100", "phone_type": "main"}],
+    "phone_numbers": ["+14155550100"],
+}
+"""What a contact's create and update both require."""
+
+
+def _with_values(*values: tuple[str, str]) -> Obj:
+    """A contact update body setting these (custom field id, value) pairs."""
+    shown = [{"custom_field_id": i, "custom_field_value": v} for i, v in values]
+    return {**_PHONES, "custom_fields": shown}
+
+
+def a_contact_with_two_custom_values(http: httpx.Client, emu: EmulatorServer) -> Ids:
+    ids = two_units_with_a_book_each(http, emu)
+    fields: dict[str, Obj] = {
+        "tier": {"data_type": "pick_list", "pick_list_values": ["gold", "silver"]},
+        "manager": {"data_type": "string"},
+    }
+    for key, shape in fields.items():
+        body = {"custom_field_name": key.title(), "address_book_ids": [ids["book_a"]], **shape}
+        made = http.post("/contact_center/address_books/custom_fields", json=body)
+        ids[key] = _made(made, "custom_field_id")
+    contact = {
+        "display_name": "Ada",
+        **_PHONES,
+        "custom_fields": [
+            {"custom_field_id": ids["tier"], "custom_field_value": "gold"},
+            {"custom_field_id": ids["manager"], "custom_field_value": "Grace"},
+        ],
+    }
+    made = http.post(f"/contact_center/address_books/{ids['book_a']}/contacts", json=contact)
+    ids["contact"] = _made(made, "contact_id")
+    return ids
+
+
 def two_groups_with_a_variable_each(http: httpx.Client, emu: EmulatorServer) -> Ids:
     ids: Ids = {}
     for key in ("a", "b"):
@@ -238,6 +274,48 @@ def only_book_a(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
     assert _listed(response, "address_books", "address_book_id") == [ids["book_a"]]
 
 
+def the_contact_values_named_and_typed(
+    http: httpx.Client, ids: Ids, response: httpx.Response
+) -> None:
+    page = response.json()
+    assert page["custom_fields"] == [
+        {
+            "custom_field_id": ids["tier"],
+            "custom_field_name": "Tier",
+            "data_type": "pick_list",
+            "custom_field_value": "gold",
+            "outdated": False,
+        },
+        {
+            "custom_field_id": ids["manager"],
+            "custom_field_name": "Manager",
+            "data_type": "string",
+            "custom_field_value": "Grace",
+            "outdated": False,
+        },
+    ]
+    assert (page["page_size"], page["next_page_token"]) == (30, "")
+
+
+def the_contact_values_replaced(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    path = f"/contact_center/address_books/contacts/{ids['contact']}/custom_fields"
+    shown = http.get(path).json()["custom_fields"]
+    assert [(v["custom_field_id"], v["custom_field_value"]) for v in shown] == [
+        (ids["tier"], "silver")
+    ]
+    contact = http.get(f"/contact_center/address_books/{ids['book_a']}/contacts/{ids['contact']}")
+    assert "custom_fields" not in contact.json()  # GET shows only custom_fields_url
+
+
+def one_value_a_page(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
+    page = response.json()
+    assert [v["custom_field_id"] for v in page["custom_fields"]] == [ids["tier"]]
+    path = f"/contact_center/address_books/contacts/{ids['contact']}/custom_fields"
+    rest = http.get(path, params={"page_size": 1, "next_page_token": page["next_page_token"]})
+    assert [v["custom_field_id"] for v in rest.json()["custom_fields"]] == [ids["manager"]]
+    assert rest.json()["next_page_token"] == ""
+
+
 def only_var_b(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
     assert _listed(response, "variables", "variable_id") == [ids["var_b"]]
 
@@ -269,6 +347,8 @@ def only_bob(http: httpx.Client, ids: Ids, response: httpx.Response) -> None:
 _REGION = "/contact_center/regions/{a}"
 _ROLE = "/contact_center/roles/{a}"
 _ASSET = "/contact_center/asset_library/assets/{asset}"
+_CONTACT = "/contact_center/address_books/{book_a}/contacts/{contact}"
+_CONTACT_FIELDS = "/contact_center/address_books/contacts/{contact}/custom_fields"
 
 CASES = [
     Case("a region's users move to move_to_region_id on delete", two_regions_and_a_user,
@@ -309,6 +389,22 @@ CASES = [
          "GET", "/contact_center/address_books", {"unit_id": "{a}"}, then=only_book_a),
     Case("address books are not listed without unit_id", two_units_with_a_book_each,
          "GET", "/contact_center/address_books", {}, 400, 1902),
+    Case("a contact's custom field values are listed with their fields' names and types",
+         a_contact_with_two_custom_values, "GET", _CONTACT_FIELDS,
+         then=the_contact_values_named_and_typed),
+    Case("a contact's custom field values come in pages", a_contact_with_two_custom_values,
+         "GET", _CONTACT_FIELDS, {"page_size": "1"}, then=one_value_a_page),
+    Case("a contact update replaces its custom field values", a_contact_with_two_custom_values,
+         "PATCH", _CONTACT, {}, 204, then=the_contact_values_replaced,
+         body=_with_values(("{tier}", "silver"))),
+    Case("a contact's custom field must exist", a_contact_with_two_custom_values,
+         "PATCH", _CONTACT, {}, 400, 2114,
+         body=_with_values(("nope", "x"))),
+    Case("a contact's pick-list value must be one of the field's", a_contact_with_two_custom_values,
+         "PATCH", _CONTACT, {}, 400, 2116,
+         body=_with_values(("{tier}", "bronze"))),
+    Case("custom fields of a contact that does not exist are not found", two_units_with_a_book_each,
+         "GET", "/contact_center/address_books/contacts/nope/custom_fields", {}, 404, 2101),
     Case("variables are listed for one group", two_groups_with_a_variable_each,
          "GET", "/contact_center/variables", {"variable_group_id": "{b}"}, then=only_var_b),
     Case("variables are not listed without variable_group_id", two_groups_with_a_variable_each,
@@ -326,6 +422,15 @@ CASES = [
 ]
 
 
+def _filled(value: Any, ids: Ids) -> Any:
+    """``value`` with ``{key}`` in its strings naming arranged ids."""
+    if isinstance(value, dict):
+        return {k: _filled(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_filled(v, ids) for v in value]
+    return value.format(**ids) if isinstance(value, str) else value
+
+
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_the_emulator_does_what_the_reference_states(
     case: Case, emulator: EmulatorServer, http: httpx.Client
@@ -333,7 +438,7 @@ def test_the_emulator_does_what_the_reference_states(
     ids = case.arrange(http, emulator)
     params = {k: v.format(**ids) for k, v in case.params.items()}
     response = http.request(
-        case.method, case.path.format(**ids), params=params, json=case.body
+        case.method, case.path.format(**ids), params=params, json=_filled(case.body, ids)
     )
     assert response.status_code == case.status, response.text
     if case.code is not None:

@@ -10,6 +10,7 @@ from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import plan, read_account, selected_specs
+from zoomcc.exporter.references import Ref
 from zoomcc.resources import catalog
 
 TYPES = ["Queue", "Team", "Disposition", "BusinessHours"]
@@ -104,3 +105,45 @@ def test_a_queue_that_cannot_have_interrupts_is_not_asked_for_them(
     assert [p for p in asked if chat in p] == []
     assert [p for p in asked if voice in p] != []
     assert unread == []
+
+
+def a_book_contact_with_a_tier(api: ZoomClient) -> dict[str, str]:
+    """A contact whose custom field value its GET does not show."""
+    unit = api.request("POST", "/contact_center/address_books/units", json={"unit_name": "Sales"})
+    book = api.request(
+        "POST",
+        "/contact_center/address_books",
+        json={"address_book_name": "Customers", "unit_id": unit["unit_id"]},
+    )["address_book_id"]
+    tier = api.request(
+        "POST",
+        "/contact_center/address_books/custom_fields",
+        json={
+            "custom_field_name": "Tier",
+            "data_type": "pick_list",
+            "pick_list_values": ["gold", "silver"],
+            "address_book_ids": [book],
+        },
+    )["custom_field_id"]
+    contact = {
+        "display_name": "Ada",
+        "phones": [{"phone_number": "+14155550100", "phone_type": "main"}],
+        "phone_numbers": ["+14155550100"],
+        "custom_fields": [{"custom_field_id": tier, "custom_field_value": "gold"}],
+    }
+    api.request("POST", f"/contact_center/address_books/{book}/contacts", json=contact)
+    return {"tier": str(tier)}
+
+
+def test_a_contacts_custom_field_values_are_read_and_point_at_their_fields(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = a_book_contact_with_a_tier(api)
+    types = ["AddressBookUnit", "AddressBook", "AddressBookCustomField", "AddressBookContact"]
+    result = plan(read_account(api, selected_specs(types)))
+    names = {o.object_id: o.name for o in result.objects}
+    (contact,) = [o for o in result.objects if o.spec.name == "AddressBookContact"]
+    assert contact.inputs["custom_fields"] == [
+        {"custom_field_id": Ref(names[made["tier"]]), "custom_field_value": "gold"}
+    ]
+    assert contact.notes == []

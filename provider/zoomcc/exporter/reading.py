@@ -1,10 +1,11 @@
 """Reading every object of the chosen types: each listed (within its parents where the API
 lists only per parent), then read in full where list items are partial; a flow's JSON
-through the flow export operation."""
+through the flow export operation, a contact's custom field values through their own list."""
 
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import Executor
 from typing import Any
 
@@ -17,6 +18,17 @@ from zoomcc.resources.call_shapes import Newest
 from zoomcc.resources.spec import ResourceSpec
 
 Unreadable = list[tuple[str, str, str]]
+
+READ_APART: dict[str, tuple[tuple[str, str], ...]] = {
+    # The contact GET shows only `custom_fields_url`, "to retrieve contact's custom field
+    # list": the values come from "List a contact's custom fields" (reference line 169).
+    "AddressBookContact": (
+        ("custom_fields", "/contact_center/address_books/contacts/{contactId}/custom_fields"),
+    ),
+}
+"""Arguments a type's GET does not show: (argument, the list operation's path holding the
+object's id), the argument being the list's items (extra fields are dropped as the rest
+of the object's are: what the create does not take)."""
 
 
 def list_is_complete(spec: ResourceSpec) -> bool:
@@ -104,7 +116,8 @@ class ObjectReader:
             object_id = str(item[spec.list_field(spec.id_field)])
             parents = {a: item[a] for a in spec.path_inputs.values() if a in item}
             live = dict(item) if complete else {**parents, **api.get(object_id, parents)}
-            obj = ExportedObject(spec, object_id, normalize(live))
+            notes = self.read_apart(spec, object_id, live)
+            obj = ExportedObject(spec, object_id, normalize(live), notes=notes)
             if spec.name == "Flow":
                 obj.files["flow_file"] = self.flow_json(spec, object_id, obj.live)
             done[0] += 1
@@ -115,6 +128,24 @@ class ObjectReader:
         if self.pool is None or complete:
             return [one(item) for item in wanted]
         return list(self.pool.map(one, wanted))  # in the listed order
+
+    def read_apart(self, spec: ResourceSpec, object_id: str, live: dict[str, Any]) -> list[str]:
+        """Add to ``live`` what ``READ_APART`` reads beside the GET; notes on what the
+        account refused to show (the program then lacks it)."""
+        notes = []
+        for argument, path in READ_APART.get(spec.name, ()):
+            op = spec.api.op("GET", path)
+            url = re.sub(r"\{\w+\}", object_id, path)
+            try:
+                live[argument] = list(self.client.list(op, url, argument))
+            except ZoomApiError as exc:
+                if not refusal(exc):
+                    raise
+                notes.append(
+                    f"{spec.friendly(argument)} could not be read ({exc.message}): "
+                    "declare them by hand."
+                )
+        return notes
 
     def flow_json(self, spec: ResourceSpec, flow_id: str, live: dict[str, Any]) -> str:
         """The flow's newest version as the flow export operation gives it, dumped with

@@ -3,14 +3,25 @@
 Behaviour the reference describes beyond the field tables: an address book's unit and a
 custom field's address books must exist (1901, 2006); GET shows the unit's and books'
 names; a contact needs a phone or an email (2102), at most five phones with one main one;
-a pick-list custom field's default must be one of its values (2115).
+a pick-list custom field's default must be one of its values (2115); a contact's custom
+field values name existing fields (2114), pick-list ones one of the field's values (2116),
+and are served by "List a contact's custom fields".
 """
 
 from __future__ import annotations
 
-from zoomcc.emulator.derive import derive
+from zoomcc.emulator.derive import api_route, derive
 from zoomcc.emulator.groups.common import constant, name_of
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference, StoreAccess
+from zoomcc.emulator.model import (
+    OMIT,
+    ApiCall,
+    Collection,
+    HookContext,
+    Hooks,
+    Reference,
+    StoreAccess,
+)
+from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
 UNITS = "address_book_units"
@@ -104,9 +115,65 @@ def _contact_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
         raise validation_error("Only one main phone number is allowed.")
     if len(data.get("emails") or []) > 10:
         raise validation_error("Number of emails exceeds max limit of 10")
+    if "custom_fields" in body:
+        _check_custom_values(ctx.store, body["custom_fields"])
     # The contact shows the book it lives in.
     data["address_book_id"] = ctx.parent_id
     return data
+
+
+def _check_custom_values(store: StoreAccess, values: Json) -> None:
+    """reference line 1648 (create; line 2702, update): "2114 Custom field is invalid:
+    $customFieldId", "2116 Invalid custom field value `custom_field_value`. The provided
+    value is not in the list of supported picklist values."."""
+    for value in values if isinstance(values, list) else []:
+        if not isinstance(value, dict):
+            continue
+        field_id = str(value.get("custom_field_id") or "")
+        field = store.get(CUSTOM_FIELDS, field_id)
+        if field is None:
+            raise ErrorDef(400, 2114, "Custom field is invalid: {id}").error(id=field_id)
+        given = value.get("custom_field_value")
+        if (
+            field.get("data_type") == "pick_list"
+            and given not in (None, "")
+            and given not in (field.get("pick_list_values") or [])
+        ):
+            raise ErrorDef(
+                400,
+                2116,
+                "Invalid custom field value `custom_field_value`. The provided value is not "
+                "in the list of supported picklist values.",
+            ).error()
+
+
+def _contact_custom_fields(store: StoreAccess, call: ApiCall) -> Json:
+    """reference line 169: "List a contact's custom fields", line 175: "List all custom
+    fields on a contact.": the values the contact was last created or updated with, each
+    with its field's name and data type (fields deleted since are left out), in pages.
+    The response has no ``total_records``."""
+    contact_id = call.path_params["id"]
+    contact = store.get(CONTACTS, contact_id)
+    if contact is None:
+        raise store.collection(CONTACTS).not_found_error("get", contact_id)
+    rows: list[Obj] = []
+    for value in contact.get("custom_fields") or []:
+        field_id = str(value.get("custom_field_id") or "") if isinstance(value, dict) else ""
+        field = store.get(CUSTOM_FIELDS, field_id)
+        if field is None:
+            continue
+        row: Obj = {
+            "custom_field_id": field_id,
+            "custom_field_name": field.get("custom_field_name", ""),
+            "data_type": field.get("data_type", "string"),
+            "outdated": False,
+        }
+        if value.get("custom_field_value") is not None:
+            row["custom_field_value"] = value["custom_field_value"]
+        rows.append(row)
+    page = paged(rows, call.query, "custom_fields")
+    del page["total_records"]
+    return page
 
 
 def _custom_fields_url(store: StoreAccess, data: Obj) -> Json:
@@ -125,6 +192,15 @@ ADDRESS_BOOK_CONTACTS = derive(
         "custom_fields_url": _custom_fields_url,
     },
     hooks=Hooks(merge=_contact_merge),
+    extra_routes=(
+        api_route(
+            "GET",
+            "/contact_center/address_books/contacts/{id}/custom_fields",
+            "custom_fields.list",
+            _contact_custom_fields,
+            id_param="contactId",
+        ),
+    ),
 )
 
 COLLECTIONS: tuple[Collection, ...] = (
