@@ -89,7 +89,10 @@ class PageTokens:
 def paged(rows: list[Obj], query: Mapping[str, str], key: str) -> Obj:
     """One page of a list computed on the fly, the offset as its token."""
     size = page_size(query.get("page_size"))
-    start = int(query.get("next_page_token") or 0)
+    token = query.get("next_page_token") or "0"
+    if not token.isdigit():  # not one this list issued: Zoom's code-300 refusal, never a 500
+        raise validation_error("Invalid parameter: next_page_token.")
+    start = int(token)
     more = start + size < len(rows)
     return {
         "next_page_token": str(start + size) if more else "",
