@@ -14,6 +14,7 @@ import copy
 import dataclasses
 from typing import Final
 
+from zoomcc.apispec.server_defaults import NEW_QUEUE
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.groups.common import check_item, constant
@@ -136,35 +137,7 @@ def _queues() -> Collection:
         "/contact_center/queues",
         name="queues",
         id_field="cc_queue_id",
-        # Server defaults: the values of the reference's GET example (reference line 18137:
-        # "The default on new queues is 30 seconds").
-        defaults={
-            "queue_description": "",
-            "max_wait_time": 50,
-            "wrap_up_time": 50,
-            "max_engagement_in_queue": 50,
-            "short_abandon": {"enable": False, "threshold": 5},
-            "distribution_type": 1,
-            "distribution_duration_in_seconds": 30,
-            "message_accept": "manual",
-            "wrap_up_expiration": True,
-            "wrap_up_after_transfer": False,
-            "overflow_type": 0,
-            "overflow_to_goodbye_message": True,
-            "recording_storage_location": "us",
-            "service_level_threshold_in_seconds": 15,
-            "service_level_exclude_short_abandoned_calls": True,
-            "service_level_exclude_long_abandoned_calls": True,
-            "service_level_exclude_abandoned_quit_engagements": True,
-            "service_level_target_in_percentage": 80,
-            "engagement_distribution": "simultaneous",
-            "engagement_acceptance": {
-                "acceptance_type": "manual",
-                "enable_agent_alert_tone": True,
-                "enable_agent_whisper_announcement": False,
-                "enable_agent_greeting": False,
-            },
-        },
+        defaults=dict(NEW_QUEUE),  # the reference's GET example (apispec.server_defaults),
         generated={"queue_id": new_id},
         computed={
             "dispositions_count": constant(0),
