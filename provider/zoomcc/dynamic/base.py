@@ -15,14 +15,20 @@ import functools
 from typing import Any, ClassVar, Generic, TypeVar
 
 import dill  # pulumi pickles providers with dill
-from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, ResourceProvider
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    DiffResult,
+    ResourceProvider,
+)
 
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.accounts import ACCOUNT_KEY, profiles, unknown_account
 from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
 from zoomcc.dynamic.derivation import with_derived
 from zoomcc.dynamic.validation import input_failures
-from zoomcc.dynamic.values import is_unknown
+from zoomcc.dynamic.values import is_unknown, matches
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
 
@@ -87,6 +93,26 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
         if self._client is None:
             self._client = CLIENTS.get(resolve_settings(self._stack_config, account=self.account))
         return self._client
+
+    def relation_diff(
+        self, olds: dict[str, Any], news: dict[str, Any], *, undeclared_changes: bool
+    ) -> DiffResult:
+        """The diff of memberships and settings: the inputs that differ (with
+        ``undeclared_changes``, one declared before and not now too). A replacement removes
+        the old first: the same member may be in both, and removing it after the add would
+        undo the add."""
+        changed = []
+        for name in self.spec.input_fields:
+            desired, before = news.get(name), olds.get(name)
+            if desired is None and (before is None or not undeclared_changes):
+                continue
+            if is_unknown(desired) or not matches(desired, before):
+                changed.append(name)
+        replaces = [f for f in changed if f in self.spec.replace_fields]
+        replaces += self.account_replaces(olds)
+        return DiffResult(
+            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
+        )
 
     def account_replaces(self, olds: dict[str, Any]) -> list[str]:
         """``[account]`` when the resource moves to another account: a move is a new object

@@ -22,7 +22,7 @@ from zoomcc.client import NotFoundError, ZoomApiError, ZoomTransportError
 from zoomcc.dynamic.members import add_item, attributes_match, declared, find, member_id, present
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
-from zoomcc.dynamic.values import is_unknown, matches, normalize
+from zoomcc.dynamic.values import is_unknown, normalize
 from zoomcc.resources.membership import MembershipSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -54,20 +54,8 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
         return [CheckFailure(spec.members_field, f"{spec.name}: members declared twice: {dupes}")]
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        spec = self.spec
-        changed: list[str] = []
-        for name in spec.input_fields:
-            desired, before = news.get(name), olds.get(name)
-            if desired is None and before is None:
-                continue
-            if is_unknown(desired) or not matches(desired, before):
-                changed.append(name)
-        replaces = [f for f in changed if f in spec.replace_fields] + self.account_replaces(olds)
-        # Replacing removes the old members before adding the new ones: the same member may
-        # be in both, and removing it after the add would undo the add.
-        return DiffResult(
-            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
-        )
+        # An argument no longer declared is a change too (the members it listed leave).
+        return self.relation_diff(olds, news, undeclared_changes=True)
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:

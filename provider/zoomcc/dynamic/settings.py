@@ -22,7 +22,7 @@ from pulumi.dynamic import (
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
-from zoomcc.dynamic.values import is_unknown, matches, normalize
+from zoomcc.dynamic.values import matches, normalize
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -37,17 +37,8 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
     # ---- diff -----------------------------------------------------------------------------
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        spec = self.spec
-        changed = [
-            name
-            for name in spec.input_fields
-            if news.get(name) is not None
-            and (is_unknown(news[name]) or not matches(news[name], olds.get(name)))
-        ]
-        replaces = [f for f in changed if f in spec.replace_fields] + self.account_replaces(olds)
-        return DiffResult(
-            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
-        )
+        # A setting no longer declared stays as it is in Zoom: not a change.
+        return self.relation_diff(olds, news, undeclared_changes=False)
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
