@@ -123,9 +123,8 @@ def _contact_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
 
 
 def _check_custom_values(store: StoreAccess, values: Json) -> None:
-    """reference line 1648 (create; line 2702, update): "2114 Custom field is invalid:
-    $customFieldId", "2116 Invalid custom field value `custom_field_value`. The provided
-    value is not in the list of supported picklist values."."""
+    """reference line 1648 (create; line 2702, update): "`2114` <br> Custom field is invalid:
+    $customFieldId" and, after error code `2116`, "Invalid custom field value"."""
     for value in values if isinstance(values, list) else []:
         if not isinstance(value, dict):
             continue
