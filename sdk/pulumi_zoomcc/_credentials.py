@@ -14,9 +14,12 @@ from pulumi.runtime import get_config, is_dry_run
 from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.settings import get_monitor
 
-from zoomcc.dynamic.config import CONFIG_NAMESPACE, ConfigurationError, resolve_settings
-
-_KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "accounts")
+from zoomcc.dynamic.config import (
+    CONFIG_NAMESPACE,
+    SETTINGS,
+    ConfigurationError,
+    resolve_settings,
+)
 
 
 def require_credentials(account: str | None) -> None:
@@ -33,7 +36,7 @@ def _missing(account: str | None) -> str | None:
     # Not cached: one process may run several stacks (the Automation API's inline programs).
     stack_config = {
         f"{CONFIG_NAMESPACE}:{key}": value
-        for key in _KEYS
+        for key in SETTINGS
         if (value := get_config(f"{CONFIG_NAMESPACE}:{key}")) is not None
     }
     try:

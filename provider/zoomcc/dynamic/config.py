@@ -43,6 +43,8 @@ _PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
     "adoptExisting": ("never", "matching"),
     ACCOUNTS_SETTING: (),  # named account profiles: see ``accounts``
 }
+SETTINGS: tuple[str, ...] = (*_KEYS, *_PROVIDER_KEYS)
+"""Every ``zoomcc:*`` stack setting the provider knows (``accountId``, ..., ``accounts``)."""
 _CHOICES: dict[str, tuple[str, ...]] = {
     "plan": ("pro", "business", "business+", "business_plus", "enterprise"),
     "pacing": ("true", "false"),
@@ -93,7 +95,7 @@ def config_problems(stack_config: Mapping[str, Any]) -> list[str]:
     """What is wrong with the ``zoomcc:*`` stack config, each naming the key; checked at
     preview, before any API call, so a typo such as ``zoomcc:basUrl`` is not silently ignored
     (the stack would otherwise go to Zoom's production host)."""
-    known = [*_KEYS, *_PROVIDER_KEYS]
+    known = list(SETTINGS)
     problems: list[str] = []
     for full_key, value in sorted(stack_config.items()):
         namespace, _, key = full_key.partition(":")
