@@ -64,7 +64,7 @@ def test_check_flag_detects_drift(tmp_path: Path, reference_text: str) -> None:
 
 def test_render_is_deterministic(fresh: ApiSpec) -> None:
     text = generate.render(fresh)
-    assert text == generate.render(ApiSpec.model_validate_json(text))
+    assert text == generate.render(ApiSpec.from_json(text))
     assert text.startswith('{\n "operations": [\n')
 
 

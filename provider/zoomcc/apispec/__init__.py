@@ -18,6 +18,7 @@ from zoomcc.apispec.spec import (
     FieldSpec,
     FieldType,
     Operation,
+    OperationKey,
     QueryParam,
     QueryType,
     RateLabel,
@@ -32,6 +33,7 @@ __all__ = [
     "FieldSpec",
     "FieldType",
     "Operation",
+    "OperationKey",
     "QueryParam",
     "QueryType",
     "RateLabel",
@@ -48,5 +50,4 @@ SPEC_RESOURCE = "contact_center.json"
 @functools.cache
 def load_api_spec() -> ApiSpec:
     """Load the packaged spec once; importlib.resources makes it work from a wheel."""
-    text = resources.files(__package__).joinpath(SPEC_RESOURCE).read_text(encoding="utf-8")
-    return ApiSpec.model_validate_json(text)
+    return ApiSpec.from_json(resources.files(__package__).joinpath(SPEC_RESOURCE).read_bytes())

@@ -89,7 +89,8 @@ class CheckedRequest:
     """The JSON body with integers as integers, e.g. ``{"loop_interval": 45}``."""
 
 
-Routes = dict[str, list[tuple[re.Pattern[str], Operation]]]
+Routes = dict[str, list[tuple[re.Pattern[str], int]]]
+"""Per method, path patterns with the index of their operation in the spec's ``keys``."""
 # id(spec) -> (spec, routes): specs are not hashable; keeping the spec keeps its id unique.
 _route_cache: dict[int, tuple[ApiSpec, Routes]] = {}
 
@@ -106,23 +107,24 @@ def _routes(spec: ApiSpec) -> Routes:
 
 
 def _build_routes(spec: ApiSpec) -> Routes:
-    routes: dict[str, list[tuple[int, re.Pattern[str], Operation]]] = {}
-    for op in spec.operations:
-        literal = [re.escape(part) for part in _PLACEHOLDER.split(op.path)]
+    """From the operations' keys alone: matching a path parses only the operation it finds."""
+    routes: dict[str, list[tuple[int, re.Pattern[str], int]]] = {}
+    for index, key in enumerate(spec.keys):
+        literal = [re.escape(part) for part in _PLACEHOLDER.split(key.path)]
         pattern = re.compile("^" + "[^/]+".join(literal) + "$")
-        placeholders = len(_PLACEHOLDER.findall(op.path))
-        routes.setdefault(op.method, []).append((placeholders, pattern, op))
+        placeholders = len(_PLACEHOLDER.findall(key.path))
+        routes.setdefault(key.method, []).append((placeholders, pattern, index))
     return {
-        method: [(pattern, op) for _, pattern, op in sorted(entries, key=lambda e: e[0])]
+        method: [(pattern, index) for _, pattern, index in sorted(entries, key=lambda e: e[0])]
         for method, entries in routes.items()
     }
 
 
 def match_operation(spec: ApiSpec, method: str, path: str) -> Operation | None:
     """The operation a concrete path (``/contact_center/queues/abc``) is a call of."""
-    for pattern, op in _routes(spec).get(method.upper(), []):
+    for pattern, index in _routes(spec).get(method.upper(), []):
         if pattern.match(path):
-            return op
+            return spec.at(index)
     return None
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from zoomcc.apispec.errata import ERRATA, apply_errata
 from zoomcc.apispec.field_trees import ReferenceError, parse_tree
-from zoomcc.apispec.spec import ApiSpec
+from zoomcc.apispec.spec import ApiSpec, Operation
 
 REFERENCE_ENV = "ZOOMCC_API_REFERENCE"
 REFERENCE_NAME = "zoom-contact-center-api-reference.txt"
@@ -258,12 +258,12 @@ def build_spec(text: str, query_facts: dict[str, Any] | None = None) -> ApiSpec:
     if query_facts is not None:
         merge_query_params(ops, query_facts)
     ops.sort(key=lambda o: (o["path"], o["method"]))
-    return ApiSpec.model_validate({"operations": ops})
+    return ApiSpec(Operation.model_validate(op) for op in ops)
 
 
 def render(spec: ApiSpec) -> str:
     """Serialise deterministically: sorted keys, ``indent=1``, trailing newline."""
-    data = spec.model_dump(mode="json", by_alias=True)
+    data = {"operations": [o.model_dump(mode="json", by_alias=True) for o in spec.operations]}
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

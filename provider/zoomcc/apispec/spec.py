@@ -8,7 +8,9 @@ reference instead of against someone's memory of it.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -166,18 +168,84 @@ class Operation(_Frozen):
         return frozenset(code for code, missing in verdicts.items() if missing)
 
 
-class ApiSpec(_Frozen):
-    """All operations of the Contact Center API, sorted by path then method."""
+class OperationKey(NamedTuple):
+    """What finds an operation without parsing it: its id, method and path template."""
 
-    operations: list[Operation]
+    id: str
+    """The snake_case id, e.g. ``create_a_queue``."""
+    method: str
+    """The HTTP method in capitals, e.g. ``POST``."""
+    path: str
+    """The path template, e.g. ``/contact_center/queues/{queueId}``."""
+
+
+# One operation of the rendered spec (``generate.render``: sorted keys, ``indent=1``): it opens
+# with ``  {`` and closes with ``  }`` on lines of their own; deeper lines are indented more,
+# and JSON strings hold no raw newline.
+_OPERATION_TEXT = re.compile(rb"^  \{\n.*?^  \}", re.MULTILINE | re.DOTALL)
+_KEY_LINE = re.compile(rb'^   "(id|method|path)": "([^"\\]*)",$', re.MULTILINE)
+
+
+class ApiSpec:
+    """All operations of the Contact Center API, sorted by path then method.
+
+    Loaded from the packaged text, each operation is parsed when first asked for: a provider
+    process serving a few types uses a few dozen of the 312 operations, and the whole tree is
+    some 6,000 models (about 23 MiB of a provider process's memory). The text is kept as
+    bytes (3.4 MiB; as ``str`` its few accented letters would double it)."""
+
+    def __init__(self, operations: Iterable[Operation] = ()) -> None:
+        parsed = list(operations)
+        self._keys = [OperationKey(o.id, o.method, o.path) for o in parsed]
+        self._text = b""
+        self._spans: list[tuple[int, int]] = []
+        self._parsed: list[Operation | None] = list(parsed)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> ApiSpec:
+        """The spec in ``text`` as ``generate.render`` writes it, operations left unparsed;
+        text of any other layout is parsed whole."""
+        data = text.encode() if isinstance(text, str) else text
+        found = list(_OPERATION_TEXT.finditer(data))
+        keys = [{k.decode(): v.decode() for k, v in _KEY_LINE.findall(m.group(0))} for m in found]
+        if not found or any(len(k) != 3 for k in keys):
+            return cls(_Whole.model_validate_json(data).operations)
+        spec = cls()
+        spec._keys = [OperationKey(k["id"], k["method"], k["path"]) for k in keys]
+        spec._text, spec._spans = data, [m.span() for m in found]
+        spec._parsed = [None] * len(found)
+        return spec
+
+    @property
+    def keys(self) -> Sequence[OperationKey]:
+        """Every operation's id, method and path, in spec order, none parsed."""
+        return self._keys
+
+    def at(self, index: int) -> Operation:
+        """The operation at ``index`` of ``keys``, parsed on first use."""
+        found = self._parsed[index]
+        if found is None:
+            with self._lock:
+                found = self._parsed[index]
+                if found is None:
+                    start, end = self._spans[index]
+                    found = Operation.model_validate_json(self._text[start:end])
+                    self._parsed[index] = found
+        return found
+
+    @property
+    def operations(self) -> list[Operation]:
+        """Every operation, parsed (all of them: for tools, the emulator and tests)."""
+        return [self.at(i) for i in range(len(self._keys))]
 
     def op(self, method: str, path: str) -> Operation:
         """Look an operation up by HTTP method and path template."""
         method = method.upper()
-        for o in self.operations:
-            if o.method == method and o.path == path:
-                return o
-        same_path = sorted(o.method for o in self.operations if o.path == path)
+        for i, key in enumerate(self._keys):
+            if key.method == method and key.path == path:
+                return self.at(i)
+        same_path = sorted(k.method for k in self._keys if k.path == path)
         hint = (
             f"; {path} supports {', '.join(same_path)}"
             if same_path
@@ -187,7 +255,24 @@ class ApiSpec(_Frozen):
 
     def by_id(self, id: str) -> Operation:
         """Look an operation up by its snake_case id (e.g. ``create_a_queue``)."""
-        for o in self.operations:
-            if o.id == id:
-                return o
+        for i, key in enumerate(self._keys):
+            if key.id == id:
+                return self.at(i)
         raise KeyError(f"no operation with id {id!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ApiSpec):
+            return NotImplemented
+        return self._keys == other._keys and self.operations == other.operations
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        parsed = sum(o is not None for o in self._parsed)
+        return f"ApiSpec({len(self._keys)} operations, {parsed} parsed)"
+
+
+class _Whole(_Frozen):
+    """The spec's JSON document: ``{"operations": [...]}``."""
+
+    operations: list[Operation]

@@ -8,6 +8,15 @@ ContractViolation for a request refused before it was sent.
 See ZoomClient. Everything a resource needs is importable from here.
 """
 
+import sys
+
+# httpx imports its command-line tool (``httpx._main``, with click, rich and pygments: 4.5 MiB
+# of every provider process) whenever those are installed, as they are beside zoomcc's own
+# CLI. The client has no use for it; should a program call ``httpx.main``, it says to install
+# ``httpx[cli]``. Nothing changes where httpx was imported first.
+if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]
+
 from zoomcc.apispec.contract import ContractViolation
 
 from .auth import AccessToken, TokenProvider

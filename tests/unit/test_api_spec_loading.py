@@ -1,0 +1,45 @@
+"""The packaged spec is read lazily: each operation is parsed when first asked for, and what a
+lookup returns is what parsing the whole document gives."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from zoomcc.apispec import SPEC_RESOURCE, ApiSpec, Operation, generate, load_api_spec
+from zoomcc.apispec.spec import _Whole
+
+TEXT = resources.files("zoomcc.apispec").joinpath(SPEC_RESOURCE).read_text(encoding="utf-8")
+WHOLE = _Whole.model_validate_json(TEXT).operations
+
+
+def test_the_lazy_spec_holds_every_operation_of_the_document_in_order() -> None:
+    lazy = ApiSpec.from_json(TEXT)
+    assert [k.id for k in lazy.keys] == [o.id for o in WHOLE]
+    assert lazy.operations == WHOLE
+
+
+@pytest.mark.parametrize("op", WHOLE[::37], ids=lambda o: o.id)
+def test_a_lookup_parses_only_the_operation_it_finds(op: Operation) -> None:
+    lazy = ApiSpec.from_json(TEXT)
+    assert lazy.op(op.method, op.path) == op
+    assert repr(lazy) == f"ApiSpec({len(WHOLE)} operations, 1 parsed)"
+    assert lazy.by_id(op.id) is lazy.op(op.method, op.path)
+
+
+def test_text_in_another_layout_is_parsed_whole() -> None:
+    compact = json.dumps(json.loads(TEXT), separators=(",", ":"))
+    spec = ApiSpec.from_json(compact)
+    assert repr(spec) == f"ApiSpec({len(WHOLE)} operations, {len(WHOLE)} parsed)"
+    assert spec == ApiSpec.from_json(TEXT)
+
+
+def test_rendering_the_lazy_spec_gives_the_packaged_text_back() -> None:
+    assert generate.render(load_api_spec()) == TEXT
+
+
+def test_an_unknown_operation_names_what_the_path_supports() -> None:
+    with pytest.raises(KeyError, match="supports DELETE, GET, PATCH"):
+        load_api_spec().op("PUT", "/contact_center/skills/categories/{skillCategoryId}")
