@@ -15,7 +15,6 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from types import TracebackType
 from typing import Any, Literal, NoReturn
 
 import httpx
@@ -114,12 +113,7 @@ class ZoomClient:
     def __enter__(self) -> ZoomClient:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # -- introspection --------------------------------------------------------------------

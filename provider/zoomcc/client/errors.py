@@ -32,6 +32,11 @@ def _where(operation: str, method: str, path: str) -> str:
     return request if operation == request else f"{operation} ({request})"
 
 
+Answer = tuple[int, int | None, str, str | None, str, str]
+"""What an API error is made from, as ``ZoomApiError`` takes it: HTTP status, Zoom code,
+message, operation, method, path."""
+
+
 class ZoomApiError(ZoomError):
     """Zoom answered with an error status."""
 
@@ -102,24 +107,21 @@ class AuthenticationError(ZoomApiError):
 
 
 class RateLimitError(ZoomApiError):
-    """HTTP 429 that retries did not get past."""
+    """HTTP 429 that retries did not get past; ``reset_at`` is when the limit resets, where
+    Zoom says so."""
 
     def __init__(
         self,
-        status: int,
-        code: int | None,
-        message: str,
-        operation: str | None,
-        method: str,
-        path: str,
-        *,
+        *answer: *Answer,
         errors: Sequence[Mapping[str, Any]] = (),
         retry_after: float | None = None,
         limit_type: str | None = None,
+        reset_at: datetime | None = None,
     ) -> None:
         self.retry_after = retry_after
         self.limit_type = limit_type
-        super().__init__(status, code, message, operation, method, path, errors=errors)
+        self.reset_at = reset_at
+        super().__init__(*answer, errors=errors)
 
 
 def _duration(seconds: float) -> str:
@@ -135,33 +137,6 @@ def _duration(seconds: float) -> str:
 
 class DailyLimitError(RateLimitError):
     """A daily quota is spent: retrying now cannot succeed, so fail at once and say when."""
-
-    def __init__(
-        self,
-        status: int,
-        code: int | None,
-        message: str,
-        operation: str | None,
-        method: str,
-        path: str,
-        *,
-        errors: Sequence[Mapping[str, Any]] = (),
-        retry_after: float | None = None,
-        limit_type: str | None = None,
-        reset_at: datetime | None = None,
-    ) -> None:
-        self.reset_at = reset_at
-        super().__init__(
-            status,
-            code,
-            message,
-            operation,
-            method,
-            path,
-            errors=errors,
-            retry_after=retry_after,
-            limit_type=limit_type,
-        )
 
     def __str__(self) -> str:
         where = _where(self.operation, self.method, self.path)

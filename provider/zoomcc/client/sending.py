@@ -161,19 +161,7 @@ class Sender:
                 if info.daily:
                     self._stats.bump("daily_limited")
                     logger.warning("%s %s -> 429: daily rate limit reached", method, path)
-                    raise DailyLimitError(
-                        status,
-                        code,
-                        message,
-                        operation,
-                        method,
-                        path,
-                        errors=errors,
-                        retry_after=info.retry_after,
-                        limit_type=info.limit_type,
-                        reset_at=info.reset_at,
-                    )
-                if retries < max_retries:
+                elif retries < max_retries:
                     self._pacer.defer(
                         label, PER_SECOND_WAIT if info.retry_after is None else info.retry_after
                     )
@@ -182,8 +170,9 @@ class Sender:
                     self._pause(wait)
                     retries += 1
                     continue
-                logger.warning("%s %s -> 429 after %d attempt(s)", method, path, retries + 1)
-                raise RateLimitError(
+                else:
+                    logger.warning("%s %s -> 429 after %d attempt(s)", method, path, retries + 1)
+                raise (DailyLimitError if info.daily else RateLimitError)(
                     status,
                     code,
                     message,
@@ -193,6 +182,7 @@ class Sender:
                     errors=errors,
                     retry_after=info.retry_after,
                     limit_type=info.limit_type,
+                    reset_at=info.reset_at,
                 )
 
             if status in RETRYABLE_STATUSES:

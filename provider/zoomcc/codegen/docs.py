@@ -4,8 +4,6 @@ the checks made at preview, the outputs, how to import, related resources, API a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen.examples import program
 from zoomcc.codegen.names import module_name, type_name
@@ -248,12 +246,3 @@ def render_index() -> str:
 def render_all() -> dict[str, str]:
     return {f"{module_name(s)}.md": render_page(s) for s in catalog.ALL}
 
-
-def write(target: Path) -> list[Path]:
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in render_all().items():
-        path = target / name
-        path.write_text(text)
-        written.append(path)
-    return written

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen import lookups, nested
@@ -194,11 +193,3 @@ def render_all() -> dict[str, str]:
     files["__init__.py"] = render_init(catalog.ALL, types)
     return files
 
-
-def write(target: Path) -> list[Path]:
-    written = []
-    for name, text in render_all().items():
-        path = target / name
-        path.write_text(text)
-        written.append(path)
-    return written

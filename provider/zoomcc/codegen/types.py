@@ -40,6 +40,25 @@ def described(node: FieldSpec) -> bool:
     return node.type == "object" and bool(node.fields)
 
 
+@dataclass(frozen=True)
+class _Side:
+    """How annotations read on one side: arguments (``_inputs``) or outputs."""
+
+    module: str
+    enums: bool
+    """Whether an enum is typed as its ``Literal`` (outputs take whatever the API says)."""
+    sequence: str
+    free_form: str
+    named: str
+    """A described object's annotation, ``{}`` standing for its (qualified) class name."""
+
+
+_INPUT = _Side(
+    INPUTS, True, "Sequence[pulumi.Input[{}]]", "Mapping[str, Any]", "{0}Args | {0}ArgsDict"
+)
+_OUTPUT = _Side(OUTPUTS, False, "list[{}]", "dict[str, Any]", "{}")
+
+
 @dataclass
 class Nested:
     """The object classes annotations name: class name -> the object's field tree."""
@@ -55,38 +74,37 @@ class Nested:
         self, node: FieldSpec, name: str, *, qualify: bool = True, about: str = ""
     ) -> str:
         """The accepted type of an argument (list items may be Outputs too)."""
-        if node.type in _SCALARS:
-            return _scalar(node)
-        if node.type == "array":
-            if node.items is None:
-                return "Sequence[pulumi.Input[Any]]"
-            item = singular(name)
-            inner = self.input_type(node.items, item, qualify=qualify, about=node.description)
-            return f"Sequence[pulumi.Input[{inner}]]"
-        if not described(node):
-            return "Mapping[str, Any]"
-        _claim(self.inputs, name, node)
-        self.about.setdefault(name, node.description or about)
-        prefix = f"{INPUTS}." if qualify else ""
-        return f"{prefix}{name}Args | {prefix}{name}ArgsDict"
+        return self._annotation(_INPUT, self.inputs, node, name, qualify, about)
 
     def output_type(
         self, node: FieldSpec, name: str, *, qualify: bool = True, about: str = ""
     ) -> str:
         """The type of a value the API returns."""
+        return self._annotation(_OUTPUT, self.outputs, node, name, qualify, about)
+
+    def _annotation(
+        self,
+        side: _Side,
+        classes: dict[str, FieldSpec],
+        node: FieldSpec,
+        name: str,
+        qualify: bool,
+        about: str,
+    ) -> str:
+        """``node``'s annotation on one side, claiming a class for each described object."""
         if node.type in _SCALARS:
-            return _SCALARS[node.type]
+            return _scalar(node) if side.enums else _SCALARS[node.type]
         if node.type == "array":
             if node.items is None:
-                return "list[Any]"
+                return side.sequence.format("Any")
             item = singular(name)
-            inner = self.output_type(node.items, item, qualify=qualify, about=node.description)
-            return f"list[{inner}]"
+            inner = self._annotation(side, classes, node.items, item, qualify, node.description)
+            return side.sequence.format(inner)
         if not described(node):
-            return "dict[str, Any]"
-        _claim(self.outputs, name, node)
+            return side.free_form
+        _claim(classes, name, node)
         self.about.setdefault(name, node.description or about)
-        return f"{OUTPUTS}.{name}" if qualify else name
+        return side.named.format((f"{side.module}." if qualify else "") + name)
 
 
 def _claim(registry: dict[str, FieldSpec], name: str, node: FieldSpec) -> None:

@@ -21,7 +21,7 @@ Recovery after a lost create response and lookups always ask afresh.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -78,9 +78,10 @@ def find(
             return [hit]
         # Ambiguous, or the name is held in another scope: only the list can tell.
     whole = list_complete(spec)  # then a listed item is the object: no GET after the list
+    params = list_params(spec, inputs, payload, by_name=True)
     return [
         Hit(_listed_id(spec, item), live_from_item(spec, item) if whole else None)
-        for item in _listed(client, spec, inputs, payload, by_name=True)
+        for item in ResourceApi(spec, client).list(inputs, params)
         if _same(wanted, key_of(spec, item, listed=True))
     ]
 
@@ -112,22 +113,11 @@ def listing(
 ) -> list[tuple[Key, str]]:
     """(natural key, id) of the listed objects, narrowed by the list's parents and scope
     filters, and by the name's own filter when ``by_name``."""
+    params = list_params(spec, inputs, payload, by_name=by_name)
     return [
         (key_of(spec, item, listed=True), _listed_id(spec, item))
-        for item in _listed(client, spec, inputs, payload, by_name=by_name)
+        for item in ResourceApi(spec, client).list(inputs, params)
     ]
-
-
-def _listed(
-    client: ZoomClient,
-    spec: ResourceSpec,
-    inputs: Mapping[str, Any],
-    payload: Mapping[str, Any],
-    *,
-    by_name: bool,
-) -> Iterator[dict[str, Any]]:
-    params = list_params(spec, inputs, payload, by_name=by_name)
-    return ResourceApi(spec, client).list(inputs, params)
 
 
 def _listed_id(spec: ResourceSpec, item: Mapping[str, Any]) -> str:

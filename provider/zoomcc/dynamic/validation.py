@@ -25,18 +25,9 @@ from zoomcc.resources.rules import Requires, locate
 
 @cache
 def input_model(spec: BaseSpec) -> type[pydantic.BaseModel]:
+    fields = list(spec.input_fields.values())
     root = FieldSpec(
-        name="",
-        type="object",
-        nullable=False,
-        format=None,
-        enum=None,
-        default=None,
-        required=True,
-        description=f"{spec.name} inputs",
-        fields=list(spec.input_fields.values()),
-        items=None,
-        max_items=None,
+        name="", type="object", required=True, description=f"{spec.name} inputs", fields=fields
     )
     return model_for(root, f"{spec.name}Inputs")
 

@@ -9,7 +9,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from zoomcc.client import ZoomClient
 from zoomcc.exporter.model import ExportedObject, Progress, no_progress
 from zoomcc.exporter.reading import ObjectReader, Unreadable
-from zoomcc.exporter.relations import read_memberships, read_settings
+from zoomcc.exporter.relations import RelationReader
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.membership import MembershipSpec
@@ -67,6 +67,7 @@ def _read(
     relations: Executor,
 ) -> list[ExportedObject]:
     reader = ObjectReader(client, progress, pool)
+    relation_reader = RelationReader(client, noted, progress)
     parent_types = {
         s.parent_type
         for s in chosen
@@ -93,14 +94,7 @@ def _read(
             if spec.parent_type not in catalog.BY_NAME:
                 noted.append((spec.name, "*", UNLISTED_PARENTS))
                 continue
-            if isinstance(spec, MembershipSpec):
-                reads[spec.name] = relations.submit(
-                    read_memberships, client, spec, parents, noted, progress
-                )
-            else:
-                reads[spec.name] = relations.submit(
-                    read_settings, client, spec, parents, noted, progress
-                )
+            reads[spec.name] = relations.submit(relation_reader.read, spec, parents)
 
     for object_spec in object_specs:
         found.extend(reader.read(object_spec, noted))

@@ -4,7 +4,6 @@ and the summary line it ends with."""
 from __future__ import annotations
 
 from collections import Counter
-from types import TracebackType
 
 from rich.console import Console
 from rich.progress import Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -37,12 +36,7 @@ class TypeProgress:
         self.bar.start()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.bar.stop()
 
 

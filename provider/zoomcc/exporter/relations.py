@@ -4,13 +4,15 @@ value such as ``assign_type``) and the settings its read calls show."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.dynamic.values import normalize
 from zoomcc.exporter.model import ExportedObject, Progress, no_progress
 from zoomcc.exporter.reading import Unreadable, refusal
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.settings import SettingsPart, SettingsSpec
 
@@ -75,34 +77,6 @@ def _listed(
     return [dict(normalize(item)) for item in listed]
 
 
-def read_memberships(
-    client: ZoomClient,
-    spec: MembershipSpec,
-    parents: list[ExportedObject],
-    unreadable: Unreadable,
-    progress: Progress = no_progress,
-) -> list[ExportedObject]:
-    """One resource per parent (and per filter value) that has members."""
-    found: list[ExportedObject] = []
-    progress(spec.name, 0, client.stats.total_requests)
-    for parent in parents:
-        for filters in _filter_values(spec):
-            try:
-                members = _members(spec, _listed(client, spec, parent, filters))
-            except ZoomApiError as exc:
-                if not refusal(exc):
-                    raise
-                unreadable.append((spec.name, parent.object_id, f"cannot list: {exc.message}"))
-                continue
-            if not members:
-                continue
-            key = ":".join([spec.name, parent.object_id, *map(str, filters.values())])
-            inputs = {spec.parent_arg: parent.object_id, spec.members_field: members, **filters}
-            found.append(ExportedObject(spec, key, inputs, parent_id=parent.object_id))
-            progress(spec.name, len(found), client.stats.total_requests)
-    return found
-
-
 def _part_values(spec: SettingsSpec, part: SettingsPart, got: dict[str, Any]) -> dict[str, Any]:
     values = {}
     for name in spec.part_inputs(part):
@@ -112,52 +86,111 @@ def _part_values(spec: SettingsSpec, part: SettingsPart, got: dict[str, Any]) ->
     return values
 
 
-def read_settings(
-    client: ZoomClient,
-    spec: SettingsSpec,
-    parents: list[ExportedObject],
-    unreadable: Unreadable,
-    progress: Progress = no_progress,
-) -> list[ExportedObject]:
-    """One resource per parent (per row, for settings kept per user) that has values; the
-    write-only parts are left to the program's notes (``unreadable_parts``)."""
-    if COVERED_BY_OBJECT.get(spec.name) in {p.spec.name for p in parents}:
-        return []
-    found: list[ExportedObject] = []
-    progress(spec.name, 0, client.stats.total_requests)
-    applies = APPLIES_TO.get(spec.name, lambda _parent: True)
-    for parent in filter(applies, parents):
-        rows: list[dict[str, Any]] = [{}]
-        try:
-            for part in spec.parts:
-                if part.read_path is None:
+@dataclass(frozen=True)
+class RelationReader:
+    """Reads the memberships and settings on exported parents through one client. A parent
+    the account refuses them for (a feature it lacks) is noted in ``unreadable`` and passed
+    over; any other failure stops the export."""
+
+    client: ZoomClient
+    unreadable: Unreadable
+    progress: Progress = no_progress
+
+    def read(
+        self, spec: MembershipSpec | SettingsSpec, parents: list[ExportedObject]
+    ) -> list[ExportedObject]:
+        """The resources of type ``spec`` on ``parents``."""
+        if isinstance(spec, MembershipSpec):
+            return self._memberships(spec, parents)
+        return self._settings(spec, parents)
+
+    def _memberships(
+        self, spec: MembershipSpec, parents: list[ExportedObject]
+    ) -> list[ExportedObject]:
+        """One resource per parent (and per filter value) that has members."""
+        found: list[ExportedObject] = []
+        self._progress(spec, found)
+        for parent in parents:
+            for filters in _filter_values(spec):
+                try:
+                    members = _members(spec, _listed(self.client, spec, parent, filters))
+                except ZoomApiError as exc:
+                    self._note_refusal(spec, parent, "cannot list", exc)
                     continue
-                op = spec.api.op("GET", part.read_path)
-                url = spec.url(part.read_path, parent.object_id)
-                if part.read_list_key is None:
-                    got = dict(normalize(client.call(op, url) or {}))
-                    rows = [{**row, **_part_values(spec, part, got)} for row in rows]
+                if not members:
                     continue
-                listed = client.list(op, url, part.read_list_key)
-                body_field, *row_fields = part.row_match
-                rows = [
-                    {**row, **_part_values(spec, part, item), body_field: item[row_fields[0]]}
-                    for row in rows
-                    for item in map(normalize, listed)
-                    if item.get(row_fields[0])
-                ]
-        except ZoomApiError as exc:
-            if not refusal(exc):
-                raise
-            unreadable.append((spec.name, parent.object_id, f"cannot read: {exc.message}"))
+                inputs = {spec.members_field: members, **filters}
+                found.append(_on(parent, spec, map(str, filters.values()), inputs))
+                self._progress(spec, found)
+        return found
+
+    def _settings(self, spec: SettingsSpec, parents: list[ExportedObject]) -> list[ExportedObject]:
+        """One resource per parent (per row, for settings kept per user) that has values; the
+        write-only parts are left to the program's notes (``unreadable_parts``)."""
+        if COVERED_BY_OBJECT.get(spec.name) in {p.spec.name for p in parents}:
+            return []
+        found: list[ExportedObject] = []
+        self._progress(spec, found)
+        applies = APPLIES_TO.get(spec.name, lambda _parent: True)
+        for parent in filter(applies, parents):
+            try:
+                rows = _setting_rows(self.client, spec, parent)
+            except ZoomApiError as exc:
+                self._note_refusal(spec, parent, "cannot read", exc)
+                continue
+            for row in rows:
+                keys = [str(row.get(k, "")) for part in spec.parts for k in part.key_fields]
+                found.append(_on(parent, spec, keys, row))
+            self._progress(spec, found)
+        return found
+
+    def _progress(self, spec: BaseSpec, found: list[ExportedObject]) -> None:
+        self.progress(spec.name, len(found), self.client.stats.total_requests)
+
+    def _note_refusal(
+        self, spec: BaseSpec, parent: ExportedObject, doing: str, exc: ZoomApiError
+    ) -> None:
+        if not refusal(exc):
+            raise exc
+        self.unreadable.append((spec.name, parent.object_id, f"{doing}: {exc.message}"))
+
+
+def _on(
+    parent: ExportedObject,
+    spec: MembershipSpec | SettingsSpec,
+    keys: Iterable[str],
+    inputs: dict[str, Any],
+) -> ExportedObject:
+    """The resource of ``spec`` on ``parent``, keyed by ``keys`` besides the parent."""
+    key = ":".join([spec.name, parent.object_id, *keys])
+    inputs = {spec.parent_arg: parent.object_id, **inputs}
+    return ExportedObject(spec, key, inputs, parent_id=parent.object_id)
+
+
+def _setting_rows(
+    client: ZoomClient, spec: SettingsSpec, parent: ExportedObject
+) -> list[dict[str, Any]]:
+    """The values the read calls show on ``parent``: one row, or one per listed item for
+    settings kept per user."""
+    rows: list[dict[str, Any]] = [{}]
+    for part in spec.parts:
+        if part.read_path is None:
             continue
-        for row in rows:
-            keys = [str(row.get(k, "")) for part in spec.parts for k in part.key_fields]
-            key = ":".join([spec.name, parent.object_id, *keys])
-            inputs = {spec.parent_arg: parent.object_id, **row}
-            found.append(ExportedObject(spec, key, inputs, parent_id=parent.object_id))
-        progress(spec.name, len(found), client.stats.total_requests)
-    return found
+        op = spec.api.op("GET", part.read_path)
+        url = spec.url(part.read_path, parent.object_id)
+        if part.read_list_key is None:
+            got = dict(normalize(client.call(op, url) or {}))
+            rows = [{**row, **_part_values(spec, part, got)} for row in rows]
+            continue
+        listed = client.list(op, url, part.read_list_key)
+        body_field, *row_fields = part.row_match
+        rows = [
+            {**row, **_part_values(spec, part, item), body_field: item[row_fields[0]]}
+            for row in rows
+            for item in map(normalize, listed)
+            if item.get(row_fields[0])
+        ]
+    return rows
 
 
 def unreadable_parts(spec: SettingsSpec) -> list[str]:

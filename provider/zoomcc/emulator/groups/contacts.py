@@ -10,6 +10,8 @@ and are served by "List a contact's custom fields".
 
 from __future__ import annotations
 
+from typing import Final
+
 from zoomcc.emulator.derive import api_route, derive
 from zoomcc.emulator.groups.common import constant, name_of
 from zoomcc.emulator.model import (
@@ -61,6 +63,30 @@ def _address_books(store: StoreAccess, data: Obj) -> Json:
     ]
 
 
+_DEFAULT_OFF_LIST: Final = ErrorDef(
+    400,
+    2115,
+    "Invalid default value. The provided value is not in the list of supported picklist values.",
+)
+_VALUE_OFF_LIST: Final = ErrorDef(
+    400,
+    2116,
+    "Invalid custom field value `custom_field_value`. The provided value is not in the list of "
+    "supported picklist values.",
+)
+
+
+def _check_pick_list(field: Obj, value: Json, off_list: ErrorDef) -> None:
+    """Answer ``off_list`` where ``value`` is given for a pick-list custom field but is not
+    one of its values."""
+    if (
+        field.get("data_type") == "pick_list"
+        and value not in (None, "")
+        and value not in (field.get("pick_list_values") or [])
+    ):
+        raise off_list.error()
+
+
 def _custom_field_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     data = {**base, **body}
     if data.get("use_as_external_url_parameter") and " " in str(data.get("custom_field_name")):
@@ -69,18 +95,7 @@ def _custom_field_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
             2111,
             "Custom field name cannot contain spaces when use_as_external_url_parameter is true.",
         ).error()
-    default = data.get("default_value")
-    if (
-        data.get("data_type") == "pick_list"
-        and default not in (None, "")
-        and default not in (data.get("pick_list_values") or [])
-    ):
-        raise ErrorDef(
-            400,
-            2115,
-            "Invalid default value. The provided value is not in the list of supported "
-            "picklist values.",
-        ).error()
+    _check_pick_list(data, data.get("default_value"), _DEFAULT_OFF_LIST)
     return data
 
 
@@ -132,18 +147,7 @@ def _check_custom_values(store: StoreAccess, values: Json) -> None:
         field = store.get(CUSTOM_FIELDS, field_id)
         if field is None:
             raise ErrorDef(400, 2114, "Custom field is invalid: {id}").error(id=field_id)
-        given = value.get("custom_field_value")
-        if (
-            field.get("data_type") == "pick_list"
-            and given not in (None, "")
-            and given not in (field.get("pick_list_values") or [])
-        ):
-            raise ErrorDef(
-                400,
-                2116,
-                "Invalid custom field value `custom_field_value`. The provided value is not "
-                "in the list of supported picklist values.",
-            ).error()
+        _check_pick_list(field, value.get("custom_field_value"), _VALUE_OFF_LIST)
 
 
 def _contact_custom_fields(store: StoreAccess, call: ApiCall) -> Json:

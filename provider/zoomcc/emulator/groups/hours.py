@@ -13,6 +13,7 @@ same-year/month/week checks (3705-3707) are not enforced.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Final
 
@@ -25,10 +26,34 @@ from zoomcc.emulator.groups.common import (
     refuse_deleting_default,
     single_account_default,
 )
-from zoomcc.emulator.model import Collection, HookContext, Hooks, new_short_id
-from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
+from zoomcc.emulator.model import Collection, Computed, HookContext, Hooks, MergeHook, new_short_id
+from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 
 _HH_MM: Final = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
+
+_NO_CUSTOM_HOURS: Final = ErrorDef(
+    400, 3604, "The `custom_hours` should not be empty when the `hour_type` is `Custom hours`."
+)
+_NO_HOUR_RANGES: Final = ErrorDef(
+    400,
+    3607,
+    "The `custom_hour_ranges` should not be empty when the `custom_hour_type` is "
+    "`Customized hours`.",
+)
+
+
+def _objects(value: Json, empty: ErrorDef, invalid: RequestRefused) -> Iterator[Obj]:
+    """The objects of a list that must not be empty: ``empty`` where it is, ``invalid`` when
+    the walk reaches something that is not an object (checked as the caller goes, so the
+    first problem in the list's order is the one answered)."""
+    if not value:
+        raise empty.error()
+    if not isinstance(value, list):
+        raise invalid
+    for item in value:
+        if not isinstance(item, dict):
+            raise invalid
+        yield item
 
 
 def _check_hours(hours: Json) -> None:
@@ -37,33 +62,14 @@ def _check_hours(hours: Json) -> None:
         raise invalid
     if hours["hour_type"] != 2:
         return
-    custom = hours.get("custom_hours")
-    if not custom:
-        raise ErrorDef(
-            400,
-            3604,
-            "The `custom_hours` should not be empty when the `hour_type` is `Custom hours`.",
-        ).error()
-    if not isinstance(custom, list):
-        raise invalid
-    for day in custom:
-        if not isinstance(day, dict) or day.get("day_of_week") not in range(1, 8):
+    for day in _objects(hours.get("custom_hours"), _NO_CUSTOM_HOURS, invalid):
+        if day.get("day_of_week") not in range(1, 8):
             raise invalid
         if day.get("custom_hour_type") not in (0, 1, 2):
             raise invalid
         if day["custom_hour_type"] != 2:
             continue
-        ranges = day.get("custom_hour_ranges")
-        if not ranges:
-            raise ErrorDef(
-                400,
-                3607,
-                "The `custom_hour_ranges` should not be empty when the `custom_hour_type` "
-                "is `Customized hours`.",
-            ).error()
-        for hour_range in ranges:
-            if not isinstance(hour_range, dict):
-                raise invalid
+        for hour_range in _objects(day.get("custom_hour_ranges"), _NO_HOUR_RANGES, invalid):
             start, end = hour_range.get("start_time"), hour_range.get("end_time")
             if not (isinstance(start, str) and isinstance(end, str)):
                 raise invalid
@@ -86,6 +92,22 @@ def _business_hours_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     return data
 
 
+_USE_COUNTS: Final[Mapping[str, Computed]] = {
+    "queues_count": constant(0),
+    "flows_count": constant(0),
+}
+"""The queues and flows using a set: not emulated, always 0."""
+
+
+def _one_account_default(merge: MergeHook, undeletable: ErrorDef) -> Hooks:
+    """Hooks of a type with one account default: ``merge`` checks the body, deleting the
+    default answers ``undeletable``, and a new default unmarks the old one."""
+    return Hooks(
+        merge=merge,
+        before_delete=refuse_deleting_default(undeletable),
+        after_write=single_account_default,
+    )
+
 
 BUSINESS_HOURS: Final = derive(
     "/contact_center/business_hours",
@@ -96,14 +118,11 @@ BUSINESS_HOURS: Final = derive(
         "timezone": "America/New_York",
         "hours": {"hour_type": 1},
     },
-    computed={"queues_count": constant(0), "flows_count": constant(0)},
-    hooks=Hooks(
-        merge=_business_hours_merge,
-        # reference line 15572: "The business hours of account default cannot be deleted."
-        before_delete=refuse_deleting_default(
-            ErrorDef(400, 3612, "The business hours of account default cannot be deleted.")
-        ),
-        after_write=single_account_default,
+    computed=_USE_COUNTS,
+    # reference line 15572: "The business hours of account default cannot be deleted."
+    hooks=_one_account_default(
+        _business_hours_merge,
+        ErrorDef(400, 3612, "The business hours of account default cannot be deleted."),
     ),
 )
 
@@ -239,14 +258,11 @@ CLOSURE_SETS: Final = derive(
     "/contact_center/closures",
     name="closure_sets",
     defaults={"account_default": False, "closure_set_description": ""},
-    computed={"queues_count": constant(0), "flows_count": constant(0)},
-    hooks=Hooks(
-        merge=_closures_merge,
-        # reference line 16293: "The closures of account default cannot be deleted."
-        before_delete=refuse_deleting_default(
-            ErrorDef(400, 3713, "The closures of account default cannot be deleted.")
-        ),
-        after_write=single_account_default,
+    computed=_USE_COUNTS,
+    # reference line 16293: "The closures of account default cannot be deleted."
+    hooks=_one_account_default(
+        _closures_merge,
+        ErrorDef(400, 3713, "The closures of account default cannot be deleted."),
     ),
 )
 

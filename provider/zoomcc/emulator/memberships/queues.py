@@ -22,8 +22,6 @@ TEAM_PATH: Final = "/contact_center/teams/{teamId}"
 QUEUE_MISSING: Final = ErrorDef(404, 1201, "Queue does not exist: {id}.")
 TEAM_MISSING: Final = ErrorDef(400, 4102, "The team does not exist.")
 QUEUE: Final = MembershipParent("queues", "queueId", QUEUE_MISSING)
-_DISPOSITION_SHOWN: Final = ("disposition_name", "disposition_description", "status")
-_SET_SHOWN: Final = ("disposition_set_name", "disposition_set_description", "status")
 
 
 def queue_teams(store: StoreAccess, data: Obj) -> Json:
@@ -64,31 +62,33 @@ def _team_users(key: str, list_key: str, limit: int, too_many: str) -> Membershi
 
 
 def _disposition_assignment(
-    list_key: str,
+    kind: str,
     path: str,
-    members: MemberKind,
-    member_param: str,
     *,
     member_missing: ErrorDef,
     max_ids: int | None = None,
     too_many: ErrorDef | None = None,
 ) -> Membership:
-    """Dispositions or disposition sets assigned to a queue, for inbound engagements unless
-    ``assign_type`` says outbound (the same one may be assigned once for each)."""
-    what = list_key.removesuffix("s").replace("_", " ")
+    """Dispositions or disposition sets (``kind``: ``disposition_set``) assigned to a queue,
+    for inbound engagements unless ``assign_type`` says outbound (the same one may be
+    assigned once for each). Members show their name, description and status."""
+    list_key, id_field = f"{kind}s", f"{kind}_id"
+    shown = (f"{kind}_name", f"{kind}_description", "status")
+    first, *rest = id_field.split("_")
+    what = kind.replace("_", " ")
     return Membership(
         key=f"queue_{list_key}",
         parent=QUEUE,
         base=f"{QUEUE_PATH}/{path}",
         list_key=list_key,
-        members=members,
+        members=MemberKind(f"{id_field}s", id_field, resolve_in(list_key, id_field, shown)),
         shared=("assign_type",),
         shared_defaults={"assign_type": "inbound"},
         member_missing=member_missing,
         max_ids=max_ids,
         too_many=too_many,
         remove="item",
-        member_param=member_param,
+        member_param=first + "".join(word.title() for word in rest),
         remove_missing=ErrorDef(404, 1201, f"Queue {what} does not exist: {{id}}."),
     )
 
@@ -111,28 +111,14 @@ QUEUE_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
         remove_missing=ErrorDef(404, 1216, "Team does not exist: {id}."),
     ),
     _disposition_assignment(
+        "disposition",
         "dispositions",
-        "dispositions",
-        MemberKind(
-            "disposition_ids",
-            "disposition_id",
-            resolve_in("dispositions", "disposition_id", _DISPOSITION_SHOWN),
-        ),
-        "dispositionId",
         member_missing=ErrorDef(400, 300, "Validation failed."),
         max_ids=30,
         too_many=ErrorDef(400, 300, "Validation failed."),
     ),
     _disposition_assignment(
-        "disposition_sets",
-        "dispositions/sets",
-        MemberKind(
-            "disposition_set_ids",
-            "disposition_set_id",
-            resolve_in("disposition_sets", "disposition_set_id", _SET_SHOWN),
-        ),
-        "dispositionSetId",
-        member_missing=ErrorDef(400, 400, "Bad Request"),
+        "disposition_set", "dispositions/sets", member_missing=ErrorDef(400, 400, "Bad Request")
     ),
 )
 
