@@ -306,14 +306,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         return body
 
     def _patch(self, object_id: str, body: dict[str, Any], props: dict[str, Any]) -> None:
-        spec = self.spec
-        op = spec.update_op
-        if op is None or not body:
-            return
-        json = call_shapes.update_call(self, object_id, body, props)  # None: sent there
-        if json is None:
-            return
-        self.api.update(object_id, json, props)
+        if self.spec.update_op is not None and body:
+            call_shapes.update(self, object_id, body, props)
 
     def _get(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         spec = self.spec

@@ -13,6 +13,7 @@ from typing import Any
 
 from zoomcc.client import UnexpectedAnswerError, ZoomClient
 from zoomcc.dynamic import uploads
+from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ResourceSpec
 
 Inputs = Mapping[str, Any]
@@ -87,16 +88,21 @@ class ResourceApi:
         names."""
         spec, codes = self.spec, self.spec.not_found_codes
         if spec.delete_by_ids is not None:
-            json, query = spec.delete_by_ids.request([object_id])
-            url = spec.collection_url(inputs)
-            self.client.call(spec.delete_op, url, json=json, params=query, not_found_codes=codes)
-            return
+            return self.delete_ids(spec.delete_by_ids, [object_id], spec.collection_url(inputs))
         steps = [dict(params or {})]
         if spec.archive_before_delete is not None:
             steps.insert(0, {**steps[0], spec.archive_before_delete: True})
         for query in steps:
             url = spec.item_url(object_id, inputs)
             self.client.call(spec.delete_op, url, params=query or None, not_found_codes=codes)
+
+    def delete_ids(self, removal: Removal, ids: list[str], url: str) -> None:
+        """One DELETE on ``url`` (``removal.path``, else the collection) with ``ids`` in the
+        list ``removal`` names: an object deleted by id list, an asset's stale items."""
+        json, query = removal.request(ids)
+        spec = self.spec
+        op = spec.api.op("DELETE", removal.path or spec.collection_path)
+        self.client.call(op, url, json=json, params=query, not_found_codes=spec.not_found_codes)
 
     def list(
         self, inputs: Inputs | None = None, params: Mapping[str, Any] | None = None
