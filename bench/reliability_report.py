@@ -17,10 +17,8 @@ import re
 import signal
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,8 +28,15 @@ from pulumi import automation as auto
 
 from tests.e2e.stacks import make_stack
 from tests.reliability.programs import expected, fleet, plan
-from tests.reliability.support import EmulatorView, pending_operations, state_ids
+from tests.reliability.support import (
+    EmulatorView,
+    pending_operations,
+    start_up,
+    state_ids,
+    tapped_engine,
+)
 from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator.refusals import Json
 from zoomcc.engine.toolchain import engine_env, ensure_engine
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,10 +57,23 @@ class Row:
     seconds: float
 
 
-@contextmanager
-def scenario_stack(
-    emulator: EmulatorServer, program: Callable[[], None], name: str, **config: Any
-) -> Iterator[auto.Stack]:
+@dataclass(frozen=True)
+class Scenario:
+    """One row of the table: ``count`` resources of ``fleet(count, tag)`` in a fresh stack,
+    the emulator's fault ``switches`` on, then ``run`` (timed) says what happened."""
+
+    title: str
+    count: int
+    tag: str
+    switches: dict[str, Json]
+    run: Callable[[auto.Stack, EmulatorServer], str]
+    faults: Callable[[EmulatorServer], str] = lambda emulator: fault_text(emulator)
+    creates: bool = True
+    """Whether the stack's objects should exist afterwards (else nothing should)."""
+
+
+def measure(emulator: EmulatorServer, scenario: Scenario) -> Row:
+    """The scenario run against a wiped emulator, with a file backend of its own."""
     emulator.state.reset()
     with tempfile.TemporaryDirectory(prefix="zoomcc-rel-") as tmp:
         backend = Path(tmp) / "state"
@@ -65,9 +83,23 @@ def scenario_stack(
             "zoomcc:clientId": "emulator-client",
             "zoomcc:clientSecret": SECRET,
             "zoomcc:baseUrl": emulator.api_base_url,
-            **config,
         }
-        yield make_stack(backend, program, stack_config, name=name)
+        program = fleet(scenario.count, scenario.tag)
+        stack = make_stack(backend, program, stack_config, name=f"rel-{scenario.tag}")
+        emulator.state.configure(**scenario.switches)
+        started = time.monotonic()
+        outcome = scenario.run(stack, emulator)
+        took = time.monotonic() - started
+        wanted = expected(scenario.count, scenario.tag) if scenario.creates else {}
+        return Row(
+            scenario.title,
+            scenario.count,
+            api_requests(emulator),
+            scenario.faults(emulator),
+            outcome,
+            left_behind(EmulatorView(emulator), stack, wanted),
+            took,
+        )
 
 
 def api_requests(emulator: EmulatorServer) -> int:
@@ -108,158 +140,73 @@ def up_until_converged(
     raise RuntimeError(f"no convergence after {limit} ups")
 
 
-def rate_limits(emulator: EmulatorServer) -> Row:
-    n = 204
-    with scenario_stack(emulator, fleet(n, "r"), "rate") as stack:
-        emulator.state.configure(rate_limits_enabled=True, rate_limits={"LIGHT": 20, "MEDIUM": 10})
-        started = time.monotonic()
-        up = stack.up()
-        took = time.monotonic() - started
-        failed = sum(1 for r in emulator.state.requests if (r.status or 500) >= 500)
-        return Row(
-            "rate limits LIGHT 20/s, MEDIUM 10/s, default parallelism",
-            n,
-            api_requests(emulator),
-            fault_text(emulator),
-            f"up {up.summary.result}, {failed} failed requests",
-            left_behind(EmulatorView(emulator), stack, expected(n, "r")),
-            took,
-        )
+def up_without_failures(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    up = stack.up()
+    failed = sum(1 for r in emulator.state.requests if (r.status or 500) >= 500)
+    return f"up {up.summary.result}, {failed} failed requests"
 
 
-def ten_percent(emulator: EmulatorServer) -> Row:
-    n = 36
-    with scenario_stack(emulator, fleet(n, "f"), "faults") as stack:
-        emulator.state.configure(fault_seed=6, error_rate=0.05, drop_rate=0.05)
-        started = time.monotonic()
-        failed, total = up_until_converged(stack)
-        took = time.monotonic() - started
-        return Row(
-            "5xx 5% + dropped connections 5% (every method, token endpoint included)",
-            n,
-            api_requests(emulator),
-            fault_text(emulator),
-            f"{failed} up(s) failed clearly, up #{total} converged",
-            left_behind(EmulatorView(emulator), stack, expected(n, "f")),
-            took,
-        )
+def converged(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    failed, total = up_until_converged(stack)
+    return f"{failed} up(s) failed clearly, up #{total} converged"
 
 
-def unrecoverable(emulator: EmulatorServer) -> Row:
-    n = 12
-    with scenario_stack(emulator, fleet(n, "u"), "unrecoverable") as stack:
-        emulator.state.configure(
-            error_rate=1.0, error_methods=["POST"], error_path=r"/queues$", error_limit=1,
-            drop_rate=1.0, drop_methods=["POST"], drop_path=r"/dispositions$", drop_limit=1,
-        )  # fmt: skip
-        started = time.monotonic()
-        errors: list[str] = []
-        failed, total = up_until_converged(stack, errors=errors)
-        took = time.monotonic() - started
-        named = bool(errors) and all(r in errors[0] for r in ("queue-u003", "disposition-u002"))
-        return Row(
-            "create not applied (503 on a queue POST, drop on a disposition POST): "
-            "re-sent once proven absent",
-            n,
-            api_requests(emulator),
-            fault_text(emulator),
-            f"{failed} up failed{' naming both resources' if named else ''}, up #{total} converged",
-            left_behind(EmulatorView(emulator), stack, expected(n, "u")),
-            took,
-        )
+def converged_naming_both(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    errors: list[str] = []
+    failed, total = up_until_converged(stack, errors=errors)
+    named = bool(errors) and all(r in errors[0] for r in ("queue-u003", "disposition-u002"))
+    return f"{failed} up failed{' naming both resources' if named else ''}, up #{total} converged"
 
 
-def lost_responses(emulator: EmulatorServer, mode: str) -> Row:
-    n = 18
-    with scenario_stack(emulator, fleet(n, "l"), f"lost-{mode}") as stack:
-        emulator.state.configure(
-            lost_response_rate=1.0, lost_response_methods=["POST"], lost_response_path="^/v2/",
-            lost_response_limit=8, lost_response_mode=mode,
-        )  # fmt: skip
-        started = time.monotonic()
-        up = stack.up()
-        took = time.monotonic() - started
-        then = "connection dropped" if mode == "drop" else "502"
-        return Row(
-            f"lost create responses (applied, then {then})",
-            n,
-            api_requests(emulator),
-            fault_text(emulator),
-            f"up {up.summary.result}, 8 recovered by name",
-            left_behind(EmulatorView(emulator), stack, expected(n, "l")),
-            took,
-        )
+def recovered(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    return f"up {stack.up().summary.result}, 8 recovered by name"
 
 
-def token_expiry(emulator: EmulatorServer) -> Row:
-    n = 24
-    with scenario_stack(emulator, fleet(n, "t"), "expiry") as stack:
-        emulator.state.configure(latency=0.03)
-        view = EmulatorView(emulator)
-        started = time.monotonic()
-        done: dict[str, Any] = {}
-        thread = threading.Thread(target=lambda: done.setdefault("up", stack.up()))
-        thread.start()
-        while view.requests(method="POST", operation_suffix=".create") < 6:
-            time.sleep(0.05)
-        emulator.state.expire_tokens()
-        thread.join()
-        took = time.monotonic() - started
-        reqs = emulator.state.requests
-        return Row(
-            "all tokens expired mid-run",
-            n,
-            api_requests(emulator),
-            f"401 {sum(1 for r in reqs if r.status == 401)}, token requests "
-            f"{sum(1 for r in reqs if r.operation == 'oauth.token')}",
-            f"up {done['up'].summary.result}",
-            left_behind(view, stack, expected(n, "t")),
-            took,
-        )
+def tokens_expired_mid_run(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    view = EmulatorView(emulator)
+    thread, done = start_up(stack)
+    while view.requests(method="POST", operation_suffix=".create") < 6:
+        time.sleep(0.05)
+    emulator.state.expire_tokens()
+    thread.join()
+    return f"up {done['up'].summary.result}"
 
 
-def token_endpoint_down(emulator: EmulatorServer) -> Row:
-    with scenario_stack(emulator, fleet(2, "e"), "tokendown") as stack:
-        emulator.state.configure(token_failure_status=503)
-        started = time.monotonic()
-        try:
-            stack.up()
-            outcome = "up succeeded (unexpected)"
-        except auto.CommandError as exc:
-            text = str(exc)
-            ok = "HTTP 503" in text and SECRET not in text
-            outcome = "up failed: fetch_access_token HTTP 503" + ("" if ok else " (UNCLEAR)")
-        took = time.monotonic() - started
-        tokens = sum(1 for r in emulator.state.requests if r.operation == "oauth.token")
-        return Row(
-            "token endpoint answers 503",
-            2,
-            api_requests(emulator),
-            f"token attempts {tokens}",
-            outcome,
-            left_behind(EmulatorView(emulator), stack, {}),
-            took,
-        )
+def token_faults(emulator: EmulatorServer) -> str:
+    reqs = emulator.state.requests
+    return (
+        f"401 {sum(1 for r in reqs if r.status == 401)}, token requests "
+        f"{sum(1 for r in reqs if r.operation == 'oauth.token')}"
+    )
 
 
-def provider_killed(emulator: EmulatorServer, shim_dir: Path) -> Row:
-    n = 12
-    with scenario_stack(emulator, fleet(n, "k"), "killed") as stack:
-        emulator.state.configure(latency=0.4)
+def token_attempts(emulator: EmulatorServer) -> str:
+    return (
+        f"token attempts {sum(1 for r in emulator.state.requests if r.operation == 'oauth.token')}"
+    )
+
+
+def refused_for_want_of_a_token(stack: auto.Stack, emulator: EmulatorServer) -> str:
+    try:
+        stack.up()
+        return "up succeeded (unexpected)"
+    except auto.CommandError as exc:
+        text = str(exc)
+        ok = "HTTP 503" in text and SECRET not in text
+        return "up failed: fetch_access_token HTTP 503" + ("" if ok else " (UNCLEAR)")
+
+
+def provider_killed(shim_dir: Path) -> Scenario:
+    """The provider process killed while creates are in flight (``shim_dir`` records its
+    pid); the next `up` refuses the objects made but not recorded, then adopts them
+    (``zoomcc:adoptExisting``)."""
+    noted: dict[str, str] = {}
+
+    def run(stack: auto.Stack, emulator: EmulatorServer) -> str:
         view = EmulatorView(emulator)
         pids = shim_dir / "pids"
         pids.unlink(missing_ok=True)
-        started = time.monotonic()
-        done: dict[str, Any] = {}
-
-        def run() -> None:
-            try:
-                stack.up()
-            except auto.CommandError as exc:
-                done["error"] = exc
-
-        thread = threading.Thread(target=run)
-        thread.start()
+        thread, _ = start_up(stack)
         while view.requests(operation_suffix=".create") < 2 or not pids.exists():
             time.sleep(0.02)
         time.sleep(0.1)
@@ -269,45 +216,98 @@ def provider_killed(emulator: EmulatorServer, shim_dir: Path) -> Row:
         emulator.state.configure(latency=0.0)
         orphans = len(view.ids() - set(state_ids(stack).values()))
         pending = len(pending_operations(stack))
+        noted["faults"] = f"SIGKILL 1; unrecorded objects {orphans}, pending ops {pending}"
         adopted: dict[str, str] = {}
         try:
             stack.up(continue_on_error=True)
         except auto.CommandError as exc:
-            by_object = {name: rname for _, name, rname in plan(n, "k")}
+            by_object = {name: rname for _, name, rname in plan(KILLED, "k")}
             adopted = {by_object[m[1]]: m[2] for m in CONFLICT.findall(str(exc))}
             # Adopt what matches every declared value: no import_id written by hand.
             stack.set_config("zoomcc:adoptExisting", auto.ConfigValue(value="matching"))
             stack.up()
-        took = time.monotonic() - started
-        return Row(
-            "provider process killed during creates",
-            n,
-            api_requests(emulator),
-            f"SIGKILL 1; unrecorded objects {orphans}, pending ops {pending}",
+        return (
             f"next up refused {len(adopted)} by name (id given); "
-            "with zoomcc:adoptExisting=matching adopted, converged",
-            left_behind(view, stack, expected(n, "k")),
-            took,
+            "with zoomcc:adoptExisting=matching adopted, converged"
         )
 
-
-def tapped_shims(toolchain_pulumi: Path, entries: tuple[Path, ...]) -> Path:
-    """A PATH entry whose provider plugin records its pid (to kill it)."""
-    directory = Path(tempfile.mkdtemp(prefix="zoomcc-rel-shims-"))
-    os.link(toolchain_pulumi, directory / "pulumi")
-    for entry in entries:
-        lang = entry / "pulumi-language-python"
-        if lang.exists():
-            (directory / lang.name).write_text(lang.read_text())
-            (directory / lang.name).chmod(0o755)
-    shim = directory / "pulumi-resource-pulumi-python"
-    shim.write_text(
-        "#!/usr/bin/env bash\n"
-        f'echo $$ >> "{directory}/pids"\n'
-        f'exec "{sys.executable}" -u -m pulumi.dynamic "$@"\n'
+    return Scenario(
+        "provider process killed during creates",
+        KILLED,
+        "k",
+        {"latency": 0.4},
+        run,
+        faults=lambda emulator: noted["faults"],
     )
-    shim.chmod(0o755)
-    return directory
+
+
+KILLED = 12
+LOST_RESPONSES: dict[str, Json] = {
+    "lost_response_rate": 1.0,
+    "lost_response_methods": ["POST"],
+    "lost_response_path": "^/v2/",
+    "lost_response_limit": 8,
+}
+SCENARIOS = [
+    Scenario(
+        "rate limits LIGHT 20/s, MEDIUM 10/s, default parallelism",
+        204,
+        "r",
+        {"rate_limits_enabled": True, "rate_limits": {"LIGHT": 20, "MEDIUM": 10}},
+        up_without_failures,
+    ),
+    Scenario(
+        "5xx 5% + dropped connections 5% (every method, token endpoint included)",
+        36,
+        "f",
+        {"fault_seed": 6, "error_rate": 0.05, "drop_rate": 0.05},
+        converged,
+    ),
+    Scenario(
+        "create not applied (503 on a queue POST, drop on a disposition POST): "
+        "re-sent once proven absent",
+        12,
+        "u",
+        {
+            "error_rate": 1.0,
+            "error_methods": ["POST"],
+            "error_path": r"/queues$",
+            "error_limit": 1,
+            "drop_rate": 1.0,
+            "drop_methods": ["POST"],
+            "drop_path": r"/dispositions$",
+            "drop_limit": 1,
+        },
+        converged_naming_both,
+    ),
+    *(
+        Scenario(
+            f"lost create responses (applied, then {then})",
+            18,
+            "l",
+            {**LOST_RESPONSES, "lost_response_mode": mode},
+            recovered,
+        )
+        for mode, then in (("drop", "connection dropped"), ("502", "502"))
+    ),
+    Scenario(
+        "all tokens expired mid-run",
+        24,
+        "t",
+        {"latency": 0.03},
+        tokens_expired_mid_run,
+        faults=token_faults,
+    ),
+    Scenario(
+        "token endpoint answers 503",
+        2,
+        "e",
+        {"token_failure_status": 503},
+        refused_for_want_of_a_token,
+        faults=token_attempts,
+        creates=False,
+    ),
+]
 
 
 def markdown(rows: list[Row]) -> str:
@@ -342,24 +342,20 @@ def main() -> None:
     opts = args.parse_args()
     toolchain = ensure_engine()
     os.environ.update(engine_env(toolchain))
-    shims = tapped_shims(toolchain.pulumi, toolchain.path_entries)
+    shims = tapped_engine(
+        Path(tempfile.mkdtemp(prefix="zoomcc-rel-shims-")),
+        toolchain,
+        f'"{sys.executable}" -u -m pulumi.dynamic "$@"',
+    )
     rows: list[Row] = []
     with EmulatorServer(port=0) as emulator:
-        for run in (
-            rate_limits,
-            ten_percent,
-            unrecoverable,
-            lambda e: lost_responses(e, "drop"),
-            lambda e: lost_responses(e, "502"),
-            token_expiry,
-            token_endpoint_down,
-        ):
-            rows.append(run(emulator))
+        for scenario in SCENARIOS:
+            rows.append(measure(emulator, scenario))
             print(f"  {rows[-1].scenario}: {rows[-1].outcome}", file=sys.stderr, flush=True)
         saved = os.environ["PATH"]
         os.environ["PATH"] = f"{shims}{os.pathsep}{saved}"
         try:
-            rows.append(provider_killed(emulator, shims))
+            rows.append(measure(emulator, provider_killed(shims)))
         finally:
             os.environ["PATH"] = saved
     table = markdown(rows)

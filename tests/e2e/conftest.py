@@ -9,9 +9,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.e2e.stacks import Stacks
+from tests.support.cases import Declared, declare
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import (
     EngineToolchain,
     EngineUnavailableError,
@@ -38,3 +43,17 @@ def backend(tmp_path: Path) -> Path:
     path = tmp_path / "state"
     path.mkdir()
     return path
+
+
+@pytest.fixture()
+def stacks(engine: EngineToolchain, backend: Path, stack_config: dict[str, Any]) -> Stacks:
+    """This test's stacks: the CLI ready, its own backend, the emulator's account."""
+    return Stacks(backend, stack_config)
+
+
+@pytest.fixture()
+def every_kind(api: ZoomClient, emulator: EmulatorServer) -> list[Declared]:
+    """Every resource kind declared, its prerequisites made in the emulator; none skipped."""
+    declared, skipped = declare(api, emulator)
+    assert skipped == {}
+    return declared

@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pulumi import automation as auto
 
 from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
+from tests.e2e.stacks import Stacks, run_zoomcc
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import PROJECT
 
@@ -23,7 +25,9 @@ NOT_LISTABLE = {"sub_resources"}
 live on stand-in parents, since no call lists do-not-call lists."""
 
 
-def run_export(emu: EmulatorServer, out: Path) -> str:
+def run_export(emu: EmulatorServer, out: Path, *options: str) -> str:
+    """`zoomcc export` of the emulator's account into ``out`` (its program's text); the
+    secret shows nowhere in its output."""
     env = {
         **os.environ,
         "ZOOM_ACCOUNT_ID": ACCOUNT_ID,
@@ -31,13 +35,7 @@ def run_export(emu: EmulatorServer, out: Path) -> str:
         "ZOOM_CLIENT_SECRET": CLIENT_SECRET,
         "ZOOM_BASE_URL": emu.api_base_url,
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_zoomcc("export", "--out", str(out), *options, env=env)
     assert done.returncode == 0, done.stderr
     assert CLIENT_SECRET not in done.stdout + done.stderr
     return (out / "__main__.py").read_text()
@@ -62,6 +60,21 @@ def supply_media(out: Path, program_text: str) -> None:
     for path in re.findall(r'"(assets/[^"]+)"', program_text):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(b"ID3 media supplied by hand")
+
+
+@contextmanager
+def in_an_empty_account(
+    stacks: Stacks, out: Path, program_text: str
+) -> Iterator[tuple[EmulatorServer, auto.Stack]]:
+    """A new, empty account, and the export in ``out`` as its stack ``copy``, without import
+    ids, as a user recreates an account elsewhere: media supplied by hand, the config
+    naming what lies outside the export carried over."""
+    supply_media(out, program_text)
+    with EmulatorServer(port=0) as empty:
+        (out / "Pulumi.copy.yaml").write_text(
+            yaml.safe_dump({"config": outside_config(out)}, sort_keys=True)
+        )
+        yield empty, stacks.project(out, "copy", {"zoomcc:baseUrl": empty.api_base_url})
 
 
 def without_ids(text: str, ids: dict[str, str]) -> str:

@@ -4,7 +4,10 @@ are on disk (never copies of their programs)."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +106,45 @@ def project_stack(work_dir: Path, backend: Path, config: dict[str, Any], name: s
     )
     stack = auto.create_or_select_stack(stack_name=name, work_dir=str(work_dir), opts=opts)
     return _configure(stack, config)
+
+
+@dataclass(frozen=True)
+class Stacks:
+    """A test's stacks: its own file backend, and the config of the emulator's account,
+    which a stack may extend or override (``config``)."""
+
+    backend: Path
+    config: dict[str, Any]
+
+    def _with(self, config: Mapping[str, Any] | None) -> dict[str, Any]:
+        return {**self.config, **(config or {})}
+
+    def inline(
+        self, program: Callable[[], None], name: str, config: Mapping[str, Any] | None = None
+    ) -> auto.Stack:
+        """An inline-program stack (:func:`make_stack`)."""
+        return make_stack(self.backend, program, self._with(config), name)
+
+    def project(
+        self, work_dir: Path, name: str, config: Mapping[str, Any] | None = None
+    ) -> auto.Stack:
+        """A stack of a project directory (:func:`project_stack`)."""
+        return project_stack(work_dir, self.backend, self._with(config), name)
+
+    def program(
+        self, program: str, name: str, config: Mapping[str, Any] | None = None
+    ) -> auto.Stack:
+        """A stack of a new project holding ``program`` beside the backend
+        (:func:`program_stack`)."""
+        return program_stack(self.backend.parent, self.backend, program, self._with(config), name)
+
+
+def run_zoomcc(*args: str, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """The ``zoomcc`` command as a user runs it, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "zoomcc.cli", *args],
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

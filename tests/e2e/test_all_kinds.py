@@ -3,36 +3,28 @@ up, no-op preview and refresh, an update of each, no-op again, destroy."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
-from tests.e2e.stacks import make_stack
-from tests.support.cases import declare, program
+from tests.e2e.stacks import Stacks
+from tests.support.cases import Declared, program
 from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.contract import match_operation
-from zoomcc.client import ZoomClient
 from zoomcc.codegen import conformance
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
 
 
 def test_every_kind_of_resource_round_trip(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, emulator: EmulatorServer, every_kind: list[Declared]
 ) -> None:
-    declared, skipped = declare(api, emulator)
-    assert skipped == {}
+    declared = every_kind
     assert {d.type_name for d in declared} == {s.name for s in catalog.ALL}
     count = len(declared)
-    stack = make_stack(backend, program(declared, 1), stack_config, name="all-kinds")
+    stack = stacks.inline(program(declared, 1), "all-kinds")
 
     up = stack.up()
     assert up.summary.resource_changes == {"create": count + 1}

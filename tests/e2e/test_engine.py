@@ -12,10 +12,9 @@ import pytest
 from pulumi import automation as auto
 
 from tests.conftest import CLIENT_SECRET
-from tests.e2e.stacks import edit_program, make_stack, project_stack, working_copy
+from tests.e2e.stacks import Stacks, edit_program, working_copy
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
@@ -46,15 +45,10 @@ def managed_objects(emulator: EmulatorServer) -> dict[str, list[Any]]:
 
 
 def test_every_type_through_the_engine(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
-    tmp_path: Path,
+    stacks: Stacks, emulator: EmulatorServer, api: ZoomClient, tmp_path: Path
 ) -> None:
     project = working_copy("quickstart", tmp_path)
-    stack = project_stack(project, backend, {**stack_config, "rootTeamId": ROOT_TEAM_ID}, "e2e")
+    stack = stacks.project(project, "e2e", {"rootTeamId": ROOT_TEAM_ID})
 
     up = stack.up()
     assert up.summary.result == "succeeded"
@@ -93,13 +87,13 @@ def test_every_type_through_the_engine(
         env={
             **os.environ,
             **stack.workspace.env_vars,
-            "PULUMI_HOME": str(backend / ".pulumi-home"),
+            "PULUMI_HOME": str(stacks.backend / ".pulumi-home"),
         },
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    stored = "".join(p.read_text() for p in backend.rglob("*.json"))
+    stored = "".join(p.read_text() for p in stacks.backend.rglob("*.json"))
     assert "zoomcc:clientSecret" in exported  # the engine keeps provider config, encrypted
     assert '"ciphertext"' in exported
     tokens = emulator.state.issued_tokens()
@@ -116,17 +110,14 @@ def test_every_type_through_the_engine(
 
 
 def test_bad_input_fails_at_preview_without_api_calls(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, emulator: EmulatorServer
 ) -> None:
     import pulumi_zoomcc as zoomcc
 
     def program() -> None:
         zoomcc.Queue("bad-queue", name="Bad", channel="fax")  # type: ignore[arg-type]
 
-    stack = make_stack(backend, program, stack_config, name="bad")
+    stack = stacks.inline(program, "bad")
     emulator.state.clear_requests()
     with pytest.raises(auto.CommandError) as failure:
         stack.preview()

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
-from tests.e2e.stacks import program_stack
-from zoomcc.emulator import EmulatorServer
+from tests.e2e.stacks import Stacks, program_stack
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
@@ -63,16 +61,9 @@ FAILURES = {
 
 
 @pytest.mark.parametrize("failure", FAILURES.values(), ids=list(FAILURES))
-def test_a_failure_reads_as_one_clear_message(
-    failure: Failure,
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-) -> None:
+def test_a_failure_reads_as_one_clear_message(failure: Failure, stacks: Stacks) -> None:
     program = "import pulumi\nimport pulumi_zoomcc as zoomcc\n\n" + failure.program
-    stack = program_stack(tmp_path, backend, program, stack_config, "failing")
+    stack = stacks.program(program, "failing")
     with pytest.raises(auto.errors.CommandError) as failed:
         stack.up() if failure.up else stack.preview()
     output = str(failed.value)

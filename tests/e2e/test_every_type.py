@@ -3,28 +3,18 @@ refresh, an in-place change of each, and destroy leaving nothing behind."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from tests.e2e.stacks import make_stack
+from tests.e2e.stacks import Stacks
 from tests.support.cases import ALL_CASES, declare, program
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
 
 
-def test_every_type_round_trip(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
-) -> None:
+def test_every_type_round_trip(stacks: Stacks, emulator: EmulatorServer, api: ZoomClient) -> None:
     # Membership and settings resources create no object: tests/provider/test_relations.py.
     assert {c.type_name for c in ALL_CASES} == {s.name for s in catalog.ALL if s.supports_import}
     declared, skipped = declare(api, emulator, [case.type_name for case in ALL_CASES])
@@ -34,7 +24,7 @@ def test_every_type_round_trip(
     # Types the API cannot update (create/read/delete only) have no in-place change.
     changing = sum(1 for case in ALL_CASES if case.update)
 
-    stack = make_stack(backend, program(declared, 1), stack_config, name="every-type")
+    stack = stacks.inline(program(declared, 1), "every-type")
     up = stack.up()
     assert up.summary.resource_changes == {"create": count + 1}
     assert emulator.state.object_count() == seeded + count

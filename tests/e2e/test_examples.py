@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from pulumi import automation as auto
 
-from tests.e2e.stacks import EXAMPLES, example_project, project_stack
+from tests.e2e.stacks import EXAMPLES, Stacks, example_project
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 from zoomcc.resources.spec import ResourceSpec
 
@@ -48,18 +47,12 @@ EXAMPLE_TYPES = [("quickstart", 8), ("contact-center", 37)]
 
 @pytest.mark.parametrize(("name", "min_types"), EXAMPLE_TYPES, ids=[n for n, _ in EXAMPLE_TYPES])
 def test_example_deploys_shows_no_changes_and_destroys_to_nothing(
-    name: str,
-    min_types: int,
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    name: str, min_types: int, stacks: Stacks, emulator: EmulatorServer
 ) -> None:
     project = example_project(name)
     types = resource_types(EXAMPLES / name / "__main__.py")
     assert len(types) >= min_types, sorted(types)
-    config = {**stack_config, "rootTeamId": ROOT_TEAM_ID}
-    stack = project_stack(project, backend, config, "example")
+    stack = stacks.project(project, "example", {"rootTeamId": ROOT_TEAM_ID})
     try:
         up = stack.up()
         created = cast(dict[str, int], up.summary.resource_changes or {})

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from pulumi import automation as auto
 
-from tests.conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
-from tests.e2e.stacks import project_stack
+from tests.e2e.exports import run_export
+from tests.e2e.stacks import Stacks
+from tests.support.cases import closed_all_day
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
@@ -69,59 +65,17 @@ def populate(api: ZoomClient) -> int:
         json={
             "closure_set_name": "Holidays",
             "timezone": "Europe/Paris",
-            "closures": [
-                {
-                    "closure_name": "New Year",
-                    "closure_hour_type": 1,
-                    "start_time": "2027-01-01T00:00:00Z",
-                    "end_time": "2027-01-02T00:00:00Z",
-                    "recurring_frequency": 0,
-                }
-            ],
+            "closures": [closed_all_day("New Year", "2027-01-01")],
         },
     )
     return 9
 
 
-def export(emu: EmulatorServer, out: Path) -> str:
-    env = {
-        **os.environ,
-        "ZOOM_ACCOUNT_ID": ACCOUNT_ID,
-        "ZOOM_CLIENT_ID": CLIENT_ID,
-        "ZOOM_CLIENT_SECRET": CLIENT_SECRET,
-        "ZOOM_BASE_URL": emu.api_base_url,
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out), *CORE_TYPES],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    assert CLIENT_SECRET not in done.stdout + done.stderr
-    return (out / "__main__.py").read_text()
-
-
-def local_stack(out: Path, name: str, backend: Path, emu: EmulatorServer) -> auto.Stack:
-    config = {
-        "zoomcc:accountId": ACCOUNT_ID,
-        "zoomcc:clientId": CLIENT_ID,
-        "zoomcc:clientSecret": CLIENT_SECRET,
-        "zoomcc:baseUrl": emu.api_base_url,
-    }
-    return project_stack(out, backend, config, name)
-
-
 def test_export_adopts_then_promotes(
-    engine: EngineToolchain,
-    backend: Path,
-    tmp_path: Path,
-    emulator: EmulatorServer,
-    api: ZoomClient,
+    stacks: Stacks, tmp_path: Path, emulator: EmulatorServer, api: ZoomClient
 ) -> None:
     count = populate(api)
-    first = export(emulator, tmp_path / "export")
+    first = run_export(emulator, tmp_path / "export", *CORE_TYPES)
     assert "import_id=import_ids.get(" in first
     # References are Python references, not ids; the account's root team is not exported
     # (every account has one): it is stack config, named after it.
@@ -135,7 +89,7 @@ def test_export_adopts_then_promotes(
     assert "disposition_ids=[disposition_sold.id]" in first
 
     # The same account: everything is adopted, nothing is created.
-    stack = local_stack(tmp_path / "export", "dev", backend, emulator)
+    stack = stacks.project(tmp_path / "export", "dev")
     emulator.state.clear_requests()
     up = stack.up()
     assert up.summary.resource_changes == {"create": count + 1}
@@ -151,10 +105,10 @@ def test_export_adopts_then_promotes(
         (tmp_path / "export" / "Pulumi.promo.yaml").write_text(
             f'config:\n  zoomcc-export:team_all_agents_id: "{ROOT_TEAM_ID}"\n'
         )
-        promo = local_stack(tmp_path / "export", "promo", backend, empty)
+        promo = stacks.project(tmp_path / "export", "promo", {"zoomcc:baseUrl": empty.api_base_url})
         up2 = promo.up()
         assert up2.summary.resource_changes == {"create": count + 1}
         assert empty.state.object_count() == count
         assert promo.preview().change_summary == {"same": count + 1}
-        second = export(empty, tmp_path / "export-again")
+        second = run_export(empty, tmp_path / "export-again", *CORE_TYPES)
     assert ID.sub("<id>", second) == ID.sub("<id>", first)

@@ -14,23 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.e2e.exports import (
     NOT_LISTABLE,
     flow_files,
     holdings,
     import_ids,
+    in_an_empty_account,
     outside_config,
     resource_count,
     run_export,
-    supply_media,
     without_ids,
 )
-from tests.e2e.stacks import project_stack
+from tests.e2e.stacks import Stacks
 from zoomcc.emulator import EmulatorServer
 from zoomcc.emulator.state import ROOT_TEAM_ID
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
@@ -135,11 +133,7 @@ def differences(
 
 
 def test_an_unseen_program_of_every_type_exports_without_ids_and_recreates_elsewhere(
-    engine: EngineToolchain,
-    backend: Path,
-    tmp_path: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, tmp_path: Path, emulator: EmulatorServer
 ) -> None:
     project = tmp_path / "unseen"
     project.mkdir()
@@ -149,8 +143,7 @@ def test_an_unseen_program_of_every_type_exports_without_ids_and_recreates_elsew
     declared = {name for name in catalog.BY_NAME if f"zoomcc.{name}(" in program_text}
     assert declared == set(catalog.BY_NAME)
     emulator.state.seed("users", [{"user_email": "rosa@example.org", "status_name": "Ready"}])
-    config_a = {**stack_config, **{f"unseen:{k}": v for k, v in OUTSIDE.items()}}
-    source = project_stack(project, backend, config_a, "account-a")
+    source = stacks.project(project, "account-a", {f"unseen:{k}": v for k, v in OUTSIDE.items()})
     assert source.up().summary.result == "succeeded"
 
     out_a = tmp_path / "export-a"
@@ -168,13 +161,7 @@ def test_an_unseen_program_of_every_type_exports_without_ids_and_recreates_elsew
     assert "${queue_billing}" in flows_a
     assert {i: c for i, c in all_ids(emulator).items() if i in flows_a} == {}
 
-    supply_media(out_a, first)
-    with EmulatorServer(port=0) as empty:
-        (out_a / "Pulumi.copy.yaml").write_text(
-            yaml.safe_dump({"config": outside_config(out_a)}, sort_keys=True)
-        )
-        config_b = {**stack_config, "zoomcc:baseUrl": empty.api_base_url}
-        copy = project_stack(out_a, backend, config_b, "copy")
+    with in_an_empty_account(stacks, out_a, first) as (empty, copy):
         assert copy.up().summary.result == "succeeded"
         assert copy.preview().change_summary == {"same": resource_count(first) + 1}
         out_b = tmp_path / "export-b"
@@ -194,7 +181,7 @@ def test_an_unseen_program_of_every_type_exports_without_ids_and_recreates_elsew
 
     # Account A again, with the import ids: adopted as it is, the flow's resolved JSON
     # being the one A holds; nothing is created.
-    adopt = project_stack(out_a, backend, stack_config, "dev")
+    adopt = stacks.project(out_a, "dev")
     emulator.state.clear_requests()
     assert adopt.up().summary.result == "succeeded"
     posts = [r.path for r in emulator.state.requests if r.method == "POST"]

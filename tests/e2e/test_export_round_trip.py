@@ -10,40 +10,29 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from tests.e2e.exports import (
     NOT_LISTABLE,
     holdings,
     import_ids,
+    in_an_empty_account,
     outside_config,
     run_export,
-    supply_media,
     without_ids,
 )
-from tests.e2e.stacks import make_stack, project_stack
-from tests.support.cases import declare, program
-from zoomcc.client import ZoomClient
+from tests.e2e.stacks import Stacks
+from tests.support.cases import Declared, program
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
 
 def test_export_recreates_every_type_and_adopts_the_source(
-    engine: EngineToolchain,
-    backend: Path,
-    tmp_path: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, tmp_path: Path, emulator: EmulatorServer, every_kind: list[Declared]
 ) -> None:
-    declared, skipped = declare(api, emulator)
-    assert skipped == {}
-    source = make_stack(backend, program(declared, 1), stack_config, name="account-a")
+    source = stacks.inline(program(every_kind, 1), "account-a")
     source.up()
 
     out_a = tmp_path / "export-a"
@@ -60,13 +49,7 @@ def test_export_recreates_every_type_and_adopts_the_source(
     assert lint.returncode == 0, lint.stdout
 
     # Account B, empty: the export without import ids recreates the configuration.
-    supply_media(out_a, first)
-    with EmulatorServer(port=0) as empty:
-        (out_a / "Pulumi.copy.yaml").write_text(
-            yaml.safe_dump({"config": outside_config(out_a)}, sort_keys=True)
-        )
-        config_b = {**stack_config, "zoomcc:baseUrl": empty.api_base_url}
-        copy = project_stack(out_a, backend, config_b, "copy")
+    with in_an_empty_account(stacks, out_a, first) as (empty, copy):
         up = copy.up()
         assert up.summary.result == "succeeded"
         assert copy.preview().change_summary == {"same": len(ids_a) + _relations(first) + 1}
@@ -88,7 +71,7 @@ def test_export_recreates_every_type_and_adopts_the_source(
         assert held_b == held_a
 
     # Account A again, with the import ids: everything adopted, nothing created.
-    adopt = project_stack(out_a, backend, stack_config, "dev")
+    adopt = stacks.project(out_a, "dev")
     emulator.state.clear_requests()
     adopt.up()
     posts = [

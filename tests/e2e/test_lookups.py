@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pulumi
 import pytest
 from pulumi import automation as auto
 
 import pulumi_zoomcc as zoomcc
-from tests.e2e.stacks import make_stack
+from tests.e2e.stacks import Stacks
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
 
 def test_lookup_by_name_and_id_feeds_other_resources(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, emulator: EmulatorServer, api: ZoomClient
 ) -> None:
     cat = api.request(
         "POST",
@@ -44,7 +36,7 @@ def test_lookup_by_name_and_id_feeds_other_resources(
         pulumi.export("queue_id", queue.apply(lambda q: q["id"]))
         pulumi.export("skill_category_name", skill.skill_category_name)
 
-    stack = make_stack(backend, program, stack_config, name="lookups")
+    stack = stacks.inline(program, "lookups")
     up = stack.up()
     assert up.summary.resource_changes == {"create": 2}
     queue = next(q for q in emulator.state.objects("queues") if q["queue_name"] == "Billing")

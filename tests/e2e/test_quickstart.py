@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.e2e.stacks import example_project
+from tests.e2e.stacks import example_project, run_zoomcc
 from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
@@ -19,13 +17,7 @@ QUICKSTART = example_project("quickstart")
 def test_quickstart_deploys_shows_outputs_and_cleans_up(engine: EngineToolchain) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZOOM_")}
     env["COLUMNS"] = "200"
-    done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "quickstart", "--project-dir", str(QUICKSTART)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_zoomcc("quickstart", "--project-dir", str(QUICKSTART), env=env)
     out = done.stdout + done.stderr
     assert done.returncode == 0, out[-4000:]
     assert "+ 12 created" in out

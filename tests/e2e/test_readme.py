@@ -13,11 +13,10 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.e2e.stacks import program_stack
+from tests.e2e.stacks import Stacks
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 
@@ -50,15 +49,9 @@ def test_the_emulator_curl_block_gets_a_token_and_lists_skill_categories(
     assert emulator.state.requests[-1].status == 200
 
 
-def test_the_using_it_program_deploys_as_written(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-) -> None:
+def test_the_using_it_program_deploys_as_written(stacks: Stacks, emulator: EmulatorServer) -> None:
     program = readme_blocks()["using-it"]
-    stack = program_stack(tmp_path, backend, program, stack_config, "readme")
+    stack = stacks.program(program, "readme")
     up = stack.up()
     assert up.summary.resource_changes == {"create": 4}
     assert emulator.state.object_count() == 3

@@ -3,16 +3,14 @@ resources, sees what changed outside Pulumi, and drops only what is really gone.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
 
 import pulumi_zoomcc as zoomcc
-from tests.e2e.stacks import make_stack
+from tests.e2e.stacks import Stacks
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
@@ -26,14 +24,10 @@ def program() -> None:
 
 
 def test_a_refresh_lists_the_collection_once_and_keeps_what_is_there(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, emulator: EmulatorServer, api: ZoomClient
 ) -> None:
     spec = catalog.get_object("SkillCategory")
-    stack = make_stack(backend, program, {**stack_config, "zoomcc:pacing": "false"}, "refresh")
+    stack = stacks.inline(program, "refresh", {"zoomcc:pacing": "false"})
     up = stack.up()
     assert up.summary.resource_changes == {"create": N + 1}  # and the stack
     made = {c["skill_category_name"]: c for c in emulator.state.objects("skill_categories")}

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import pulumi_zoomcc as zoomcc
-from tests.e2e.stacks import make_stack
+from tests.e2e.stacks import Stacks
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
 
 def test_memberships_and_settings_with_their_parents(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, emulator: EmulatorServer, api: ZoomClient
 ) -> None:
     users = emulator.state.seed("users", [{"user_email": f"a{i}@example.com"} for i in range(3)])
     emails = [u["user_email"] for u in users]
@@ -47,7 +41,7 @@ def test_memberships_and_settings_with_their_parents(
 
         return run
 
-    stack = make_stack(backend, program(emails[:2]), stack_config, name="relations")
+    stack = stacks.inline(program(emails[:2]), "relations")
     up = stack.up()
     assert up.summary.resource_changes == {"create": 8}
     queue = next(iter(api.paginate("/contact_center/queues", items_key="queues")))["cc_queue_id"]

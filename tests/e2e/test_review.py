@@ -14,20 +14,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.e2e.stacks import (
     PASSPHRASE,
+    Stacks,
     edit_program,
     example_project,
-    project_stack,
     working_copy,
 )
 from tests.unit.test_review_drawing import svg_marks
-from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
+from zoomcc.emulator import ROOT_TEAM_ID
 
 pytestmark = pytest.mark.e2e
 STACK = "review"
@@ -111,18 +109,13 @@ def review(args: list[str], cwd: Path, backend: Path) -> str:
 
 @pytest.mark.parametrize("name", sorted(EXAMPLE_NODES))
 def test_an_example_is_drawn_from_its_stack_with_each_queue_team_inbox_and_campaign(
-    name: str,
-    engine: EngineToolchain,
-    backend: Path,
-    tmp_path: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    name: str, stacks: Stacks, tmp_path: Path
 ) -> None:
     project = example_project(name)
-    stack = project_stack(project, backend, {**stack_config, "rootTeamId": ROOT_TEAM_ID}, STACK)
+    stack = stacks.project(project, STACK, {"rootTeamId": ROOT_TEAM_ID})
     try:
         stack.up()
-        review([STACK, "--project", str(project), "--out", str(tmp_path)], project, backend)
+        review([STACK, "--project", str(project), "--out", str(tmp_path)], project, stacks.backend)
     finally:
         stack.destroy()
         stack.workspace.remove_stack(STACK, force=True)
@@ -134,32 +127,28 @@ def test_an_example_is_drawn_from_its_stack_with_each_queue_team_inbox_and_campa
 
 
 def test_a_change_is_drawn_and_each_effect_named_from_the_preview(
-    engine: EngineToolchain,
-    backend: Path,
-    tmp_path: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, tmp_path: Path
 ) -> None:
     work = working_copy("contact-center", tmp_path)
-    stack = project_stack(work, backend, {**stack_config, "rootTeamId": ROOT_TEAM_ID}, STACK)
+    stack = stacks.project(work, STACK, {"rootTeamId": ROOT_TEAM_ID})
     try:
         stack.up()
         state = tmp_path / "state.json"
-        state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, backend))
+        state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
         title = ["--title", "Routing of examples/contact-center"]
-        review([str(state), *title, "--out", str(tmp_path / "before")], work, backend)
+        review([str(state), *title, "--out", str(tmp_path / "before")], work, stacks.backend)
         edit_program(work, CHANGE)
         preview = tmp_path / "preview.json"
         preview.write_text(
             run(
                 ["pulumi", "preview", "--json", "--stack", STACK, "--replace", REPLACED],
                 work,
-                backend,
+                stacks.backend,
             )
         )
         out = tmp_path / "after"
         printed = review(
-            [str(state), *title, "--preview", str(preview), "--out", str(out)], work, backend
+            [str(state), *title, "--preview", str(preview), "--out", str(out)], work, stacks.backend
         )
     finally:
         stack.destroy()

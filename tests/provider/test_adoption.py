@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 import pytest
 
@@ -18,16 +20,27 @@ def _writes(emulator: EmulatorServer) -> list[str]:
     ]
 
 
+def made_by_hand(
+    api: ZoomClient, emulator: EmulatorServer, path: str, body: dict[str, Any]
+) -> dict[str, Any]:
+    """An object made outside Pulumi (as in the web portal); the request log starts after."""
+    made = api.request("POST", path, json=body)
+    emulator.state.clear_requests()
+    return made
+
+
 def test_adopting_reads_patches_what_differs_and_never_posts(
     provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    made = api.request(
-        "POST",
+    """The object is taken over as Zoom holds it and brought to the declared values; what
+    adoption changed is kept in ``adoption_changes``."""
+    made = made_by_hand(
+        api,
+        emulator,
         "/contact_center/queues",
-        json={"queue_name": "Support", "queue_description": "by hand", "channel": "voice"},
+        {"queue_name": "Support", "queue_description": "by hand", "channel": "voice"},
     )
     queue_id = made["cc_queue_id"]
-    emulator.state.clear_requests()
 
     object_id, outs = provider.create(
         "Queue",
@@ -53,12 +66,13 @@ def test_adopting_a_missing_object_fails_clearly(provider: DynamicProviderClient
 def test_adopting_refuses_a_difference_that_needs_replacement(
     provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    made = api.request(
-        "POST",
+    """Adoption never replaces what it was asked to take over: it refuses, writing nothing."""
+    made = made_by_hand(
+        api,
+        emulator,
         "/contact_center/skills/categories",
-        json={"skill_category_name": "Languages", "skill_type": "text"},
+        {"skill_category_name": "Languages", "skill_type": "text"},
     )
-    emulator.state.clear_requests()
     with pytest.raises(grpc.RpcError) as failure:
         provider.create(
             "SkillCategory",
@@ -76,8 +90,7 @@ def test_adopting_refuses_a_difference_that_needs_replacement(
 def test_a_taken_name_is_refused_with_the_adoption_hint(
     provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
-    made = api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})
-    emulator.state.clear_requests()
+    made = made_by_hand(api, emulator, "/contact_center/dispositions", {"disposition_name": "Sold"})
     with pytest.raises(grpc.RpcError) as failure:
         provider.create("Disposition", {"name": "Sold", "status": "active"})
     message = str(failure.value)

@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.cases import flow_files
 from tests.support.grpc_provider import DynamicProviderClient
+from tests.support.provider_steps import checked_inputs
 from tests.support.scripted_zoom import Answer, Scripted
 from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.dynamic.call_shapes import MissingLiveValueError, follow_ups
@@ -20,23 +21,24 @@ from zoomcc.emulator import EmulatorServer
 T = "Flow"
 
 
-
-def _checked(provider: DynamicProviderClient, inputs: dict[str, Any]) -> dict[str, Any]:
-    checked, failures = provider.check(T, inputs)
-    assert failures == []
-    return checked
+def _created(
+    provider: DynamicProviderClient, **more: Any
+) -> tuple[dict[str, Any], str, dict[str, Any]]:
+    """The sample flow, Support IVR, created (``more`` on top of its inputs): its checked
+    inputs, id and outputs."""
+    declared = {"name": "Support IVR", "file": flow_files()["flow"], **more}
+    inputs = checked_inputs(provider, T, declared)
+    object_id, outs = provider.create(T, inputs)
+    return inputs, object_id, outs
 
 
 def _publishes(emulator: EmulatorServer, flow_id: str) -> int:
-    path = f"/contact_center/flows/{flow_id}/publish"
-    return sum(1 for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path))
+    return len(_published_versions(emulator, flow_id))
 
 
 def _published_versions(emulator: EmulatorServer, flow_id: str) -> list[str]:
     path = f"/contact_center/flows/{flow_id}/publish"
-    return [
-        r.query for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path)
-    ]
+    return [r.query for r in emulator.state.requests if r.method == "PUT" and r.path.endswith(path)]
 
 
 def _imports(emulator: EmulatorServer) -> list[Any]:
@@ -52,10 +54,9 @@ def test_reformatted_file_is_no_change(
 ) -> None:
     files = flow_files()
     assert Path(files["flow"]).read_bytes() != Path(files["reformatted"]).read_bytes()
-    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
-    object_id, outs = provider.create(T, inputs)
+    _, object_id, outs = _created(provider)
     # Same JSON, other key order and indentation, at another path: no diff, no update.
-    moved = _checked(provider, {"name": "Support IVR", "file": files["reformatted"]})
+    moved = checked_inputs(provider, T, {"name": "Support IVR", "file": files["reformatted"]})
     assert moved["content_hash"] == outs["content_hash"]
     diff = provider.diff(T, object_id, outs, moved)
     assert diff.changes == diff.DIFF_NONE
@@ -66,13 +67,12 @@ def test_changed_content_imports_a_version(
     provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
     files = flow_files()
-    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"], "publish": True})
-    object_id, outs = provider.create(T, inputs)
+    inputs, object_id, outs = _created(provider, publish=True)
     assert _publishes(emulator, object_id) == 1
     assert outs["status"] == "published"
     assert [r.operation for r in _imports(emulator)] == ["flows.import"]
 
-    changed = _checked(provider, {**inputs, "file": files["changed"]})
+    changed = checked_inputs(provider, T, {**inputs, "file": files["changed"]})
     assert changed["content_hash"] != outs["content_hash"]
     diff = provider.diff(T, object_id, outs, changed)
     assert diff.changes == diff.DIFF_SOME
@@ -95,11 +95,9 @@ def test_changed_content_imports_a_version(
 def test_publish_toggled_on_publishes(
     provider: DynamicProviderClient, emulator: EmulatorServer
 ) -> None:
-    files = flow_files()
-    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
-    object_id, outs = provider.create(T, inputs)
+    inputs, object_id, outs = _created(provider)
     assert outs["status"] == "draft"
-    news = _checked(provider, {**inputs, "publish": True})
+    news = checked_inputs(provider, T, {**inputs, "publish": True})
     diff = provider.diff(T, object_id, outs, news)
     assert diff.changes == diff.DIFF_SOME and list(diff.replaces) == []
     updated = provider.update(T, object_id, outs, news)
@@ -111,9 +109,7 @@ def test_publish_toggled_on_publishes(
 def test_rename_edits_the_newest_version(
     provider: DynamicProviderClient, emulator: EmulatorServer
 ) -> None:
-    files = flow_files()
-    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
-    object_id, outs = provider.create(T, inputs)
+    inputs, object_id, outs = _created(provider)
     news = {**inputs, "name": "Support line", "version_description": "renamed"}
     updated = provider.update(T, object_id, outs, news)
     assert updated["name"] == "Support line"
@@ -144,12 +140,11 @@ def test_version_import_into_another_flow_fails(
     provider: DynamicProviderClient, api: ZoomClient, tmp_path: Path
 ) -> None:
     """A file whose channel changed cannot become a version of the flow: nothing stray stays."""
+    inputs, object_id, outs = _created(provider)
     files = flow_files()
-    inputs = _checked(provider, {"name": "Support IVR", "file": files["flow"]})
-    object_id, outs = provider.create(T, inputs)
     chat = tmp_path / "chat.json"
     chat.write_text(json.dumps({**json.loads(Path(files["flow"]).read_text()), "channel": "video"}))
-    news = _checked(provider, {**inputs, "file": str(chat)})
+    news = checked_inputs(provider, T, {**inputs, "file": str(chat)})
     with pytest.raises(grpc.RpcError) as failed:
         provider.update(T, object_id, outs, news)
     assert "channel probably changed" in str(failed.value.details())

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -22,7 +23,15 @@ from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
-__all__ = ["EmulatorView", "Tap", "make_stack", "state_ids", "tap_provider", "wait_for"]
+__all__ = [
+    "EmulatorView",
+    "Tap",
+    "make_stack",
+    "start_up",
+    "state_ids",
+    "tap_provider",
+    "wait_for",
+]
 
 _PROVIDER_TYPE = "pulumi-python:dynamic"
 
@@ -78,6 +87,22 @@ def pending_operations(stack: auto.Stack) -> list[dict[str, Any]]:
     return list((stack.export_stack().deployment or {}).get("pending_operations") or [])
 
 
+def start_up(stack: auto.Stack) -> tuple[threading.Thread, dict[str, Any]]:
+    """`up` started in a thread; once joined, the outcome holds its ``up`` result or the
+    ``error`` it raised."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["up"] = stack.up()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
 def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -113,10 +138,10 @@ _BOOT = (
 )
 
 
-def tap_provider(tmp_path: Path, engine: EngineToolchain, monkeypatch: pytest.MonkeyPatch) -> Tap:
-    """Put a CLI + plugin directory first on PATH whose provider plugin is tapped."""
-    directory = tmp_path / "tapped-engine"
-    directory.mkdir()
+def tapped_engine(directory: Path, engine: EngineToolchain, command: str) -> Path:
+    """``directory`` made a CLI + plugin directory (to put first on PATH) whose provider
+    plugin appends its pid to ``pids``, then runs ``command`` (the rest of a bash line)."""
+    directory.mkdir(exist_ok=True)
     os.link(engine.pulumi, directory / "pulumi")
     for entry in engine.path_entries:
         lang = entry / "pulumi-language-python"
@@ -124,13 +149,20 @@ def tap_provider(tmp_path: Path, engine: EngineToolchain, monkeypatch: pytest.Mo
             (directory / lang.name).write_text(lang.read_text())
             (directory / lang.name).chmod(0o755)
     shim = directory / "pulumi-resource-pulumi-python"
-    shim.write_text(
-        "#!/usr/bin/env bash\n"
-        f'echo $$ >> "{directory}/pids"\n'
-        f'exec "{sys.executable}" -u -c "{_BOOT}" "$@" '
-        f'> >(tee -a "{directory}/stdout") 2> >(tee -a "{directory}/stderr" >&2)\n'
-    )
+    shim.write_text(f'#!/usr/bin/env bash\necho $$ >> "{directory}/pids"\nexec {command}\n')
     shim.chmod(0o755)
+    return directory
+
+
+def tap_provider(tmp_path: Path, engine: EngineToolchain, monkeypatch: pytest.MonkeyPatch) -> Tap:
+    """Put a CLI + plugin directory first on PATH whose provider plugin is tapped."""
+    directory = tmp_path / "tapped-engine"
+    tapped_engine(
+        directory,
+        engine,
+        f'"{sys.executable}" -u -c "{_BOOT}" "$@" '
+        f'> >(tee -a "{directory}/stdout") 2> >(tee -a "{directory}/stderr" >&2)',
+    )
     monkeypatch.setenv("PATH", f"{directory}{os.pathsep}{os.environ['PATH']}")
     return Tap(directory)
 

@@ -4,16 +4,15 @@ and not one request reaches the API (not even for a token)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
 import pulumi_zoomcc as zoomcc
-from tests.reliability.support import EmulatorView, make_stack
+from tests.e2e.stacks import Stacks
+from tests.reliability.support import EmulatorView
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
@@ -95,13 +94,10 @@ def program(cases: list[BadCase]) -> Callable[[], None]:
 
 
 def test_bad_input_matrix_fails_at_preview_without_api_calls(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, emulator: EmulatorServer
 ) -> None:
     # The engine stops at the first failed check, so each case gets its own preview.
-    stack = make_stack(backend, program([]), stack_config, name="badinputs")
+    stack = stacks.inline(program([]), "badinputs")
     emulator.state.clear_requests()
     for name, make, field, says in CASES:
         stack.workspace.program = program([(name, make, field, says)])

@@ -3,17 +3,14 @@ and updating a vanished object fails with a message that says what to do."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 from pulumi import automation as auto
 
+from tests.e2e.stacks import Stacks
 from tests.reliability.programs import fleet
-from tests.reliability.support import EmulatorView, make_stack, state_ids
+from tests.reliability.support import EmulatorView, state_ids
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
@@ -23,15 +20,9 @@ def delete_behind_pulumi(api: ZoomClient, type_name: str, object_id: str) -> Non
     api.request("DELETE", catalog.get_object(type_name).item_url(object_id, {}))
 
 
-def test_deleted_outside_pulumi(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
-) -> None:
+def test_deleted_outside_pulumi(stacks: Stacks, emulator: EmulatorServer, api: ZoomClient) -> None:
     view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(6, "d"), stack_config, name="drift")
+    stack = stacks.inline(fleet(6, "d"), "drift")
     assert stack.up().summary.result == "succeeded"
     ids = state_ids(stack)
 

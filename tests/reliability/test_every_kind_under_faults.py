@@ -5,18 +5,14 @@ the emulator holding exactly what it held before the stack (the prerequisites)."
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.e2e.stacks import make_stack
+from tests.e2e.stacks import Stacks
 from tests.reliability.support import EmulatorView
-from tests.support.cases import declare, program
-from zoomcc.client import ZoomClient
+from tests.support.cases import Declared, program
 from zoomcc.emulator import EmulatorServer
 from zoomcc.emulator.memberships.membership import PRIVATE_KEY
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
@@ -61,17 +57,12 @@ def holdings(emulator: EmulatorServer) -> set[str]:
 
 
 def test_every_kind_converges_in_one_up_at_10_percent_faults_and_destroy_leaves_nothing(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    api: ZoomClient,
+    stacks: Stacks, emulator: EmulatorServer, every_kind: list[Declared]
 ) -> None:
-    declared, skipped = declare(api, emulator)
-    assert skipped == {}
+    declared = every_kind
     before = holdings(emulator)
     count = len(declared)
-    stack = make_stack(backend, program(declared, 1), stack_config, name="all-kinds-faults")
+    stack = stacks.inline(program(declared, 1), "all-kinds-faults")
 
     emulator.state.configure(fault_seed=11, error_rate=0.05, drop_rate=0.05)
     up = stack.up()

@@ -4,22 +4,28 @@ duplicated, nothing is orphaned, an unrecoverable create fails clearly, a second
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
-from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
 from tests.conftest import CLIENT_SECRET
+from tests.e2e.stacks import Stacks
 from tests.reliability.programs import expected, fleet
-from tests.reliability.support import EmulatorView, make_stack, state_ids
+from tests.reliability.support import EmulatorView, state_ids
 from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
+from zoomcc.emulator.refusals import Json
 
 pytestmark = pytest.mark.e2e
 
 FLEET = 36
+QUEUE_CREATES_REFUSED: dict[str, Json] = {
+    "error_rate": 1.0,
+    "error_methods": ["POST"],
+    "error_path": r"/queues$",
+    "error_statuses": [503],
+}
+"""A POST to /queues gets a 503 before the server does anything."""
 
 
 def assert_no_duplicates_or_strays(view: EmulatorView, wanted: dict[tuple[str, str], int]) -> None:
@@ -28,16 +34,11 @@ def assert_no_duplicates_or_strays(view: EmulatorView, wanted: dict[tuple[str, s
     assert set(held) <= set(wanted), f"objects nobody declared: {set(held) - set(wanted)}"
 
 
-def test_5xx_and_drops_on_10_percent_of_requests(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-) -> None:
+def test_5xx_and_drops_on_10_percent_of_requests(stacks: Stacks, emulator: EmulatorServer) -> None:
     emulator.state.configure(fault_seed=6, error_rate=0.05, drop_rate=0.05)
     view = EmulatorView(emulator)
     wanted = expected(FLEET, "f")
-    stack = make_stack(backend, fleet(FLEET, "f"), stack_config, name="faults")
+    stack = stacks.inline(fleet(FLEET, "f"), "faults")
 
     # One up: idempotent calls are retried, and a create whose POST failed is sent again
     # only after the lookup by name proved it was not applied.
@@ -58,19 +59,13 @@ def test_5xx_and_drops_on_10_percent_of_requests(
 
 
 def test_a_create_not_applied_is_sent_again_once_proven_absent(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, emulator: EmulatorServer
 ) -> None:
-    # The first POST to /queues gets a 503 before the server does anything; the first POST
-    # to /dispositions loses its connection before the server does anything.
+    # The first POST to /queues is refused; the first POST to /dispositions loses its
+    # connection before the server does anything.
     emulator.state.configure(
-        error_rate=1.0,
-        error_methods=["POST"],
-        error_path=r"/queues$",
+        **QUEUE_CREATES_REFUSED,
         error_limit=1,
-        error_statuses=[503],
         drop_rate=1.0,
         drop_methods=["POST"],
         drop_path=r"/dispositions$",
@@ -78,7 +73,7 @@ def test_a_create_not_applied_is_sent_again_once_proven_absent(
     )
     view = EmulatorView(emulator)
     wanted = expected(12, "u")
-    stack = make_stack(backend, fleet(12, "u"), stack_config, name="resent")
+    stack = stacks.inline(fleet(12, "u"), "resent")
     up = stack.up()
     assert up.summary.result == "succeeded"
     assert emulator.state.fault_counts == {"error": 1, "drop": 1, "lost_response": 0}
@@ -87,22 +82,14 @@ def test_a_create_not_applied_is_sent_again_once_proven_absent(
 
 
 def test_a_create_that_keeps_failing_fails_clearly_and_the_next_up_converges(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, emulator: EmulatorServer
 ) -> None:
-    # Every POST to /queues is refused (503): each queue's create gives up after
-    # CREATE_ATTEMPTS attempts.
-    emulator.state.configure(
-        error_rate=1.0,
-        error_methods=["POST"],
-        error_path=r"/queues$",
-        error_statuses=[503],
-    )
+    # Every POST to /queues is refused: each queue's create gives up after CREATE_ATTEMPTS
+    # attempts.
+    emulator.state.configure(**QUEUE_CREATES_REFUSED)
     view = EmulatorView(emulator)
     wanted = expected(12, "k")
-    stack = make_stack(backend, fleet(12, "k"), stack_config, name="unrecoverable")
+    stack = stacks.inline(fleet(12, "k"), "unrecoverable")
     with pytest.raises(auto.CommandError) as failed:
         stack.up()
     message = str(failed.value)
@@ -123,11 +110,7 @@ def test_a_create_that_keeps_failing_fails_clearly_and_the_next_up_converges(
 
 @pytest.mark.parametrize("mode", ["drop", "502"])
 def test_lost_create_responses_are_recovered_by_natural_key(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    mode: str,
+    stacks: Stacks, emulator: EmulatorServer, mode: str
 ) -> None:
     # The server applies each of the first 8 creates, then the answer is lost.
     emulator.state.configure(
@@ -138,7 +121,7 @@ def test_lost_create_responses_are_recovered_by_natural_key(
         lost_response_mode=mode,
     )
     view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(18, "l"), stack_config, name=f"lost-{mode}")
+    stack = stacks.inline(fleet(18, "l"), f"lost-{mode}")
     up = stack.up()
     assert up.summary.result == "succeeded"
     lost = [r for r in emulator.state.requests if r.fault == "lost_response"]

@@ -8,26 +8,26 @@ import re
 import signal
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
+from tests.e2e.stacks import Stacks
 from tests.reliability.programs import expected, fleet, plan
 from tests.reliability.support import (
     EmulatorView,
     Tap,
-    make_stack,
     pending_operations,
     pulumi_cli,
+    start_up,
     state_ids,
-    tap_provider,
     wait_for,
 )
 from zoomcc.emulator import EmulatorServer
 from zoomcc.emulator.faults import FaultPlan
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
@@ -50,24 +50,31 @@ class Arrivals:
         monkeypatch.setattr(emulator.state, "plan_faults", spy)
 
 
-def start_up(stack: auto.Stack) -> tuple[threading.Thread, dict[str, Any]]:
-    outcome: dict[str, Any] = {}
+@dataclass
+class InFlight:
+    """An `up` of COUNT objects, slowed by the emulator's latency, with a create that has
+    reached the server but not been answered."""
 
-    def run() -> None:
-        try:
-            outcome["up"] = stack.up()
-        except BaseException as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
+    stack: auto.Stack
+    view: EmulatorView
+    thread: threading.Thread
+    outcome: dict[str, Any]
+    provider: int
+    """The provider process's pid (to kill)."""
 
 
-def kill_during_a_create(
-    emulator: EmulatorServer, view: EmulatorView, arrivals: Arrivals, tap: Tap
-) -> int:
-    """Wait until a create has reached the server but not been answered; return the pid."""
+def up_until_a_create_is_in_flight(
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    tap: Tap,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> InFlight:
+    arrivals = Arrivals(emulator, monkeypatch)
+    emulator.state.configure(latency=0.4)
+    view = EmulatorView(emulator)
+    stack = stacks.inline(fleet(COUNT, "k"), name)
+    thread, outcome = start_up(stack)
     wait_for(lambda: bool(tap.pids), 60, "the provider process")
     wait_for(
         lambda: (
@@ -77,7 +84,7 @@ def kill_during_a_create(
         60,
         "a create in flight",
     )
-    return tap.pids[-1]
+    return InFlight(stack, view, thread, outcome, tap.pids[-1])
 
 
 def settle(emulator: EmulatorServer) -> None:
@@ -118,21 +125,12 @@ def converge(stack: auto.Stack, view: EmulatorView, orphans: set[str]) -> dict[s
 
 
 def test_provider_killed_mid_run_then_next_up_converges(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    stacks: Stacks, emulator: EmulatorServer, tap: Tap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tap = tap_provider(tmp_path, engine, monkeypatch)
-    arrivals = Arrivals(emulator, monkeypatch)
-    emulator.state.configure(latency=0.4)
-    view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(COUNT, "k"), stack_config, name="provider-killed")
-    thread, outcome = start_up(stack)
-    os.kill(kill_during_a_create(emulator, view, arrivals, tap), signal.SIGKILL)
-    thread.join(timeout=120)
+    run = up_until_a_create_is_in_flight(stacks, emulator, tap, monkeypatch, "provider-killed")
+    stack, view, outcome = run.stack, run.view, run.outcome
+    os.kill(run.provider, signal.SIGKILL)
+    run.thread.join(timeout=120)
     assert "error" in outcome
     died = ("error reading from server: EOF", "connection reset by peer")  # as timing has it
     assert any(words in str(outcome["error"]) for words in died), outcome["error"]
@@ -148,41 +146,31 @@ def test_provider_killed_mid_run_then_next_up_converges(
 
 
 def test_cli_killed_mid_run_then_clear_pending_and_converge(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    stacks: Stacks, emulator: EmulatorServer, tap: Tap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tap = tap_provider(tmp_path, engine, monkeypatch)
-    arrivals = Arrivals(emulator, monkeypatch)
-    emulator.state.configure(latency=0.4)
-    view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(COUNT, "k"), stack_config, name="cli-killed")
-    thread, outcome = start_up(stack)
-    provider = kill_during_a_create(emulator, view, arrivals, tap)
-    cli = int(Path(f"/proc/{provider}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    run = up_until_a_create_is_in_flight(stacks, emulator, tap, monkeypatch, "cli-killed")
+    stack, view = run.stack, run.view
+    cli = int(Path(f"/proc/{run.provider}/stat").read_text().rsplit(")", 1)[1].split()[1])
     os.kill(cli, signal.SIGKILL)  # the engine dies first: nothing records the outcome
-    os.kill(provider, signal.SIGKILL)  # an orphaned provider would wait forever
-    thread.join(timeout=120)
-    assert "error" in outcome
+    os.kill(run.provider, signal.SIGKILL)  # an orphaned provider would wait forever
+    run.thread.join(timeout=120)
+    assert "error" in run.outcome
     settle(emulator)
     emulator.state.configure(latency=0.0)
     # The dead CLI's creates are pending in the state, and its lock is still held.
     pending = pending_operations(stack)
     assert pending and {p["type"] for p in pending} == {"creating"}
     orphans = view.ids() - set(state_ids(stack).values())
-    locked = pulumi_cli(stack, backend, "up", "--yes")
+    locked = pulumi_cli(stack, stacks.backend, "up", "--yes")
     assert locked.returncode != 0 and "pulumi cancel" in locked.stderr
     # What the engine needs: `pulumi cancel` releases the lock (file backend included) ...
-    cancel = pulumi_cli(stack, backend, "cancel", "--yes")
+    cancel = pulumi_cli(stack, stacks.backend, "cancel", "--yes")
     assert cancel.returncode == 0, cancel.stderr
     # A plain refresh keeps pending creates; --clear-pending-creates forgets them (the
     # objects they may have made are found by name below). `up` alone would drop them too.
-    kept = pulumi_cli(stack, backend, "refresh", "--yes")
+    kept = pulumi_cli(stack, stacks.backend, "refresh", "--yes")
     assert kept.returncode == 0 and len(pending_operations(stack)) == len(pending)
-    cleared = pulumi_cli(stack, backend, "refresh", "--yes", "--clear-pending-creates")
+    cleared = pulumi_cli(stack, stacks.backend, "refresh", "--yes", "--clear-pending-creates")
     assert cleared.returncode == 0, cleared.stderr
     assert pending_operations(stack) == []
     # Then `up`: objects made but never recorded are refused by name, with their ids,

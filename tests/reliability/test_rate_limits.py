@@ -6,18 +6,17 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter, deque
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
+from tests.e2e.stacks import Stacks
 from tests.reliability.programs import expected, fleet
-from tests.reliability.support import EmulatorView, make_stack, state_ids
+from tests.reliability.support import EmulatorView, state_ids
 from zoomcc.dynamic.provider import SpecProvider
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
@@ -38,14 +37,11 @@ def busiest_second(times: list[float]) -> int:
 
 
 def test_200_resources_under_rate_limits_with_default_parallelism(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
+    stacks: Stacks, emulator: EmulatorServer
 ) -> None:
     emulator.state.configure(rate_limits_enabled=True, rate_limits=LIMITS)
     view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(RESOURCES, "r"), stack_config, name="ratelimits")
+    stack = stacks.inline(fleet(RESOURCES, "r"), "ratelimits")
 
     started = time.monotonic()
     up = stack.up()  # no `parallel`: the engine's default

@@ -4,52 +4,35 @@ client secret and the tokens never reach state, the provider's output, logs or e
 from __future__ import annotations
 
 import base64
-import threading
-from pathlib import Path
-from typing import Any
 
 import pytest
 from pulumi import automation as auto
 
 from tests.conftest import CLIENT_ID, CLIENT_SECRET
+from tests.e2e.stacks import Stacks
 from tests.reliability.programs import expected, fleet
 from tests.reliability.support import (
     EmulatorView,
+    Tap,
     assert_absent,
     backend_text,
-    make_stack,
     pulumi_cli,
+    start_up,
     state_ids,
-    tap_provider,
     wait_for,
 )
 from zoomcc.emulator import EmulatorServer
-from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 
 BASIC = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
 
 
-def test_token_expiry_mid_run(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-) -> None:
+def test_token_expiry_mid_run(stacks: Stacks, emulator: EmulatorServer) -> None:
     emulator.state.configure(latency=0.03)
     view = EmulatorView(emulator)
-    stack = make_stack(backend, fleet(24, "t"), stack_config, name="expiry")
-    result: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            result["up"] = stack.up()
-        except BaseException as exc:
-            result["error"] = exc
-
-    thread = threading.Thread(target=run)
-    thread.start()
+    stack = stacks.inline(fleet(24, "t"), "expiry")
+    thread, result = start_up(stack)
     wait_for(lambda: view.requests(method="POST", operation_suffix=".create") >= 6, 60, "creates")
     emulator.state.expire_tokens()
     thread.join(timeout=120)
@@ -63,27 +46,19 @@ def test_token_expiry_mid_run(
     assert set(state_ids(stack).values()) == view.ids()
 
 
-def test_secrets_never_leave_on_success(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    tap = tap_provider(tmp_path, engine, monkeypatch)
+def test_secrets_never_leave_on_success(stacks: Stacks, emulator: EmulatorServer, tap: Tap) -> None:
     # Some turbulence, so the retry and recovery paths log too.
     emulator.state.configure(
         lost_response_rate=1.0, lost_response_methods=["POST"], lost_response_path=r"^/v2/",
         lost_response_limit=2,
         error_rate=0.1, error_methods=["GET"], fault_seed=3,
     )  # fmt: skip
-    stack = make_stack(backend, fleet(12, "s"), stack_config, name="secrets")
+    stack = stacks.inline(fleet(12, "s"), "secrets")
     up = stack.up()
     refresh = stack.refresh()
-    exported = pulumi_cli(stack, backend, "stack", "export")
+    exported = pulumi_cli(stack, stacks.backend, "stack", "export")
     assert exported.returncode == 0, exported.stderr
-    history = pulumi_cli(stack, backend, "stack", "history", "--show-secrets=false")
+    history = pulumi_cli(stack, stacks.backend, "stack", "history", "--show-secrets=false")
     assert "zoomcc:clientSecret" in exported.stdout and '"ciphertext"' in exported.stdout
     provider_output = tap.output()
     assert "fetched access token" in provider_output  # DEBUG logging really was captured
@@ -98,25 +73,17 @@ def test_secrets_never_leave_on_success(
         refresh_stdout=refresh.stdout,
         export=exported.stdout + exported.stderr,
         history=history.stdout + history.stderr,
-        backend_files=backend_text(backend),
+        backend_files=backend_text(stacks.backend),
         provider_output=provider_output,
         emulator_log=repr(emulator.state.requests),
     )
 
 
 def test_bad_credentials_and_a_failing_token_endpoint(
-    engine: EngineToolchain,
-    backend: Path,
-    emulator: EmulatorServer,
-    stack_config: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    stacks: Stacks, emulator: EmulatorServer, tap: Tap
 ) -> None:
-    tap = tap_provider(tmp_path, engine, monkeypatch)
     wrong = "Wr0ng-s3cret-" + "x" * 20
-    bad = make_stack(
-        backend, fleet(2, "b"), {**stack_config, "zoomcc:clientSecret": wrong}, name="badcreds"
-    )
+    bad = stacks.inline(fleet(2, "b"), "badcreds", {"zoomcc:clientSecret": wrong})
     with pytest.raises(auto.CommandError) as refused:
         bad.up()
     message = str(refused.value)
@@ -125,7 +92,7 @@ def test_bad_credentials_and_a_failing_token_endpoint(
     assert "skillcategory-b000" in message
 
     # A stack that works, then the token endpoint fails (503) while the token expires.
-    stack = make_stack(backend, fleet(3, "e"), stack_config, name="tokendown")
+    stack = stacks.inline(fleet(3, "e"), "tokendown")
     assert stack.up().summary.result == "succeeded"
     emulator.state.configure(token_failure_status=503)
     emulator.state.expire_tokens()
@@ -144,6 +111,6 @@ def test_bad_credentials_and_a_failing_token_endpoint(
         [CLIENT_SECRET, BASIC, wrong, basic_wrong, *tokens_before_outage],
         bad_credentials_error=message,
         token_outage_error=outage,
-        backend_files=backend_text(backend),
+        backend_files=backend_text(stacks.backend),
         provider_output=tap.output(),
     )

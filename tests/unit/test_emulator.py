@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.matching import contains
 from zoomcc.emulator import (
     DEFAULT_COLLECTIONS,
     ROOT_TEAM_ID,
@@ -481,12 +482,24 @@ def _fresh(emu: EmulatorServer) -> None:
     emu.state.reset()
 
 
+def ask_token(
+    url: str,
+    grant_type: str = "account_credentials",
+    account_id: str = "emulator-account",
+    auth: tuple[str, str] | None = ("emulator-client", "emulator-secret"),
+    *,
+    in_query: bool = False,
+) -> httpx.Response:
+    """A token request as Zoom documents it: the grant in the form (or the query string),
+    the client's id and secret as Basic auth."""
+    grant = {"grant_type": grant_type, "account_id": account_id}
+    if in_query:
+        return httpx.post(url, params=grant, auth=auth)
+    return httpx.post(url, data=grant, auth=auth)
+
+
 def get_token(emu: EmulatorServer) -> str:
-    response = httpx.post(
-        emu.oauth_url,
-        data={"grant_type": "account_credentials", "account_id": "emulator-account"},
-        auth=("emulator-client", "emulator-secret"),
-    )
+    response = ask_token(emu.oauth_url)
     assert response.status_code == 200, response.text
     token: str = response.json()["access_token"]
     return token
@@ -527,21 +540,6 @@ def prepare(api: httpx.Client, case: Case, body: dict[str, Any]) -> dict[str, An
     return body
 
 
-def contains(actual: Any, expected: Any) -> bool:
-    """``expected`` is part of ``actual`` (dict keys may be added by the server)."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            k in actual and contains(actual[k], v) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(actual) == len(expected)
-            and all(contains(a, e) for a, e in zip(actual, expected, strict=True))
-        )
-    return bool(actual == expected)
-
-
 def assert_error(
     response: httpx.Response, status: int, code: int, message: str | None = None
 ) -> None:
@@ -569,11 +567,7 @@ def all_pages(api: httpx.Client, path: str, list_key: str, page_size: int) -> li
 
 
 def test_token_flow_returns_a_bearer_token_for_the_configured_account(emu: EmulatorServer) -> None:
-    response = httpx.post(
-        emu.oauth_url,
-        params={"grant_type": "account_credentials", "account_id": "emulator-account"},
-        auth=("emulator-client", "emulator-secret"),
-    )
+    response = ask_token(emu.oauth_url, in_query=True)
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"access_token", "token_type", "expires_in", "scope", "api_url"}
@@ -599,19 +593,13 @@ def test_token_flow_returns_a_bearer_token_for_the_configured_account(emu: Emula
 def test_bad_credentials_are_refused(
     emu: EmulatorServer, form: dict[str, str], auth: tuple[str, str] | None, error: str
 ) -> None:
-    response = httpx.post(
-        emu.oauth_url, data={"grant_type": "account_credentials", **form}, auth=auth
-    )
+    response = ask_token(emu.oauth_url, account_id=form["account_id"], auth=auth)
     assert response.status_code == 400
     assert response.json() == {"reason": "Invalid client_id or client_secret", "error": error}
 
 
 def test_wrong_grant_type_is_refused(emu: EmulatorServer) -> None:
-    response = httpx.post(
-        emu.oauth_url,
-        data={"grant_type": "client_credentials", "account_id": "emulator-account"},
-        auth=("emulator-client", "emulator-secret"),
-    )
+    response = ask_token(emu.oauth_url, "client_credentials")
     assert response.status_code == 400
     assert response.json()["error"] == "unsupported_grant_type"
 
@@ -619,16 +607,8 @@ def test_wrong_grant_type_is_refused(emu: EmulatorServer) -> None:
 def test_configured_credentials_replace_the_defaults() -> None:
     with EmulatorServer(port=0, account_id="acc", client_id="cid", client_secret="s3") as emu:
         assert emu.credentials == {"account_id": "acc", "client_id": "cid", "client_secret": "s3"}
-        ok = httpx.post(
-            emu.oauth_url,
-            data={"grant_type": "account_credentials", "account_id": "acc"},
-            auth=("cid", "s3"),
-        )
-        default = httpx.post(
-            emu.oauth_url,
-            data={"grant_type": "account_credentials", "account_id": "emulator-account"},
-            auth=("emulator-client", "emulator-secret"),
-        )
+        ok = ask_token(emu.oauth_url, account_id="acc", auth=("cid", "s3"))
+        default = ask_token(emu.oauth_url)
     assert ok.status_code == 200
     assert default.status_code == 400
 
@@ -655,11 +635,7 @@ def test_expire_tokens_switch_invalidates_issued_tokens(
 
 def test_token_lifetime_is_configurable(emu: EmulatorServer) -> None:
     emu.state.configure(token_lifetime=0.3)
-    response = httpx.post(
-        emu.oauth_url,
-        data={"grant_type": "account_credentials", "account_id": "emulator-account"},
-        auth=("emulator-client", "emulator-secret"),
-    )
+    response = ask_token(emu.oauth_url)
     assert response.json()["expires_in"] == 1
     headers = {"Authorization": f"Bearer {response.json()['access_token']}"}
     url = emu.api_base_url + "/contact_center/teams"
@@ -670,11 +646,7 @@ def test_token_lifetime_is_configurable(emu: EmulatorServer) -> None:
 
 def test_token_endpoint_failure_switch(emu: EmulatorServer) -> None:
     emu.state.configure(token_failure_status=503)
-    response = httpx.post(
-        emu.oauth_url,
-        data={"grant_type": "account_credentials", "account_id": "emulator-account"},
-        auth=("emulator-client", "emulator-secret"),
-    )
+    response = ask_token(emu.oauth_url)
     assert response.status_code == 503
     assert "access_token" not in response.json()
     emu.state.configure(token_failure_status=None)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.cases import closed_all_day
 from zoomcc.review.model import build
 from zoomcc.review.routing import Routing
 from zoomcc.review.state import UNKNOWN, read_state
@@ -92,15 +93,7 @@ RESOURCES = [
         "cs1",
         name="Holidays",
         timezone="Europe/Paris",
-        closures=[
-            {
-                "closure_name": "Bastille Day",
-                "closure_hour_type": 1,
-                "start_time": "2027-07-14T00:00:00Z",
-                "end_time": "2027-07-15T00:00:00Z",
-                "recurring_frequency": 0,
-            }
-        ],
+        closures=[closed_all_day("Bastille Day", "2027-07-14")],
     ),
     resource("Inbox", "voicemail", "in1", name="After-hours voicemail", type="voicemail"),
     resource("Disposition", "resolved", "d1", name="Resolved"),

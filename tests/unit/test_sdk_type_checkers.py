@@ -46,35 +46,35 @@ def _installed(tmp: Path) -> dict[str, str]:
     return {"PYTHONPATH": str(site)}
 
 
-def _pyright(program: Path, cwd: Path, env: dict[str, str]) -> set[int]:
+def _report(command: list[str], cwd: Path, env: dict[str, str], unresolved: str) -> str:
+    """What the checker printed; it must have found the SDK (no ``unresolved`` in it)."""
     run = subprocess.run(
-        [str(BIN / "pyright"), "--pythonpath", sys.executable, str(program)],
+        command,
         cwd=cwd,
         env={**os.environ, **env},
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert "could not be resolved" not in run.stdout, run.stdout
-    found = re.findall(rf"{re.escape(program.name)}:(\d+):\d+ - error", run.stdout)
+    assert unresolved not in run.stdout, run.stdout
+    return run.stdout
+
+
+def _pyright(program: Path, cwd: Path, env: dict[str, str]) -> set[int]:
+    command = [str(BIN / "pyright"), "--pythonpath", sys.executable, str(program)]
+    report = _report(command, cwd, env, "could not be resolved")
+    found = re.findall(rf"{re.escape(program.name)}:(\d+):\d+ - error", report)
     return {int(m) for m in found}
 
 
 def _mypy(program: Path, cwd: Path, env: dict[str, str]) -> set[int]:
     config = ["--config-file", str(ROOT / "pyproject.toml")] if cwd == ROOT else []
-    run = subprocess.run(
-        [
-            *(str(BIN / "mypy"), "--python-executable", sys.executable, "--no-incremental"),
-            *("--follow-imports=silent", *config, str(program)),
-        ],
-        cwd=cwd,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert "Cannot find implementation" not in run.stdout, run.stdout
-    return {int(m) for m in re.findall(rf"{re.escape(program.name)}:(\d+): error", run.stdout)}
+    command = [
+        *(str(BIN / "mypy"), "--python-executable", sys.executable, "--no-incremental"),
+        *("--follow-imports=silent", *config, str(program)),
+    ]
+    report = _report(command, cwd, env, "Cannot find implementation")
+    return {int(m) for m in re.findall(rf"{re.escape(program.name)}:(\d+): error", report)}
 
 
 @pytest.mark.parametrize("checker", [_pyright, _mypy], ids=["pyright", "mypy"])

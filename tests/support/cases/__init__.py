@@ -15,7 +15,7 @@ from tests.support.cases.model import (
     SettingsCase,
     Values,
     applied,
-    contains,
+    closed_all_day,
     resolve,
 )
 from tests.support.cases.parents import (
@@ -29,6 +29,7 @@ from tests.support.cases.parents import (
 from tests.support.cases.routing import roles_and_region
 from tests.support.cases.settings import INTERRUPT_MENU, SETTINGS_CASES
 from tests.support.cases.unique import UniqueNames, UniqueSeeds
+from tests.support.matching import contains
 
 __all__ = [
     "ALL_CASES",
@@ -47,6 +48,7 @@ __all__ = [
     "Values",
     "address_books",
     "applied",
+    "closed_all_day",
     "contains",
     "declare",
     "flow_files",

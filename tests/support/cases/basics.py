@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases.model import Case
+from tests.support.cases.model import Case, closed_all_day
 from tests.support.cases.parents import make_named, root_team_id
 from zoomcc.client import ZoomClient
 
@@ -110,29 +110,13 @@ CASES: list[Case] = [
         lambda p: {
             "name": "Holidays",
             "timezone": "America/New_York",
-            "closures": [
-                {
-                    "closure_name": "New Year",
-                    "closure_hour_type": 1,
-                    "start_time": "2027-01-01T00:00:00Z",
-                    "end_time": "2027-01-02T00:00:00Z",
-                    "recurring_frequency": 0,
-                }
-            ],
+            "closures": [closed_all_day("New Year", "2027-01-01")],
         },
         # New Year goes (flagged for deletion), Christmas comes: the list is patched per item.
         update={
             "description": "Public holidays",
             "timezone": "Europe/Berlin",
-            "closures": [
-                {
-                    "closure_name": "Christmas",
-                    "closure_hour_type": 1,
-                    "start_time": "2027-12-25T00:00:00Z",
-                    "end_time": "2027-12-26T00:00:00Z",
-                    "recurring_frequency": 0,
-                },
-            ],
+            "closures": [closed_all_day("Christmas", "2027-12-25")],
         },
     ),
 ]

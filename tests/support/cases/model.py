@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from zoomcc.client import ZoomClient
@@ -23,6 +24,18 @@ Seeding = Callable[[ZoomClient, EmulatorServer], Values]
 """Parents made through the API or seeded in the emulator (users exist in Zoom already)."""
 
 
+def closed_all_day(name: str, day: str) -> Values:
+    """A one-off closure (``closures[]`` item) of the whole ``day`` (``YYYY-MM-DD``, UTC)."""
+    start = date.fromisoformat(day)
+    return {
+        "closure_name": name,
+        "closure_hour_type": 1,
+        "start_time": f"{start}T00:00:00Z",
+        "end_time": f"{start + timedelta(days=1)}T00:00:00Z",
+        "recurring_frequency": 0,
+    }
+
+
 def resolve(value: Any, prereqs: Values) -> Any:
     """``"@key"`` stands for a prerequisite's value."""
     if isinstance(value, str) and value.startswith("@"):
@@ -33,21 +46,6 @@ def resolve(value: Any, prereqs: Values) -> Any:
 def applied(inputs: Values, change: Values, prereqs: Values) -> Values:
     """``inputs`` with ``change`` on top, its ``"@key"`` values resolved."""
     return {**inputs, **{k: resolve(v, prereqs) for k, v in change.items()}}
-
-
-def contains(actual: Any, expected: Any) -> bool:
-    """``actual`` holds everything ``expected`` declares (the API may add ids and defaults)."""
-    if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(
-            contains(actual.get(k), v) for k, v in expected.items()
-        )
-    if isinstance(expected, list):
-        return (
-            isinstance(actual, list)
-            and len(actual) == len(expected)
-            and all(contains(a, e) for a, e in zip(actual, expected, strict=True))
-        )
-    return bool(actual == expected)
 
 
 def deleted_as_the_spec_says(type_name: str) -> Callable[[ZoomClient, str], None]:
