@@ -3,6 +3,7 @@ lookup returns is what parsing the whole document gives."""
 
 from __future__ import annotations
 
+import io
 import json
 from importlib import resources
 
@@ -43,3 +44,22 @@ def test_rendering_the_lazy_spec_gives_the_packaged_text_back() -> None:
 def test_an_unknown_operation_names_what_the_path_supports() -> None:
     with pytest.raises(KeyError, match="supports DELETE, GET, PATCH"):
         load_api_spec().op("PUT", "/contact_center/skills/categories/{skillCategoryId}")
+
+
+def test_given_a_way_to_reopen_it_the_spec_reads_each_operation_again_once() -> None:
+    opened: list[int] = []
+
+    def reopen() -> io.BytesIO:
+        opened.append(1)
+        return io.BytesIO(TEXT.encode())
+
+    lazy = ApiSpec.from_json(TEXT, reopen=reopen)
+    op = WHOLE[5]
+    assert lazy.op(op.method, op.path) == op
+    assert lazy.by_id(op.id) == op
+    assert len(opened) == 1
+
+
+def test_the_packaged_spec_keeps_no_copy_of_its_text() -> None:
+    held = [v for v in vars(load_api_spec()).values() if isinstance(v, bytes | str)]
+    assert held and all(len(v) < 1_000 for v in held)

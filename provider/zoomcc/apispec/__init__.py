@@ -50,4 +50,5 @@ SPEC_RESOURCE = "contact_center.json"
 @functools.cache
 def load_api_spec() -> ApiSpec:
     """Load the packaged spec once; importlib.resources makes it work from a wheel."""
-    return ApiSpec.from_json(resources.files(__package__).joinpath(SPEC_RESOURCE).read_bytes())
+    packaged = resources.files(__package__).joinpath(SPEC_RESOURCE)
+    return ApiSpec.from_json(packaged.read_bytes(), reopen=lambda: packaged.open("rb"))

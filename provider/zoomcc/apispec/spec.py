@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -191,21 +191,25 @@ class ApiSpec:
 
     Loaded from the packaged text, each operation is parsed when first asked for: a provider
     process serving a few types uses a few dozen of the 312 operations, and the whole tree is
-    some 6,000 models (about 23 MiB of a provider process's memory). The text is kept as
-    bytes (3.4 MiB; as ``str`` its few accented letters would double it)."""
+    some 6,000 models (about 23 MiB of a provider process's memory). Given ``reopen``, the
+    text is not kept (3.4 MiB): each operation is read again from where it stands."""
 
     def __init__(self, operations: Iterable[Operation] = ()) -> None:
         parsed = list(operations)
         self._keys = [OperationKey(o.id, o.method, o.path) for o in parsed]
         self._text = b""
+        self._reopen: Callable[[], IO[bytes]] | None = None
         self._spans: list[tuple[int, int]] = []
         self._parsed: list[Operation | None] = list(parsed)
         self._lock = threading.Lock()
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> ApiSpec:
+    def from_json(
+        cls, text: str | bytes, reopen: Callable[[], IO[bytes]] | None = None
+    ) -> ApiSpec:
         """The spec in ``text`` as ``generate.render`` writes it, operations left unparsed;
-        text of any other layout is parsed whole."""
+        text of any other layout is parsed whole. ``reopen`` opens the same bytes again (the
+        packaged file), so they need not stay in memory."""
         data = text.encode() if isinstance(text, str) else text
         found = list(_OPERATION_TEXT.finditer(data))
         keys = [{k.decode(): v.decode() for k, v in _KEY_LINE.findall(m.group(0))} for m in found]
@@ -213,7 +217,8 @@ class ApiSpec:
             return cls(_Whole.model_validate_json(data).operations)
         spec = cls()
         spec._keys = [OperationKey(k["id"], k["method"], k["path"]) for k in keys]
-        spec._text, spec._spans = data, [m.span() for m in found]
+        spec._spans = [m.span() for m in found]
+        spec._text, spec._reopen = (b"", reopen) if reopen else (data, None)
         spec._parsed = [None] * len(found)
         return spec
 
@@ -229,10 +234,17 @@ class ApiSpec:
             with self._lock:
                 found = self._parsed[index]
                 if found is None:
-                    start, end = self._spans[index]
-                    found = Operation.model_validate_json(self._text[start:end])
+                    found = Operation.model_validate_json(self._operation_text(index))
                     self._parsed[index] = found
         return found
+
+    def _operation_text(self, index: int) -> bytes:
+        start, end = self._spans[index]
+        if self._reopen is None:
+            return self._text[start:end]
+        with self._reopen() as source:
+            source.seek(start)
+            return source.read(end - start)
 
     @property
     def operations(self) -> list[Operation]:
