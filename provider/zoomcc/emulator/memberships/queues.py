@@ -64,6 +64,7 @@ def _team_users(key: str, list_key: str, limit: int, too_many: str) -> Membershi
 def _disposition_assignment(
     kind: str,
     path: str,
+    member_param: str,
     *,
     member_missing: ErrorDef,
     max_ids: int | None = None,
@@ -74,7 +75,6 @@ def _disposition_assignment(
     assigned once for each). Members show their name, description and status."""
     list_key, id_field = f"{kind}s", f"{kind}_id"
     shown = (f"{kind}_name", f"{kind}_description", "status")
-    first, *rest = id_field.split("_")
     what = kind.replace("_", " ")
     return Membership(
         key=f"queue_{list_key}",
@@ -88,7 +88,7 @@ def _disposition_assignment(
         max_ids=max_ids,
         too_many=too_many,
         remove="item",
-        member_param=first + "".join(word.title() for word in rest),
+        member_param=member_param,
         remove_missing=ErrorDef(404, 1201, f"Queue {what} does not exist: {{id}}."),
     )
 
@@ -113,12 +113,16 @@ QUEUE_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
     _disposition_assignment(
         "disposition",
         "dispositions",
+        "dispositionId",
         member_missing=ErrorDef(400, 300, "Validation failed."),
         max_ids=30,
         too_many=ErrorDef(400, 300, "Validation failed."),
     ),
     _disposition_assignment(
-        "disposition_set", "dispositions/sets", member_missing=ErrorDef(400, 400, "Bad Request")
+        "disposition_set",
+        "dispositions/sets",
+        "dispositionSetId",
+        member_missing=ErrorDef(400, 400, "Bad Request"),
     ),
 )
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Final, Literal
+from typing import Final
 
 from zoomcc.emulator.memberships.members import USER_MISSING, resolve_in
 from zoomcc.emulator.memberships.membership import (
@@ -32,20 +31,6 @@ def _resolve_skill(store: StoreAccess, given: Json) -> Obj | None:
     return found
 
 
-def _kept_on_users(kind: str, missing: ErrorDef, *, remove: Literal["item", "none"]) -> Membership:
-    """A role's or region's users: kept on the users themselves, as their ``<kind>_id``."""
-    param = f"{kind}Id"
-    return Membership(
-        key=f"{kind}_users",
-        parent=MembershipParent(f"{kind}s", param, missing),
-        members=USER_MEMBERS,
-        base=f"/contact_center/{kind}s/{{{param}}}/users",
-        list_key="users",
-        user_field=f"{kind}_id",
-        remove=remove,
-    )
-
-
 USER_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
     Membership(
         key="user_skills",
@@ -63,13 +48,26 @@ USER_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
         member_param="skillId",
         remove_missing=ErrorDef(404, 1404, "Skill assignment not found: {id}."),
     ),
-    dataclasses.replace(
-        _kept_on_users("role", _ROLE_MISSING, remove="item"),
+    Membership(
+        key="role_users",
+        parent=MembershipParent("roles", "roleId", _ROLE_MISSING),
+        members=USER_MEMBERS,
+        base="/contact_center/roles/{roleId}/users",
+        list_key="users",
+        user_field="role_id",
         member_missing=ErrorDef(400, 300, "Validation failed."),
+        remove="item",
         member_param="userId",
         remove_missing=USER_MISSING,
     ),
-    dataclasses.replace(
-        _kept_on_users("region", _REGION_MISSING, remove="none"), add_response="empty"
+    Membership(
+        key="region_users",
+        parent=MembershipParent("regions", "regionId", _REGION_MISSING),
+        members=USER_MEMBERS,
+        base="/contact_center/regions/{regionId}/users",
+        list_key="users",
+        user_field="region_id",
+        add_response="empty",
+        remove="none",
     ),
 )
