@@ -1089,6 +1089,16 @@ def test_request_log_records_requests_without_secrets(
     assert emu.state.requests == []
 
 
+def test_a_refused_request_is_in_the_log_before_its_answer_reaches_the_client(
+    emu: EmulatorServer, api: httpx.Client
+) -> None:
+    team = created(api.post("/contact_center/teams", json=TEAM_CREATE))["team_id"]
+    for attempt in range(40):  # a log written after the answer would trail it now and then
+        emu.state.clear_requests()
+        assert_error(api.patch(f"/contact_center/teams/{team}", json={"bogus": attempt}), 400, 300)
+        assert [(r.method, r.status) for r in emu.state.requests] == [("PATCH", 400)], attempt
+
+
 # -- rate limits ------------------------------------------------------------------------------
 
 

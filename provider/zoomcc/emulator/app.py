@@ -126,14 +126,14 @@ class EmulatorApp:
                 record(None, "drop")  # logged before the client can see the connection go
                 await drop_connection(send)
             else:
-                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
                 record(502, "drop")
+                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
             return
         if plan.before == "error":
             status = plan.error_status
             message = _FAULT_MESSAGES.get(status, "Internal Server Error.")
-            await zoom_error(status, status, message)(scope, receive, send)
             record(status, "error")
+            await zoom_error(status, status, message)(scope, receive, send)
             return
 
         if is_api:
@@ -141,9 +141,10 @@ class EmulatorApp:
                 self._authorise_and_limit(scope, route)
                 receive = await self._admit(scope, receive, info)
             except RequestRefused as exc:
-                await refusal_response(exc)(scope, receive, send)
+                # Logged before the client can see the refusal, as every answer is (observe).
                 # A 429's X-RateLimit-Type says which limit: QPS or Daily-limit.
                 record(exc.status, rate_limited=exc.headers.get("X-RateLimit-Type"))
+                await refusal_response(exc)(scope, receive, send)
                 return
             except ClientDisconnect:
                 log.info("client went away during %s %s", method, path)
@@ -163,8 +164,8 @@ class EmulatorApp:
                 record(None, "lost_response", applied_status=applied)  # before the client sees
                 await drop_connection(send)
             else:
-                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
                 record(502, "lost_response", applied_status=applied)
+                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
             return
 
         async def observe(message: Message) -> None:
