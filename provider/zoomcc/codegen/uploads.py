@@ -23,6 +23,6 @@ def file_fields(spec: BaseSpec) -> set[str]:
     if not isinstance(spec, ResourceSpec) or spec.upload is None:
         return set()
     upload = spec.upload
-    if upload.list_field is None:
+    if upload.in_list is None:
         return {upload.file_field}
-    return {f"{singular(type_name(spec, upload.list_field))}.{upload.file_field}"}
+    return {f"{singular(type_name(spec, upload.in_list))}.{upload.file_field}"}

@@ -1,7 +1,7 @@
 """The generic provider's calls where a spec declares an irregular shape
-(``resources.call_shapes``): updates filled from the live object or sent as a form, follow-up
-calls, and content imported as a version. Multipart and batch creates and deletes by id list
-are ``ResourceApi``'s, the generic calls.
+(``resources.call_shapes``): values read from the live object, follow-up calls, and content
+imported as a version. Forms, batch creates, deletes by id list and item-by-item list
+updates are ``ResourceApi``'s and ``changes``', the generic calls.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from zoomcc.client import UnexpectedAnswerError, ZoomApiError
-from zoomcc.dynamic import uploads
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources.call_shapes import CONTENT_HASH, FromInput, Newest
 
@@ -29,31 +28,6 @@ class Provider(Protocol):
 
 class MissingLiveValueError(Exception):
     """The live object lacks a value a call requires (a flow lists no version)."""
-
-
-def update(provider: Provider, object_id: str, body: dict[str, Any], props: dict[str, Any]) -> None:
-    """Send the update: JSON with the values the spec fills from the live object (a flow's
-    ``flow_version``), or a form whose list items carry the ids of the live items of their
-    ``item_key``; the live items no longer declared are then removed (``stale_items``)."""
-    api = provider.api
-    spec, op, upload = api.spec, api.spec.update_op, api.spec.upload
-    form = upload if op and op.request and op.request.content_type == uploads.MULTIPART else None
-    key = form.list_field if form else None
-    items = body.get(key) if key else None
-    live = provider._get(object_id, props) if spec.update_fills or items is not None else {}
-    subject = f"{spec.name} {object_id} cannot be edited"
-    body = {**body, **{k: value(s, body, live, subject) for k, s in spec.update_fills.items()}}
-    if op is None or form is None:
-        return api.update(object_id, body, props)
-    stale: list[str] = []
-    if key and isinstance(items, list):  # a new item's id is None: not sent
-        ids = {i.get(form.item_key): i.get(form.item_id) for i in live.get(key) or []}
-        body[key] = [{**i, form.item_id: ids.pop(i.get(form.item_key), None)} for i in items]
-        stale = [str(i) for i in ids.values() if i]
-    url, removal = spec.item_url(object_id, props), form.stale_items
-    uploads.send_form(api.client, op, url, form, body, not_found_codes=spec.not_found_codes)
-    if stale and removal is not None:
-        api.delete_ids(removal, stale, url + removal.path.removeprefix(spec.item_path))
 
 
 def follow_ups(
@@ -114,11 +88,10 @@ def import_new_version(
     new version". Should it land elsewhere (a changed channel), the stray object is deleted
     and the update fails, naming the way out (a new resource name)."""
     api = provider.api
-    spec, op, upload = api.spec, api.spec.create_op, api.spec.upload
+    spec, upload = api.spec, api.spec.upload
     digest = news.get(CONTENT_HASH.name)
     if not (upload and upload.new_version_parts) or digest in (None, olds.get(CONTENT_HASH.name)):
         return
-    url = spec.collection_url(news)
     body = {k: v for k, v in payload.items() if k in spec.create_fields}
     hint = (
         "the import matches flows by name and channel, so the file's channel probably changed: "
@@ -126,15 +99,19 @@ def import_new_version(
     )
     doing = f"importing the new content of {spec.name} {object_id} as a version"
     try:
-        made = uploads.send_form(api.client, op, url, upload, body, upload.new_version_parts)
+        made = api.create({**body, **upload.new_version_parts}, news)
     except ZoomApiError as exc:
         if exc.code != NAME_TAKEN:  # else no flow of that name and channel: it tried a new one
             raise
         message = f"{doing} failed ({exc.message}): {hint}"
-        raise ZoomApiError(exc.status, exc.code, message, op.id, "POST", url) from exc
+        raise ZoomApiError(exc.status, exc.code, message, exc.operation, "POST", exc.path) from exc
     landed = str((made or {}).get(spec.id_field) or "")
     if landed and landed != object_id:
         provider._delete_quietly(landed, news)
+        url = spec.collection_url(news)
         raise UnexpectedAnswerError(
-            f"{doing} created another one ({landed}, now deleted): {hint}", op.id, "POST", url
+            f"{doing} created another one ({landed}, now deleted): {hint}",
+            spec.create_op.id,
+            "POST",
+            url,
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from zoomcc.dynamic.values import matches
 from zoomcc.resources.call_shapes import CONTENT_HASH
+from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
 
@@ -19,7 +20,7 @@ def changed_fields(
 ) -> dict[str, Any]:
     """The payload's fields whose value the state does not hold (as diff compares them);
     the uploaded files' field also when their content hash changed."""
-    files = spec.upload and (spec.upload.list_field or spec.upload.files)
+    files = spec.upload and (spec.upload.in_list or spec.upload.file_field)
     rehashed = news.get(CONTENT_HASH.name) != olds.get(CONTENT_HASH.name)
     return {
         k: v
@@ -30,10 +31,12 @@ def changed_fields(
 
 
 def merge_items(
-    merged_lists: Mapping[str, ItemMerge], body: dict[str, Any], live: dict[str, Any]
-) -> dict[str, Any]:
-    """Turn declared lists into item-by-item patches against the live object."""
-    merged = dict(body)
+    merged_lists: Mapping[str, ItemMerge], body: dict[str, Any], live: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[tuple[Removal, list[str]]]]:
+    """Turn declared lists into item-by-item patches against the live object; the live
+    items no longer declared are flagged in the body, or returned with the removal whose
+    call takes them after the update."""
+    merged, stale = dict(body), []
     for field, how in merged_lists.items():
         if field not in body:
             continue
@@ -48,6 +51,9 @@ def merge_items(
                 items.append({**wanted, how.id_field: twin[how.id_field]})
             else:
                 items.append(dict(wanted))
-        items += [{how.id_field: i[how.id_field], how.delete_flag: True} for i in unused]
+        if how.delete_flag:
+            items += [{how.id_field: i[how.id_field], how.delete_flag: True} for i in unused]
+        elif how.removal and unused:
+            stale.append((how.removal, [str(i[how.id_field]) for i in unused]))
         merged[field] = items
-    return merged
+    return merged, stale

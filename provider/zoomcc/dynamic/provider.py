@@ -177,8 +177,6 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if call.if_differs and call.when not in changed
         }
         try:
-            if set(body) & set(self.spec.merged_lists):
-                body = merge_items(self.spec.merged_lists, body, self._get(id_, news))
             self._patch(id_, body, news)
             call_shapes.import_new_version(self, id_, payload, olds, news)
             checked = call_shapes.follow_ups(self, id_, without(payload, asked), news)
@@ -228,9 +226,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         body: dict[str, Any] = {}
         if differs or missing:
             body = self._update_body(payload, only={**differs, **missing})
-            if set(body) & set(spec.merged_lists):
-                body = merge_items(spec.merged_lists, body, live)
-            self._patch(object_id, body, props)
+            self._patch(object_id, body, props, live)
         checked = call_shapes.follow_ups(self, object_id, payload, props)
         unchanged = live if not body and not spec.follow_ups else None  # nothing written since
         outs = self._read_outputs(object_id, props, checked or unchanged)
@@ -305,9 +301,29 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 body[name] = payload[name]
         return body
 
-    def _patch(self, object_id: str, body: dict[str, Any], props: dict[str, Any]) -> None:
-        if self.spec.update_op is not None and body:
-            call_shapes.update(self, object_id, body, props)
+    def _patch(
+        self,
+        object_id: str,
+        body: dict[str, Any],
+        props: dict[str, Any],
+        live: dict[str, Any] | None = None,
+    ) -> None:
+        """Send the update: lists item by item against the live object (``merged_lists``),
+        with the values the spec fills from it (a flow's ``flow_version``); then remove the
+        live items the body cannot."""
+        spec = self.spec
+        if spec.update_op is None or not body:
+            return
+        if live is None and (spec.update_fills or set(body) & set(spec.merged_lists)):
+            live = self._get(object_id, props)
+        body, stale = merge_items(spec.merged_lists, body, live or {})
+        subject = f"{spec.name} {object_id} cannot be edited"
+        for name, how in spec.update_fills.items():
+            body[name] = call_shapes.value(how, body, live or {}, subject)
+        self.api.update(object_id, body, props)
+        url = spec.item_url(object_id, props)
+        for removal, ids in stale:
+            self.api.delete_ids(removal, ids, url + removal.path.removeprefix(spec.item_path))
 
     def _get(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         spec = self.spec

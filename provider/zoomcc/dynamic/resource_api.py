@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from zoomcc.apispec import Operation
 from zoomcc.client import UnexpectedAnswerError, ZoomClient
 from zoomcc.dynamic import uploads
 from zoomcc.resources.removal import Removal
@@ -27,14 +28,25 @@ class ResourceApi:
         self.spec = spec
         self.client = client
 
+    def send(
+        self, op: Operation, url: str, body: Mapping[str, Any], codes: frozenset[int] = frozenset()
+    ) -> Any:
+        """Call ``op`` with ``body`` as JSON, or as a form where the reference's Content-Type
+        is multipart (``upload`` names the files)."""
+        upload = self.spec.upload
+        if upload is not None and uploads.is_form(op):
+            return self.client.call(
+                op, url, files=uploads.form(upload, body), not_found_codes=codes
+            )
+        return self.client.call(op, url, json=body, not_found_codes=codes)
+
     def create(self, body: Mapping[str, Any], inputs: Inputs | None = None) -> Any:
         """POST the create; returns the created object (which carries the new id). A spec's
-        ``upload`` sends it as a form, its ``create_batch`` as a list of one."""
+        ``upload`` adds its ``parts``; its ``create_batch`` sends a list of one."""
         spec, op = self.spec, self.spec.create_op
         url, batch = spec.collection_url(inputs), spec.create_batch
-        if spec.upload is not None:
-            return uploads.send_form(self.client, op, url, spec.upload, body, spec.upload.parts)
-        answer = self.client.call(op, url, json={batch: [dict(body)]} if batch else dict(body))
+        body = {**(spec.upload.parts if spec.upload else {}), **body}
+        answer = self.send(op, url, {batch: [body]} if batch else body)
         if batch is None:
             return answer
         created = (answer or {}).get(batch) or []
@@ -66,15 +78,11 @@ class ResourceApi:
         return dict(found or {})
 
     def update(self, object_id: str, body: Any, inputs: Inputs | None = None) -> None:
-        """Send the spec's update (PATCH or PUT) with the JSON ``body``."""
+        """Send the spec's update (PATCH or PUT) with ``body``."""
         spec = self.spec
         assert spec.update_op is not None, f"{spec.name} has no update"
-        self.client.call(
-            spec.update_op,
-            spec.item_url(object_id, inputs),
-            json=body,
-            not_found_codes=spec.not_found_codes,
-        )
+        url, codes = spec.item_url(object_id, inputs), spec.not_found_codes
+        self.send(spec.update_op, url, body, codes)
 
     def delete(
         self,

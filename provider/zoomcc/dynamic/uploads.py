@@ -17,95 +17,90 @@ from pulumi import FileAsset
 from pulumi.dynamic import CheckFailure
 
 from zoomcc.apispec import Operation
-from zoomcc.client import ZoomClient
 from zoomcc.dynamic.values import is_unknown
 from zoomcc.resources.call_shapes import CONTENT_HASH, Upload
 from zoomcc.resources.spec import ResourceSpec
 
-MULTIPART = "multipart/form-data"
-"""The Content-Type of the reference's form operations."""
+Form = dict[str, tuple[str | None, bytes | str]]
+"""httpx's ``files``: part name -> (file name, or None for a plain value; content)."""
 
 
-def file_path(value: Any) -> Any:
-    """A FileAsset's path; anything else unchanged."""
-    return str(value.path) if isinstance(value, FileAsset) else value
+def is_form(op: Operation) -> bool:
+    """Whether the reference gives the operation a multipart body."""
+    return op.request is not None and op.request.content_type == "multipart/form-data"
 
 
-def send_form(
-    client: ZoomClient,
-    op: Operation,
-    url: str,
-    upload: Upload,
-    body: Mapping[str, Any],
-    parts: Mapping[str, str] | None = None,
-    not_found_codes: frozenset[int] = frozenset(),
-) -> Any:
-    """Send ``parts`` and ``body`` as the operation's form: the one encoding of every
-    multipart call. httpx builds the body; every part goes as ``files`` (a file as its name
-    and bytes, a value as a part without a file name, booleans as JSON writes them), since
-    httpx sends ``data`` without files url-encoded, and an update that uploads nothing (an
-    asset renamed) is still multipart for the API."""
-    flat: dict[str, Any] = dict(parts or {})
-    for name, value in body.items():
-        if name == upload.list_field and isinstance(value, list):
-            flat |= {f"{name}[{i}].{k}": v for i, item in enumerate(value) for k, v in item.items()}
-        else:
-            flat[name] = value
-    form = {  # the files are paths by now (``with_files``)
+def form(upload: Upload, body: Mapping[str, Any]) -> Form:
+    """The body as form parts: a file as its name and bytes, a value as a part without a
+    file name (booleans as JSON writes them). Every part goes as httpx's ``files``: httpx
+    sends ``data`` alone url-encoded, and an update that uploads nothing (an asset renamed)
+    is still multipart for the API."""
+    flat = dict(body)
+    if isinstance(items := flat.pop(upload.in_list or "", None), list):
+        flat |= {
+            f"{upload.in_list}[{i}].{k}": v for i, it in enumerate(items) for k, v in it.items()
+        }
+    return {  # the files are paths by now (``with_files``)
         k: (Path(v).name, Path(v).read_bytes())
         if k.rpartition(".")[2] == upload.file_field
         else (None, json.dumps(v) if isinstance(v, bool) else str(v))
         for k, v in flat.items()
         if v is not None
     }
-    return client.call(op, url, files=form, not_found_codes=not_found_codes)
+
+
+def _as_path(value: Any) -> Any:
+    return str(value.path) if isinstance(value, FileAsset) else value
+
+
+def _files(spec: ResourceSpec, upload: Upload, value: Any) -> list[tuple[Any, Any]]:
+    """The declared files as (item key, path) in item-key order (none for a list not yet a
+    list of items)."""
+    if upload.in_list is None:
+        return [(None, _as_path(value))]
+    key = spec.merged_lists[upload.in_list].match_on
+    items = value if isinstance(value, list) else []
+    found = [
+        (i.get(key), _as_path(i.get(upload.file_field))) for i in items if isinstance(i, Mapping)
+    ]
+    return sorted(found, key=lambda pair: str(pair[0]))
 
 
 def with_files(
     spec: ResourceSpec, props: dict[str, Any]
 ) -> tuple[dict[str, Any], list[CheckFailure]]:
     """FileAssets turned into their paths and the SHA-256 of the files in ``content_hash``
-    (none while a path is unknown); unreadable files. List items are hashed in ``item_key``
+    (none while a path is unknown); unreadable files. List items are hashed in item-key
     order, each framed by its key and length."""
     upload = spec.upload
-    key = spec.friendly(upload.list_field or upload.file_field) if upload else ""
-    if upload is None or props.get(key) is None:
+    key = spec.friendly(upload.in_list or upload.file_field) if upload else ""
+    if upload is None or (value := props.get(key)) is None:
         return props, []
-    value = props[key]
     if isinstance(value, list):
         value = [
-            {k: file_path(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in value
+            {k: _as_path(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in value
         ]
-    props = {**props, key: file_path(value)}
-    found: list[tuple[Any, Any]] = [(None, props[key])]
-    if upload.list_field is not None:
-        if not isinstance(value, list):
-            return props, []
-        pairs = [
-            (i.get(upload.item_key), i.get(upload.file_field))
-            for i in value
-            if isinstance(i, Mapping)
-        ]
-        found = sorted(pairs, key=lambda pair: str(pair[0]))
-    if any(is_unknown(k) or is_unknown(p) for k, p in found):
+    props = {**props, key: _as_path(value)}
+    files = _files(spec, upload, value)
+    if (upload.in_list and not isinstance(value, list)) or any(
+        is_unknown(k) or is_unknown(p) for k, p in files
+    ):
         return props, []
     digest, problems = hashlib.sha256(), []
-    for item_key, path in found:
-        if path is None:
-            continue
+    for item_key, path in (f for f in files if f[1] is not None):
         try:
             data = Path(str(path)).read_bytes()
-            if upload.canonical_json:  # re-dumped canonically: reformatting is no change
-                canonical = json.dumps(
-                    json.loads(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-                )
-                data = canonical.encode()
+            if upload.canonical_json:
+                loaded = json.loads(data)
+                data = json.dumps(
+                    loaded, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+                ).encode()
         except OSError as exc:
             problems.append(f"cannot read {path!r}: {exc.strerror or exc}")
         except ValueError as exc:
             problems.append(f"{path!r} is not JSON: {exc}")
         else:
-            framed = f"{item_key}\0{len(data)}\0".encode() if upload.list_field else b""
+            framed = f"{item_key}\0{len(data)}\0".encode() if upload.in_list else b""
             digest.update(framed + data)
     if not problems:
         props[CONTENT_HASH.name] = digest.hexdigest()
@@ -115,26 +110,24 @@ def with_files(
 def undiffed(spec: ResourceSpec) -> str | None:
     """A top-level file argument: its path says nothing, ``content_hash`` carries changes."""
     upload = spec.upload
-    return spec.friendly(upload.files) if upload and upload.list_field is None else None
+    return spec.friendly(upload.file_field) if upload and upload.in_list is None else None
 
 
 def with_declared_files(
     spec: ResourceSpec, outs: dict[str, Any], props: dict[str, Any]
 ) -> dict[str, Any]:
-    """The live items, each with the file declared for its ``item_key`` (the API answers a
+    """The live items, each with the file declared for its item key (the API answers a
     file URL instead), so declared items match the outputs."""
     upload = spec.upload
-    if upload is None or upload.list_field is None:
+    key = spec.friendly(upload.in_list) if upload and upload.in_list else ""
+    if not upload or not upload.in_list or not isinstance(outs.get(key), list):
         return outs
-    key, item_key, file = spec.friendly(upload.list_field), upload.item_key, upload.file_field
-    declared = {
-        i.get(item_key): file_path(i.get(file))
-        for i in props.get(key) or []
-        if isinstance(i, Mapping) and i.get(file) is not None
-    }
-    if isinstance(outs.get(key), list):
-        outs[key] = [
-            {**i, file: declared[i.get(item_key)]} if i.get(item_key) in declared else i
-            for i in outs[key]
-        ]
+    on, declared = (
+        spec.merged_lists[upload.in_list].match_on,
+        dict(_files(spec, upload, props.get(key))),
+    )
+    outs[key] = [
+        {**i, upload.file_field: declared[i.get(on)]} if declared.get(i.get(on)) is not None else i
+        for i in outs[key]
+    ]
     return outs

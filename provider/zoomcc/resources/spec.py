@@ -18,19 +18,23 @@ from zoomcc.resources.call_shapes import CONTENT_HASH, ExtraInput, FollowUp, New
 from zoomcc.resources.delete_query import DeleteParam
 from zoomcc.resources.derived import derived_rules
 from zoomcc.resources.object_calls import ObjectCalls
+from zoomcc.resources.removal import Removal
 
 
 @dataclass(frozen=True)
 class ItemMerge:
-    """A list the update call patches item by item (ids kept, removals flagged) instead of
-    replacing it whole, as closure sets' ``closures``."""
+    """A list the update call patches item by item (the live items' ids kept) instead of
+    replacing it whole, as closure sets' ``closures`` and assets' ``asset_items``. Live items
+    no longer declared leave by ``delete_flag`` or, after the update, by ``removal``."""
 
     id_field: str
     """The item's id in GET responses and update bodies (``closure_id``)."""
     match_on: str
     """The item field that pairs a declared item with a live one (``closure_name``)."""
-    delete_flag: str
+    delete_flag: str | None = None
     """The update body's flag that removes an item (``to_delete``)."""
+    removal: Removal | None = None
+    """The call that removes items the update body cannot (``DELETE .../items``)."""
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -78,8 +82,8 @@ class ResourceSpec(ObjectCalls):
             ops.append(self.update_op)
         for method, below in (call.operation for call in self.follow_ups):
             ops.append(self.api.op(method, self.item_path + below))
-        if self.upload is not None and self.upload.stale_items is not None:
-            ops.append(self.api.op("DELETE", self.upload.stale_items.path))
+        for removal in (m.removal for m in self.merged_lists.values() if m.removal):
+            ops.append(self.api.op("DELETE", removal.path))
         return tuple(ops)
 
     @cached_property
@@ -116,7 +120,7 @@ class ResourceSpec(ObjectCalls):
                 f"(``{param}``); changing it replaces nothing.",
             )
         extra = (*self.extra_inputs, *((CONTENT_HASH,) if self.upload else ()))
-        merged.update({e.name: e.field_spec(self.output_fields) for e in extra})
+        merged.update({e.name: e.field_spec for e in extra})
         for name, rule in derived_rules(self.rules):  # filled in by check() when left out
             if rule.fills_in and name in merged:
                 merged[name] = merged[name].model_copy(update={"required": False})
@@ -143,7 +147,7 @@ class ResourceSpec(ObjectCalls):
             return frozenset(self.input_fields)
         derived = {f for f in self.create_fields if f not in self.update_fields}
         derived |= set(self.path_inputs.values())
-        derived -= {self.upload.files} if self.upload else set()  # content_hash replaces it
+        derived -= {self.upload.file_field} if self.upload else set()  # content_hash replaces it
         return frozenset((derived | set(self.force_new)) & set(self.input_fields))
 
     # ---- delete-time arguments -------------------------------------------------------------

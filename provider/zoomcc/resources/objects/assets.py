@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, Upload
 from zoomcc.resources.removal import Removal
-from zoomcc.resources.spec import ResourceSpec
+from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
 FLOW_VERSION = Newest("flow_versions", "flow_version")
 """A flow's newest version: the edit call requires it (reference line 11288:
@@ -44,14 +44,16 @@ ASSET = ResourceSpec(
     # asset_items list is encoded (sent as asset_items[<i>].<field> parts). Items are matched
     # to the live ones by language; items no longer declared are deleted (reference line
     # 3806: "Delete asset items ... The default asset item can't be deleted.").
-    upload=Upload(
-        "asset_items[].upload_file",
-        item_key="asset_item_language",
-        item_id="asset_item_id",
-        stale_items=Removal(
-            "body", "/contact_center/asset_library/assets/{assetId}/items", "asset_item_ids"
-        ),
-    ),
+    upload=Upload("upload_file", in_list="asset_items"),
+    merged_lists={
+        "asset_items": ItemMerge(
+            id_field="asset_item_id",
+            match_on="asset_item_language",
+            removal=Removal(
+                "body", "/contact_center/asset_library/assets/{assetId}/items", "asset_item_ids"
+            ),
+        )
+    },
     summary="An asset-library entry (audio prompt, image, slides, video, text or saved reply) "
     "with one item per language. An item's `upload_file` is a local path or a "
     "`pulumi.FileAsset`; the files are uploaded as multipart and diffed by content hash, so "

@@ -97,7 +97,6 @@ OUTBOUND_CAMPAIGN = ResourceSpec(
             "draft, ready, paused or running (lower case, as GET returns it). Left unset, the "
             "status is not managed.",
             enum=("draft", "ready", "paused", "running"),
-            like_output=True,
         ),
     ),
     follow_ups=(
