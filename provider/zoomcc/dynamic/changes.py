@@ -57,3 +57,21 @@ def merge_items(
             stale.append((how.removal, [str(i[how.id_field]) for i in unused]))
         merged[field] = items
     return merged, stale
+
+
+def with_declared_items(
+    spec: ResourceSpec, outs: dict[str, Any], props: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Each live item of a merged list with the declared values of the fields its GET does
+    not return (an asset item's ``upload_file``: GET answers ``asset_item_file_url``), as
+    write-only arguments are kept, so declared items match the outputs."""
+    for field, how in spec.merged_lists.items():
+        key = spec.friendly(field)
+        declared = {i.get(how.match_on): i for i in props.get(key) or [] if isinstance(i, Mapping)}
+        if isinstance(outs.get(key), list):
+            outs[key] = [{**_set(declared.get(i.get(how.match_on))), **i} for i in outs[key]]
+    return outs
+
+
+def _set(item: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {k: v for k, v in (item or {}).items() if v is not None}

@@ -35,7 +35,7 @@ from zoomcc.dynamic.adoption import (
     nothing_to_adopt,
 )
 from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
-from zoomcc.dynamic.changes import changed_fields, merge_items
+from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import response_complete
 from zoomcc.dynamic.deletion import delete_defaults
@@ -371,7 +371,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if spec.friendly_to_api.get(friendly) in spec.input_fields:
                 # Write-only for the API (not returned by GET): keep what was declared.
                 outs[friendly] = normalize(value)
-        return uploads.with_declared_files(spec, outs, props)
+        return with_declared_items(spec, outs, props)
 
     def _listed_ids(self, props: dict[str, Any]) -> set[str]:
         """The ids the collection lists now (under the object's parent)."""

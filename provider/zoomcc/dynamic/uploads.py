@@ -53,38 +53,29 @@ def _as_path(value: Any) -> Any:
     return str(value.path) if isinstance(value, FileAsset) else value
 
 
-def _files(spec: ResourceSpec, upload: Upload, value: Any) -> list[tuple[Any, Any]]:
-    """The declared files as (item key, path) in item-key order (none for a list not yet a
-    list of items)."""
-    if upload.in_list is None:
-        return [(None, _as_path(value))]
-    key = spec.merged_lists[upload.in_list].match_on
-    items = value if isinstance(value, list) else []
-    found = [
-        (i.get(key), _as_path(i.get(upload.file_field))) for i in items if isinstance(i, Mapping)
-    ]
-    return sorted(found, key=lambda pair: str(pair[0]))
-
-
 def with_files(
     spec: ResourceSpec, props: dict[str, Any]
 ) -> tuple[dict[str, Any], list[CheckFailure]]:
     """FileAssets turned into their paths and the SHA-256 of the files in ``content_hash``
-    (none while a path is unknown); unreadable files. List items are hashed in item-key
-    order, each framed by its key and length."""
+    (none while a path is unknown); unreadable files. List items are hashed in the order of
+    their ``ItemMerge`` key, each framed by its key and length."""
     upload = spec.upload
     key = spec.friendly(upload.in_list or upload.file_field) if upload else ""
     if upload is None or (value := props.get(key)) is None:
         return props, []
-    if isinstance(value, list):
+    if upload.in_list is None:
+        files = [(None, value := _as_path(value))]
+    elif isinstance(value, list):
         value = [
             {k: _as_path(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in value
         ]
-    props = {**props, key: _as_path(value)}
-    files = _files(spec, upload, value)
-    if (upload.in_list and not isinstance(value, list)) or any(
-        is_unknown(k) or is_unknown(p) for k, p in files
-    ):
+        on = spec.merged_lists[upload.in_list].match_on
+        found = [(i.get(on), i.get(upload.file_field)) for i in value if isinstance(i, Mapping)]
+        files = sorted(found, key=lambda pair: str(pair[0]))
+    else:
+        return props, []
+    props = {**props, key: value}
+    if any(is_unknown(k) or is_unknown(p) for k, p in files):
         return props, []
     digest, problems = hashlib.sha256(), []
     for item_key, path in (f for f in files if f[1] is not None):
@@ -111,23 +102,3 @@ def undiffed(spec: ResourceSpec) -> str | None:
     """A top-level file argument: its path says nothing, ``content_hash`` carries changes."""
     upload = spec.upload
     return spec.friendly(upload.file_field) if upload and upload.in_list is None else None
-
-
-def with_declared_files(
-    spec: ResourceSpec, outs: dict[str, Any], props: dict[str, Any]
-) -> dict[str, Any]:
-    """The live items, each with the file declared for its item key (the API answers a
-    file URL instead), so declared items match the outputs."""
-    upload = spec.upload
-    key = spec.friendly(upload.in_list) if upload and upload.in_list else ""
-    if not upload or not upload.in_list or not isinstance(outs.get(key), list):
-        return outs
-    on, declared = (
-        spec.merged_lists[upload.in_list].match_on,
-        dict(_files(spec, upload, props.get(key))),
-    )
-    outs[key] = [
-        {**i, upload.file_field: declared[i.get(on)]} if declared.get(i.get(on)) is not None else i
-        for i in outs[key]
-    ]
-    return outs
