@@ -72,14 +72,13 @@ def value(
     if isinstance(how, FromInput):
         given = payload[how.field]
         return str(given).capitalize() if how.capitalize else given
-    found = [v.get(how.item) for v in live.get(how.listed) or [] if isinstance(v, dict)]
-    if not (found := [v for v in found if isinstance(v, int)]):
+    if (newest := how.among(live)) is None:
         raise MissingLiveValueError(
             f"{subject}: its GET lists no '{how.listed}' with a '{how.item}', and the call "
             f"requires '{how.item}'. Check it in the Zoom web portal (it may still be "
             "importing), then run the update again."
         )
-    return max(found)
+    return newest
 
 
 def import_new_version(

@@ -151,9 +151,7 @@ class ObjectReader:
         """The flow's newest version as the flow export operation gives it, dumped with
         sorted keys (the provider diffs a flow file by that form too)."""
         newest = spec.update_fills.get("flow_version") or Newest("flow_versions", "flow_version")
-        versions = [v.get(newest.item) for v in live.get(newest.listed) or []]
-        numbers = [v for v in versions if isinstance(v, int | float)]
         op = spec.api.op("GET", spec.item_path + "/export")
-        params = {"flow_version": int(max(numbers, default=1))}  # a flow has version 1
+        params = {"flow_version": newest.among(live) or 1}  # a flow has version 1
         content = self.client.call(op, spec.item_url(flow_id) + "/export", params=params)
         return json.dumps(content if content is not None else {}, indent=2, sort_keys=True) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomcc.apispec import FieldSpec, FieldType
 
@@ -21,6 +22,11 @@ class Newest:
     """The live object's list (``flow_versions``)."""
     item: str
     """The number field of its items whose highest value is meant (``flow_version``)."""
+
+    def among(self, live: Mapping[str, Any]) -> int | None:
+        """The highest ``item`` the live object lists; None if it lists none."""
+        found = [v.get(self.item) for v in live.get(self.listed) or [] if isinstance(v, dict)]
+        return max((int(v) for v in found if isinstance(v, int | float)), default=None)
 
 
 @dataclass(frozen=True)
