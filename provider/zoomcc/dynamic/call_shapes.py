@@ -13,15 +13,6 @@ from zoomcc.client import UnexpectedAnswerError, ZoomApiError
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.resources.call_shapes import CONTENT_HASH, FromInput, Newest
 
-NAME_TAKEN = 3202
-"""reference line 11099 (import a flow): 3202 "The flow name already exists."."""
-NEW_FLOW_HINT = (
-    "the import matches flows by name and channel, so the file's channel probably changed: "
-    "declare a new resource (another resource and flow name) to import it as a new flow"
-)
-"""How out of a version import that cannot land on the flow (reference line 10956: "version"
-"checks for existing flow by name + channel and imports as new version")."""
-
 
 class Provider(Protocol):
     """What these calls need of the generic provider (``SpecProvider``)."""
@@ -88,25 +79,25 @@ def import_new_version(
     olds: dict[str, Any],
     news: dict[str, Any],
 ) -> None:
-    """Changed content imported in place, as a new version of the same object: the reference
-    says ``import_mode=version`` "checks for existing flow by name + channel and imports as
-    new version". Should it land elsewhere (a changed channel), the stray object is deleted
-    and the update fails, naming the way out (a new resource name)."""
+    """Changed content imported in place, as a new version of the same object (the spec's
+    ``NewVersion``). Should it land elsewhere (a flow's changed channel), the stray object
+    is deleted and the update fails, naming the way out."""
     api = provider.api
     spec, upload, digest = api.spec, api.spec.upload, news.get(CONTENT_HASH.name)
-    if not (upload and upload.new_version_parts) or digest in (None, olds.get(CONTENT_HASH.name)):
+    how = upload.new_version if upload else None
+    if how is None or digest in (None, olds.get(CONTENT_HASH.name)):
         return
     body = {k: v for k, v in payload.items() if k in spec.create_fields}
     doing = f"importing the new content of {spec.name} {object_id} as a version"
     try:
-        made = api.create({**body, **upload.new_version_parts}, news)
+        made = api.create({**body, **how.parts}, news)
     except ZoomApiError as exc:
-        if exc.code != NAME_TAKEN:  # else no flow of that name and channel: it tried a new one
+        if exc.code != how.refusal:
             raise
-        message = f"{doing} failed ({exc.message}): {NEW_FLOW_HINT}"
+        message = f"{doing} failed ({exc.message}): {how.hint}"
         raise ZoomApiError(exc.status, exc.code, message, exc.operation, "POST", exc.path) from exc
     landed = str((made or {}).get(spec.id_field) or "")
     if landed and landed != object_id:
         provider._delete_quietly(landed, news)
-        message = f"{doing} created another one ({landed}, now deleted): {NEW_FLOW_HINT}"
+        message = f"{doing} created another one ({landed}, now deleted): {how.hint}"
         raise UnexpectedAnswerError(message, spec.create_op.id, "POST", spec.collection_url(news))

@@ -78,6 +78,20 @@ class ExtraInput:
 
 
 @dataclass(frozen=True)
+class NewVersion:
+    """Changed content imported by the create call as a new version of the object: should
+    it land on another object, that one is deleted and the update fails with ``hint``."""
+
+    parts: Mapping[str, str]
+    """Form values that make the create a version import (``{"import_mode": "version"}``)."""
+    refusal: int
+    """The code refusing it where no object matches (``3202``, "The flow name already
+    exists.": the import tried a new flow)."""
+    hint: str
+    """The way out of either failure (``"declare a new resource ..."``)."""
+
+
+@dataclass(frozen=True)
 class Upload:
     """A create (and an update whose operation is a form) sent as multipart form data, the
     files named by local paths or ``pulumi.FileAsset``. check() records their SHA-256 in
@@ -93,9 +107,9 @@ class Upload:
     """Hash the file's JSON re-dumped with sorted keys, compact: reformatting is no change."""
     parts: Mapping[str, str] = field(default_factory=dict)
     """Form values every create sends (``{"import_mode": "new"}``)."""
-    new_version_parts: Mapping[str, str] = field(default_factory=dict)
-    """Form values that make a create import changed content as a new version of the same
-    object (``{"import_mode": "version"}``); empty where the update carries the files."""
+    new_version: NewVersion | None = None
+    """How the create imports changed content into the same object; None where the update
+    carries the files."""
 
 
 CONTENT_HASH = ExtraInput(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, Upload
+from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, NewVersion, Upload
 from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
@@ -86,7 +86,15 @@ FLOW = ResourceSpec(
         "flow_file",
         canonical_json=True,
         parts={"import_mode": "new"},
-        new_version_parts={"import_mode": "version"},
+        # reference line 10956: '"version" checks for existing flow by name + channel and
+        # imports as new version'; line 11099: 3202 "The flow name already exists.".
+        new_version=NewVersion(
+            {"import_mode": "version"},
+            refusal=3202,
+            hint="the import matches flows by name and channel, so the file's channel "
+            "probably changed: declare a new resource (another resource and flow name) to "
+            "import it as a new flow",
+        ),
     ),
     update_fills={"flow_version": FLOW_VERSION},
     # reference line 11594: "Publish a flow version. Any other published version of the
