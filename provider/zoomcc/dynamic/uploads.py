@@ -38,7 +38,7 @@ def form(upload: Upload, body: Mapping[str, Any]) -> Form:
     flat = dict(body)
     if isinstance(items := flat.pop(upload.in_list or "", None), list):
         flat |= {
-            f"{upload.in_list}[{i}].{k}": v for i, it in enumerate(items) for k, v in it.items()
+            f"{upload.in_list}[{i}].{k}": v for i, item in enumerate(items) for k, v in item.items()
         }
     return {  # the files are paths by now (``with_files``)
         k: (Path(v).name, Path(v).read_bytes())
@@ -64,7 +64,8 @@ def with_files(
     if upload is None or (value := props.get(key)) is None:
         return props, []
     if upload.in_list is None:
-        files = [(None, value := _as_path(value))]
+        value = _as_path(value)
+        files = [(None, value)]
     elif isinstance(value, list):
         value = [
             {k: _as_path(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in value
