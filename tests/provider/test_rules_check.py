@@ -9,32 +9,34 @@ from typing import Any
 import pytest
 
 from tests.support.grpc_provider import UNKNOWN, DynamicProviderClient
-from tests.support.rule_inputs import block as _block
-from tests.support.rule_inputs import book_contact as _book_contact
-from tests.support.rule_inputs import campaign as _campaign
-from tests.support.rule_inputs import closures as _closures
-from tests.support.rule_inputs import hours as _hours
-from tests.support.rule_inputs import list_contact as _list_contact
-from tests.support.rule_inputs import queue_callbacks as _queue_callbacks
-from tests.support.rule_inputs import variable as _variable
-from tests.support.rule_inputs import waiting_audio as _waiting_audio
+from tests.support.rule_inputs import (
+    block,
+    book_contact,
+    campaign,
+    closures,
+    hours,
+    list_contact,
+    queue_callbacks,
+    variable,
+    waiting_audio,
+)
 from zoomcc.emulator import EmulatorServer
 
 # (type, inputs, the property named, the path the reason names, what the reason says)
 BAD = [
     # the four pending cases of tests/reliability (formerly pending_bad_inputs.py.txt)
-    ("PhoneNumberBlockListRule", _block("555-CALL-NOW"), "phone_number", "phone_number", "E.164"),
-    ("Variable", _variable(["x" * 5000]), "values", "values.0", "4096"),
+    ("PhoneNumberBlockListRule", block("555-CALL-NOW"), "phone_number", "phone_number", "E.164"),
+    ("Variable", variable(["x" * 5000]), "values", "values.0", "4096"),
     (
         "BusinessHours",
-        _hours({"start_time": "25:00", "end_time": "17:00"}),
+        hours({"start_time": "25:00", "end_time": "17:00"}),
         "hours",
         "hours.custom_hours.0.custom_hour_ranges.0.start_time",
         "HH:mm",
     ),
     (
         "BusinessHours",
-        _hours({"start_time": "17:00", "end_time": "09:00"}),
+        hours({"start_time": "17:00", "end_time": "09:00"}),
         "hours",
         "hours.custom_hours.0.custom_hour_ranges.0",
         "before",
@@ -42,49 +44,49 @@ BAD = [
     # siblings
     (
         "BusinessHours",
-        _hours({"start_time": "09:00", "end_time": "9pm"}),
+        hours({"start_time": "09:00", "end_time": "9pm"}),
         "hours",
         "hours.custom_hours.0.custom_hour_ranges.0.end_time",
         "HH:mm",
     ),
     (
         "PhoneNumberBlockListRule",
-        _block("1800", "prefix", exceptions=["800-555-0101"]),
+        block("1800", "prefix", exceptions=["800-555-0101"]),
         "exceptions",
         "exceptions.0",
         "E.164",
     ),
     (
         "Variable",
-        _variable(["y" * 301], "address_book_variable") | {"address_book_ids": ["ab1"]},
+        variable(["y" * 301], "address_book_variable") | {"address_book_ids": ["ab1"]},
         "values",
         "values.0",
         "300",
     ),
     (
         "ClosureSet",
-        _closures("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z"),
+        closures("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z"),
         "closures",
         "closures.0",
         "before",
     ),
     (
         "ClosureSet",
-        _closures("2027-01-01", "2027-01-02T00:00:00Z"),
+        closures("2027-01-01", "2027-01-02T00:00:00Z"),
         "closures",
         "closures.0.start_time",
         "ISO 8601",
     ),
     (
         "AddressBookContact",
-        _book_contact("(415) 555-0100"),
+        book_contact("(415) 555-0100"),
         "phones",
         "phones.0.phone_number",
         "E.164",
     ),
     (
         "CampaignContactListContact",
-        _list_contact("4155550100"),
+        list_contact("4155550100"),
         "phones",
         "phones.0.contact_phone_number",
         "E.164",
@@ -98,7 +100,7 @@ BAD = [
     ),
     (
         "Queue",
-        _queue_callbacks("18:00", "08:00"),
+        queue_callbacks("18:00", "08:00"),
         "video_callback_settings",
         "video_callback_settings.callback_offer_time.0",
         "before",
@@ -112,17 +114,17 @@ BAD = [
         "video_callback_settings",
         "'callback_offer_time' is required when enable_callback_offer_time is True",
     ),
-    ("OutboundCampaign", _campaign(max_ring_time=10), "max_ring_time", "max_ring_time", "15"),
+    ("OutboundCampaign", campaign(max_ring_time=10), "max_ring_time", "max_ring_time", "15"),
     (
         "OutboundCampaign",
-        _campaign(abandonment_timeout=31),
+        campaign(abandonment_timeout=31),
         "abandonment_timeout",
         "abandonment_timeout",
         "between 2 and 30",
     ),
     (
         "QueueInterruptSettings",
-        _waiting_audio({"audio_asset_id": "a1", "audio_variable": "wait_time"}),
+        waiting_audio({"audio_asset_id": "a1", "audio_variable": "wait_time"}),
         "notify_interrupts",
         "notify_interrupts.notify_estimated_wait_time.custom_audio.0",
         "not both",
@@ -169,24 +171,24 @@ def test_a_wrong_nested_value_is_named_by_path_with_the_allowed_values_and_meani
 
 
 GOOD = [
-    ("PhoneNumberBlockListRule", _block("+14155550123")),
-    ("PhoneNumberBlockListRule", _block("1800", "prefix", exceptions=["8005550101"])),
-    ("Variable", _variable(["x" * 4096])),
-    ("Variable", _variable(["y" * 300], "address_book_variable") | {"address_book_ids": ["a"]}),
-    ("BusinessHours", _hours({"start_time": "09:00", "end_time": "17:00"})),
-    ("BusinessHours", _hours({"start_time": "00:00", "end_time": "23:59"})),
-    ("BusinessHours", _hours({"start_time": "12:00", "end_time": "12:00"})),
-    ("ClosureSet", _closures("2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z")),
-    ("ClosureSet", _closures("2027-01-01T00:00:00+02:00", "2027-01-01T00:00:00Z")),
-    ("AddressBookContact", _book_contact("+442071234567")),
-    ("CampaignContactListContact", _list_contact("+14155550100")),
+    ("PhoneNumberBlockListRule", block("+14155550123")),
+    ("PhoneNumberBlockListRule", block("1800", "prefix", exceptions=["8005550101"])),
+    ("Variable", variable(["x" * 4096])),
+    ("Variable", variable(["y" * 300], "address_book_variable") | {"address_book_ids": ["a"]}),
+    ("BusinessHours", hours({"start_time": "09:00", "end_time": "17:00"})),
+    ("BusinessHours", hours({"start_time": "00:00", "end_time": "23:59"})),
+    ("BusinessHours", hours({"start_time": "12:00", "end_time": "12:00"})),
+    ("ClosureSet", closures("2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z")),
+    ("ClosureSet", closures("2027-01-01T00:00:00+02:00", "2027-01-01T00:00:00Z")),
+    ("AddressBookContact", book_contact("+442071234567")),
+    ("CampaignContactListContact", list_contact("+14155550100")),
     ("Queue", {"name": "Q", "outbound_settings": {"queue_caller_ids": ["+14155552671"]}}),
-    ("Queue", _queue_callbacks("08:00", "18:00")),
+    ("Queue", queue_callbacks("08:00", "18:00")),
     ("Skill", {"name": "S", "skill_category_id": "c1"}),
-    ("OutboundCampaign", _campaign(max_ring_time=15, abandonment_timeout=30)),
+    ("OutboundCampaign", campaign(max_ring_time=15, abandonment_timeout=30)),
     (
         "QueueInterruptSettings",
-        _waiting_audio({"audio_asset_id": "a1"}, {"audio_variable": "wait_time"}),
+        waiting_audio({"audio_asset_id": "a1"}, {"audio_variable": "wait_time"}),
     ),
     (
         "Queue",
@@ -194,9 +196,9 @@ GOOD = [
     ),
     # Values unknown during preview are never judged.
     ("Skill", {"name": "S", "skill_category_id": UNKNOWN}),
-    ("BusinessHours", _hours({"start_time": UNKNOWN, "end_time": "09:00"})),
-    ("PhoneNumberBlockListRule", _block(UNKNOWN)),
-    ("Variable", _variable([UNKNOWN])),
+    ("BusinessHours", hours({"start_time": UNKNOWN, "end_time": "09:00"})),
+    ("PhoneNumberBlockListRule", block(UNKNOWN)),
+    ("Variable", variable([UNKNOWN])),
 ]  # fmt: skip
 
 

@@ -4,7 +4,7 @@ and a value pydantic already refused is not reported twice."""
 
 from __future__ import annotations
 
-from tests.support.rule_inputs import hours as _hours
+from tests.support.rule_inputs import hours
 from zoomcc.dynamic.validation import input_failures
 from zoomcc.resources import catalog
 from zoomcc.resources.derived import Derived
@@ -13,7 +13,7 @@ from zoomcc.resources.rules import Before, Between, OneOf, Requires, When
 
 def test_value_pydantic_already_refused_is_not_reported_twice() -> None:
     spec = catalog.get("BusinessHours")
-    failures = input_failures(spec, _hours({"start_time": 900, "end_time": "17:00"}))
+    failures = input_failures(spec, hours({"start_time": 900, "end_time": "17:00"}))
     assert len(failures) == 1, failures
     assert "HH:mm" not in failures[0][1]
 

@@ -31,9 +31,9 @@ from tests.support.behaviour_arrangements import (
     two_teams,
     two_units_with_a_book_each,
     users_by_email,
+    with_values,
 )
 from tests.support.behaviour_arrangements import http as http  # fixture: a client with a token
-from tests.support.behaviour_arrangements import with_values as _with_values
 from tests.support.behaviour_outcomes import (
     a_page_of_two_and_a_token,
     asset_archived,
@@ -126,13 +126,13 @@ CASES = [
          "GET", _CONTACT_FIELDS, {"page_size": "1"}, then=one_value_a_page),
     Case("a contact update replaces its custom field values", a_contact_with_two_custom_values,
          "PATCH", _CONTACT, {}, 204, then=the_contact_values_replaced,
-         body=_with_values(("{tier}", "silver"))),
+         body=with_values(("{tier}", "silver"))),
     Case("a contact's custom field must exist", a_contact_with_two_custom_values,
          "PATCH", _CONTACT, {}, 400, 2114,
-         body=_with_values(("nope", "x"))),
+         body=with_values(("nope", "x"))),
     Case("a contact's pick-list value must be one of the field's", a_contact_with_two_custom_values,
          "PATCH", _CONTACT, {}, 400, 2116,
-         body=_with_values(("{tier}", "bronze"))),
+         body=with_values(("{tier}", "bronze"))),
     Case("custom fields of a contact that does not exist are not found", two_units_with_a_book_each,
          "GET", "/contact_center/address_books/contacts/nope/custom_fields", {}, 404, 2101),
     Case("variables are listed for one group", two_groups_with_a_variable_each,

@@ -12,8 +12,8 @@ from tests.support.emulator_calls import api as api  # fixture: a client with a 
 from tests.support.emulator_calls import assert_error, created
 from tests.support.emulator_calls import emu as emu  # fixture: this module's emulator
 from tests.support.emulator_calls import fresh_state as fresh_state  # fixture: autouse reset
-from tests.support.emulator_examples import CLOSURE_ITEM as _CLOSURE_ITEM
 from tests.support.emulator_examples import (
+    CLOSURE_ITEM,
     CLOSURES_CREATE,
     DISPOSITION_CREATE,
     HOURS_CREATE,
@@ -159,14 +159,14 @@ def test_business_hours_validation(api: httpx.Client, hours: Any, timezone: str,
 
 def test_closure_patch_is_a_delta_on_items(api: httpx.Client) -> None:
     path = "/contact_center/closures"
-    second_item = {**_CLOSURE_ITEM, "closure_name": "Labour Day"}
-    body = {**CLOSURES_CREATE, "account_default": False, "closures": [_CLOSURE_ITEM, second_item]}
+    second_item = {**CLOSURE_ITEM, "closure_name": "Labour Day"}
+    body = {**CLOSURES_CREATE, "account_default": False, "closures": [CLOSURE_ITEM, second_item]}
     made = created(api.post(path, json=body))
     new_year, labour = (item["closure_id"] for item in made["closures"])
     assert len(new_year) == 6 and new_year.isalpha()
     url = f"{path}/{made['closure_set_id']}"
     base = {k: body[k] for k in ("closure_set_name", "timezone")}
-    third = {**_CLOSURE_ITEM, "closure_name": "Christmas"}
+    third = {**CLOSURE_ITEM, "closure_name": "Christmas"}
     delta = {
         **base,
         "closures": [
@@ -181,7 +181,7 @@ def test_closure_patch_is_a_delta_on_items(api: httpx.Client) -> None:
     assert items[0]["closure_id"] == new_year
     missing = api.patch(url, json={**base, "closures": [{"closure_id": "zzzzzz"}]})
     assert_error(missing, 400, 3902, "Closure does not exist: zzzzzz.")
-    nameless = {k: v for k, v in _CLOSURE_ITEM.items() if k != "closure_name"}
+    nameless = {k: v for k, v in CLOSURE_ITEM.items() if k != "closure_name"}
     assert_error(api.patch(url, json={**base, "closures": [nameless]}), 400, 3904)
     assert_error(api.patch(url, json={"closures": []}), 400, 300)  # name, timezone required
     listed = api.get(path).json()["closure_sets"][0]
