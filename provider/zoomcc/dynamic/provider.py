@@ -321,9 +321,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         for name, how in spec.update_fills.items():
             body[name] = call_shapes.value(how, body, live or {}, subject)
         self.api.update(object_id, body, props)
-        url = spec.item_url(object_id, props)
         for removal, ids in stale:
-            self.api.delete_ids(removal, ids, url + removal.path.removeprefix(spec.item_path))
+            self.api.delete_ids(removal, ids, props, object_id)
 
     def _get(self, object_id: str, props: dict[str, Any]) -> dict[str, Any]:
         spec = self.spec

@@ -96,7 +96,7 @@ class ResourceApi:
         names."""
         spec, codes = self.spec, self.spec.not_found_codes
         if spec.delete_by_ids is not None:
-            return self.delete_ids(spec.delete_by_ids, [object_id], spec.collection_url(inputs))
+            return self.delete_ids(spec.delete_by_ids, [object_id], inputs)
         steps = [dict(params or {})]
         if spec.archive_before_delete is not None:
             steps.insert(0, {**steps[0], spec.archive_before_delete: True})
@@ -104,13 +104,23 @@ class ResourceApi:
             url = spec.item_url(object_id, inputs)
             self.client.call(spec.delete_op, url, params=query or None, not_found_codes=codes)
 
-    def delete_ids(self, removal: Removal, ids: list[str], url: str) -> None:
-        """One DELETE on ``url`` (``removal.path``, else the collection) with ``ids`` in the
-        list ``removal`` names: an object deleted by id list, an asset's stale items."""
-        json, query = removal.request(ids)
+    def delete_ids(
+        self,
+        removal: Removal,
+        ids: list[str],
+        inputs: Inputs | None = None,
+        object_id: str | None = None,
+    ) -> None:
+        """One DELETE on ``removal.path`` (else the collection), filled from ``inputs`` and
+        ``object_id``, with ``ids`` in the list ``removal`` names: an object deleted by id
+        list, an asset's stale items."""
         spec = self.spec
-        op = spec.api.op("DELETE", removal.path or spec.collection_path)
-        self.client.call(op, url, json=json, params=query, not_found_codes=spec.not_found_codes)
+        path = removal.path or spec.collection_path
+        json, query = removal.request(ids)
+        url, codes = spec.url(path, inputs, object_id), spec.not_found_codes
+        self.client.call(
+            spec.api.op("DELETE", path), url, json=json, params=query, not_found_codes=codes
+        )
 
     def list(
         self, inputs: Inputs | None = None, params: Mapping[str, Any] | None = None

@@ -188,13 +188,18 @@ class ObjectCalls(BaseSpec):
 
     def collection_url(self, inputs: Mapping[str, Any] | None = None) -> str:
         """The list/create URL, parent placeholders filled from the (friendly) inputs."""
-        return self._fill(self.collection_path, inputs or {}, None)
+        return self.url(self.collection_path, inputs)
 
     def item_url(self, object_id: str, inputs: Mapping[str, Any] | None = None) -> str:
         """The object's URL; the last placeholder is the object's own id."""
-        return self._fill(self.item_path, inputs or {}, object_id)
+        return self.url(self.item_path, inputs, object_id)
 
-    def _fill(self, template: str, inputs: Mapping[str, Any], object_id: str | None) -> str:
+    def url(
+        self, template: str, inputs: Mapping[str, Any] | None = None, object_id: str | None = None
+    ) -> str:
+        """Any of the object's path templates filled: parent placeholders from the (friendly)
+        inputs, the last one from ``object_id`` (``.../assets/{assetId}/items``)."""
+        inputs = inputs or {}
         values: dict[str, str] = {}
         for param, argument in self.path_inputs.items():
             if inputs.get(argument) not in (None, ""):
