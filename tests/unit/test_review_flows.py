@@ -20,7 +20,8 @@ SUPPORT_ONLY = {
     "support": {"type": "RouteTo", "queue_id": "q1"},
 }
 WITH_BILLING = {**SUPPORT_ONLY, "billing": {"type": "RouteTo", "queue_id": "q2"}}
-FLOW_KEY, SUPPORT, BILLING = urn("Flow", "support-ivr"), urn("Queue", "support"), urn("Queue", "billing")
+FLOW_KEY = urn("Flow", "support-ivr")
+SUPPORT, BILLING = urn("Queue", "support"), urn("Queue", "billing")
 
 
 def deployed_flow(nodes: dict[str, Any]) -> dict[str, Any]:

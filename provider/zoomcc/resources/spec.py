@@ -182,6 +182,8 @@ class ResourceSpec(ObjectCalls):
             return "replaces (the parent in the path)"
         if api_field in self.non_body_inputs:
             return "nothing (used only on delete)"
+        if self.upload is not None and api_field == self.upload.nodes:
+            return "nothing (shown by preview; `content_hash` carries changes)"
         change = "replaces" if api_field in self.replace_fields else "in place"
         return change if api_field in self.create_fields else change + " (set after create)"
 
