@@ -69,7 +69,8 @@ The provider reads the file during check and keeps its nodes, keyed by id, in `f
 adds (`+ billing: {...}`), removes (`- ...`) and changes (`~ menu: { ~ next: "support" =>
 "billing" }`). `flow_nodes` is shown, never compared: `content_hash` alone decides whether
 the flow changes. While a queue the file names is still to be created, its id and so the
-file are not known at preview, and neither are the nodes.
+file are not known at preview, and neither are the nodes. A flow deployed before the provider
+kept `flow_nodes` shows all its nodes as added the first time its file changes.
 
 The state keeps `flow_nodes` of the flow as deployed: `zoomcc review` compares them with the
 new file's (docs/review.md).
