@@ -37,11 +37,6 @@ def fill(text: str, ids: Mapping[str, str | None]) -> str:
     return text
 
 
-def unfilled(text: str) -> list[str]:
-    """The placeholders left in ``text`` (``["${queue_support}"]``)."""
-    return sorted(set(re.findall(r"\$\{[A-Za-z_][A-Za-z0-9_.-]*\}", text)))
-
-
 def nodes(content: Any) -> dict[str, Any]:
     """The flow's nodes keyed by id (``{"menu": {"type": "Menu", "next": "support"}}``): every
     object in a list that has an ``id``, outermost first (a node's inner nodes stay in it).
