@@ -182,6 +182,7 @@ from pulumi_zoomcc.disposition import Disposition
 from pulumi_zoomcc.disposition_set import DispositionSet
 from pulumi_zoomcc.flow import Flow
 from pulumi_zoomcc.flow_entry_points import FlowEntryPoints
+from pulumi_zoomcc.flows import flow_file
 from pulumi_zoomcc.inbox import Inbox
 from pulumi_zoomcc.inbox_email_notification import InboxEmailNotification
 from pulumi_zoomcc.inbox_queues import InboxQueues
@@ -521,6 +522,7 @@ __all__ = [
     "VariableGroup",
     "ZoomResource",
     "__version__",
+    "flow_file",
     "get_address_book",
     "get_address_book_custom_field",
     "get_address_book_unit",

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pulumi
@@ -36,6 +37,7 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
     entry_points: pulumi.Output[list[outputs.FlowEntryPoint]]
     file: pulumi.Output[str]
     flow_id: pulumi.Output[str]
+    flow_nodes: pulumi.Output[dict[str, Any]]
     flow_versions: pulumi.Output[list[outputs.FlowFlowVersion]]
     last_modified_time: pulumi.Output[str]
     modified_by: pulumi.Output[str]
@@ -52,6 +54,7 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         name: pulumi.Input[str],
         content_hash: pulumi.Input[str] | None = None,
         description: pulumi.Input[str] | None = None,
+        flow_nodes: pulumi.Input[Mapping[str, Any]] | None = None,
         version_description: pulumi.Input[str] | None = None,
         publish: pulumi.Input[bool] | None = None,
         import_id: pulumi.Input[str] | None = None,
@@ -68,6 +71,9 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
             form data. Its content's SHA-256 is kept in `content_hash`: changed content is a
             change, a moved or renamed file is not.
         :param name: The flow name.
+        :param flow_nodes: The file's JSON nodes keyed by id (every object in a list that has an
+            `id`), filled in by the provider during check so that `pulumi preview --diff` shows
+            which nodes a changed file adds, removes or changes; leave it unset.
         :param version_description: The flow version description.
         :param publish: Publish the flow (PUT .../publish) after each import or update.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
@@ -82,6 +88,7 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
                 'description': description,
                 'file': file,
                 'name': name,
+                'flow_nodes': flow_nodes,
                 'version_description': version_description,
                 'publish': publish,
                 'import_id': import_id,

@@ -41,7 +41,7 @@ def objects_in(stack: auto.Stack) -> int:
     return sum(isinstance(catalog.get(t), ResourceSpec) for t in types)
 
 
-EXAMPLE_TYPES = [("quickstart", 8), ("contact-center", 37)]
+EXAMPLE_TYPES = [("quickstart", 8), ("contact-center", 37), ("flow-routing", 2)]
 """Each example, with how many resource types it declares at least."""
 
 

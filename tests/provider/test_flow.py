@@ -92,6 +92,28 @@ def test_changed_content_imports_a_version(
     assert provider.diff(T, object_id, updated, changed).changes == diff.DIFF_NONE
 
 
+def test_check_keeps_the_files_nodes_and_the_state_the_deployed_ones(
+    provider: DynamicProviderClient,
+) -> None:
+    inputs, _, outs = _created(provider)
+    widgets = json.loads(Path(flow_files()["flow"]).read_text())["widgets"]
+    # (gRPC's structs leave out the nodes' null values)
+    expected = {
+        w["id"]: {k: v for k, v in w.items() if k != "id" and v is not None} for w in widgets
+    }
+    assert inputs["flow_nodes"] == expected
+    assert outs["flow_nodes"] == expected  # what `zoomcc review` reads as deployed
+
+
+def test_a_state_written_before_flow_nodes_has_no_change(
+    provider: DynamicProviderClient,
+) -> None:
+    inputs, object_id, outs = _created(provider)
+    older = {k: v for k, v in outs.items() if k != "flow_nodes"}
+    diff = provider.diff(T, object_id, older, inputs)
+    assert diff.changes == diff.DIFF_NONE  # shown by a preview, never an update of its own
+
+
 def test_publish_toggled_on_publishes(
     provider: DynamicProviderClient, emulator: EmulatorServer
 ) -> None:

@@ -1,5 +1,5 @@
 """A flow's JSON names the objects it routes to by their ids: the export writes them as
-``${<resource>}`` beside the program and the program's ``flow_file`` puts back the ids of
+``${<resource>}`` beside the program and the program's ``zoomcc.flow_file`` puts back the ids of
 the account it runs in, so a flow recreated elsewhere routes to that account's objects.
 What was left out is named as the program names it, never by an id."""
 
@@ -79,8 +79,8 @@ def test_the_flow_comes_after_what_its_json_names() -> None:
 
 
 EXPECTED = [
-    "template: str, ids: dict[str, pulumi.Input[str | None]]",
-    'file=flow_file("flows/flow_hotline.json", {"queue_billing": queue_billing.id})',
+    'file=zoomcc.flow_file(\n        "flows/flow_hotline.json",\n'
+    '        {"queue_billing": queue_billing.id},\n    ),',
     "# flows/flow_hotline.json names what the flow routes to as ${<resource>}",
 ]
 
@@ -90,9 +90,15 @@ def test_the_program_holds(text: str) -> None:
     assert text in render_program(plan(account(ROUTING)))
 
 
-def test_a_program_without_such_flows_has_no_helper() -> None:
+def test_a_program_without_such_flows_fills_no_placeholders() -> None:
     widgets = [{"id": "q", "type": "RouteTo", "queue_id": "elsewhere"}]
     assert "flow_file" not in render_program(plan(account(widgets)))
+
+
+def test_the_program_fills_placeholders_with_the_sdk_helper_not_a_copy_of_its_own() -> None:
+    program = render_program(plan(account(ROUTING)))
+    assert "zoomcc.flow_file(" in program
+    assert "def flow_file" not in program and "Path(" not in program
 
 
 def test_the_program_with_the_helper_is_ruff_clean(tmp_path: Path) -> None:
@@ -125,6 +131,6 @@ def test_a_flow_routing_to_a_queue_that_overflows_to_it_is_cut_and_still_runs() 
     names = [o.name for o in result.objects]
     assert len(names) == len(set(names))
     # Whichever reference closes the cycle is config left unset on a first run; the
-    # helper then leaves that placeholder as it is rather than failing.
+    # helper then leaves that placeholder as it is rather than failing
+    # (tests/unit/test_flow_file.py).
     assert "config.get(" in program
-    assert "if value is not None" in program

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen.examples import program
+from zoomcc.codegen.guides import GUIDES
 from zoomcc.codegen.names import module_name, type_name
 from zoomcc.codegen.types import Nested, camel, described, field_doc, python_type, singular
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
@@ -202,6 +203,8 @@ def render_page(spec: BaseSpec) -> str:
     lines = [HEADER, f"# zoomcc.{spec.name}", "", spec.summary, ""]
     if spec.example:
         lines += ["## Example usage", "", "```python", program(spec.example), "```", ""]
+    if spec.name in GUIDES:
+        lines += [GUIDES[spec.name].strip(), ""]
     lines += ["## Arguments", "", *_argument_rows(spec, files)]
     lines += _nested_blocks(spec, files)
     if spec.rules:

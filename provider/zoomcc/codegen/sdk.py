@@ -150,6 +150,7 @@ def render_init(specs: tuple[BaseSpec, ...], types: Nested) -> str:
     imports = {
         "_base": "from pulumi_zoomcc._base import ZoomResource",
         "_inputs": _from("_inputs", args),
+        "flows": "from pulumi_zoomcc.flows import flow_file",
         "lookups": _from("lookups", sorted([*results, *getters])),
         **{module_name(s): f"from pulumi_zoomcc.{module_name(s)} import {s.name}" for s in specs},
     }
@@ -168,7 +169,7 @@ def render_init(specs: tuple[BaseSpec, ...], types: Nested) -> str:
     names = sorted(
         [
             *(spec.name for spec in specs),
-            *("ZoomResource", "lookups", "outputs", "__version__"),
+            *("ZoomResource", "lookups", "outputs", "__version__", "flow_file"),
             *getters,
             *results,
             *args,

@@ -84,11 +84,11 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec
-        undiffed = uploads.undiffed(spec)  # a file's path: content_hash carries its changes
+        undiffed = uploads.undiffed(spec)  # a file's path and nodes: content_hash carries them
         declared = {
             k: v
             for k, v in news.items()
-            if v is not None and k in spec.friendly_to_api and k != undiffed
+            if v is not None and k in spec.friendly_to_api and k not in undiffed
         }
         changed = [
             spec.friendly(api_field)

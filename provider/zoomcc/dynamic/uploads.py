@@ -18,6 +18,7 @@ from pulumi.dynamic import CheckFailure
 
 from zoomcc.apispec import Operation
 from zoomcc.dynamic.values import is_unknown
+from zoomcc.resources import flow_content
 from zoomcc.resources.call_shapes import CONTENT_HASH, Upload
 from zoomcc.resources.spec import ResourceSpec
 
@@ -84,9 +85,9 @@ def with_files(
             data = Path(str(path)).read_bytes()
             if upload.canonical_json:
                 loaded = json.loads(data)
-                data = json.dumps(
-                    loaded, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-                ).encode()
+                data = flow_content.canonical(loaded)
+                if upload.nodes:
+                    props[upload.nodes] = flow_content.nodes(loaded)
         except OSError as exc:
             problems.append(f"cannot read {path!r}: {exc.strerror or exc}")
         except ValueError as exc:
@@ -99,7 +100,12 @@ def with_files(
     return props, [CheckFailure(key, f"{spec.name}: {problem}") for problem in problems]
 
 
-def undiffed(spec: ResourceSpec) -> str | None:
-    """A top-level file argument: its path says nothing, ``content_hash`` carries changes."""
+def undiffed(spec: ResourceSpec) -> set[str]:
+    """A top-level file argument (its path says nothing) and the file's nodes (shown, not
+    compared: a state written before they were kept must not update): ``content_hash``
+    carries the file's changes."""
     upload = spec.upload
-    return spec.friendly(upload.file_field) if upload and upload.in_list is None else None
+    if upload is None:
+        return set()
+    found = {upload.nodes} if upload.nodes else set()
+    return found | ({spec.friendly(upload.file_field)} if upload.in_list is None else set())

@@ -8,6 +8,7 @@ from typing import Any
 from zoomcc.exporter.model import ExportedObject
 from zoomcc.exporter.naming import identifier
 from zoomcc.exporter.references import FilePath, FlowFile, Ref
+from zoomcc.resources.flow_content import placeholder
 
 MEDIA_SUFFIX = {"audio": ".mp3", "image": ".png", "video": ".mp4", "slides": ".pdf"}
 """The file an asset item of each ``asset_type`` most often holds."""
@@ -17,7 +18,7 @@ def attach_flow(obj: ExportedObject, names: Mapping[str, str]) -> None:
     """The flow's exported JSON goes to ``flows/<name>.json``, which ``file`` names. Every
     id of an exported object in it (``names``: id -> resource name; a queue it routes to,
     an asset it plays) is written ``${<name>}``, and ``file`` is then the program's
-    ``flow_file(...)``, which puts the ids of the account it runs in back."""
+    ``zoomcc.flow_file(...)``, which puts the ids of the account it runs in back."""
     text = obj.files.pop("flow_file", None)
     if text is None:
         return
@@ -26,20 +27,16 @@ def attach_flow(obj: ExportedObject, names: Mapping[str, str]) -> None:
     found = sorted({name for object_id, name in others.items() if object_id in text})
     for object_id, name in sorted(others.items(), key=lambda pair: -len(pair[0])):
         if name in found:
-            text = text.replace(object_id, PLACEHOLDER.format(name=name))
+            text = text.replace(object_id, placeholder(name))
     obj.files[path] = text
     if found:
         obj.inputs["flow_file"] = FlowFile(path, tuple((n, Ref(n)) for n in found))
         obj.notes.append(
             f"{path} names what the flow routes to as ${{<resource>}} ({', '.join(found)}): "
-            "flow_file writes it with this account's ids before the flow is uploaded."
+            "zoomcc.flow_file writes it with this account's ids before the flow is uploaded."
         )
     else:
         obj.inputs["flow_file"] = FilePath(path)
-
-
-PLACEHOLDER = "${{{name}}}"
-"""How a flow's JSON beside the program names an exported object (``${queue_support}``)."""
 
 
 def attach_media(obj: ExportedObject) -> None:

@@ -31,30 +31,6 @@ import_ids: dict[str, str] = config.get_object("importIds") or {}
 '''
 
 
-FLOW_FILE = '''
-
-def flow_file(
-    template: str, ids: dict[str, pulumi.Input[str | None]]
-) -> pulumi.Output[str]:
-    """The flow's JSON with each ${name} replaced by that resource's id in the account
-    this runs in, written to resolved_flows/ once the ids are known: its path. (The
-    flow's file is read when the flow is created or updated, after the write.)"""
-
-    def write(known: dict[str, str | None]) -> str:
-        text = Path(template).read_text()
-        for name, value in known.items():
-            if value is not None:  # a reference cut from a cycle, unset on a first run
-                text = text.replace("${" + name + "}", value)
-        path = Path("resolved_flows") / Path(template).name
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text)
-        return str(path)
-
-    return pulumi.Output.all(**ids).apply(write)
-
-'''
-"""The program's helper for flows whose JSON names exported objects (``FlowFile``)."""
-
 
 def string(text: str) -> str:
     """A double-quoted literal; punctuation and spaces outside ASCII are escaped (a reader
@@ -77,7 +53,7 @@ def inline(value: Any) -> str:
     if isinstance(value, FilePath):
         return string(value.path)
     if isinstance(value, FlowFile):
-        return f"flow_file({string(value.path)}, {inline(dict(value.ids))})"
+        return f"zoomcc.flow_file({string(value.path)}, {inline(dict(value.ids))})"
     if isinstance(value, str):
         return string(value)
     if isinstance(value, bool) or value is None:
@@ -109,7 +85,7 @@ def block(value: Any, indent: str, used: int) -> str:
         return "[\n" + "\n".join(lines) + f"\n{indent}]"
     if isinstance(value, FlowFile):
         ids = block(dict(value.ids), inner, len(inner))
-        return f"flow_file(\n{inner}{string(value.path)},\n{inner}{ids},\n{indent})"
+        return f"zoomcc.flow_file(\n{inner}{string(value.path)},\n{inner}{ids},\n{indent})"
     if isinstance(value, ConfigValue):
         call = "get" if value.optional else "require"
         return f"config.{call}(\n{inner}{string(value.key)}\n{indent})"
@@ -137,9 +113,6 @@ def _pieces(text: str, indent: str) -> list[str]:
 def render_program(result: ExportResult) -> str:
     """The whole ``__main__.py``."""
     out = [HEADER]
-    if any(isinstance(v, FlowFile) for o in result.objects for v in o.inputs.values()):
-        out = [HEADER.replace("import pulumi\n", "from pathlib import Path\n\nimport pulumi\n")]
-        out[0] += FLOW_FILE
     top = [*result.notes, *(f"not exported: {t} {i} ({r})" for t, i, r in result.skipped)]
     if top:
         out.append("\n".join(_comment(n) for n in top) + "\n")

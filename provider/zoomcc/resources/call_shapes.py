@@ -105,6 +105,10 @@ class Upload:
     order of, and sent with the live ids matched by, its ``ItemMerge``."""
     canonical_json: bool = False
     """Hash the file's JSON re-dumped with sorted keys, compact: reformatting is no change."""
+    nodes: str | None = None
+    """The argument check() fills with the file's JSON nodes keyed by id (``flow_nodes``,
+    see ``flow_content.nodes``): a preview's diff of it names the nodes a changed file adds,
+    removes or changes, and the state keeps what was deployed (``zoomcc review`` reads it)."""
     parts: Mapping[str, str] = field(default_factory=dict)
     """Form values every create sends (``{"import_mode": "new"}``)."""
     new_version: NewVersion | None = None
@@ -117,3 +121,14 @@ CONTENT_HASH = ExtraInput(
     "The SHA-256 of the uploaded content, computed by the provider during check; leave it unset.",
 )
 """The input every ``Upload`` adds."""
+
+
+def nodes_input(name: str) -> ExtraInput:
+    """The input an ``Upload`` with ``nodes`` adds (not diffed: ``content_hash`` is)."""
+    return ExtraInput(
+        name,
+        "The file's JSON nodes keyed by id (every object in a list that has an `id`), filled "
+        "in by the provider during check so that `pulumi preview --diff` shows which nodes a "
+        "changed file adds, removes or changes; leave it unset.",
+        type="object",
+    )

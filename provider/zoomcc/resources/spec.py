@@ -14,7 +14,14 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from zoomcc.apispec import FieldSpec, Operation
-from zoomcc.resources.call_shapes import CONTENT_HASH, ExtraInput, FollowUp, Newest, Upload
+from zoomcc.resources.call_shapes import (
+    CONTENT_HASH,
+    ExtraInput,
+    FollowUp,
+    Newest,
+    Upload,
+    nodes_input,
+)
 from zoomcc.resources.delete_query import DeleteParam
 from zoomcc.resources.derived import derived_rules
 from zoomcc.resources.object_calls import ObjectCalls
@@ -120,6 +127,8 @@ class ResourceSpec(ObjectCalls):
                 f"(``{param}``); changing it replaces nothing.",
             )
         extra = (*self.extra_inputs, *((CONTENT_HASH,) if self.upload else ()))
+        if self.upload and self.upload.nodes:
+            extra = (*extra, nodes_input(self.upload.nodes))
         merged.update({e.name: e.field_spec for e in extra})
         for name, rule in derived_rules(self.rules):  # filled in by check() when left out
             if rule.fills_in and name in merged:
@@ -173,6 +182,8 @@ class ResourceSpec(ObjectCalls):
             return "replaces (the parent in the path)"
         if api_field in self.non_body_inputs:
             return "nothing (used only on delete)"
+        if self.upload is not None and api_field == self.upload.nodes:
+            return "nothing (shown by preview; `content_hash` carries changes)"
         change = "replaces" if api_field in self.replace_fields else "in place"
         return change if api_field in self.create_fields else change + " (set after create)"
 

@@ -84,9 +84,19 @@ def stand_in(type_name: str, value: str) -> str:
     return f"{type_name}:{value}"
 
 
+FLOW_NODES = "flow_nodes"
+"""What a flow's state holds of the JSON it deployed, and a preview's step of the new file's
+(``Upload.nodes``): each side of a review reads its own."""
+
+
 def flow_queue_names(obj: StateObject, search: Sequence[Path]) -> list[str]:
     """The queue ids or names a flow's exported definition routes to (values under a key
-    naming a queue): read from the account, or from the flow's file when it is at hand."""
+    naming a queue): the nodes its state or preview step holds (the deployed flow before a
+    change, the new file after it), else read from the account, else from the flow's file
+    when it is at hand (a state written before states kept the nodes)."""
+    nodes = obj.values.get(FLOW_NODES)
+    if isinstance(nodes, dict) and nodes:  # keyed by node id: the ids name no queue
+        return list(dict.fromkeys(_queue_values(list(nodes.values()))))
     content = obj.values.get("flow_content")
     if content:
         return list(dict.fromkeys(_queue_values(content)))

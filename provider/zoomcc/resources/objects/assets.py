@@ -85,6 +85,7 @@ FLOW = ResourceSpec(
     upload=Upload(
         "flow_file",
         canonical_json=True,
+        nodes="flow_nodes",
         parts={"import_mode": "new"},
         # reference line 10956: '"version" checks for existing flow by name + channel and
         # imports as new version'; line 11099: 3202 "The flow name already exists.".
