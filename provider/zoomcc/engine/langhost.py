@@ -21,9 +21,18 @@ from typing import Any
 
 import grpc
 import pulumi
+from google.protobuf import json_format
 from pulumi.automation._server import LanguageServer
 from pulumi.runtime import reset_options, run_in_stack, set_all_config
 from pulumi.runtime.proto import language_pb2, language_pb2_grpc
+
+from zoomcc.engine.project_python import run_in_virtualenv, typecheck
+from zoomcc.engine.runtime_options import (
+    PythonRuntime,
+    RuntimeOptionError,
+    check_virtualenv,
+    parse_runtime_options,
+)
 
 _MAX_MESSAGE = 400 * 1024 * 1024
 
@@ -60,10 +69,28 @@ class ProjectLanguageServer(LanguageServer):
     was shown (``bail``), so it does not print it a second time.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, engine_address: str = "") -> None:
         super().__init__(lambda: None)
+        self.engine_address = engine_address
 
     def Run(self, request: Any, context: Any) -> Any:
+        """Run the program as Pulumi.yaml's runtime options say: in the project's virtualenv
+        when it names one, else in this interpreter."""
+        try:
+            runtime = project_runtime(request)
+            check_virtualenv(runtime)
+        except RuntimeOptionError as error:
+            return language_pb2.RunResponse(error=str(error))
+        checked = typecheck(runtime, _program_path(request).parent)
+        if checked:
+            return language_pb2.RunResponse(error=checked)
+        if runtime.virtualenv is not None:
+            failure, bail = run_in_virtualenv(runtime, request, self.engine_address)
+            return language_pb2.RunResponse(error=failure, bail=bail)
+        return self.run_here(request)
+
+    def run_here(self, request: Any) -> Any:
+        """Run the program in this interpreter (no ``virtualenv`` in Pulumi.yaml)."""
         main = _program_path(request)
         if request.pwd:
             os.chdir(request.pwd)
@@ -110,7 +137,19 @@ class ProjectLanguageServer(LanguageServer):
         return result
 
 
+def project_runtime(request: Any) -> PythonRuntime:
+    """The runtime options of the project the engine runs (ProgramInfo)."""
+    info = request.info
+    here = request.pwd or os.getcwd()
+    return parse_runtime_options(
+        json_format.MessageToDict(info.options),
+        Path(info.root_directory or here),
+        Path(info.program_directory or here),
+    )
+
+
 def main() -> None:
+    engine_address = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=4),
         options=[
@@ -118,7 +157,9 @@ def main() -> None:
             ("grpc.max_send_message_length", _MAX_MESSAGE),
         ],
     )
-    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(ProjectLanguageServer(), server)
+    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(
+        ProjectLanguageServer(engine_address), server
+    )
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     print(port, flush=True)
