@@ -94,9 +94,10 @@ def build_cli(target: Path) -> Path:
     return binary
 
 
-DYNAMIC_PROVIDER_SHIM = r"""# pulumi.dynamic (failures by their message) in the project's virtualenv,
-# which the engine names in PULUMI_RUNTIME_VIRTUALENV (Pulumi.yaml's runtime option), relative to the program's
-# folder, as sdk/python/dist/pulumi-resource-pulumi-python does; else in {python}.
+DYNAMIC_PROVIDER_SHIM = r"""# pulumi.dynamic (failures by their message) in the project's
+# virtualenv, which the engine names in PULUMI_RUNTIME_VIRTUALENV (Pulumi.yaml's runtime
+# option), relative to the program's folder, as Pulumi's own
+# sdk/python/dist/pulumi-resource-pulumi-python does; else in {python}.
 host=zoomcc.engine.provider_host
 venv="${PULUMI_RUNTIME_VIRTUALENV:-}"
 if [ -z "$venv" ]; then exec "{python}" -u -m "$host" "$@"; fi
