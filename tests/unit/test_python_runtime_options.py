@@ -85,7 +85,7 @@ REFUSED: list[tuple[str, dict[str, object], str | None, str]] = [
         None,
         "unsupported runtime option virtualEnv in Pulumi.yaml",
     ),
-    ("a uv.lock with no toolchain means uv, refused", {}, "uv.lock", "would use uv"),
+    ("a uv.lock with no toolchain means uv", {}, "uv.lock", "would use uv"),
     (
         "a poetry.lock with no toolchain means poetry, refused",
         {},
@@ -113,7 +113,7 @@ def test_what_the_host_cannot_honour_is_refused_in_one_line(
 
 def test_a_virtualenv_that_is_missing_or_not_one_is_refused_in_one_line(tmp_path: Path) -> None:
     runtime = parse_runtime_options({"virtualenv": "venv"}, tmp_path, tmp_path)
-    with pytest.raises(RuntimeOptionError, match="but '.*venv' doesn't exist; create it"):
+    with pytest.raises(RuntimeOptionError, match=r"but '.*venv' doesn't exist; create it"):
         check_virtualenv(runtime)
     (tmp_path / "venv").mkdir()
     with pytest.raises(RuntimeOptionError, match="doesn't appear to be a virtual environment"):
