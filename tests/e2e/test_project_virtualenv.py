@@ -4,6 +4,7 @@ host: the program imports a module only that venv has, and the dynamic provider 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -70,3 +71,28 @@ def test_a_project_runs_in_the_virtualenv_its_pulumi_yaml_names(
     started = log.read_text()
     assert "program_exec.py" in started  # the program, in the venv's python
     assert "zoomcc.engine.provider_host" in started  # the dynamic provider, there too
+
+
+def test_pulumi_install_makes_the_virtualenv_pulumi_yaml_names(
+    stacks: Stacks, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(
+        "name: venv-project\nruntime:\n  name: python\n  options:\n    virtualenv: envs/cc\n"
+    )
+    (project / "__main__.py").write_text(PROGRAM)
+    (project / "requirements.txt").write_text("# nothing to install from an index here\n")
+
+    done = subprocess.run(
+        ["pulumi", "install"],
+        cwd=project,
+        env={**os.environ, "PULUMI_BACKEND_URL": f"file://{stacks.backend}"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert f"Creating virtual environment at '{project / 'envs' / 'cc'}'" in done.stdout
+    assert (project / "envs" / "cc" / "bin" / "python").is_file()

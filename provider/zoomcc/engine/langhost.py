@@ -14,6 +14,7 @@ import os
 import runpy
 import sys
 import traceback
+from collections.abc import Iterator
 from concurrent import futures
 from pathlib import Path
 from threading import Event
@@ -26,7 +27,7 @@ from pulumi.automation._server import LanguageServer
 from pulumi.runtime import reset_options, run_in_stack, set_all_config
 from pulumi.runtime.proto import language_pb2, language_pb2_grpc
 
-from zoomcc.engine.project_python import run_in_virtualenv, typecheck
+from zoomcc.engine.project_python import install_dependencies, run_in_virtualenv, typecheck
 from zoomcc.engine.runtime_options import (
     PythonRuntime,
     RuntimeOptionError,
@@ -81,13 +82,22 @@ class ProjectLanguageServer(LanguageServer):
             check_virtualenv(runtime)
         except RuntimeOptionError as error:
             return language_pb2.RunResponse(error=str(error))
-        checked = typecheck(runtime, _program_path(request).parent)
+        checked = typecheck(runtime, program_directory(request))
         if checked:
             return language_pb2.RunResponse(error=checked)
         if runtime.virtualenv is not None:
             failure, bail = run_in_virtualenv(runtime, request, self.engine_address)
             return language_pb2.RunResponse(error=failure, bail=bail)
         return self.run_here(request)
+
+    def InstallDependencies(self, request: Any, context: Any) -> Iterator[Any]:
+        """`pulumi install`: the project's virtualenv made and its requirements installed."""
+        try:
+            runtime = project_runtime(request)
+            for stream, chunk in install_dependencies(runtime, program_directory(request)):
+                yield language_pb2.InstallDependenciesResponse(**{stream: chunk})
+        except RuntimeOptionError as error:
+            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
 
     def run_here(self, request: Any) -> Any:
         """Run the program in this interpreter (no ``virtualenv`` in Pulumi.yaml)."""
@@ -137,14 +147,19 @@ class ProjectLanguageServer(LanguageServer):
         return result
 
 
+def program_directory(request: Any) -> Path:
+    """The program's folder (ProgramInfo), for a Run or an InstallDependencies request."""
+    here = getattr(request, "pwd", "") or getattr(request, "directory", "") or os.getcwd()
+    return Path(request.info.program_directory or here)
+
+
 def project_runtime(request: Any) -> PythonRuntime:
     """The runtime options of the project the engine runs (ProgramInfo)."""
     info = request.info
-    here = request.pwd or os.getcwd()
     return parse_runtime_options(
         json_format.MessageToDict(info.options),
-        Path(info.root_directory or here),
-        Path(info.program_directory or here),
+        Path(info.root_directory or program_directory(request)),
+        program_directory(request),
     )
 
 

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from zoomcc.engine.program_exec import SHOWN
-from zoomcc.engine.runtime_options import PythonRuntime, activated_env
+from zoomcc.engine.runtime_options import (
+    PythonRuntime,
+    RuntimeOptionError,
+    activated_env,
+    is_virtualenv,
+)
 
 EXEC = Path(__file__).with_name("program_exec.py")
 """Started by its path, so the venv needs ``pulumi`` but not ``zoomcc``."""
@@ -84,3 +91,45 @@ def typecheck(runtime: PythonRuntime, program_dir: Path) -> str:
         output = (done.stdout + done.stderr).strip()
         return f"{checker} failed: exit status {done.returncode}\n{output}"
     return ""
+
+
+def install_dependencies(runtime: PythonRuntime, program_dir: Path) -> Iterator[tuple[str, bytes]]:
+    """`pulumi install` for pip (``InstallDependencies`` in sdk/python/toolchain/pip.go): the
+    virtualenv created when it is missing, then ``requirements.txt`` installed into it; the
+    output as ``("stdout", chunk)`` pairs. Raises ``RuntimeOptionError`` with the failing step.
+    Unlike the official host it does not upgrade pip, setuptools and wheel first."""
+    yield "stdout", b"Installing dependencies...\n\n"
+    steps: list[tuple[str, list[str]]] = []
+    venv = runtime.virtualenv
+    if venv is not None and not is_virtualenv(venv):
+        steps.append(
+            (f"creating virtual environment at '{venv}'", [_base_python(), "-m", "venv", str(venv)])
+        )
+    requirements = program_dir / "requirements.txt"
+    if requirements.is_file():
+        steps.append(
+            (
+                "installing requirements.txt",
+                [runtime.python, "-m", "pip", "install", "-r", str(requirements)],
+            )
+        )
+    env = activated_env(os.environ, venv)
+    for what, command in steps:
+        yield "stdout", f"{what[0].upper()}{what[1:]}...\n".encode()
+        with subprocess.Popen(
+            command, cwd=program_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        ) as process:
+            assert process.stdout is not None
+            for line in process.stdout:
+                yield "stdout", line
+        if process.returncode != 0:
+            raise RuntimeOptionError(
+                f"{what} via '{' '.join(command)}' failed with exit code {process.returncode}"
+            )
+    yield "stdout", b"Finished installing dependencies\n\n"
+
+
+def _base_python() -> str:
+    """The interpreter a new virtualenv is made from: ``python3`` on PATH, as the official host
+    uses (``PULUMI_PYTHON_CMD`` when set), else this one."""
+    return shutil.which(os.environ.get("PULUMI_PYTHON_CMD") or "python3") or sys.executable
