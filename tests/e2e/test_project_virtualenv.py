@@ -55,10 +55,14 @@ def test_a_project_runs_in_the_virtualenv_its_pulumi_yaml_names(
     project = tmp_path / "project"
     project.mkdir()
     venv = project_venv(project / "venv")
+    # With `main:`, the program's folder is below Pulumi.yaml's, which `virtualenv` is
+    # relative to (the engine starts the dynamic provider in the program's folder).
     (project / "Pulumi.yaml").write_text(
-        "name: venv-project\nruntime:\n  name: python\n  options:\n    virtualenv: venv\n"
+        "name: venv-project\nmain: app\n"
+        "runtime:\n  name: python\n  options:\n    virtualenv: venv\n"
     )
-    (project / "__main__.py").write_text(PROGRAM)
+    (project / "app").mkdir()
+    (project / "app" / "__main__.py").write_text(PROGRAM)
     log = tmp_path / "started-in-venv.log"
     monkeypatch.setenv("ZOOMCC_TEST_VENV_LOG", str(log))
 

@@ -139,20 +139,17 @@ def test_the_dynamic_provider_shim_runs_in_the_named_virtualenv_or_says_why_not(
     venv_python.write_text('#!/bin/sh\necho "$VIRTUAL_ENV" "$@"\n')
     venv_python.chmod(0o755)
 
-    def run(venv: str) -> subprocess.CompletedProcess[str]:
+    def run(venv: str, cwd: Path = tmp_path) -> subprocess.CompletedProcess[str]:
         env = {"PATH": "/usr/bin:/bin", "PULUMI_RUNTIME_VIRTUALENV": venv}
-        return subprocess.run(
-            [shim, "engine:1"], cwd=tmp_path, env=env, capture_output=True, text=True
-        )
+        return subprocess.run([shim, "engine:1"], cwd=cwd, env=env, capture_output=True, text=True)
 
-    ran = run("venv/")  # relative to the program's folder, as the official shim does
-    assert ran.stdout.split() == [
-        str(tmp_path / "venv"),
-        "-u",
-        "-m",
-        "zoomcc.engine.provider_host",
-        "engine:1",
-    ]
+    started = [str(tmp_path / "venv"), "-u", "-m", "zoomcc.engine.provider_host", "engine:1"]
+    assert run("venv/").stdout.split() == started  # relative to the program's folder
+    program = tmp_path / "examples" / "quickstart"  # `main:` below the folder of Pulumi.yaml
+    program.mkdir(parents=True)
+    (tmp_path / "Pulumi.yaml").write_text("name: p\nruntime: python\n")
+    assert run("venv", cwd=program).stdout.split() == started
+    assert run(str(tmp_path / "venv"), cwd=program).stdout.split() == started
     missing = run("missing")
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1

@@ -96,13 +96,20 @@ def build_cli(target: Path) -> Path:
 
 DYNAMIC_PROVIDER_SHIM = r"""# pulumi.dynamic (failures by their message) in the project's
 # virtualenv, which the engine names in PULUMI_RUNTIME_VIRTUALENV (Pulumi.yaml's runtime
-# option), relative to the program's folder, as Pulumi's own
-# sdk/python/dist/pulumi-resource-pulumi-python does; else in {python}.
+# option), relative to the program's folder as Pulumi's own
+# sdk/python/dist/pulumi-resource-pulumi-python does, or to the folder of Pulumi.yaml above it
+# as the language host does; else in {python}.
 host=zoomcc.engine.provider_host
 venv="${PULUMI_RUNTIME_VIRTUALENV:-}"
 if [ -z "$venv" ]; then exec "{python}" -u -m "$host" "$@"; fi
 venv="${venv%/}"
-case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
+# The engine starts this in the program's folder; with `main:` that is below the folder of
+# Pulumi.yaml, which the language host resolves the option against: look there too.
+base="$PWD"
+while [ ! -f "$base/$venv/bin/python" ] && [ ! -f "$base/Pulumi.yaml" ] \
+  && [ ! -f "$base/Pulumi.yml" ] && [ "$base" != / ]; do base=$(dirname "$base"); done
+[ -f "$base/$venv/bin/python" ] || base="$PWD"
+case "$venv" in /*) ;; *) venv="$base/$venv" ;; esac
 if [ -f "$venv/bin/python" ]; then
   PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv" exec env -u PYTHONHOME \
     "$venv/bin/python" -u -m "$host" "$@"
