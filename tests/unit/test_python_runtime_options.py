@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from zoomcc.engine.project_python import typecheck
 from zoomcc.engine.runtime_options import (
     PythonRuntime,
     RuntimeOptionError,
@@ -154,3 +155,25 @@ def test_the_dynamic_provider_shim_runs_in_the_named_virtualenv_or_says_why_not(
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1
     assert f'"{tmp_path / "missing"}" is not a virtual environment' in missing.stderr
+
+
+def test_typechecker_mypy_runs_over_the_program_folder_before_the_program(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "__main__.py").write_text('count: int = "three"\n')
+    failed = typecheck(PythonRuntime(typechecker="mypy"), tmp_path)
+    assert failed.startswith("mypy failed: exit status 1\n")
+    assert "Incompatible types in assignment" in failed
+    (tmp_path / "__main__.py").write_text("count: int = 3\n")
+    assert typecheck(PythonRuntime(typechecker="mypy"), tmp_path) == ""
+
+
+def test_a_typechecker_the_virtualenv_lacks_is_named_in_one_line(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    runtime = PythonRuntime(virtualenv=venv, virtualenv_option="venv", typechecker="pyright")
+    failed = typecheck(runtime, tmp_path)
+    assert failed == (
+        f"The typechecker option is set to pyright, but pyright is not installed in {venv}: "
+        f"run `{venv}/bin/python -m pip install pyright`"
+    )
