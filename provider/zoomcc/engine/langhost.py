@@ -3,8 +3,11 @@
 The Go `pulumi-language-python` is not served by the module proxy here, so `pulumi up` on a
 Python project has no language host. This one serves the same protocol with the SDK's own
 Automation API language server, running the project's ``__main__.py`` (``main:`` in
-Pulumi.yaml) in this interpreter, so `pulumi preview/up/refresh/destroy` work on a
-project directory exactly as with the official host.
+Pulumi.yaml), so `pulumi preview/up/refresh/destroy/install` work on a project directory as
+with the official host. Pulumi.yaml's ``runtime.options`` are read as that host reads them
+(``runtime_options``): with a ``virtualenv`` the program runs in that venv's python
+(``project_python``), else in this interpreter; what the host cannot honour is refused in
+one line.
 """
 
 from __future__ import annotations
