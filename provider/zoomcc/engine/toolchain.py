@@ -94,17 +94,38 @@ def build_cli(target: Path) -> Path:
     return binary
 
 
+DYNAMIC_PROVIDER_SHIM = r"""# pulumi.dynamic (failures by their message) in the project's
+# virtualenv, which the engine names in PULUMI_RUNTIME_VIRTUALENV (Pulumi.yaml's runtime
+# option), relative to the program's folder as Pulumi's own
+# sdk/python/dist/pulumi-resource-pulumi-python does, or to the folder of Pulumi.yaml above it
+# as the language host does; else in {python}.
+host=zoomcc.engine.provider_host
+venv="${PULUMI_RUNTIME_VIRTUALENV:-}"
+if [ -z "$venv" ]; then exec "{python}" -u -m "$host" "$@"; fi
+venv="${venv%/}"
+# The engine starts this in the program's folder; with `main:` that is below the folder of
+# Pulumi.yaml, which the language host resolves the option against: look there too.
+base="$PWD"
+while [ ! -f "$base/$venv/bin/python" ] && [ ! -f "$base/Pulumi.yaml" ] \
+  && [ ! -f "$base/Pulumi.yml" ] && [ "$base" != / ]; do base=$(dirname "$base"); done
+[ -f "$base/$venv/bin/python" ] || base="$PWD"
+case "$venv" in /*) ;; *) venv="$base/$venv" ;; esac
+if [ -f "$venv/bin/python" ]; then
+  PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv" exec env -u PYTHONHOME \
+    "$venv/bin/python" -u -m "$host" "$@"
+fi
+echo "The 'virtualenv' option in Pulumi.yaml is set to \"$PULUMI_RUNTIME_VIRTUALENV\"," \
+  "but \"$venv\" is not a virtual environment: create it with \`python3 -m venv $venv\`." >&2
+exit 1
+"""
+"""The dynamic provider plugin: ``{python}`` is this interpreter."""
+
+
 def write_shims(target: Path, python: str) -> None:
     """Plugin executables the engine looks for on PATH, bound to ``python``."""
     target.mkdir(parents=True, exist_ok=True)
     shims = {
-        "pulumi-resource-pulumi-python": (
-            "host=zoomcc.engine.provider_host\n"  # pulumi.dynamic, failures by their message
-            'if [ -n "${PULUMI_RUNTIME_VIRTUALENV:-}" ] && '
-            '[ -x "$PULUMI_RUNTIME_VIRTUALENV/bin/python" ]; then\n'
-            '  exec "$PULUMI_RUNTIME_VIRTUALENV/bin/python" -u -m "$host" "$@"\nfi\n'
-            f'exec "{python}" -u -m "$host" "$@"\n'
-        ),
+        "pulumi-resource-pulumi-python": DYNAMIC_PROVIDER_SHIM.replace("{python}", python),
         "pulumi-language-python": f'exec "{python}" -u -m zoomcc.engine.langhost "$@"\n',
     }
     for name, body in shims.items():
