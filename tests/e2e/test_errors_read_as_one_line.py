@@ -44,9 +44,18 @@ FAILURES = {
             ' "custom_hours": [{"day_of_week": 9, "custom_hour_type": 2, "custom_hour_ranges":'
             ' [{"start_time": "09:00", "end_time": "18:00"}]}]})\n',
             says=("resource 'h' has a problem", "'hours.custom_hours.0.day_of_week'", "Sunday"),
-            never=("value {map[", "Exception calling application"),
+            # the engine names the resource; the reason does not name its type again
+            never=("value {map[", "Exception calling application", "problem: BusinessHours"),
             times=("day_of_week", 2),
         )
+    ),
+    "the same bad value in five days is one line naming the days' indexes": Failure(
+        'zoomcc.BusinessHours("h", name="H", timezone="Europe/Paris", hours={"hour_type": 2,'
+        ' "custom_hours": [{"day_of_week": 9, "custom_hour_type": 2, "custom_hour_ranges":'
+        ' [{"start_time": "09:00", "end_time": "18:00"}]}] * 5})\n',
+        says=("resource 'h' has a problem: 'hours.custom_hours[0..4].day_of_week': must be",),
+        never=("custom_hours.1.", "problem: BusinessHours"),
+        times=("day_of_week", 2),
     ),
     "an API refusal is the provider's message alone, with the next step": Failure(
         'a = zoomcc.SkillCategory("a", name="Dup", skill_type="text")\n'
