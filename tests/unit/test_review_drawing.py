@@ -145,3 +145,4 @@ def test_a_cluster_is_headed_by_its_team_or_flow_drawn_once(cluster: str, tmp_pa
     texts = [t.text for t in ET.parse(out.svg).iter(f"{SVG}text")]
     head = "Team Tier 1" if cluster == "team" else "Flow Support IVR"
     assert texts.count(head) == 1, texts
+    assert texts.count("Routing") == 1, texts  # the legend's title, the graph's label

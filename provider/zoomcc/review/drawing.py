@@ -182,9 +182,9 @@ def graph(
     placed: set[str] = set()
     for number, (_, members) in enumerate(groups):
         with dot.subgraph(name=f"cluster_{number}") as sub:
-            # No label: the group's team or flow heads it as a node, so a label would draw
-            # its name a second time.
-            sub.attr(style="rounded", color="#d0d7de")
+            # An empty label: the group's team or flow heads it as a node, so its name would
+            # be drawn twice (and with none, the cluster inherits the graph's legend).
+            sub.attr(label="", style="rounded", color="#d0d7de")
             for key in members:
                 sub.node(ids[key], **_node_attrs(routing.nodes[key], review))
                 placed.add(key)
