@@ -201,8 +201,12 @@ def review(
         flow_dirs = [project, *([Path(state).parent] if state else [])]
         result = make_review(objects, changes, flow_dirs)
         written = write_review(
-            result, out, heading + (": this change" if changes else ""),
-            cluster=cluster, focus_queue=focus, picture_url=picture_url,
+            result,
+            out,
+            heading + (": this change" if changes else ""),
+            cluster=cluster,
+            focus_queue=focus,
+            picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
         raise fail(exc) from exc

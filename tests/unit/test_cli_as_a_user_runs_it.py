@@ -85,7 +85,10 @@ def test_the_sdk_says_its_version() -> None:
 COMMANDS = ["", "emulator", "engine", "quickstart", "export", "review"]
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(["zoomcc", *([c] if c else []), "--help"]) for c in COMMANDS])
+HELP_IDS = [" ".join(["zoomcc", *([c] if c else []), "--help"]) for c in COMMANDS]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=HELP_IDS)
 def test_help_shows_flags_as_flags_with_no_value_type_beside_them(command: str) -> None:
     args = [str(ZOOMCC), *([command] if command else []), "--help"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
@@ -95,7 +98,10 @@ def test_help_shows_flags_as_flags_with_no_value_type_beside_them(command: str) 
 
 def test_the_commands_are_listed_with_their_whole_summary() -> None:
     out = subprocess.run(
-        [str(ZOOMCC), "--help"], capture_output=True, text=True, check=True,
+        [str(ZOOMCC), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "COLUMNS": "80"},
     ).stdout
     listed = out.split("Commands:", 1)[1].splitlines()
