@@ -16,6 +16,9 @@ app = typer.Typer(
     help="Zoom Contact Center as code: tools for the pulumi-zoomcc provider.",
     no_args_is_help=True,
     add_completion=False,
+    # Click's plain help: typer's rich tables print a type (`<bool>`) beside every flag, as if
+    # `--keep` took a value.
+    rich_markup_mode=None,
 )
 
 
@@ -57,7 +60,7 @@ def emulator(
     serve(host=host, port=port, rate_limits_enabled=rate_limits)
 
 
-@app.command()
+@app.command(short_help="Find or build the Pulumi CLI; print its PATH entries.")
 def engine(
     python: Annotated[
         str, typer.Option(help="Interpreter the stacks run with (default: this one).")
@@ -74,7 +77,7 @@ def engine(
     typer.echo(":".join(str(p) for p in toolchain.path_entries))
 
 
-@app.command()
+@app.command(short_help="Deploy the quickstart stack against a local emulator.")
 def quickstart(
     project_dir: Annotated[
         Path, typer.Option(help="Pulumi project to deploy (the repository root by default).")
@@ -89,7 +92,7 @@ def quickstart(
     raise typer.Exit(run_quickstart(project_dir.resolve(), keep=keep))
 
 
-@app.command()
+@app.command(short_help="Write a Pulumi program that adopts a whole account.")
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
     include: Annotated[
@@ -142,7 +145,7 @@ def export(
     )
 
 
-@app.command()
+@app.command(short_help="Draw the routing (and what a change does to it).")
 def review(
     state: Annotated[
         str | None,
@@ -174,7 +177,7 @@ def review(
     from zoomcc.review import make_review, write_review
     from zoomcc.review.drawing import GraphvizMissingError, require_dot
     from zoomcc.review.focus import UnknownQueueError
-    from zoomcc.review.state import ReviewInputError, export_stack, load_json, read_state
+    from zoomcc.review.state import ReviewInputError, load_json, load_state, read_state
 
     def fail(message: object, code: int = 1) -> typer.Exit:
         typer.echo(f"zoomcc review: {message}", err=True)
@@ -183,25 +186,27 @@ def review(
     if cluster not in ("team", "flow", "none"):
         raise fail(f"--cluster must be team, flow or none, not {cluster!r}", 2)
     try:
-        require_dot()
         if from_account:
+            require_dot()
             objects = _live_objects(base_url)
             heading = title or "Routing of the live account"
         elif state is None:
             raise fail("give a state file or a stack name, or --from-account", 2)
         else:
             path = Path(state)
-            document = (
-                load_json(path, "state") if path.is_file() else export_stack(state, project)
-            )
-            objects = read_state(document)
+            objects = read_state(load_state(state, project))
             heading = title or f"Routing of {path.stem if path.is_file() else state}"
         changes = load_json(preview, "preview") if preview else None
+        require_dot()
         flow_dirs = [project, *([Path(state).parent] if state else [])]
         result = make_review(objects, changes, flow_dirs)
         written = write_review(
-            result, out, heading + (": this change" if changes else ""),
-            cluster=cluster, focus_queue=focus, picture_url=picture_url,
+            result,
+            out,
+            heading + (": this change" if changes else ""),
+            cluster=cluster,
+            focus_queue=focus,
+            picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
         raise fail(exc) from exc

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import pulumi
 import pulumi.dynamic
 
-from pulumi_zoomcc._credentials import require_credentials
+from pulumi_zoomcc._credentials import require_credentials, require_valid_config
 from zoomcc.dynamic.accounts import ACCOUNT_KEY
 from zoomcc.dynamic.adoption import ADOPTION_KEY
 from zoomcc.dynamic.registry import provider_for
@@ -45,5 +45,6 @@ class ZoomResource(pulumi.dynamic.Resource, module="zoomcc", name="Resource"):
                     "profile in zoomcc:accounts, as a plain string"
                 )
             props[ACCOUNT_KEY] = account
+        require_valid_config()  # one error of the stack, not one on whichever resource is first
         require_credentials(account)  # at `up`: one error, not one per resource
         super().__init__(provider_for(spec.name, account), resource_name, props, opts)

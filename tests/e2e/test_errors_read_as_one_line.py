@@ -44,9 +44,18 @@ FAILURES = {
             ' "custom_hours": [{"day_of_week": 9, "custom_hour_type": 2, "custom_hour_ranges":'
             ' [{"start_time": "09:00", "end_time": "18:00"}]}]})\n',
             says=("resource 'h' has a problem", "'hours.custom_hours.0.day_of_week'", "Sunday"),
-            never=("value {map[", "Exception calling application"),
+            # the engine names the resource; the reason does not name its type again
+            never=("value {map[", "Exception calling application", "problem: BusinessHours"),
             times=("day_of_week", 2),
         )
+    ),
+    "the same bad value in five days is one line naming the days' indexes": Failure(
+        'zoomcc.BusinessHours("h", name="H", timezone="Europe/Paris", hours={"hour_type": 2,'
+        ' "custom_hours": [{"day_of_week": 9, "custom_hour_type": 2, "custom_hour_ranges":'
+        ' [{"start_time": "09:00", "end_time": "18:00"}]}] * 5})\n',
+        says=("resource 'h' has a problem: 'hours.custom_hours[0..4].day_of_week': must be",),
+        never=("custom_hours.1.", "problem: BusinessHours"),
+        times=("day_of_week", 2),
     ),
     "an API refusal is the provider's message alone, with the next step": Failure(
         'a = zoomcc.SkillCategory("a", name="Dup", skill_type="text")\n'
@@ -94,3 +103,21 @@ def test_without_credentials_preview_works_and_up_fails_once_naming_keys_and_hos
         assert key in diagnostics
     resources = (stack.export_stack().deployment or {}).get("resources", [])
     assert not [r for r in resources if "/zoomcc:" in r["type"]]  # not one was sent
+
+
+def test_a_config_typo_is_one_error_of_the_stack_not_of_its_first_resource(
+    stacks: Stacks,
+) -> None:
+    program = (
+        "import pulumi_zoomcc as zoomcc\n\n"
+        "for i in range(3):\n"
+        '    zoomcc.SkillCategory(f"c{i}", name=f"C{i}", skill_type="text")\n'
+    )
+    stack = stacks.program(program, "typo", {"zoomcc:basUrl": "http://127.0.0.1:9/v2"})
+    with pytest.raises(auto.errors.CommandError) as failed:
+        stack.preview()
+    diagnostics = str(failed.value).split("Diagnostics:", 1)[1]
+    assert "pulumi:pulumi:Stack (" in diagnostics, diagnostics
+    assert diagnostics.count("unknown setting zoomcc:basUrl: did you mean zoomcc:baseUrl?") == 1
+    assert "zoomcc:SkillCategory" not in diagnostics, diagnostics
+    assert "Traceback" not in str(failed.value)

@@ -58,14 +58,14 @@ EFFECTS = [
     "Queue Billing: closes at 17:00 instead of 18:00 on Fridays",
     "Queue Billing: now a messaging queue instead of voice",
     "Queue Support: closes at 17:00 instead of 18:00 on Fridays",
-    "Skill French: removed from 3 agents (ana, ben, chloe)",
+    "Skill French: removed from 3 agents (ana@example.com, ben@example.com, chloe@example.com)",
 ]
 MARKS = {
     ("node", "queue Queue Support"): "changed",
     ("node", "queue Queue Billing"): "replaced",
     ("node", "flow Flow Support IVR v2"): "added",
-    ("node", "person ana"): "changed",
-    ("node", "person dana"): "untouched",
+    ("node", "person ana@example.com"): "changed",
+    ("node", "person dana@example.com"): "untouched",
     ("node", "team Team Tier 1"): "untouched",
     ("edge", "entry +1 415 555 0100->flow Flow Support IVR"): "deleted",
     ("edge", "entry +1 415 555 0100->flow Flow Support IVR v2"): "added",
@@ -81,7 +81,7 @@ EXAMPLE_NODES = {
         "queue Queue Billing",
         "flow Flow Support IVR",
         "entry +1 415 555 0100",
-        "person ana",
+        "person ana@example.com",
     },
 }
 

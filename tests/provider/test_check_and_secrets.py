@@ -62,7 +62,7 @@ def test_bad_input_is_named_in_check_without_api_calls(
     _, failures = provider.check(type_name, inputs)
     assert {f for f, _ in failures} == {field}
     reason = failures[0][1]
-    assert reason.startswith(f"{type_name}: ")
+    assert not reason.startswith(f"{type_name}:"), reason  # the engine names the resource
     assert says in reason
     assert emulator.state.requests == []
 

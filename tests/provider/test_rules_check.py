@@ -150,7 +150,7 @@ def test_rule_breach_is_named_in_check_without_api_calls(
     _, failures = provider.check(type_name, inputs)
     assert [f for f, _ in failures] == [field], failures
     reason = failures[0][1]
-    assert reason.startswith(f"{type_name}: '{path}': "), reason
+    assert reason.startswith(f"'{path}': "), reason
     assert says in reason
     assert emulator.state.requests == []
 
@@ -163,9 +163,9 @@ def test_a_wrong_nested_value_is_named_by_path_with_the_allowed_values_and_meani
     _, failures = provider.check("BusinessHours", inputs)
     reasons = sorted(reason for _, reason in failures)
     assert reasons == [
-        "BusinessHours: 'hours.custom_hours.0.custom_hour_range': unknown field "
+        "'hours.custom_hours.0.custom_hour_range': unknown field "
         "'custom_hour_range'; the fields are: custom_hour_ranges, custom_hour_type, day_of_week",
-        "BusinessHours: 'hours.custom_hours.0.day_of_week': must be 1 (Monday), 2 (Tuesday), "
+        "'hours.custom_hours.0.day_of_week': must be 1 (Monday), 2 (Tuesday), "
         "3 (Wednesday), 4 (Thursday), 5 (Friday), 6 (Saturday) or 7 (Sunday) (got 8)",
     ]
 
@@ -215,3 +215,46 @@ def test_valid_or_unknown_values_pass(
     _, failures = provider.check(type_name, inputs)
     assert failures == []
     assert emulator.state.requests == []
+
+
+def week(*days: dict[str, Any]) -> dict[str, Any]:
+    """Business hours of these days (each a ``custom_hours`` item)."""
+    return {"name": "B", "timezone": "UTC", "hours": {"hour_type": 2, "custom_hours": [*days]}}
+
+
+def day(number: int, start: str = "09:00") -> dict[str, Any]:
+    ranges = [{"start_time": start, "end_time": "18:00"}]
+    return {"day_of_week": number, "custom_hour_type": 2, "custom_hour_ranges": ranges}
+
+
+MONDAY_TO_SUNDAY = "1 (Monday), 2 (Tuesday), 3 (Wednesday), 4 (Thursday), 5 (Friday), 6 (Saturday)"
+HH_MM = "must be a time of day as HH:mm on the 24-hour clock, 00:00 to 23:59"
+# (inputs, every reason check gives, in order)
+REPEATED = {
+    "the same bad value in five items is one line naming the range of indexes": (
+        week(*[day(9)] * 5),
+        [
+            f"'hours.custom_hours[0..4].day_of_week': must be {MONDAY_TO_SUNDAY} or 7 (Sunday) "
+            "(got 9)"
+        ],
+    ),
+    "items that are not side by side are listed": (
+        week(day(1, "9am"), day(2), day(3, "9am"), day(4), day(5, "9am")),
+        [f"'hours.custom_hours[0,2,4].custom_hour_ranges.0.start_time': {HH_MM} (got '9am')"],
+    ),
+    "different values stay apart, each named": (
+        week(day(8), day(9)),
+        [
+            f"'hours.custom_hours.0.day_of_week': must be {MONDAY_TO_SUNDAY} or 7 (Sunday) (got 8)",
+            f"'hours.custom_hours.1.day_of_week': must be {MONDAY_TO_SUNDAY} or 7 (Sunday) (got 9)",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("inputs", "reasons"), REPEATED.values(), ids=list(REPEATED))
+def test_a_problem_repeated_in_a_list_is_reported_once(
+    provider: DynamicProviderClient, inputs: dict[str, Any], reasons: list[str]
+) -> None:
+    _, failures = provider.check("BusinessHours", inputs)
+    assert [reason for _, reason in failures] == reasons

@@ -80,3 +80,59 @@ def test_the_sdk_says_its_version() -> None:
     import pulumi_zoomcc
 
     assert pulumi_zoomcc.__version__ == metadata.version("pulumi-zoomcc")
+
+
+COMMANDS = ["", "emulator", "engine", "quickstart", "export", "review"]
+
+
+HELP_IDS = [" ".join(["zoomcc", *([c] if c else []), "--help"]) for c in COMMANDS]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=HELP_IDS)
+def test_help_shows_flags_as_flags_with_no_value_type_beside_them(command: str) -> None:
+    args = [str(ZOOMCC), *([command] if command else []), "--help"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    assert "<bool>" not in out, out
+    assert "\n  --help" in out and "Show this message and exit." in out, out
+
+
+def test_the_commands_are_listed_with_their_whole_summary() -> None:
+    out = subprocess.run(
+        [str(ZOOMCC), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "80"},
+    ).stdout
+    listed = out.split("Commands:", 1)[1].splitlines()
+    assert [line for line in listed if line.strip()] and not [
+        line for line in listed if line.rstrip().endswith("...")
+    ], out
+
+
+REVIEW_INPUTS = {
+    "a state file that is not there is said to be missing": (
+        ["missing.json"],
+        "the state file missing.json does not exist",
+    ),
+    "a stack name without `pulumi` says both what it looked for": (
+        ["dev"],
+        "there is no file dev, and `pulumi` is not on PATH",
+    ),
+}
+
+
+@pytest.mark.parametrize(("args", "said"), REVIEW_INPUTS.values(), ids=list(REVIEW_INPUTS))
+def test_review_says_what_is_wrong_with_what_it_was_given(
+    args: list[str], said: str, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [str(ZOOMCC), "review", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PATH": str(tmp_path)},  # neither `pulumi` nor `dot`
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("zoomcc review: ") and done.stderr.count("\n") == 1
+    assert said in done.stderr, done.stderr

@@ -35,6 +35,6 @@ def test_a_live_account_is_drawn_with_its_queues_teams_agents_and_hours(
     assert result.exit_code == 0, result.output
     marks = svg_marks(tmp_path / "routing.svg")
     assert ("edge", "queue Queue Support->team Team Tier 1") in marks
-    assert ("edge", "team Team Tier 1->person agent1") in marks
+    assert ("edge", "team Team Tier 1->person agent1@example.com") in marks
     assert "open 24/7" in (tmp_path / "routing.svg").read_text()
     assert CLIENT_SECRET not in result.output

@@ -65,7 +65,10 @@ CASES: list[tuple[str, Steps, list[str]]] = [
     (
         "skill-removed",
         {k: v for k, v in CHANGED.items() if k[0] == "UserSkills"},
-        ["Skill French: removed from 3 agents (ana, ben, chloe)"],
+        [
+            "Skill French: removed from 3 agents "
+            "(ana@example.com, ben@example.com, chloe@example.com)"
+        ],
     ),
     (
         "queue-replaced",
@@ -101,7 +104,7 @@ CASES: list[tuple[str, Steps, list[str]]] = [
                 "update", "tier1-agents", "TeamAgents", user_ids=["u1", "u2", "u3", "u4"]
             )
         },
-        ["Team Tier 1: dana now takes its calls"],
+        ["Team Tier 1: dana@example.com now takes its calls"],
     ),
     (
         "overflow-moves",

@@ -45,14 +45,14 @@ MARKS = [
     ("node", "flow Flow Support IVR v2", "added"),
     ("node", "queue Queue Support", "changed"),
     ("node", "queue Queue Billing", "replaced"),
-    ("node", "person ana", "changed"),
-    ("node", "person dana", "untouched"),
+    ("node", "person ana@example.com", "changed"),
+    ("node", "person dana@example.com", "untouched"),
     ("node", "campaign Campaign Spring campaign", "untouched"),
     ("edge", "entry +1 415 555 0100->flow Flow Support IVR", "deleted"),
     ("edge", "entry +1 415 555 0100->flow Flow Support IVR v2", "added"),
     ("edge", "flow Flow Support IVR->queue Queue Support", "untouched"),
     ("edge", "queue Queue Billing->queue Queue Support", "untouched"),
-    ("edge", "team Team Tier 1->person chloe", "untouched"),
+    ("edge", "team Team Tier 1->person chloe@example.com", "untouched"),
 ]
 
 
@@ -79,7 +79,7 @@ def test_the_legend_names_each_mark_in_words(tmp_path: Path) -> None:
 FOCUS = [
     (
         "Billing",
-        {"queue Queue Billing", "flow Flow Support IVR", "person chloe"},
+        {"queue Queue Billing", "flow Flow Support IVR", "person chloe@example.com"},
         {"team Team Tier 1"},
     ),
     (
@@ -87,7 +87,7 @@ FOCUS = [
         {
             "queue Queue Support",
             "team Team Tier 1",
-            "person ana",
+            "person ana@example.com",
             "campaign Campaign Spring campaign",
         },
         set(),
@@ -111,7 +111,7 @@ def test_an_unknown_focus_queue_names_the_queues_there_are(tmp_path: Path) -> No
 
 
 CLUSTERS = [
-    ("team", {"team Team Tier 1", "person ana", "person dana"}),
+    ("team", {"team Team Tier 1", "person ana@example.com", "person dana@example.com"}),
     ("flow", {"flow Flow Support IVR", "entry +1 415 555 0100", "queue Queue Billing"}),
 ]
 
@@ -136,3 +136,13 @@ def test_without_graphviz_the_command_fails_in_one_line_naming_the_package(
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0
     assert "Debian package `graphviz`" in result.output
+
+
+@pytest.mark.parametrize("cluster", ["team", "flow"])
+def test_a_cluster_is_headed_by_its_team_or_flow_drawn_once(cluster: str, tmp_path: Path) -> None:
+    review = make_review(read_state(STATE), None, [flow_dir(tmp_path)])
+    out = write_review(review, tmp_path / "out", "Routing", cluster=cluster)
+    texts = [t.text for t in ET.parse(out.svg).iter(f"{SVG}text")]
+    head = "Team Tier 1" if cluster == "team" else "Flow Support IVR"
+    assert texts.count(head) == 1, texts
+    assert texts.count("Routing") == 1, texts  # the legend's title, the graph's label

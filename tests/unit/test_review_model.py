@@ -250,10 +250,10 @@ EDGES = [
     ("routes", "Flow Support IVR", "Queue Support"),
     ("routes", "Flow Support IVR", "Queue Billing"),
     ("team", "Queue Support", "Team Tier 1"),
-    ("agent", "Team Tier 1", "ana"),
-    ("agent", "Team Tier 1", "chloe"),
-    ("supervisor", "Team Tier 1", "dana"),
-    ("agent", "Queue Billing", "chloe"),
+    ("agent", "Team Tier 1", "ana@example.com"),
+    ("agent", "Team Tier 1", "chloe@example.com"),
+    ("supervisor", "Team Tier 1", "dana@example.com"),
+    ("agent", "Queue Billing", "chloe@example.com"),
     ("overflow", "Queue Support", "Inbox After-hours voicemail"),
     ("overflow", "Queue Billing", "Queue Support"),
     ("dials", "Campaign Spring campaign", "Queue Support"),
@@ -275,7 +275,7 @@ QUEUE_LINES = [
     ("Queue Support", "agents by: By language (Languages ≥ 2)"),
     ("Queue Support", "outcomes: Outcomes (Resolved, Callback needed)"),
     ("Queue Billing", "voice, waits up to 10 min"),
-    ("person ana", "French 3"),
+    ("person ana@example.com", "French 3"),
 ]
 
 
@@ -290,3 +290,99 @@ def test_a_node_shows_what_a_caller_or_agent_meets(title: str, line: str, tmp_pa
 def test_a_flow_whose_file_is_not_at_hand_routes_nowhere_rather_than_guessing() -> None:
     found = build(read_state(STATE), [])
     assert not [e for e in found.edges if e.kind == "routes" and e.src.endswith("support-ivr")]
+
+
+def agent_of_tier1(**user: Any) -> Routing:
+    """A team with one agent whose user has these values."""
+    return build(
+        read_state(
+            {
+                "resources": [
+                    resource("Team", "tier1", "t1", name="Tier 1"),
+                    resource("User", "user-ana", "u1", **user),
+                    resource("TeamAgents", "tier1-agents", "t1", team_id="t1", user_ids=["u1"]),
+                ]
+            }
+        )
+    )
+
+
+PERSON_TITLES = {
+    "a display name that says more than the email is the title": (
+        {"display_name": "Ana Lopez", "user_email": "ana@example.com"},
+        "Ana Lopez",
+    ),
+    "a display name that is only the email's local part gives way to the email": (
+        {"display_name": "ana", "user_email": "ana@example.com"},
+        "ana@example.com",
+    ),
+    "before create (display name unknown) the email": (
+        {"display_name": UNKNOWN, "user_email": "ana@example.com"},
+        "ana@example.com",
+    ),
+    "the resource's name only when the state holds neither": ({}, "user-ana"),
+}
+
+
+@pytest.mark.parametrize(("user", "title"), PERSON_TITLES.values(), ids=list(PERSON_TITLES))
+def test_an_agent_is_named_by_display_name_or_email_not_by_resource_name(
+    user: dict[str, Any], title: str
+) -> None:
+    (person,) = [n for n in agent_of_tier1(**user).nodes.values() if n.kind == "person"]
+    assert person.title == title
+
+
+def skilled(skill_type: Any, category_type: str, item: dict[str, Any]) -> tuple[str, ...]:
+    """The person node's lines for one skill of a category of ``category_type``."""
+    found = build(
+        read_state(
+            {
+                "resources": [
+                    resource(
+                        "SkillCategory", "topics", "sc2", name="Topics", skill_type=category_type
+                    ),
+                    resource(
+                        "Skill",
+                        "billing",
+                        "sk2",
+                        name="Billing",
+                        skill_category_id="sc2",
+                        skill_type=skill_type,
+                    ),
+                    resource("Team", "tier1", "t1", name="Tier 1"),
+                    resource("User", "user-ana", "u1", user_email="ana@example.com"),
+                    resource("TeamAgents", "tier1-agents", "t1", team_id="t1", user_ids=["u1"]),
+                    resource(
+                        "UserSkills",
+                        "skills-ana",
+                        "u1",
+                        user_id="u1",
+                        skills=[{"skill_id": "sk2", **item}],
+                    ),
+                ]
+            }
+        )
+    )
+    (person,) = [n for n in found.nodes.values() if n.kind == "person"]
+    return person.details
+
+
+SKILL_LINES = {
+    "a text skill is its name alone": ("text", "text", {}, ("Billing",)),
+    "a text skill before create is known by its category": (UNKNOWN, "text", {}, ("Billing",)),
+    "a proficiency skill shows the level": (
+        "proficiency",
+        "proficiency",
+        {"max_proficiency_level": 4.0},
+        ("Billing 4",),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("skill_type", "category_type", "item", "lines"), SKILL_LINES.values(), ids=list(SKILL_LINES)
+)
+def test_a_skill_shows_a_level_only_where_it_has_one(
+    skill_type: Any, category_type: str, item: dict[str, Any], lines: tuple[str, ...]
+) -> None:
+    assert skilled(skill_type, category_type, item) == lines

@@ -105,3 +105,29 @@ def test_each_account_has_its_own_client_so_its_own_token_and_pacing() -> None:
     assert (production.account_id, production.base_url) == ("pa", "https://api.zoom.us/v2")
     assert CLIENTS.get(sandbox) is not CLIENTS.get(production)
     assert CLIENTS.get(sandbox) is CLIENTS.get(resolve_settings(GOOD, account="sandbox"))
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [(GOOD, None), ({**GOOD, "zoomcc:basUrl": "http://x/v2"}, "did you mean zoomcc:baseUrl?")],
+    ids=["good settings pass", "a typo fails the program"],
+)
+def test_the_program_checks_the_stack_settings_before_its_first_resource(
+    config: dict[str, str], said: str | None
+) -> None:
+    """The SDK's check, run by every resource's constructor: a RunError is the stack's
+    error, once, where the provider would report it on whichever resource came first."""
+    import pulumi
+    from pulumi.runtime.config import CONFIG
+
+    from pulumi_zoomcc._credentials import require_valid_config
+
+    token = CONFIG.set(dict(config))
+    try:
+        if said is None:
+            require_valid_config()
+        else:
+            with pytest.raises(pulumi.RunError, match=said):
+                require_valid_config()
+    finally:
+        CONFIG.reset(token)

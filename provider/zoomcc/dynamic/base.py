@@ -123,7 +123,7 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
     # ---- check (no network) ---------------------------------------------------------------
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         news = with_derived(self.spec, news)  # derived-field rules: what preview shows
-        return CheckResult(news, as_read(self._check_failures(news)))
+        return CheckResult(news, as_read(self._check_failures(news), self.spec.name))
 
     def _check_failures(self, news: dict[str, Any]) -> list[CheckFailure]:
         """The inputs against the API's field tree and the spec's rules, the kind's own
@@ -166,16 +166,16 @@ def _pickled_account(pickled: object) -> str | None:
     return account if isinstance(account, str) else None
 
 
-def as_read(failures: list[CheckFailure]) -> list[CheckFailure]:
+def as_read(failures: list[CheckFailure], type_name: str) -> list[CheckFailure]:
     """Failures as one line each, naming the field in the reason and leaving ``property``
     empty: given a property, the engine prints its whole value before the reason ("property
     hours value {map[custom_hours:{[{map[...]}]}]} has a problem: ..."), a dump nobody reads.
-    """
+    The engine names the resource ("pulumi-python:dynamic/zoomcc:Queue resource 'support' has
+    a problem: ..."), so the reason does not name its type (``type_name``) again."""
     read = []
     for failure in failures:
-        reason, field = failure.reason, failure.property
+        reason, field = failure.reason.removeprefix(f"{type_name}: "), failure.property
         if field and f"'{field}" not in reason:
-            head, sep, rest = reason.partition(": ")
-            reason = f"{head}: '{field}': {rest}" if sep else f"'{field}': {reason}"
+            reason = f"'{field}': {reason}"
         read.append(CheckFailure("", reason))
     return read

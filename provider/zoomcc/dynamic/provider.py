@@ -68,7 +68,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         news, problems = uploads.with_files(self.spec, news)  # paths and content_hash
         result = super().check(olds, news)
-        return CheckResult(result.inputs, as_read([*(result.failures or []), *problems]))
+        failures = as_read([*(result.failures or []), *problems], self.spec.name)
+        return CheckResult(result.inputs, failures)
 
     def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
         spec = self.spec

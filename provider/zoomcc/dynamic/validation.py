@@ -10,7 +10,9 @@ reported.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 from typing import Any
 
 import pydantic
@@ -38,12 +40,27 @@ def to_api(spec: BaseSpec, inputs: dict[str, Any]) -> dict[str, Any]:
     return {k: normalize(v) for k, v in spec.to_api(inputs).items()}
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem at one place of the inputs, before it is written as a line."""
+
+    top: str
+    """The friendly argument it is under (``hours``)."""
+    path: tuple[str, ...]
+    """Where, from the argument down, list indexes included
+    (``("hours", "custom_hours", "0", "day_of_week")``); empty: the problem is the argument
+    itself, named in ``detail``."""
+    detail: str
+    """What follows the quoted path (``": must be 1 (Monday) ... (got 9)"``, ``" is required"``)."""
+
+
 def input_failures(spec: BaseSpec, inputs: dict[str, Any]) -> list[tuple[str, str]]:
-    """(friendly property, reason) for every problem in ``inputs``."""
+    """(friendly property, reason) for every problem in ``inputs``; the same problem in
+    several items of a list is one line naming their indexes."""
     payload = {k: v for k, v in to_api(spec, inputs).items() if v is not None}
     unknown_fields = {k for k, v in payload.items() if is_unknown(v)}
     known = {k: v for k, v in payload.items() if k not in unknown_fields}
-    failures: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     reported: list[tuple[str, ...]] = []
     try:
         input_model(spec).model_validate(known)
@@ -52,10 +69,10 @@ def input_failures(spec: BaseSpec, inputs: dict[str, Any]) -> list[tuple[str, st
             loc = [str(part) for part in error["loc"]]
             if not loc or loc[0] in unknown_fields:
                 continue
-            failures.append(_describe(spec, loc, error))
+            problems.append(_describe(spec, loc, error))
             reported.append(tuple(loc))
-    failures += rule_failures(spec, known, reported, frozenset(unknown_fields))
-    return failures
+    problems += _rule_problems(spec, known, reported, frozenset(unknown_fields))
+    return written(spec.name, problems)
 
 
 def rule_failures(
@@ -67,7 +84,16 @@ def rule_failures(
     """(friendly property, reason) for every declared rule ``payload`` breaks; values that are
     unknown, or at or around a location already ``reported``, are skipped. ``unknown`` names
     the top-level fields left out of ``payload`` because preview does not know them yet."""
-    failures: list[tuple[str, str]] = []
+    return written(spec.name, _rule_problems(spec, payload, reported, unknown))
+
+
+def _rule_problems(
+    spec: BaseSpec,
+    payload: dict[str, Any],
+    reported: Sequence[tuple[str, ...]],
+    unknown: frozenset[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
     for path, rule in spec.rules:
         for loc, value in locate(payload, path):
             if not loc:  # on the arguments themselves: a required argument (``Requires``)
@@ -75,7 +101,7 @@ def rule_failures(
                     reason = rule.missing(value)
                     top = spec.friendly(rule.field)
                     if reason is not None:
-                        failures.append((top, f"{spec.name}: '{top}': {reason}"))
+                        problems.append(Problem(top, (top,), f": {reason}"))
                 continue
             if is_unknown(value) or any(_overlaps(loc, seen) for seen in reported):
                 continue
@@ -83,9 +109,66 @@ def rule_failures(
             if message is None:
                 continue
             top = spec.friendly(loc[0])
-            shown = ".".join([top, *loc[1:]])
-            failures.append((top, f"{spec.name}: '{shown}': {message}"))
-    return failures
+            problems.append(Problem(top, (top, *loc[1:]), f": {message}"))
+    return problems
+
+
+def written(type_name: str, problems: Sequence[Problem]) -> list[tuple[str, str]]:
+    """(property, reason) lines: the problems that differ only in list indexes (the same
+    bad value in five items) as one line, ``'hours.custom_hours[0..4].day_of_week': ...``."""
+    groups: dict[tuple[str, tuple[str, ...], str], list[tuple[int, ...]]] = {}
+    for problem in problems:
+        pattern = tuple("" if part.isdigit() else part for part in problem.path)
+        indexes = tuple(int(part) for part in problem.path if part.isdigit())
+        groups.setdefault((problem.top, pattern, problem.detail), []).append(indexes)
+    found: list[tuple[str, str]] = []
+    for (top, pattern, detail), points in groups.items():
+        for box in _boxes(points):
+            where = f"'{_shown(pattern, box)}'" if pattern else ""
+            found.append((top, f"{type_name}: {where}{detail}"))
+    return found
+
+
+Box = tuple[frozenset[int], ...]
+"""The indexes of each list position a line covers: every combination of them is a problem."""
+
+
+def _boxes(points: list[tuple[int, ...]]) -> list[Box]:
+    """The index tuples as few boxes as merging neighbours gives: two boxes that differ in
+    one position only become one, so a box covers exactly the points it came from."""
+    boxes = [tuple(frozenset((i,)) for i in point) for point in dict.fromkeys(points)]
+    while (pair := _neighbours(boxes)) is not None:
+        a, b, n = pair
+        boxes[a] = (*boxes[a][:n], boxes[a][n] | boxes[b][n], *boxes[a][n + 1 :])
+        del boxes[b]
+    return boxes
+
+
+def _neighbours(boxes: list[Box]) -> tuple[int, int, int] | None:
+    """Two boxes that differ in one position only, and that position."""
+    for a, b in combinations(range(len(boxes)), 2):
+        differ = [n for n, (x, y) in enumerate(zip(boxes[a], boxes[b], strict=True)) if x != y]
+        if len(differ) == 1:
+            return a, b, differ[0]
+    return None
+
+
+def _shown(pattern: tuple[str, ...], box: Box) -> str:
+    """``hours.custom_hours.0.day_of_week`` for one item, ``hours.custom_hours[0..4]...``
+    (or ``[0,2]``) for several."""
+    shown, indexes = "", iter(box)
+    for part in pattern:
+        if part:
+            shown += f".{part}" if shown else part
+            continue
+        values = sorted(next(indexes))
+        if len(values) == 1:
+            shown += f".{values[0]}"
+        elif values == list(range(values[0], values[-1] + 1)):
+            shown += f"[{values[0]}..{values[-1]}]"
+        else:
+            shown += "[" + ",".join(map(str, values)) + "]"
+    return shown
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -110,25 +193,23 @@ def node_at(spec: BaseSpec, loc: Sequence[str]) -> FieldSpec | None:
     return node
 
 
-def _describe(spec: BaseSpec, loc: list[str], error: Any) -> tuple[str, str]:
+def _describe(spec: BaseSpec, loc: list[str], error: Any) -> Problem:
     top = spec.friendly(loc[0])
-    path = ".".join([top, *loc[1:]])
+    path = (top, *loc[1:])
     kind = error.get("type")
     node = node_at(spec, loc)
     parent = node_at(spec, loc[:-1]) if len(loc) > 1 else None
     if kind == "extra_forbidden" and len(loc) == 1:
         known = ", ".join(sorted(spec.friendly(f) for f in spec.input_fields))
-        reason = f"{spec.name}: unknown argument '{top}'; the arguments are: {known}"
-    elif kind == "extra_forbidden" and parent is not None and parent.type == "object":
+        return Problem(top, (), f"unknown argument '{top}'; the arguments are: {known}")
+    if kind == "extra_forbidden" and parent is not None and parent.type == "object":
         known = ", ".join(sorted(f.name for f in parent.fields))
-        reason = f"{spec.name}: '{path}': unknown field '{loc[-1]}'; the fields are: {known}"
-    elif kind == "missing":
-        reason = f"{spec.name}: '{path}' is required"
-    elif kind == "literal_error" and node is not None and node.enum:
+        return Problem(top, path, f": unknown field '{loc[-1]}'; the fields are: {known}")
+    if kind == "missing":
+        return Problem(top, path, " is required")
+    if kind == "literal_error" and node is not None and node.enum:
         # The values with what they mean: "1 (Monday), 2 (Tuesday) ... or 7 (Sunday)".
-        reason = f"{spec.name}: '{path}': must be {allowed(node)} (got {error.get('input')!r})"
-    else:
-        got = error.get("input")
-        shown = "" if isinstance(got, dict | list) else f" (got {got!r})"
-        reason = f"{spec.name}: '{path}': {error.get('msg')}{shown}"
-    return top, reason
+        return Problem(top, path, f": must be {allowed(node)} (got {error.get('input')!r})")
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) else f" (got {got!r})"
+    return Problem(top, path, f": {error.get('msg')}{shown}")

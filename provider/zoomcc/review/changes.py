@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from zoomcc.review import hours
-from zoomcc.review.routing import Edge, Node, QueueFacts, Routing
+from zoomcc.review.routing import Edge, Node, QueueFacts, Routing, skill_words
 from zoomcc.review.state import Status
 
 
@@ -59,15 +59,18 @@ def _show_skill_changes(before: Routing, after: Routing, union: Routing) -> None
         old, new = before.skills.get(key, {}), after.skills.get(key, {})
         if node.kind != "person" or old == new:
             continue
-        lines = [f"{name} {level}" for name, level in sorted(new.items()) if old.get(name) == level]
-        lines += [f"+ {name} {level}" for name, level in sorted(new.items()) if name not in old]
+        kept = sorted(new.items())
+        lines = [skill_words(name, level) for name, level in kept if old.get(name, -1) == level]
+        lines += [f"+ {skill_words(name, level)}" for name, level in kept if name not in old]
         lines += [
-            f"{name} {old[name]} \u2192 {level}"
-            for name, level in sorted(new.items())
+            f"{skill_words(name, old[name])} \u2192 {level}"
+            for name, level in kept
             if name in old and old[name] != level
         ]
         lines += [
-            f"\u2212 {name} {level}" for name, level in sorted(old.items()) if name not in new
+            f"\u2212 {skill_words(name, level)}"
+            for name, level in sorted(old.items())
+            if name not in new
         ]
         union.nodes[key] = Node(key, node.kind, node.title, (", ".join(lines),))
 

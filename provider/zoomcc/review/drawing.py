@@ -180,9 +180,11 @@ def graph(
     ids = {key: node_id(node) for key, node in routing.nodes.items()}
     groups = _clusters(routing, cluster, shown)
     placed: set[str] = set()
-    for number, (group_title, members) in enumerate(groups):
+    for number, (_, members) in enumerate(groups):
         with dot.subgraph(name=f"cluster_{number}") as sub:
-            sub.attr(label=group_title, style="rounded", color="#d0d7de", fontsize="13")
+            # An empty label: the group's team or flow heads it as a node, so its name would
+            # be drawn twice (and with none, the cluster inherits the graph's legend).
+            sub.attr(label="", style="rounded", color="#d0d7de")
             for key in members:
                 sub.node(ids[key], **_node_attrs(routing.nodes[key], review))
                 placed.add(key)

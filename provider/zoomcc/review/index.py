@@ -72,11 +72,27 @@ class Index:
         obj = self.by_key.get(key)
         if obj is None:
             return key.split(":", 1)[-1]
+        if obj.type_name == "User":
+            return person_title(obj)
         for name in NAME_FIELDS:
             value = obj.values.get(name)
             if isinstance(value, str) and value and value != UNKNOWN:
                 return value
         return obj.name
+
+
+def person_title(user: StateObject) -> str:
+    """How a reviewer knows an agent: the display name where it says more than the email's
+    local part (``Ana Lopez``), else the email (``ana@example.com``); the resource's name
+    (``user-ana``) only when the state holds neither."""
+    email, shown = (_known(user.values.get(k)) for k in ("user_email", "display_name"))
+    if shown and shown != email.split("@", 1)[0]:
+        return shown
+    return email or shown or user.name
+
+
+def _known(value: Any) -> str:
+    return value if isinstance(value, str) and value != UNKNOWN else ""
 
 
 def stand_in(type_name: str, value: str) -> str:

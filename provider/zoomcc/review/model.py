@@ -5,13 +5,13 @@ after a change) are compared by ``zoomcc.review.changes``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from zoomcc.review.index import Index, flow_queue_names, stand_in
 from zoomcc.review.queues import add_queue, first
-from zoomcc.review.routing import Node, Routing, phone_words
+from zoomcc.review.routing import Node, Routing, phone_words, skill_words
 from zoomcc.review.state import UNKNOWN, StateObject
 
 KINDS = {"Queue": "queue", "Flow": "flow", "Inbox": "inbox", "Team": "team", "User": "person"}
@@ -114,15 +114,28 @@ def _people(index: Index, routing: Routing) -> None:
         skills = routing.skills.setdefault(person, {})
         for item in obj.values.get("skills") or []:
             skill = first(index.resolve(obj, "skills", "Skill", [str(item.get("skill_id"))]))
-            level = item.get("max_proficiency_level") or item.get("user_proficiency_level") or 0
             if skill:
-                skills[index.title(skill)] = int(level)
+                skills[index.title(skill)] = _level(index, skill, item)
     for user in index.of_type("User"):
         routing.skills.setdefault(user.key, {})
+
+
+def _level(index: Index, skill_key: str, item: Mapping[str, Any]) -> int | None:
+    """A user's proficiency in a skill; None for a text skill, known by the skill's or its
+    category's type, or by the item carrying no level (reference line 31928: text skills "do
+    not have assigned skill levels")."""
+    skill = index.by_key.get(skill_key)
+    category_key = index.one(skill, "skill_category_id", "SkillCategory") if skill else None
+    category = index.by_key.get(category_key or "")
+    types = [o.values.get("skill_type") for o in (skill, category) if o is not None]
+    level = item.get("max_proficiency_level") or item.get("user_proficiency_level")
+    return None if "text" in types or level in (None, UNKNOWN) else int(level)
 
 
 def _skill_lines(routing: Routing, key: str) -> tuple[str, ...]:
     skills = routing.skills.get(key, {})
     return (
-        (", ".join(f"{name} {level}" for name, level in sorted(skills.items())),) if skills else ()
+        (", ".join(skill_words(name, level) for name, level in sorted(skills.items())),)
+        if skills
+        else ()
     )

@@ -44,8 +44,8 @@ class Routing:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: set[Edge] = field(default_factory=set)
     queues: dict[str, QueueFacts] = field(default_factory=dict)
-    skills: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Each person's skills: name -> proficiency."""
+    skills: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    """Each person's skills: name -> proficiency (None: a text skill, which has no level)."""
     content: dict[str, str] = field(default_factory=dict)
     """Each flow's content hash (a new version routes differently)."""
 
@@ -61,6 +61,11 @@ class Routing:
 
     def sources(self, dst: str, kind: str) -> list[str]:
         return sorted(e.src for e in self.edges if e.dst == dst and e.kind == kind)
+
+
+def skill_words(name: str, level: int | None) -> str:
+    """``French 3``; a text skill (no proficiency level) by its name alone: ``Billing``."""
+    return name if level is None else f"{name} {level}"
 
 
 def phone_words(number: str) -> str:

@@ -170,10 +170,28 @@ def load_json(path: Path, what: str) -> Mapping[str, Any]:
     return loaded
 
 
+def load_state(state: str, project: Path | None = None) -> Mapping[str, Any]:
+    """The state a user named: a `pulumi stack export` file, or a stack to export. A name
+    ending in ``.json`` is a file, so a mistyped file is said to be missing rather than
+    looked for as a stack."""
+    path = Path(state)
+    if path.is_file():
+        return load_json(path, "state")
+    if path.suffix.lower() == ".json":
+        raise ReviewInputError(
+            f"the state file {state} does not exist: pass a `pulumi stack export` file or "
+            "the name of a stack"
+        )
+    return export_stack(state, project)
+
+
 def export_stack(stack: str, cwd: Path | None = None) -> Mapping[str, Any]:
     """``pulumi stack export`` of a stack of the project in ``cwd``."""
     if shutil.which("pulumi") is None:
-        raise ReviewInputError("`pulumi` is not on PATH: pass a `pulumi stack export` file")
+        raise ReviewInputError(
+            f"there is no file {stack}, and `pulumi` is not on PATH to export a stack of that "
+            "name: pass a `pulumi stack export` file"
+        )
     done = subprocess.run(
         ["pulumi", "stack", "export", "--stack", stack],
         cwd=cwd,
