@@ -15,7 +15,7 @@ from pathlib import Path
 
 from zoomcc.client import ClientSettings
 from zoomcc.dynamic.accounts import ConfigurationError, profiles
-from zoomcc.dynamic.config import CONFIG_NAMESPACE, resolve_settings
+from zoomcc.dynamic.config import CONFIG_NAMESPACE, config_problems, resolve_settings
 
 REQUIRED = {"accountId": "ZOOM_ACCOUNT_ID", "clientId": "ZOOM_CLIENT_ID"}
 """The settings whose origin the source line names (the secret's follows the same order)."""
@@ -82,6 +82,9 @@ def resolve(
             f"--account {account} names a profile of a stack's zoomcc:accounts, but no stack "
             f"{stack} was read: run from its project, or pass --project"
         )
+    problems = config_problems(merged)
+    if problems:
+        raise ConfigurationError(problems[0])
     try:
         if account is not None:
             found = profiles(merged)
