@@ -51,8 +51,19 @@ NEW_USER: dict[str, Any] = {"user_access": "active"}
 user's role permissions allow them to access the Contact Center"; every users example, line
 18781, shows "active")."""
 
+NEW_QUEUE_TEMPLATE: dict[str, Any] = {"queue_template_status": "active"}
+"""A new queue template can be used (reference line 16708: the GET's required
+``queue_template_status``, "`active` templates can be used"; its example, line 16732, shows
+"active")."""
+
+NEW_CAMPAIGN: dict[str, Any] = {"outbound_campaign_status": "draft"}
+"""A new outbound campaign is a draft (reference line 5083: the status enum's first value;
+the GET example, line 5483, shows "draft")."""
+
 SERVER_DEFAULTS: dict[str, dict[str, Any]] = {
     "Queue": NEW_QUEUE,
+    "QueueTemplate": NEW_QUEUE_TEMPLATE,
+    "OutboundCampaign": NEW_CAMPAIGN,
     "User": NEW_USER,
     "BusinessHours": NOT_THE_DEFAULT,
     "ClosureSet": NOT_THE_DEFAULT,
