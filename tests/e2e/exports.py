@@ -127,7 +127,8 @@ def declared_inputs(stack: auto.Stack) -> list[tuple[str, str, set[str]]]:
     """Each zoomcc resource of ``stack``'s state: its type, id and the inputs its program
     gave it (the provider's own ``__provider`` left out)."""
     found = []
-    for resource in stack.export_stack().deployment.get("resources", []):
+    deployment = stack.export_stack().deployment or {}
+    for resource in deployment.get("resources", []):
         kind = str(resource.get("type", ""))
         if not kind.startswith("pulumi-python:dynamic/zoomcc:"):
             continue
@@ -152,13 +153,10 @@ def undeclared_arguments(
         by_type.setdefault(kind, set()).update(inputs)
     out: dict[str, set[str]] = {}
     for name, (kind, given) in arguments(program_text).items():
-        if name in ids:
-            inputs = by_id.get((kind, ids[name]))
-            if inputs is None:
-                out[name] = {"<no source>"}
-                continue
-        else:
-            inputs = by_type.get(kind, set())
+        if name in ids and (kind, ids[name]) not in by_id:
+            out[name] = {"<no source>"}
+            continue
+        inputs = by_id[(kind, ids[name])] if name in ids else by_type.get(kind, set())
         if given - inputs:
             out[name] = given - inputs
     return out

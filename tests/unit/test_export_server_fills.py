@@ -110,7 +110,7 @@ def test_the_agent_roles_and_main_regions_users_are_not_declared(
 
 
 def campaign(settings: dict[str, Any]) -> ExportedObject:
-    live = {
+    live: dict[str, Any] = {
         "outbound_campaign_id": "campaign-id-0000000000",
         "outbound_campaign_name": "Renewals",
         "queue_id": "queue-outside-00000000",
@@ -118,7 +118,7 @@ def campaign(settings: dict[str, Any]) -> ExportedObject:
         "dialing_method": "preview",
         "dialing_method_settings": settings,
     }
-    return ExportedObject(catalog.get("OutboundCampaign"), live["outbound_campaign_id"], live)
+    return ExportedObject(catalog.get("OutboundCampaign"), "campaign-id-0000000000", live)
 
 
 def test_a_campaign_with_empty_dialing_settings_is_exported_with_them() -> None:
