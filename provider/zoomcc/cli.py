@@ -89,6 +89,23 @@ def quickstart(
     raise typer.Exit(run_quickstart(project_dir.resolve(), keep=keep))
 
 
+def _stack_config(
+    project: Path | None, stack: str, account: str | None
+) -> dict[str, object] | None:
+    """The stack's config; a stack merely found here (not asked for with --project or
+    --account) that cannot be read leaves the credentials to the environment, said so."""
+    from zoomcc.dynamic.config import ConfigurationError
+    from zoomcc.exporter.credentials import stack_config
+
+    try:
+        return stack_config(project or Path("."), stack, explicit=project is not None)
+    except ConfigurationError as exc:
+        if project is not None or account is not None:
+            raise
+        typer.echo(f"zoomcc export: {exc}: reading the credentials from the environment", err=True)
+        return None
+
+
 @app.command()
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
@@ -146,7 +163,7 @@ def export(
     from zoomcc.client import ZoomClient, ZoomError
     from zoomcc.dynamic.config import ConfigurationError
     from zoomcc.exporter import plan, read_account, selected_specs, write_project
-    from zoomcc.exporter.credentials import resolve, stack_config
+    from zoomcc.exporter.credentials import resolve
     from zoomcc.exporter.progress import TypeProgress, summary
 
     options = {"zoomcc:baseUrl": base_url, "zoomcc:plan": plan_name}
@@ -154,7 +171,7 @@ def export(
         options["zoomcc:pacing"] = str(pacing).lower()
     try:
         specs = selected_specs(include or (), exclude or ())
-        config = stack_config(project or Path("."), stack, explicit=project is not None)
+        config = _stack_config(project, stack, account)
         credentials = resolve(config, stack, account, {k: v for k, v in options.items() if v})
     except (ValueError, ConfigurationError) as exc:
         typer.echo(f"zoomcc export: {exc}", err=True)

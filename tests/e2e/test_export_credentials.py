@@ -7,6 +7,8 @@ secret, and a missing credential's error says where it looked. `--plan` and
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,29 @@ def test_an_unknown_plan_is_refused_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
     assert "plan" in line and "gold" in line
+
+
+def test_a_stack_found_here_that_cannot_be_read_leaves_them_to_the_environment(
+    stacks: Stacks, tmp_path: Path, emulator: EmulatorServer
+) -> None:
+    project = a_project(tmp_path)
+    (project / "Pulumi.dev.yaml").write_text("config: {}\n")  # no such stack in the backend
+    env = {
+        **cli_env(stacks),
+        "ZOOM_ACCOUNT_ID": ACCOUNT_ID,
+        "ZOOM_CLIENT_ID": CLIENT_ID,
+        "ZOOM_CLIENT_SECRET": CLIENT_SECRET,
+        "ZOOM_BASE_URL": emulator.api_base_url,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "zoomcc.cli", "export", "--out", "out", "--include", "Team"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "`pulumi config --stack dev`" in done.stderr
+    assert "credentials from the environment" in done.stderr
