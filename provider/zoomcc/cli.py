@@ -92,6 +92,23 @@ def quickstart(
     raise typer.Exit(run_quickstart(project_dir.resolve(), keep=keep))
 
 
+def _stack_config(
+    project: Path | None, stack: str, account: str | None
+) -> dict[str, object] | None:
+    """The stack's config; a stack merely found here (not asked for with --project or
+    --account) that cannot be read leaves the credentials to the environment, said so."""
+    from zoomcc.dynamic.config import ConfigurationError
+    from zoomcc.exporter.credentials import stack_config
+
+    try:
+        return stack_config(project or Path("."), stack, explicit=project is not None)
+    except ConfigurationError as exc:
+        if project is not None or account is not None:
+            raise
+        typer.echo(f"zoomcc export: {exc}: reading the credentials from the environment", err=True)
+        return None
+
+
 @app.command(short_help="Write a Pulumi program that adopts a whole account.")
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
@@ -101,31 +118,72 @@ def export(
     exclude: Annotated[
         list[str] | None, typer.Option(help="Leave these resource types out (repeatable).")
     ] = None,
-    stack: Annotated[str, typer.Option(help="Stack whose config gets the adoption ids.")] = "dev",
+    stack: Annotated[
+        str,
+        typer.Option(
+            help="Stack whose zoomcc:* config gives the credentials (when its project is "
+            "here, or at --project) and whose config file gets the adoption ids."
+        ),
+    ] = "dev",
+    project: Annotated[
+        Path | None,
+        typer.Option(help="Pulumi project of --stack (default: this directory, if it has one)."),
+    ] = None,
+    account: Annotated[
+        str | None, typer.Option(help="Use this account profile of the stack's zoomcc:accounts.")
+    ] = None,
     base_url: Annotated[
-        str | None, typer.Option(help="API base URL (default: $ZOOM_BASE_URL or Zoom's).")
+        str | None,
+        typer.Option(help="API base URL (default: the stack's, $ZOOM_BASE_URL or Zoom's)."),
+    ] = None,
+    plan_name: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            help="The account's Zoom plan, for the rate limits to pace by (pro, business, "
+            "business_plus, enterprise; default: the stack's, $ZOOMCC_PLAN or pro).",
+        ),
+    ] = None,
+    pacing: Annotated[
+        bool | None,
+        typer.Option(
+            "--pacing/--no-pacing",
+            show_default=False,
+            help="Pace requests under the plan's rate limits (default: the stack's, "
+            "$ZOOMCC_PACING or on).",
+        ),
     ] = None,
 ) -> None:
     """Read a whole account and write a runnable Pulumi program that adopts it.
 
-    Credentials come from ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.
+    Credentials are read as the provider reads them: the zoomcc:* config of --stack (or its
+    profile --account), then ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.
     """
     import time
 
     from rich.console import Console
 
     from zoomcc.client import ZoomClient, ZoomError
-    from zoomcc.dynamic.config import ConfigurationError, resolve_settings
+    from zoomcc.dynamic.config import ConfigurationError
     from zoomcc.exporter import plan, read_account, selected_specs, write_project
+    from zoomcc.exporter.credentials import resolve
     from zoomcc.exporter.progress import TypeProgress, summary
 
+    options = {"zoomcc:baseUrl": base_url, "zoomcc:plan": plan_name}
+    if pacing is not None:
+        options["zoomcc:pacing"] = str(pacing).lower()
     try:
         specs = selected_specs(include or (), exclude or ())
-        config = {"zoomcc:baseUrl": base_url} if base_url else {}
-        settings = resolve_settings(config)
+        config = _stack_config(project, stack, account)
+        credentials = resolve(config, stack, account, {k: v for k, v in options.items() if v})
     except (ValueError, ConfigurationError) as exc:
         typer.echo(f"zoomcc export: {exc}", err=True)
         raise typer.Exit(2) from exc
+    settings = credentials.settings
+    typer.echo(
+        f"zoomcc export: reading {settings.base_url} with credentials from {credentials.source}",
+        err=True,
+    )
     unreadable: list[tuple[str, str, str]] = []
     started = time.monotonic()
     with ZoomClient(settings) as client, TypeProgress(Console(stderr=True)) as progress:
@@ -134,11 +192,11 @@ def export(
         except ZoomError as exc:
             typer.echo(f"zoomcc export: {exc}", err=True)
             raise typer.Exit(1) from exc
+        result = plan(objects, unreadable)
+        written = write_project(result, out, stack, client.download)
         requests = client.stats.total_requests
-    result = plan(objects, unreadable)
     for type_name, object_id, reason in unreadable:
         typer.echo(f"zoomcc export: skipped {type_name} {object_id}: {reason}", err=True)
-    written = write_project(result, out, stack)
     typer.echo(
         summary(result, requests, time.monotonic() - started)
         + f" into {out}: {', '.join(p.name for p in written if p.parent == out)}"

@@ -3,6 +3,7 @@ what it wrote, and compare two accounts with their ids set aside."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -56,8 +57,11 @@ def outside_config(out: Path) -> dict[str, str]:
 
 
 def supply_media(out: Path, program_text: str) -> None:
-    """What a user does for the note above an asset: put its files where it says."""
+    """What a user does for the note above an asset: put its files where it says (those
+    the export did not download)."""
     for path in re.findall(r'"(assets/[^"]+)"', program_text):
+        if (out / path).is_file():
+            continue
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(b"ID3 media supplied by hand")
 
@@ -101,3 +105,58 @@ def flow_files(out: Path) -> dict[str, Any]:
 def resource_count(program_text: str) -> int:
     """Resources the program declares."""
     return len(re.findall(r"^\w+ = zoomcc\.\w+\($", program_text, re.M))
+
+
+def arguments(program_text: str) -> dict[str, tuple[str, set[str]]]:
+    """Each resource the program declares: its type and the arguments it is given (but
+    for the adoption's ``import_id``), by resource name."""
+    found: dict[str, tuple[str, set[str]]] = {}
+    for node in ast.walk(ast.parse(program_text)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if not (isinstance(node.func.value, ast.Name) and node.func.value.id == "zoomcc"):
+            continue
+        first = node.args[0] if node.args else None
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            names = {k.arg for k in node.keywords if k.arg and k.arg != "import_id"}
+            found[first.value] = (node.func.attr, names)
+    return found
+
+
+def declared_inputs(stack: auto.Stack) -> list[tuple[str, str, set[str]]]:
+    """Each zoomcc resource of ``stack``'s state: its type, id and the inputs its program
+    gave it (the provider's own ``__provider`` left out)."""
+    found = []
+    deployment = stack.export_stack().deployment or {}
+    for resource in deployment.get("resources", []):
+        kind = str(resource.get("type", ""))
+        if not kind.startswith("pulumi-python:dynamic/zoomcc:"):
+            continue
+        inputs = {k for k, v in resource.get("inputs", {}).items() if v is not None}
+        inputs.discard("__provider")
+        found.append((kind.rsplit(":", 1)[-1], str(resource.get("id", "")), inputs))
+    return found
+
+
+def undeclared_arguments(
+    program_text: str, ids: dict[str, str], source: auto.Stack
+) -> dict[str, set[str]]:
+    """The exported program's arguments that the resources of the ``source`` stack never
+    declared: an object's against its source (the resource with the id its import id
+    names), a membership's or a setting's against every source resource of its type.
+    Exported objects without a source resource (made outside the program) are shown as
+    ``{"<no source>"}``."""
+    declared = declared_inputs(source)
+    by_id = {(kind, object_id): inputs for kind, object_id, inputs in declared}
+    by_type: dict[str, set[str]] = {}
+    for kind, _, inputs in declared:
+        by_type.setdefault(kind, set()).update(inputs)
+    out: dict[str, set[str]] = {}
+    for name, (kind, given) in arguments(program_text).items():
+        if name in ids and (kind, ids[name]) not in by_id:
+            out[name] = {"<no source>"}
+            continue
+        inputs = by_id[(kind, ids[name])] if name in ids else by_type.get(kind, set())
+        if given - inputs:
+            out[name] = given - inputs
+    return out

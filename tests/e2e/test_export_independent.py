@@ -24,10 +24,12 @@ from tests.e2e.exports import (
     outside_config,
     resource_count,
     run_export,
+    undeclared_arguments,
     without_ids,
 )
 from tests.e2e.stacks import Stacks
 from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator.groups.users import MAIN_REGION_ID
 from zoomcc.emulator.state import ROOT_TEAM_ID
 from zoomcc.resources import catalog
 
@@ -45,6 +47,9 @@ OUTSIDE = {
 """What the program cannot create: the account's top-level team, a SIP zone, a phone
 number and a flow entry point (stack config of the program, as a user's would be)."""
 
+AGENT_ROLE_ID = "builtin-agent"
+"""The emulator's built-in Agent role."""
+
 VOLATILE = ("_time", "modified_by", "total_", "_count", "_url")
 """Fields that differ between two accounts holding the same configuration: stamps, counts,
 and where a file is served from."""
@@ -54,6 +59,9 @@ NOT_COMPARED = {"users": "status_name"}
 (``Ready``, ``Offline``) is set by the agent's client, not configuration. (A contact's
 custom field values, which its GET does not show, are compared: the export reads them
 through "List a contact's custom fields".)"""
+
+WELCOME_EN = b"ID3 welcome-en"
+"""What the program uploads as its welcome asset's English item (``media/welcome-en.mp3``)."""
 
 ID_LIKE = re.compile(r"[\w-]{22}")
 """An id the emulator made (22 characters), where it is a key (a user's inbox notification)."""
@@ -142,13 +150,25 @@ def test_an_unseen_program_of_every_type_exports_without_ids_and_recreates_elsew
     program_text = PROGRAM.read_text()
     declared = {name for name in catalog.BY_NAME if f"zoomcc.{name}(" in program_text}
     assert declared == set(catalog.BY_NAME)
-    emulator.state.seed("users", [{"user_email": "rosa@example.org", "status_name": "Ready"}])
+    # A user added by hand: in the main region with the Agent role, as the server makes one.
+    rosa = {"user_email": "rosa@example.org", "status_name": "Ready"}
+    emulator.state.seed("users", [{**rosa, "region_id": MAIN_REGION_ID, "role_id": AGENT_ROLE_ID}])
     source = stacks.project(project, "account-a", {f"unseen:{k}": v for k, v in OUTSIDE.items()})
     assert source.up().summary.result == "succeeded"
 
     out_a = tmp_path / "export-a"
     first = run_export(emulator, out_a)
     ids_a = import_ids(out_a)
+    # Every object the API can return is exported, a campaign with empty dialing settings
+    # too: the program notes only what no call lists.
+    assert re.findall(r"^# not exported: (\w+) (\S+)", first, re.M) == [
+        ("CampaignDncListPhones", "*")
+    ]
+    assert "dialing_method_settings={}," in first
+    # No argument its source never declared (a user made outside the program has none).
+    assert undeclared_arguments(first, ids_a, source) == {"user_rosa": {"<no source>"}}
+    # The assets' media came from the account, byte for byte.
+    assert (out_a / "assets/asset_welcome/en_us.mp3").read_bytes() == WELCOME_EN
     # No id of an object the export declares is written anywhere in the program.
     exported_ids = {i: c for i, c in all_ids(emulator).items() if i in set(ids_a.values())}
     literal = {i: c for i, c in all_ids(emulator).items() if i in first}

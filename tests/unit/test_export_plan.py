@@ -225,3 +225,17 @@ def test_a_reference_cycle_is_cut_into_config_left_unset_on_a_first_run() -> Non
     assert 'overflow_to_cc_queue_id=config.get("queue_second_queue_first_id")' in text
     assert result.config["queue_second_queue_first_id"] == first
     assert text.index("queue_second =") < text.index("queue_first =")
+
+
+def test_what_was_left_out_is_counted_in_objects_and_unread_types_apart() -> None:
+    unread = [
+        ("QueueInterruptSettings", "queue-id-0000000000000", "cannot read: not a voice queue"),
+        ("QueueAgents", "queue-id-0000000000000", "cannot list: no feature"),
+        ("QueueAgents", "queue-other-00000000000", "cannot list: no feature"),
+        ("CampaignDncListPhones", "*", "no call lists their parents"),
+    ]
+    line = summary(plan(account(), unread), requests=3, seconds=0.5)
+    assert line.endswith(
+        "; 3 objects left out (QueueAgents 2, QueueInterruptSettings 1)"
+        "; 1 type not read (CampaignDncListPhones)"
+    )

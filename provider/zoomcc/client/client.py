@@ -24,6 +24,7 @@ from zoomcc.apispec.contract import check_request, match_operation
 
 from .answers import relative_path
 from .auth import TokenProvider
+from .downloads import download
 from .pacing import Pacer, normalize_label
 from .pagination import MAX_PAGE_SIZE, iter_items, unpaged_items
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
@@ -212,6 +213,14 @@ class ZoomClient:
         return iter_items(fetch, items_key=items_key, params=params, page_size=page_size)
 
     # -- requests by method and path ----------------------------------------------------------
+
+    def download(self, url: str) -> bytes | None:
+        """The file at an http(s) ``url`` the API gave (an asset item's file), with the
+        account's token where the API's or Zoom's host serves it; None if it does not
+        answer with the file."""
+        if self._closed:
+            raise RuntimeError("ZoomClient is closed")
+        return download(self._http, self._auth, self._stats, url, self._settings.base_url)
 
     def request(
         self,

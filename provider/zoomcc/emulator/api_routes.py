@@ -102,6 +102,7 @@ def _extra_endpoint(state: EmulatorState, extra: ExtraRoute) -> Endpoint:
                 body,
                 raw,
                 content_type,
+                str(request.base_url),
             )
             with state.locked_store() as store:
                 result = extra.handler(store, call)

@@ -26,6 +26,7 @@ from starlette.types import Message, Receive, Scope, Send
 from zoomcc.emulator.admin import ADMIN_PREFIX, admin_routes
 from zoomcc.emulator.api_routes import API_PREFIX, INFO_KEY, OpRoute, RequestInfo, api_routes
 from zoomcc.emulator.connection import can_drop, drop_connection, read_body
+from zoomcc.emulator.files import file_route
 from zoomcc.emulator.identifiers import resolve_identifiers, rewrite_path
 from zoomcc.emulator.oauth import oauth_route
 from zoomcc.emulator.refusals import RequestRefused
@@ -69,6 +70,7 @@ class EmulatorApp:
         routes: list[BaseRoute] = [
             *admin_routes(state),
             self.oauth_route,
+            file_route(state),
             *self.api_routes,
             fallback,
         ]

@@ -72,6 +72,8 @@ class StoreAccess(Protocol):
     def collection(self, name: str) -> Collection: ...
     def get(self, collection: str, object_id: str) -> Obj | None: ...
     def items(self, collection: str, parent_id: str | None = None) -> list[Obj]: ...
+    @property
+    def files(self) -> dict[str, bytes]: ...
     def render(self, collection: str, data: Obj, view: View = "get") -> Obj: ...
     def seed(
         self, collection: str, objects: Iterable[Mapping[str, Json]], parent_id: str | None = None
@@ -142,6 +144,8 @@ class ApiCall:
     """The parsed JSON body, or None (no body, or not JSON: see ``raw``)."""
     raw: bytes
     content_type: str
+    base_url: str = ""
+    """Where the emulator is served (``http://127.0.0.1:8765/``): for URLs it hands out."""
 
     def json_object(self, allowed: Iterable[str]) -> Obj:
         """The body as a JSON object holding only ``allowed`` fields (code 300 otherwise)."""

@@ -62,6 +62,8 @@ class Store:
                     raise ValueError(f"{coll.name}: unknown referenced {ref.collection}")
         self._records: dict[str, dict[str, Record]] = {name: {} for name in names}
         self._page_tokens = PageTokens()
+        self.files: dict[str, bytes] = {}
+        """Uploaded files by the path the emulator serves them at (``file/<digest>/<name>``)."""
         self._seq = 0
         self.clock = clock
 
@@ -98,6 +100,7 @@ class Store:
         for records in self._records.values():
             records.clear()
         self._page_tokens.clear()
+        self.files.clear()
 
     def render(self, collection: str, data: Obj, view: View = "get") -> Obj:
         """What the API shows of ``data`` in a create response, a GET or a list item."""

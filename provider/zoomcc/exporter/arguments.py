@@ -102,6 +102,8 @@ def meaningful(
             continue
         cleaned = clean(field, values[name])
         if cleaned in EMPTY:
+            if _required(spec, name) and isinstance(values[name], dict | list):
+                out[name] = type(values[name])()  # declared empty: the create needs it
             continue
         if name in stated and stated[name] == cleaned and not _required(spec, name):
             continue

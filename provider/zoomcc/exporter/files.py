@@ -1,8 +1,9 @@
-"""Files beside the program: a flow's JSON (written), an asset's media (to be supplied)."""
+"""Files beside the program: a flow's JSON (written), an asset's media (downloaded from the
+URL the API gives, or else to be supplied by the user)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from zoomcc.exporter.model import ExportedObject
@@ -40,22 +41,52 @@ def attach_flow(obj: ExportedObject, names: Mapping[str, str]) -> None:
 
 
 def attach_media(obj: ExportedObject) -> None:
-    """Asset items hold media the API does not give back: each item names the file the user
-    must put beside the program, and a note above the resource says so."""
+    """Each asset item holding media (not text) names its file beside the program, at
+    ``assets/<resource>/<language><suffix>``; ``media`` says where the API serves it
+    (``asset_item_file_url``), for ``fetch_media`` to download."""
     items: list[Any] = obj.inputs.get("asset_items") or []
+    live_items = obj.live.get("asset_items")
+    live: list[Any] = live_items if isinstance(live_items, list) else []
     suffix = MEDIA_SUFFIX.get(str(obj.inputs.get("asset_type")), "")
-    missing = []
-    for item in items:
+    for n, item in enumerate(items):
         if not isinstance(item, dict) or item.get("asset_item_content") is not None:
             continue
         language = identifier(str(item.get("asset_item_language") or "default"))
         path = f"assets/{obj.name}/{language}{suffix}"
         item["upload_file"] = FilePath(path)
-        missing.append(path)
-    if missing:
-        obj.notes.append(
-            "The API does not give an asset's media back: download each item's file from "
-            "the asset library (Contact Center > Asset library) and put it at "
-            + ", ".join(missing)
-            + " before running this program."
-        )
+        shown = _live_item(live, n, item.get("asset_item_language"))
+        obj.media[path] = str(shown.get("asset_item_file_url") or "")
+
+
+def _live_item(live: list[Any], n: int, language: Any) -> Mapping[str, Any]:
+    """The item as the API showed it: the one of the same language, else the same place."""
+    same = [i for i in live if isinstance(i, dict) and i.get("asset_item_language") == language]
+    if len(same) == 1:
+        return dict(same[0])
+    return dict(live[n]) if n < len(live) and isinstance(live[n], dict) else {}
+
+
+Fetch = Callable[[str], bytes | None]
+"""The file at a URL, or None where it does not answer (``ZoomClient.download``)."""
+
+
+def fetch_media(objects: list[ExportedObject], fetch: Fetch | None) -> dict[str, bytes]:
+    """Each asset item's file, downloaded where its URL answers (by path); a note above
+    each asset says which files the user must supply instead."""
+    found: dict[str, bytes] = {}
+    for obj in objects:
+        missing = []
+        for path, url in sorted(obj.media.items()):
+            data = fetch(url) if fetch is not None and url else None
+            if data is None:
+                missing.append(path)
+            else:
+                found[path] = data
+        if missing:
+            obj.notes.append(
+                "The API did not give this asset's media back: download each item's file "
+                "from the asset library (Contact Center > Asset library) and put it at "
+                + ", ".join(missing)
+                + " before running this program."
+            )
+    return found

@@ -33,6 +33,9 @@ class ExportedObject:
     """Files written next to the program: relative path -> text (a flow's JSON)."""
     notes: list[str] = field(default_factory=list)
     """Comments above the resource: what the API could not give back, how to supply it."""
+    media: dict[str, str] = field(default_factory=dict)
+    """Files beside the program to download: relative path -> the URL the API gave for it
+    (``assets/asset_welcome/en_us.mp3`` -> an item's ``asset_item_file_url``; "" for none)."""
     parent_id: str = ""
     """For memberships and settings: the parent object's id."""
 

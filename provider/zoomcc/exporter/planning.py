@@ -13,6 +13,11 @@ from zoomcc.exporter.naming import assign_names, identifier, object_label, snake
 from zoomcc.exporter.ordering import dependency_order
 from zoomcc.exporter.references import ConfigValue, FlowFile, Linker, Ref
 from zoomcc.exporter.relations import unreadable_parts
+from zoomcc.exporter.server_defaults import (
+    account_fills,
+    drop_held_values,
+    without_account_fills,
+)
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.settings import SettingsSpec
@@ -26,11 +31,13 @@ def plan(
     skipped = list(unreadable or [])
     outside: list[tuple[ExportedObject, str]] = []
     kept: list[ExportedObject] = []
+    fills = account_fills(objects)
     for obj in objects:
         if isinstance(obj.spec, ResourceSpec):
             obj.label = object_label(obj)
             reason = built_in(obj.spec.name, obj.live)
-            obj.inputs = meaningful(obj.spec, object_values(obj))
+            values = meaningful(obj.spec, object_values(obj))
+            obj.inputs = without_account_fills(obj.spec.name, values, fills)
             missing = missing_required(obj)
             if reason is None and missing:
                 reason = f"no {', '.join(missing)}"
@@ -44,6 +51,7 @@ def plan(
             if not set(obj.inputs) - obj.spec.replace_fields:
                 continue  # nothing set on the parent
         kept.append(obj)
+    kept = drop_held_values(kept, fills)
     everything = {o.object_id: o for o in objects if o.has_own_id}
     for obj in kept:
         if not obj.has_own_id:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from zoomcc.exporter.files import Fetch, fetch_media
 from zoomcc.exporter.model import ExportResult
 from zoomcc.exporter.rendering import render_program
 
@@ -27,9 +28,14 @@ def stack_config(result: ExportResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_project(result: ExportResult, out: Path, stack: str) -> list[Path]:
-    """Write the project into ``out``; returns the files written."""
+def write_project(
+    result: ExportResult, out: Path, stack: str, fetch: Fetch | None = None
+) -> list[Path]:
+    """Write the project into ``out``, with the assets' media ``fetch`` downloads (without
+    it, or where a file's URL does not answer, a note asks for the file); returns the files
+    written."""
     out.mkdir(parents=True, exist_ok=True)
+    media = fetch_media(result.objects, fetch)
     written = []
     main = out / "__main__.py"
     main.write_text(render_program(result))
@@ -40,6 +46,11 @@ def write_project(result: ExportResult, out: Path, stack: str) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
             written.append(path)
+    for relative, data in sorted(media.items()):
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
     project = out / "Pulumi.yaml"
     project.write_text(
         f"name: {PROJECT}\n"

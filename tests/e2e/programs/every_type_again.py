@@ -333,6 +333,15 @@ zoomcc.OutboundCampaign(
     business_hour_id=weekdays.id,
     status="draft",
 )
+zoomcc.OutboundCampaign(  # the create requires the settings; this one has none to give
+    "win-back",
+    name="Win-back",
+    queue_id=billing.id,
+    phone_number_id=caller_number,
+    dialing_method="preview",
+    dialing_method_settings={},
+    campaign_contact_list_ids=[lapsed.id],
+)
 zoomcc.IpAddressBlockListRule(
     "scraper", ip_address="198.51.100.23", match_type="ip_address", status="active"
 )

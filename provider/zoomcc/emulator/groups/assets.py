@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from typing import Final
+from urllib.parse import quote
 
 from zoomcc.emulator.derive import api_route, derive
 from zoomcc.emulator.memberships.membership import members_of
@@ -73,8 +74,15 @@ def _scalar(name: str, value: FormValue) -> Json:
     return value
 
 
-def _form_body(call: ApiCall) -> Obj:
-    """The form as the JSON body it stands for; uploaded files become file URLs."""
+FILE_PREFIX: Final = "file/asset_library"
+"""Where the emulator serves an uploaded item's file (``asset_item_file_url``, reference line
+3250: "The asset item's file URL"), with the account's bearer token, as Zoom's file host
+does."""
+
+
+def _form_body(call: ApiCall, store: StoreAccess) -> Obj:
+    """The form as the JSON body it stands for; uploaded files are kept in ``store.files``
+    and become the URLs the emulator serves them at."""
     body: Obj = {}
     items: dict[int, Obj] = {}
     for name, value in parse_form(call).items():
@@ -87,9 +95,9 @@ def _form_body(call: ApiCall) -> Obj:
         if key == "upload_file":
             filename, data = value if isinstance(value, tuple) else ("upload", value.encode())
             digest = hashlib.sha256(data).hexdigest()[:20]
-            item["asset_item_file_url"] = (
-                f"https://file.zoom.us/emulator/asset_library/{digest}/{filename}"
-            )
+            path = f"{FILE_PREFIX}/{digest}/{quote(filename or 'upload')}"
+            store.files[path] = data
+            item["asset_item_file_url"] = f"{call.base_url or 'https://file.zoom.us/'}{path}"
         else:
             item[key] = _scalar(key, value)
     if items:
@@ -102,7 +110,7 @@ def _new_item(item: Obj) -> Obj:
 
 
 def _create_asset(store: StoreAccess, call: ApiCall) -> Json:
-    body = _form_body(call)
+    body = _form_body(call, store)
     if isinstance(body.get("asset_items"), list):
         body["asset_items"] = [_new_item(i) for i in body["asset_items"]]
     return store.create(_ASSETS, body)
@@ -114,7 +122,7 @@ def _update_asset(store: StoreAccess, call: ApiCall) -> Json:
     current = store.get(_ASSETS, object_id)
     if current is None:
         raise coll.not_found_error("update", object_id)
-    body = _form_body(call)
+    body = _form_body(call, store)
     if isinstance(body.get("asset_items"), list):
         merged = [dict(i) for i in current.get("asset_items") or []]
         for item in body["asset_items"]:

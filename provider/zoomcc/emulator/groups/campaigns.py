@@ -16,6 +16,7 @@ from typing import Final
 
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import load_api_spec
+from zoomcc.apispec.server_defaults import NEW_CAMPAIGN
 from zoomcc.emulator.derive import api_route, derive, rule_of
 from zoomcc.emulator.field_rules import check_field, check_object
 from zoomcc.emulator.model import OMIT, ApiCall, Collection, Computed, RouteHandler, StoreAccess
@@ -126,7 +127,7 @@ OUTBOUND_CAMPAIGNS = derive(
 # A new campaign is a draft (the status enum's first value, lower case as GET shows it).
 OUTBOUND_CAMPAIGNS = dataclasses.replace(
     OUTBOUND_CAMPAIGNS,
-    defaults={**OUTBOUND_CAMPAIGNS.defaults, "outbound_campaign_status": "draft"},
+    defaults={**OUTBOUND_CAMPAIGNS.defaults, **NEW_CAMPAIGN},
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from zoomcc.apispec.server_defaults import NEW_QUEUE_TEMPLATE
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.model import Collection, HookContext, Hooks, new_short_id
@@ -77,7 +78,7 @@ def _queue_templates() -> Collection:
     derived = derive(
         "/contact_center/queue_templates",
         name="queue_templates",
-        defaults={"queue_template_status": "active", "queue_template_need_attention": False},
+        defaults={**NEW_QUEUE_TEMPLATE, "queue_template_need_attention": False},
         # reference line 16603 (the list's items): "template_need_attention (required)"; the
         # list names every queue_template_* field template_*, get and create do not.
         list_names={

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from zoomcc.apispec.server_defaults import ACCOUNT_FILLS, NEW_USER
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.groups.common import constant, name_of
 from zoomcc.emulator.model import (
@@ -180,6 +181,24 @@ def _user_validate(ctx: HookContext, current: Obj | None, body: Obj) -> None:
         raise ErrorDef(400, 1009, "User ID or user email cannot be empty at the same time.").error()
 
 
+def _user_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
+    """A new user's region and role, left out, are the account's (``ACCOUNT_FILLS``: the
+    main region, the Agent role)."""
+    merged = {**base, **body}
+    if ctx.op != "create":
+        return merged
+    for field, fill in ACCOUNT_FILLS["User"].items():
+        if merged.get(field):
+            continue
+        collection = fill.collection_path.rsplit("/", 1)[-1]
+        chosen = next(
+            (o for o in ctx.store.items(collection) if o.get(fill.field) == fill.value), None
+        )
+        if chosen is not None:
+            merged[field] = chosen[fill.id_field]
+    return merged
+
+
 def _display_name(store: StoreAccess, data: Obj) -> Json:
     email = data.get("user_email")
     return str(email).split("@")[0] if email else OMIT
@@ -199,7 +218,7 @@ USERS = derive(
     # (``user_identifier_type`` takes ``id`` or ``email``).
     name_field="user_email",
     custom_filters={"search_key": _search_key},
-    defaults={"user_access": "active", "status_name": "Offline"},
+    defaults={**NEW_USER, "status_name": "Offline"},
     generated={"cc_user_id": new_id},
     references=(
         Reference("role_id", "roles", _ROLE_MISSING),
@@ -210,7 +229,7 @@ USERS = derive(
         "role_name": name_of("roles", "role_id", "role_name"),
         "region_name": name_of("regions", "region_id", "region_name"),
     },
-    hooks=Hooks(validate=_user_validate),
+    hooks=Hooks(validate=_user_validate, merge=_user_merge),
 )
 
 USER_TEMPLATES = derive(
