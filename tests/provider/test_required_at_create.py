@@ -15,6 +15,7 @@ import pytest
 from tests.support.cases import OBJECTS, Case, flow_files
 from tests.support.emulator_calls import get_token
 from tests.support.grpc_provider import DynamicProviderClient
+from zoomcc.codegen.docs import render_page
 from zoomcc.dynamic import uploads
 from zoomcc.dynamic.derivation import with_derived
 from zoomcc.dynamic.validation import to_api
@@ -52,6 +53,14 @@ def _nameless(spec: ResourceSpec) -> dict[str, Any]:
     inputs = case.inputs(_placeholders())
     assert spec.natural_key in inputs, f"{spec.name}'s case declares no {spec.natural_key}"
     return {k: v for k, v in inputs.items() if k != spec.natural_key}
+
+
+def test_the_docs_say_the_natural_key_is_required_unless_import_id() -> None:
+    for spec in KEYED:
+        api_field = spec.natural_key_api
+        row = f"| `{spec.natural_key}`" + ("" if api_field == spec.natural_key else " (API:")
+        lines = [line for line in render_page(spec).splitlines() if line.startswith(row)]
+        assert "| yes, unless import_id |" in lines[0], (spec.name, lines)  # Arguments first
 
 
 def test_every_type_with_a_natural_key_has_a_case_and_optional_keys_say_why() -> None:
