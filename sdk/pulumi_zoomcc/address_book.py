@@ -41,7 +41,7 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
         unit_id: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -65,7 +65,7 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         role: pulumi.Input[str] | None = None,
         timezone: pulumi.Input[str] | None = None,
         variables: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactVariableArgs | _inputs.AddressBookContactVariableArgsDict]]] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

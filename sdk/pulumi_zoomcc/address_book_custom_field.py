@@ -55,7 +55,7 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
         show_in_transferred_calls: pulumi.Input[bool] | None = None,
         use_as_external_url_parameter: pulumi.Input[bool] | None = None,
         use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

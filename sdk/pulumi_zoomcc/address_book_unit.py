@@ -33,7 +33,7 @@ class AddressBookUnit(ZoomResource, module="zoomcc", name='AddressBookUnit'):
         *,
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -43,7 +43,7 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
         priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.AgentRoutingProfilePriorityArgs | _inputs.AgentRoutingProfilePriorityArgsDict]]] | None = None,
         time_steps: pulumi.Input[Sequence[pulumi.Input[int]]] | None = None,
         wait_time_agent_in_seconds: pulumi.Input[int] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -54,7 +54,7 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
         description: pulumi.Input[str] | None = None,
         category_id: pulumi.Input[str] | None = None,
         content_hash: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

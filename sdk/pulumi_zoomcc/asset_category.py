@@ -33,7 +33,7 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
         *,
         name: pulumi.Input[str],
         scope: pulumi.Input[Literal['system', 'agent']],
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

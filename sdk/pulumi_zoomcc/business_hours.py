@@ -39,7 +39,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         description: pulumi.Input[str] | None = None,
         hours: pulumi.Input[_inputs.BusinessHoursHoursArgs | _inputs.BusinessHoursHoursArgsDict] | None = None,
         timezone: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

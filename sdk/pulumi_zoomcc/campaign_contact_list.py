@@ -36,7 +36,7 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
         type: pulumi.Input[Literal['contact', 'do_not_contact']] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

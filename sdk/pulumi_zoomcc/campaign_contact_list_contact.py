@@ -55,7 +55,7 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
         contact_role: pulumi.Input[str] | None = None,
         contact_timezone: pulumi.Input[str] | None = None,
         custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactCustomFieldArgs | _inputs.CampaignContactListContactCustomFieldArgsDict]]] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

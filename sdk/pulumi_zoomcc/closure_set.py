@@ -40,7 +40,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         timezone: pulumi.Input[str],
         account_default: pulumi.Input[bool] | None = None,
         description: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -39,7 +39,7 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
         accumulated_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileAccumulatedPriorityArgs | _inputs.ConsumerRoutingProfileAccumulatedPriorityArgsDict]]] | None = None,
         description: pulumi.Input[str] | None = None,
         top_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileTopPriorityArgs | _inputs.ConsumerRoutingProfileTopPriorityArgsDict]]] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -43,7 +43,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
         sub_dispositions: pulumi.Input[Sequence[pulumi.Input[_inputs.DispositionSubDispositionArgs | _inputs.DispositionSubDispositionArgsDict]]] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -42,7 +42,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['inactive', 'active']] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

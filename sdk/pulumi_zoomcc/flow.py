@@ -55,7 +55,7 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         description: pulumi.Input[str] | None = None,
         version_description: pulumi.Input[str] | None = None,
         publish: pulumi.Input[bool] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -42,7 +42,7 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
         description: pulumi.Input[str] | None = None,
         type: pulumi.Input[Literal['voicemail']] | None = None,
         voicemail: pulumi.Input[_inputs.InboxVoicemailArgs | _inputs.InboxVoicemailArgsDict] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

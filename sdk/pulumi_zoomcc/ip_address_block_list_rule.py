@@ -39,7 +39,7 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
         match_type: pulumi.Input[Literal['ip_address']],
         status: pulumi.Input[Literal['active', 'inactive']],
         comment: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -120,7 +120,7 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         retry_period_unit: pulumi.Input[Literal['seconds', 'minutes', 'hours', 'days']] | None = None,
         second_attempt_period: pulumi.Input[int] | None = None,
         third_attempt_period: pulumi.Input[int] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

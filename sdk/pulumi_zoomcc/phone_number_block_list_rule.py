@@ -48,7 +48,7 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
         status: pulumi.Input[Literal['active', 'inactive']],
         comment: pulumi.Input[str] | None = None,
         exceptions: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

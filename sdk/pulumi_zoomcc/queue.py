@@ -139,7 +139,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         wrap_up_after_transfer: pulumi.Input[bool] | None = None,
         wrap_up_expiration: pulumi.Input[bool] | None = None,
         wrap_up_time: pulumi.Input[int] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

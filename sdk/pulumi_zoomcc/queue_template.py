@@ -43,7 +43,7 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
         template_type: pulumi.Input[Literal['add', 'update']],
         description: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['active', 'inactive']] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

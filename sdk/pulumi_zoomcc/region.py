@@ -38,7 +38,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         name: pulumi.Input[str],
         move_users_to_region_id: pulumi.Input[str] | None = None,
         sip_zone_id: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -39,7 +39,7 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         *,
         skill_category_id: pulumi.Input[str],
         name: pulumi.Input[str],
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

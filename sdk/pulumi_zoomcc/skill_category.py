@@ -39,7 +39,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
         max_proficiency_level: pulumi.Input[int] | None = None,
         description: pulumi.Input[str] | None = None,
         skill_type: pulumi.Input[Literal['text', 'proficiency']] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

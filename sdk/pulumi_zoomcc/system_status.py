@@ -41,7 +41,7 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
         enable: pulumi.Input[bool] | None = None,
         assigned_queues: pulumi.Input[Sequence[pulumi.Input[_inputs.SystemStatusAssignedQueueArgs | _inputs.SystemStatusAssignedQueueArgsDict]]] | None = None,
         category: pulumi.Input[Literal['agent_status', 'queue_opt_out_and_not_ready_status']] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -38,7 +38,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         parent_team_id: pulumi.Input[str],
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -72,7 +72,7 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         team: pulumi.Input[_inputs.UserTemplateTeamArgs | _inputs.UserTemplateTeamArgsDict] | None = None,
         description: pulumi.Input[str] | None = None,
         user_access: pulumi.Input[bool] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

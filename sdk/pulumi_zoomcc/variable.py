@@ -67,7 +67,7 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
         value_category: pulumi.Input[str] | None = None,
         values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         description: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -34,7 +34,7 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
         *,
         name: pulumi.Input[str],
         description: pulumi.Input[str] | None = None,
-        import_id: None = None,
+        import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None: ...

@@ -52,7 +52,7 @@ def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
             f"        {friendly}: {annotation}" + ("" if required else " | None = None") + ","
         )
         optional = not required or unless_adopted
-        adopted.append(f"        {friendly}: {annotation}" + (" | None = None," if optional else ","))
+        adopted.append(f"        {friendly}: {annotation}" + (" | None = None" * optional) + ",")
         note = " Changing it replaces the object." if api_field in spec.replace_fields else ""
         note += " Required unless ``import_id`` adopts." if unless_adopted else ""
         fallback = f"See ``{type_name(spec, api_field)}Args``."
@@ -141,9 +141,9 @@ def _signatures(
     spec: BaseSpec, required_first: list[str], adopted: list[str]
 ) -> tuple[list[str], list[str]]:
     """(the overloads, the implementation's signature) of ``__init__``. Where ``import_id``
-    adopts an object, what only a create needs may be left out: one overload creates (those
-    arguments required, no ``import_id``), one adopts (``import_id`` required, they optional),
-    so a type checker holds each call to the one it makes."""
+    adopts an object, what only a create needs may be left out: one overload declares every
+    argument a create needs (``import_id`` optional), one adopts (``import_id`` given, the
+    create-only arguments optional), so a type checker holds each call to the one it makes."""
     head = ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
     if not spec.supports_import:
         return [], [*head, *required_first, *_TAIL, "    ) -> None:"]
@@ -152,7 +152,7 @@ def _signatures(
     implementation = [*head, *adopted_first, maybe_adopt, *_TAIL, "    ) -> None:"]
     if set(adopted_first) == set(required_first):  # nothing only a create needs
         return [], [*head, *required_first, maybe_adopt, *_TAIL, "    ) -> None:"]
-    create = ["    @overload", *head, *required_first, "        import_id: None = None,"]
+    create = ["    @overload", *head, *required_first, maybe_adopt]
     adopt = ["    @overload", *head, "        import_id: pulumi.Input[str],", *adopted_first]
     return [
         *create,
