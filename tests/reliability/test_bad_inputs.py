@@ -51,6 +51,12 @@ CASES: list[BadCase] = [
         "required",
     ),
     (
+        "nameless",  # issue 22: it used to preview fine and fail half-way through `up`
+        lambda n: zoomcc.Skill(n, skill_category_id="c1"),  # type: ignore[call-overload]  # wrong on purpose
+        "name",
+        "required to create one (or set import_id",
+    ),
+    (
         "unknown-argument",
         # The typed SDK refuses it in Python, before the engine sees the resource.
         lambda n: zoomcc.Skill(n, name="S", nickname="x"),  # type: ignore[call-overload]  # wrong on purpose

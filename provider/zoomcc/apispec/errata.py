@@ -98,8 +98,10 @@ ERRATA += [
         field="dialing_method_settings",
         expect={"fields": []},
         replace={"fields": DIALING_FIELDS},
-        reason="The object is named but not described; its fields are in the examples and "
-        "in the update body (see zoomcc.apispec.dialing_settings).",
+        reason="Named but not described (line 5136: \"One of either progressive, preview, or "
+        'agentless dialing."), so it would take anything; its fields are the examples\' '
+        "(lines 5263-5272: the progressive dialer's) and the update body's settings of each "
+        "dialing method (lines 5825-5937), none required (zoomcc.apispec.dialing_settings).",
     )
     for method, path, target in SETTINGS_PATHS
 ]
