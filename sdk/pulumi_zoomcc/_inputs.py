@@ -50,6 +50,10 @@ __all__ = [
     "InboxVoicemailArgsDict",
     "InboxVoicemailVoicemailNotificationByEmailArgs",
     "InboxVoicemailVoicemailNotificationByEmailArgsDict",
+    "OutboundCampaignDialingMethodSettingsAmdSettingsArgs",
+    "OutboundCampaignDialingMethodSettingsAmdSettingsArgsDict",
+    "OutboundCampaignDialingMethodSettingsArgs",
+    "OutboundCampaignDialingMethodSettingsArgsDict",
     "QueueAgentRoutingSettingsArgs",
     "QueueAgentRoutingSettingsArgsDict",
     "QueueEngagementAcceptanceArgs",
@@ -1015,6 +1019,124 @@ class InboxVoicemailVoicemailNotificationByEmailArgs:
         pulumi.set(__self__, "forward_voicemail_to_emails", forward_voicemail_to_emails)
         pulumi.set(__self__, "include_voicemail_file", include_voicemail_file)
         pulumi.set(__self__, "include_voicemail_transcription", include_voicemail_transcription)
+
+
+class OutboundCampaignDialingMethodSettingsArgsDict(TypedDict):
+    """One of either progressive, preview, or agentless dialing."""
+    enable_amd: NotRequired[pulumi.Input[bool]]
+    """Progressive dialing: whether answering machine detection is on (the create example, line
+    5264).
+    """
+    amd_settings: NotRequired[pulumi.Input[OutboundCampaignDialingMethodSettingsAmdSettingsArgs | OutboundCampaignDialingMethodSettingsAmdSettingsArgsDict]]
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    enable_abandonment_timeout: NotRequired[pulumi.Input[bool]]
+    """Abandon answered calls if an agent does not connect within a set period of time (line 5889)."""
+    abandonment_timeout: NotRequired[pulumi.Input[int]]
+    """Use with `enable_abandonment_timeout`: seconds before a connected call is abandoned, 2 to 30
+    (line 5829).
+    """
+    abandonment_message_asset_id: NotRequired[pulumi.Input[str]]
+    """The Contact Center Asset Library asset to play when a call is abandoned due to agent
+    unavailability (line 5825).
+    """
+    enable_skip: NotRequired[pulumi.Input[bool]]
+    """Preview dialing method only."""
+    max_skips: NotRequired[pulumi.Input[int]]
+    """Preview dialing method only."""
+    allow_retry_preview_dialer: NotRequired[pulumi.Input[bool]]
+    """Allow retry for preview dialer (line 5841)."""
+    max_concurrent_calls: NotRequired[pulumi.Input[int]]
+    """The maximum concurrent calls for the agentless dialer (line 5921)."""
+    agentless_amd_off_action: NotRequired[pulumi.Input[Literal['use_flow', 'hang_up', 'play_media']]]
+    """Action when agentless AMD is off (line 5833)."""
+    agentless_amd_off_resource_id: NotRequired[pulumi.Input[str]]
+    """Resource ID when agentless AMD is off (line 5837)."""
+
+
+@pulumi.input_type
+class OutboundCampaignDialingMethodSettingsArgs:
+    """One of either progressive, preview, or agentless dialing."""
+    enable_amd: pulumi.Input[bool] | None
+    """Progressive dialing: whether answering machine detection is on (the create example, line
+    5264).
+    """
+    amd_settings: pulumi.Input[OutboundCampaignDialingMethodSettingsAmdSettingsArgs | OutboundCampaignDialingMethodSettingsAmdSettingsArgsDict] | None
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    enable_abandonment_timeout: pulumi.Input[bool] | None
+    """Abandon answered calls if an agent does not connect within a set period of time (line 5889)."""
+    abandonment_timeout: pulumi.Input[int] | None
+    """Use with `enable_abandonment_timeout`: seconds before a connected call is abandoned, 2 to 30
+    (line 5829).
+    """
+    abandonment_message_asset_id: pulumi.Input[str] | None
+    """The Contact Center Asset Library asset to play when a call is abandoned due to agent
+    unavailability (line 5825).
+    """
+    enable_skip: pulumi.Input[bool] | None
+    """Preview dialing method only."""
+    max_skips: pulumi.Input[int] | None
+    """Preview dialing method only."""
+    allow_retry_preview_dialer: pulumi.Input[bool] | None
+    """Allow retry for preview dialer (line 5841)."""
+    max_concurrent_calls: pulumi.Input[int] | None
+    """The maximum concurrent calls for the agentless dialer (line 5921)."""
+    agentless_amd_off_action: pulumi.Input[Literal['use_flow', 'hang_up', 'play_media']] | None
+    """Action when agentless AMD is off (line 5833)."""
+    agentless_amd_off_resource_id: pulumi.Input[str] | None
+    """Resource ID when agentless AMD is off (line 5837)."""
+
+    def __init__(
+        __self__,
+        *,
+        enable_amd: pulumi.Input[bool] | None = None,
+        amd_settings: pulumi.Input[OutboundCampaignDialingMethodSettingsAmdSettingsArgs | OutboundCampaignDialingMethodSettingsAmdSettingsArgsDict] | None = None,
+        enable_abandonment_timeout: pulumi.Input[bool] | None = None,
+        abandonment_timeout: pulumi.Input[int] | None = None,
+        abandonment_message_asset_id: pulumi.Input[str] | None = None,
+        enable_skip: pulumi.Input[bool] | None = None,
+        max_skips: pulumi.Input[int] | None = None,
+        allow_retry_preview_dialer: pulumi.Input[bool] | None = None,
+        max_concurrent_calls: pulumi.Input[int] | None = None,
+        agentless_amd_off_action: pulumi.Input[Literal['use_flow', 'hang_up', 'play_media']] | None = None,
+        agentless_amd_off_resource_id: pulumi.Input[str] | None = None,
+    ) -> None:
+        pulumi.set(__self__, "enable_amd", enable_amd)
+        pulumi.set(__self__, "amd_settings", amd_settings)
+        pulumi.set(__self__, "enable_abandonment_timeout", enable_abandonment_timeout)
+        pulumi.set(__self__, "abandonment_timeout", abandonment_timeout)
+        pulumi.set(__self__, "abandonment_message_asset_id", abandonment_message_asset_id)
+        pulumi.set(__self__, "enable_skip", enable_skip)
+        pulumi.set(__self__, "max_skips", max_skips)
+        pulumi.set(__self__, "allow_retry_preview_dialer", allow_retry_preview_dialer)
+        pulumi.set(__self__, "max_concurrent_calls", max_concurrent_calls)
+        pulumi.set(__self__, "agentless_amd_off_action", agentless_amd_off_action)
+        pulumi.set(__self__, "agentless_amd_off_resource_id", agentless_amd_off_resource_id)
+
+
+class OutboundCampaignDialingMethodSettingsAmdSettingsArgsDict(TypedDict):
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    greeting_asset_id: NotRequired[pulumi.Input[str]]
+    """The Contact Center Asset Library asset greeting the consumer (line 5266)."""
+    answering_machine_asset_id: NotRequired[pulumi.Input[str]]
+    """The Contact Center Asset Library asset left on an answering machine (line 5267)."""
+
+
+@pulumi.input_type
+class OutboundCampaignDialingMethodSettingsAmdSettingsArgs:
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    greeting_asset_id: pulumi.Input[str] | None
+    """The Contact Center Asset Library asset greeting the consumer (line 5266)."""
+    answering_machine_asset_id: pulumi.Input[str] | None
+    """The Contact Center Asset Library asset left on an answering machine (line 5267)."""
+
+    def __init__(
+        __self__,
+        *,
+        greeting_asset_id: pulumi.Input[str] | None = None,
+        answering_machine_asset_id: pulumi.Input[str] | None = None,
+    ) -> None:
+        pulumi.set(__self__, "greeting_asset_id", greeting_asset_id)
+        pulumi.set(__self__, "answering_machine_asset_id", answering_machine_asset_id)
 
 
 class QueueAgentRoutingSettingsArgsDict(TypedDict):

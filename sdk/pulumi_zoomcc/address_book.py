@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -33,6 +33,32 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
     unit_id: pulumi.Output[str]
     unit_name: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        unit_id: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        unit_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -48,7 +74,7 @@ class AddressBook(ZoomResource, module="zoomcc", name='AddressBook'):
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The address book's description.
-        :param name: The address book's name.
+        :param name: The address book's name. Required unless ``import_id`` adopts.
         :param unit_id: The address book's unit ID. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -45,6 +45,7 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
     timezone: pulumi.Output[str]
     variables: pulumi.Output[list[outputs.AddressBookContactVariable]]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -67,6 +68,55 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        address_book_id: pulumi.Input[str],
+        account_number: pulumi.Input[str] | None = None,
+        company: pulumi.Input[str] | None = None,
+        consumer_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactCustomFieldArgs | _inputs.AddressBookContactCustomFieldArgsDict]]] | None = None,
+        display_name: pulumi.Input[str] | None = None,
+        emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        first_name: pulumi.Input[str] | None = None,
+        last_name: pulumi.Input[str] | None = None,
+        location: pulumi.Input[str] | None = None,
+        phone_numbers: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactPhoneArgs | _inputs.AddressBookContactPhoneArgsDict]]] | None = None,
+        role: pulumi.Input[str] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        variables: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactVariableArgs | _inputs.AddressBookContactVariableArgsDict]]] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        address_book_id: pulumi.Input[str],
+        account_number: pulumi.Input[str] | None = None,
+        company: pulumi.Input[str] | None = None,
+        consumer_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactCustomFieldArgs | _inputs.AddressBookContactCustomFieldArgsDict]]] | None = None,
+        display_name: pulumi.Input[str] | None = None,
+        emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        first_name: pulumi.Input[str] | None = None,
+        last_name: pulumi.Input[str] | None = None,
+        location: pulumi.Input[str] | None = None,
+        phone_numbers: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactPhoneArgs | _inputs.AddressBookContactPhoneArgsDict]]] | None = None,
+        role: pulumi.Input[str] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        variables: pulumi.Input[Sequence[pulumi.Input[_inputs.AddressBookContactVariableArgs | _inputs.AddressBookContactVariableArgsDict]]] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBookContact.
 
@@ -77,13 +127,13 @@ class AddressBookContact(ZoomResource, module="zoomcc", name='AddressBookContact
         :param company: The contact's company.
         :param consumer_ids: The consumer IDs to be associated with the contact.
         :param custom_fields: Information about address book's custom fields.
-        :param display_name: The contact's display name.
+        :param display_name: The contact's display name. Required unless ``import_id`` adopts.
         :param emails: The contact's email addresses.
         :param first_name: The contact's first name.
         :param last_name: The contact's last name.
         :param location: The contact's location.
         :param phone_numbers: The contact's phone numbers.
-        :param phones: The contact's phone numbers.
+        :param phones: The contact's phone numbers. Required unless ``import_id`` adopts.
         :param role: The contact's role.
         :param timezone: The contact's time zone.
         :param variables: Information about address book variables.

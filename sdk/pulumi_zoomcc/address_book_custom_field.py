@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -39,6 +39,7 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
     use_as_external_url_parameter: pulumi.Output[bool]
     use_as_routing_profile_parameter: pulumi.Output[bool]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -57,6 +58,47 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        address_book_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'email', 'phone', 'percent', 'currency', 'dateTime', 'pick_list']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        pick_list_values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        show_in_inbound_notification: pulumi.Input[bool] | None = None,
+        show_in_profile_tab: pulumi.Input[bool] | None = None,
+        show_in_transferred_calls: pulumi.Input[bool] | None = None,
+        use_as_external_url_parameter: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        address_book_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'email', 'phone', 'percent', 'currency', 'dateTime', 'pick_list']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        pick_list_values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        show_in_inbound_notification: pulumi.Input[bool] | None = None,
+        show_in_profile_tab: pulumi.Input[bool] | None = None,
+        show_in_transferred_calls: pulumi.Input[bool] | None = None,
+        use_as_external_url_parameter: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AddressBookCustomField.
 
@@ -64,10 +106,10 @@ class AddressBookCustomField(ZoomResource, module="zoomcc", name='AddressBookCus
         :param address_book_ids: The address book IDs that should be associated with the custom
             field.
         :param description: The custom field's description.
-        :param name: The custom field's name.
+        :param name: The custom field's name. Required unless ``import_id`` adopts.
         :param data_type: The custom field's data type. One of: 'string', 'number', 'boolean',
             'email', 'phone' (E.164 format), 'percent', 'currency', 'dateTime' (unix timestamp)
-            or 'pick_list'.
+            or 'pick_list'. Required unless ``import_id`` adopts.
         :param default_value: The custom field's default value.
         :param pick_list_values: Specify the list of supported values for the picklist.
         :param show_in_inbound_notification: Controls whether or not to show the custom fields

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -32,6 +32,7 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
     time_steps: pulumi.Output[list[int]]
     wait_time_agent_in_seconds: pulumi.Output[int]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -45,12 +46,43 @@ class AgentRoutingProfile(ZoomResource, module="zoomcc", name='AgentRoutingProfi
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        ignore_transferring_skills: pulumi.Input[bool] | None = None,
+        priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.AgentRoutingProfilePriorityArgs | _inputs.AgentRoutingProfilePriorityArgsDict]]] | None = None,
+        time_steps: pulumi.Input[Sequence[pulumi.Input[int]]] | None = None,
+        wait_time_agent_in_seconds: pulumi.Input[int] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        ignore_transferring_skills: pulumi.Input[bool] | None = None,
+        priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.AgentRoutingProfilePriorityArgs | _inputs.AgentRoutingProfilePriorityArgsDict]]] | None = None,
+        time_steps: pulumi.Input[Sequence[pulumi.Input[int]]] | None = None,
+        wait_time_agent_in_seconds: pulumi.Input[int] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AgentRoutingProfile.
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The agent routing profile's description.
-        :param name: The agent routing profile's name.
+        :param name: The agent routing profile's name. Required unless ``import_id`` adopts.
         :param ignore_transferring_skills: When transferred or in overflow, the routing system
             decides whether to ignore the skills in this routing profile.
         :param priorities: The proficiency priority.

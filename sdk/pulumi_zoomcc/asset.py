@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -43,6 +43,7 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
     name: pulumi.Output[str]
     type: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -56,14 +57,46 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        items: pulumi.Input[Sequence[pulumi.Input[_inputs.AssetItemArgs | _inputs.AssetItemArgsDict]]] | None = None,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['audio', 'image', 'slides', 'text', 'video', 'saved_reply']] | None = None,
+        category_id: pulumi.Input[str] | None = None,
+        content_hash: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        description: pulumi.Input[str] | None = None,
+        items: pulumi.Input[Sequence[pulumi.Input[_inputs.AssetItemArgs | _inputs.AssetItemArgsDict]]] | None = None,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['audio', 'image', 'slides', 'text', 'video', 'saved_reply']] | None = None,
+        category_id: pulumi.Input[str] | None = None,
+        content_hash: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Asset.
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The asset's description.
-        :param items: A list of the asset's items.
-        :param name: The asset's name.
-        :param type: The asset's type. Changing it replaces the object.
+        :param items: A list of the asset's items. Required unless ``import_id`` adopts.
+        :param name: The asset's name. Required unless ``import_id`` adopts.
+        :param type: The asset's type. Changing it replaces the object. Required unless
+            ``import_id`` adopts.
         :param category_id: The asset category's ID.
         :param content_hash: The SHA-256 of the uploaded content, computed by the provider
             during check; leave it unset.

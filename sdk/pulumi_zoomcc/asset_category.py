@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -26,6 +26,7 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
     name: pulumi.Output[str]
     scope: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -35,12 +36,36 @@ class AssetCategory(ZoomResource, module="zoomcc", name='AssetCategory'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        name: pulumi.Input[str] | None = None,
+        scope: pulumi.Input[Literal['system', 'agent']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str] | None = None,
+        scope: pulumi.Input[Literal['system', 'agent']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a AssetCategory.
 
         :param resource_name: The Pulumi name of this resource.
-        :param name: The asset category's name.
-        :param scope: The asset category's scope. Changing it replaces the object.
+        :param name: The asset category's name. Required unless ``import_id`` adopts.
+        :param scope: The asset category's scope. Changing it replaces the object. Required
+            unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

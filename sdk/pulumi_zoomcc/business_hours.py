@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -29,6 +29,36 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
     name: pulumi.Output[str]
     timezone: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        account_default: pulumi.Input[bool] | None = None,
+        description: pulumi.Input[str] | None = None,
+        hours: pulumi.Input[_inputs.BusinessHoursHoursArgs | _inputs.BusinessHoursHoursArgsDict] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        account_default: pulumi.Input[bool] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        hours: pulumi.Input[_inputs.BusinessHoursHoursArgs | _inputs.BusinessHoursHoursArgsDict] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -47,7 +77,7 @@ class BusinessHours(ZoomResource, module="zoomcc", name='BusinessHours'):
         :param resource_name: The Pulumi name of this resource.
         :param account_default: Default business hours for the newly created queue.
         :param description: The business hours' description.
-        :param name: The business hours' name.
+        :param name: The business hours' name. Required unless ``import_id`` adopts.
         :param hours: See ``BusinessHoursHoursArgs``.
         :param timezone: The business hours' timezone ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is

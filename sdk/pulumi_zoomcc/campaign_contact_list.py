@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -28,6 +28,7 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
     name: pulumi.Output[str]
     type: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -38,12 +39,37 @@ class CampaignContactList(ZoomResource, module="zoomcc", name='CampaignContactLi
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['contact', 'do_not_contact']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['contact', 'do_not_contact']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactList.
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The contact list's description.
-        :param name: The contact list's name.
+        :param name: The contact list's name. Required unless ``import_id`` adopts.
         :param type: The contact list's type. Changing it replaces the object.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -38,6 +38,7 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
     last_name: pulumi.Output[str]
     phones: pulumi.Output[list[outputs.CampaignContactListContactPhone]]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -57,20 +58,63 @@ class CampaignContactListContact(ZoomResource, module="zoomcc", name='CampaignCo
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        contact_list_id: pulumi.Input[str],
+        contact_account_number: pulumi.Input[str] | None = None,
+        contact_company: pulumi.Input[str] | None = None,
+        display_name: pulumi.Input[str] | None = None,
+        emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        first_name: pulumi.Input[str] | None = None,
+        last_name: pulumi.Input[str] | None = None,
+        contact_location: pulumi.Input[str] | None = None,
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactPhoneArgs | _inputs.CampaignContactListContactPhoneArgsDict]]] | None = None,
+        contact_role: pulumi.Input[str] | None = None,
+        contact_timezone: pulumi.Input[str] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactCustomFieldArgs | _inputs.CampaignContactListContactCustomFieldArgsDict]]] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        contact_list_id: pulumi.Input[str],
+        contact_account_number: pulumi.Input[str] | None = None,
+        contact_company: pulumi.Input[str] | None = None,
+        display_name: pulumi.Input[str] | None = None,
+        emails: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        first_name: pulumi.Input[str] | None = None,
+        last_name: pulumi.Input[str] | None = None,
+        contact_location: pulumi.Input[str] | None = None,
+        phones: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactPhoneArgs | _inputs.CampaignContactListContactPhoneArgsDict]]] | None = None,
+        contact_role: pulumi.Input[str] | None = None,
+        contact_timezone: pulumi.Input[str] | None = None,
+        custom_fields: pulumi.Input[Sequence[pulumi.Input[_inputs.CampaignContactListContactCustomFieldArgs | _inputs.CampaignContactListContactCustomFieldArgsDict]]] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactListContact.
 
         :param resource_name: The Pulumi name of this resource.
         :param contact_account_number: The contact's account number.
         :param contact_company: The contact's company.
-        :param display_name: The contact's display name.
+        :param display_name: The contact's display name. Required unless ``import_id`` adopts.
         :param emails: Supports up to 4 emails, with a maximum of 1100 characters total.
         :param first_name: The contact's first name.
         :param last_name: The contact's last name.
         :param contact_list_id: The id of the object this one belongs to (``{contactListId}``).
             Changing it replaces the object.
         :param contact_location: The contact's location.
-        :param phones: Supports up to 5 phone numbers.
+        :param phones: Supports up to 5 phone numbers. Required unless ``import_id`` adopts.
         :param contact_role: The contact's role.
         :param contact_timezone: [TZDB
             identifier](/docs/api/references/abbreviations/#timezones) time zone.

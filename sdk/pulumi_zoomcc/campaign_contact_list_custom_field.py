@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -36,6 +36,7 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
     use_as_external_url_parameter: pulumi.Output[bool]
     use_as_routing_profile_parameter: pulumi.Output[bool]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -54,6 +55,47 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        allow_third_party_access: pulumi.Input[bool] | None = None,
+        contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        name: pulumi.Input[str] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'email', 'phone', 'percent', 'currency', 'date_time', 'pick_list']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        pick_list_values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        show_in_inbound_notification: pulumi.Input[bool] | None = None,
+        show_in_profile_tab: pulumi.Input[bool] | None = None,
+        show_in_transferred_calls: pulumi.Input[bool] | None = None,
+        use_as_external_url_parameter: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        allow_third_party_access: pulumi.Input[bool] | None = None,
+        contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        name: pulumi.Input[str] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'email', 'phone', 'percent', 'currency', 'date_time', 'pick_list']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        pick_list_values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        show_in_inbound_notification: pulumi.Input[bool] | None = None,
+        show_in_profile_tab: pulumi.Input[bool] | None = None,
+        show_in_transferred_calls: pulumi.Input[bool] | None = None,
+        use_as_external_url_parameter: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameter: pulumi.Input[bool] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a CampaignContactListCustomField.
 
@@ -61,11 +103,11 @@ class CampaignContactListCustomField(ZoomResource, module="zoomcc", name='Campai
         :param allow_third_party_access: Whether the custom field can be accessed by third party
             apps.
         :param contact_list_ids: The IDs of contact lists associated with the custom field.
-        :param name: The custom field's name.
+        :param name: The custom field's name. Required unless ``import_id`` adopts.
         :param data_type: The custom field's data type. One of: 'string' (Any text value),
             'number' (Numeric value), 'boolean', 'email', 'phone', 'percent' (Numeric value
             between 0 and 100), 'currency' (Decimal value ≥ 0 with up to two decimal places),
-            'date_time' or 'pick_list'.
+            'date_time' or 'pick_list'. Required unless ``import_id`` adopts.
         :param default_value: The custom field's default value.
         :param pick_list_values: The list of supported values for the picklist.
         :param show_in_inbound_notification: Whether the custom field is shown on the inbound

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -30,6 +30,7 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
     name: pulumi.Output[str]
     timezone: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -42,15 +43,44 @@ class ClosureSet(ZoomResource, module="zoomcc", name='ClosureSet'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        account_default: pulumi.Input[bool] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        closures: pulumi.Input[Sequence[pulumi.Input[_inputs.ClosureSetClosureArgs | _inputs.ClosureSetClosureArgsDict]]] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        account_default: pulumi.Input[bool] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        closures: pulumi.Input[Sequence[pulumi.Input[_inputs.ClosureSetClosureArgs | _inputs.ClosureSetClosureArgsDict]]] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a ClosureSet.
 
         :param resource_name: The Pulumi name of this resource.
         :param account_default: Default closure for the newly created queue.
         :param description: The closure set's description.
-        :param name: The closure set's name.
-        :param closures: The closure's details.
-        :param timezone: The closure set's timezone ID.
+        :param name: The closure set's name. Required unless ``import_id`` adopts.
+        :param closures: The closure's details. Required unless ``import_id`` adopts.
+        :param timezone: The closure set's timezone ID. Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -30,6 +30,7 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
     name: pulumi.Output[str]
     top_priorities: pulumi.Output[list[outputs.ConsumerRoutingProfileTopPriority]]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -41,13 +42,40 @@ class ConsumerRoutingProfile(ZoomResource, module="zoomcc", name='ConsumerRoutin
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        accumulated_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileAccumulatedPriorityArgs | _inputs.ConsumerRoutingProfileAccumulatedPriorityArgsDict]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        top_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileTopPriorityArgs | _inputs.ConsumerRoutingProfileTopPriorityArgsDict]]] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        accumulated_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileAccumulatedPriorityArgs | _inputs.ConsumerRoutingProfileAccumulatedPriorityArgsDict]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        top_priorities: pulumi.Input[Sequence[pulumi.Input[_inputs.ConsumerRoutingProfileTopPriorityArgs | _inputs.ConsumerRoutingProfileTopPriorityArgsDict]]] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a ConsumerRoutingProfile.
 
         :param resource_name: The Pulumi name of this resource.
         :param accumulated_priorities: The consumers' accumulated priority.
         :param description: The consumer routing profile's description.
-        :param name: The consumer routing profile's name.
+        :param name: The consumer routing profile's name. Required unless ``import_id`` adopts.
         :param top_priorities: The consumers' top priority.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.

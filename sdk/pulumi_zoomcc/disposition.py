@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -33,6 +33,7 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
     status: pulumi.Output[str]
     sub_dispositions: pulumi.Output[list[outputs.DispositionSubDisposition]]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -45,12 +46,41 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
+        status: pulumi.Input[Literal['inactive', 'active']] | None = None,
+        sub_dispositions: pulumi.Input[Sequence[pulumi.Input[_inputs.DispositionSubDispositionArgs | _inputs.DispositionSubDispositionArgsDict]]] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        disposition_type: pulumi.Input[Literal['single', 'multi_level']] | None = None,
+        status: pulumi.Input[Literal['inactive', 'active']] | None = None,
+        sub_dispositions: pulumi.Input[Sequence[pulumi.Input[_inputs.DispositionSubDispositionArgs | _inputs.DispositionSubDispositionArgsDict]]] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Disposition.
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The disposition's description.
-        :param name: The disposition's name.
+        :param name: The disposition's name. Required unless ``import_id`` adopts.
         :param disposition_type: The disposition's type.
         :param status: The disposition's active status. One of: 'inactive' (Deactivated) or
             'active' (Activated).

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -33,6 +33,7 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
     queues: pulumi.Output[list[outputs.DispositionSetQueue]]
     status: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -44,13 +45,40 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['inactive', 'active']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        disposition_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['inactive', 'active']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a DispositionSet.
 
         :param resource_name: The Pulumi name of this resource.
         :param disposition_ids: Information about the set's assigned dispositions.
         :param description: The set's description.
-        :param name: The set's name.
+        :param name: The set's name. Required unless ``import_id`` adopts.
         :param status: The set's active status. One of: 'inactive' (Deactivated) or 'active'
             (Activated).
         :param import_id: Adopt the existing object with this id instead of creating one: it is

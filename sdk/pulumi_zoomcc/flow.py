@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -46,6 +46,7 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
     status: pulumi.Output[str]
     version_description: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -54,6 +55,39 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         name: pulumi.Input[str],
         content_hash: pulumi.Input[str] | None = None,
         description: pulumi.Input[str] | None = None,
+        flow_nodes: pulumi.Input[Mapping[str, Any]] | None = None,
+        version_description: pulumi.Input[str] | None = None,
+        publish: pulumi.Input[bool] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        content_hash: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        file: pulumi.Input[str | pulumi.Asset] | None = None,
+        name: pulumi.Input[str] | None = None,
+        flow_nodes: pulumi.Input[Mapping[str, Any]] | None = None,
+        version_description: pulumi.Input[str] | None = None,
+        publish: pulumi.Input[bool] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        content_hash: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        file: pulumi.Input[str | pulumi.Asset] | None = None,
+        name: pulumi.Input[str] | None = None,
         flow_nodes: pulumi.Input[Mapping[str, Any]] | None = None,
         version_description: pulumi.Input[str] | None = None,
         publish: pulumi.Input[bool] | None = None,
@@ -69,8 +103,8 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
         :param description: The flow description.
         :param file: The file to upload: a local path or a `pulumi.FileAsset`, sent as multipart
             form data. Its content's SHA-256 is kept in `content_hash`: changed content is a
-            change, a moved or renamed file is not.
-        :param name: The flow name.
+            change, a moved or renamed file is not. Required unless ``import_id`` adopts.
+        :param name: The flow name. Required unless ``import_id`` adopts.
         :param flow_nodes: The file's JSON nodes keyed by id (every object in a list that has an
             `id`), filled in by the provider during check so that `pulumi preview --diff` shows
             which nodes a changed file adds, removes or changes; leave it unset.

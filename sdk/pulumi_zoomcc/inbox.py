@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -32,6 +32,36 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
     type: pulumi.Output[str]
     voicemail: pulumi.Output[outputs.InboxVoicemail]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        inbox_content_storage_location: pulumi.Input[Literal['US', 'AU', 'BR', 'CA', 'DE', 'JP', 'SG']] | None = None,
+        description: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['voicemail']] | None = None,
+        voicemail: pulumi.Input[_inputs.InboxVoicemailArgs | _inputs.InboxVoicemailArgsDict] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        inbox_content_storage_location: pulumi.Input[Literal['US', 'AU', 'BR', 'CA', 'DE', 'JP', 'SG']] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['voicemail']] | None = None,
+        voicemail: pulumi.Input[_inputs.InboxVoicemailArgs | _inputs.InboxVoicemailArgsDict] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -52,7 +82,7 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
             using a two-letter country code. One of: 'US' (United States), 'AU' (Australia),
             'BR' (Brazil), 'CA' (Canada), 'DE' (Germany), 'JP' (Japan) or 'SG' (Singapore).
         :param description: The inbox's description.
-        :param name: The inbox's name.
+        :param name: The inbox's name. Required unless ``import_id`` adopts.
         :param type: The inbox type. Changing it replaces the object.
         :param voicemail: The voicemail settings.
         :param import_id: Adopt the existing object with this id instead of creating one: it is

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -30,6 +30,7 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
     match_type: pulumi.Output[str]
     status: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -41,16 +42,45 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        comment: pulumi.Input[str] | None = None,
+        ip_address: pulumi.Input[str] | None = None,
+        match_type: pulumi.Input[Literal['ip_address']] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        comment: pulumi.Input[str] | None = None,
+        ip_address: pulumi.Input[str] | None = None,
+        match_type: pulumi.Input[Literal['ip_address']] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a IpAddressBlockListRule.
 
         :param resource_name: The Pulumi name of this resource.
         :param comment: The comment about the block list rule. Changing it replaces the object.
         :param ip_address: The IP address the block list rule applies to. Changing it replaces
-            the object.
+            the object. Required unless ``import_id`` adopts.
         :param match_type: The block list rule's match type. One of: 'ip_address' (Matches a
-            specific IP address). Changing it replaces the object.
-        :param status: The block list rule's status. Changing it replaces the object.
+            specific IP address). Changing it replaces the object. Required unless ``import_id``
+            adopts.
+        :param status: The block list rule's status. Changing it replaces the object. Required
+            unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

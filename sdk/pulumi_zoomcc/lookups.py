@@ -1199,7 +1199,7 @@ class GetOutboundCampaignResult(dict[str, Any]):
     """Controls the dialing sequence and failure-handling behavior."""
     dialing_method: str | None = None
     """Determine how contacts in this campaign will be dialed."""
-    dialing_method_settings: dict[str, Any] | None = None
+    dialing_method_settings: outputs.OutboundCampaignDialingMethodSettings | None = None
     """Settings for the selected dialing method."""
     enable_always_running: bool | None = None
     """Enable always running."""

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any, Literal, overload
 
 import pulumi
 
-from pulumi_zoomcc import outputs
+from pulumi_zoomcc import _inputs, outputs
 from pulumi_zoomcc._base import ZoomResource
 
 __all__ = ["OutboundCampaign"]
@@ -46,7 +46,7 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
     description: pulumi.Output[str]
     dial_sequence: pulumi.Output[str]
     dialing_method: pulumi.Output[str]
-    dialing_method_settings: pulumi.Output[dict[str, Any]]
+    dialing_method_settings: pulumi.Output[outputs.OutboundCampaignDialingMethodSettings]
     enable_abandonment_timeout: pulumi.Output[bool]
     enable_always_running: pulumi.Output[bool]
     enable_closure_hour: pulumi.Output[bool]
@@ -73,12 +73,13 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
     status: pulumi.Output[str]
     third_attempt_period: pulumi.Output[int]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
         *,
         dialing_method: pulumi.Input[Literal['progressive', 'preview', 'agentless']],
-        dialing_method_settings: pulumi.Input[Mapping[str, Any]],
+        dialing_method_settings: pulumi.Input[_inputs.OutboundCampaignDialingMethodSettingsArgs | _inputs.OutboundCampaignDialingMethodSettingsArgsDict],
         name: pulumi.Input[str],
         phone_number_id: pulumi.Input[str],
         queue_id: pulumi.Input[str],
@@ -122,6 +123,109 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        abandonment_message_asset_id: pulumi.Input[str] | None = None,
+        abandonment_timeout: pulumi.Input[int] | None = None,
+        agentless_amd_off_action: pulumi.Input[Literal['use_flow', 'hang_up', 'play_media']] | None = None,
+        agentless_amd_off_resource_id: pulumi.Input[str] | None = None,
+        allow_retry_preview_dialer: pulumi.Input[bool] | None = None,
+        assign_type: pulumi.Input[Literal['queue', 'default', 'customer']] | None = None,
+        attempts_use_same_period: pulumi.Input[bool] | None = None,
+        business_hour_id: pulumi.Input[str] | None = None,
+        business_hour_source: pulumi.Input[Literal['queue', 'campaign']] | None = None,
+        campaign_contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        campaign_do_not_contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        closure_set_id: pulumi.Input[str] | None = None,
+        contact_order: pulumi.Input[int] | None = None,
+        contact_phone_order: pulumi.Input[str] | None = None,
+        contact_timezone_source: pulumi.Input[Literal['none', 'area_code', 'timezone']] | None = None,
+        dial_sequence: pulumi.Input[Literal['list_dial', 'contact_dial', 'contact_with_lock']] | None = None,
+        dialing_method: pulumi.Input[Literal['progressive', 'preview', 'agentless']] | None = None,
+        dialing_method_settings: pulumi.Input[_inputs.OutboundCampaignDialingMethodSettingsArgs | _inputs.OutboundCampaignDialingMethodSettingsArgsDict] | None = None,
+        enable_abandonment_timeout: pulumi.Input[bool] | None = None,
+        enable_always_running: pulumi.Input[bool] | None = None,
+        enable_closure_hour: pulumi.Input[bool] | None = None,
+        enable_diagnostics: pulumi.Input[bool] | None = None,
+        enable_max_ring_time: pulumi.Input[bool] | None = None,
+        enable_skip: pulumi.Input[bool] | None = None,
+        exclusion_logic: pulumi.Input[Literal['and', 'or']] | None = None,
+        max_attempts_per_contact: pulumi.Input[int] | None = None,
+        max_concurrent_calls: pulumi.Input[int] | None = None,
+        max_ring_time: pulumi.Input[int] | None = None,
+        max_skips: pulumi.Input[int] | None = None,
+        new_flow_id: pulumi.Input[str] | None = None,
+        old_flow_id: pulumi.Input[str] | None = None,
+        other_attempt_period: pulumi.Input[int] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        priority: pulumi.Input[int] | None = None,
+        status: pulumi.Input[Literal['draft', 'ready', 'paused', 'running']] | None = None,
+        phone_number_id: pulumi.Input[str] | None = None,
+        queue_id: pulumi.Input[str] | None = None,
+        retry_period: pulumi.Input[int] | None = None,
+        retry_period_unit: pulumi.Input[Literal['seconds', 'minutes', 'hours', 'days']] | None = None,
+        second_attempt_period: pulumi.Input[int] | None = None,
+        third_attempt_period: pulumi.Input[int] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        abandonment_message_asset_id: pulumi.Input[str] | None = None,
+        abandonment_timeout: pulumi.Input[int] | None = None,
+        agentless_amd_off_action: pulumi.Input[Literal['use_flow', 'hang_up', 'play_media']] | None = None,
+        agentless_amd_off_resource_id: pulumi.Input[str] | None = None,
+        allow_retry_preview_dialer: pulumi.Input[bool] | None = None,
+        assign_type: pulumi.Input[Literal['queue', 'default', 'customer']] | None = None,
+        attempts_use_same_period: pulumi.Input[bool] | None = None,
+        business_hour_id: pulumi.Input[str] | None = None,
+        business_hour_source: pulumi.Input[Literal['queue', 'campaign']] | None = None,
+        campaign_contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        campaign_do_not_contact_list_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        closure_set_id: pulumi.Input[str] | None = None,
+        contact_order: pulumi.Input[int] | None = None,
+        contact_phone_order: pulumi.Input[str] | None = None,
+        contact_timezone_source: pulumi.Input[Literal['none', 'area_code', 'timezone']] | None = None,
+        dial_sequence: pulumi.Input[Literal['list_dial', 'contact_dial', 'contact_with_lock']] | None = None,
+        dialing_method: pulumi.Input[Literal['progressive', 'preview', 'agentless']] | None = None,
+        dialing_method_settings: pulumi.Input[_inputs.OutboundCampaignDialingMethodSettingsArgs | _inputs.OutboundCampaignDialingMethodSettingsArgsDict] | None = None,
+        enable_abandonment_timeout: pulumi.Input[bool] | None = None,
+        enable_always_running: pulumi.Input[bool] | None = None,
+        enable_closure_hour: pulumi.Input[bool] | None = None,
+        enable_diagnostics: pulumi.Input[bool] | None = None,
+        enable_max_ring_time: pulumi.Input[bool] | None = None,
+        enable_skip: pulumi.Input[bool] | None = None,
+        exclusion_logic: pulumi.Input[Literal['and', 'or']] | None = None,
+        max_attempts_per_contact: pulumi.Input[int] | None = None,
+        max_concurrent_calls: pulumi.Input[int] | None = None,
+        max_ring_time: pulumi.Input[int] | None = None,
+        max_skips: pulumi.Input[int] | None = None,
+        new_flow_id: pulumi.Input[str] | None = None,
+        old_flow_id: pulumi.Input[str] | None = None,
+        other_attempt_period: pulumi.Input[int] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        priority: pulumi.Input[int] | None = None,
+        status: pulumi.Input[Literal['draft', 'ready', 'paused', 'running']] | None = None,
+        phone_number_id: pulumi.Input[str] | None = None,
+        queue_id: pulumi.Input[str] | None = None,
+        retry_period: pulumi.Input[int] | None = None,
+        retry_period_unit: pulumi.Input[Literal['seconds', 'minutes', 'hours', 'days']] | None = None,
+        second_attempt_period: pulumi.Input[int] | None = None,
+        third_attempt_period: pulumi.Input[int] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a OutboundCampaign.
 
@@ -152,9 +256,10 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
             'progressive' (engagement details are displayed to the agent after they are
             connected with the consumer), 'preview' (engagement details are displayed to the
             agent before they are connected with the consumer) or 'agentless' (automated dialing
-            without agent involvement). Changing it replaces the object.
+            without agent involvement). Changing it replaces the object. Required unless
+            ``import_id`` adopts.
         :param dialing_method_settings: One of either progressive, preview, or agentless
-            dialing. Changing it replaces the object.
+            dialing. Changing it replaces the object. Required unless ``import_id`` adopts.
         :param enable_abandonment_timeout: Abandon answered calls if an agent does not connect
             within a set period of time.
         :param enable_always_running: Enable always running.
@@ -172,12 +277,14 @@ class OutboundCampaign(ZoomResource, module="zoomcc", name='OutboundCampaign'):
         :param old_flow_id: The agentless dialer's old flow ID.
         :param other_attempt_period: Other attempt period.
         :param description: The campaign's description.
-        :param name: The campaign's name.
+        :param name: The campaign's name. Required unless ``import_id`` adopts.
         :param priority: The campaign priority.
         :param status: The campaign's status, set through the status operation after create or
             update: draft, ready, paused or running (lower case, as GET returns it).
-        :param phone_number_id: The reference ID for the Contact Center phone number.
-        :param queue_id: The queue ID. Changing it replaces the object.
+        :param phone_number_id: The reference ID for the Contact Center phone number. Required
+            unless ``import_id`` adopts.
+        :param queue_id: The queue ID. Changing it replaces the object. Required unless
+            ``import_id`` adopts.
         :param retry_period: Retry period.
         :param retry_period_unit: Unit for retry period.
         :param second_attempt_period: Second attempt period.

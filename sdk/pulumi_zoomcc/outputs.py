@@ -38,6 +38,8 @@ __all__ = [
     "InboxVoicemailVoicemailSendRemindersForUnresolved",
     "OutboundCampaignCampaignContactListItem",
     "OutboundCampaignCampaignDoNotContactListItem",
+    "OutboundCampaignDialingMethodSettings",
+    "OutboundCampaignDialingMethodSettingsAmdSettings",
     "QueueAgentRoutingSettings",
     "QueueEngagementAcceptance",
     "QueueInboundDispositions",
@@ -556,6 +558,48 @@ class OutboundCampaignCampaignDoNotContactListItem(dict[str, Any]):
     """The do not contact list's name."""
     contacts_count: str | None = None
     """Number of contacts in the do not contact list."""
+
+
+@pulumi.output_type
+class OutboundCampaignDialingMethodSettings(dict[str, Any]):
+    """One of either progressive, preview, or agentless dialing."""
+    enable_amd: bool | None = None
+    """Progressive dialing: whether answering machine detection is on (the create example, line
+    5264).
+    """
+    amd_settings: OutboundCampaignDialingMethodSettingsAmdSettings | None = None
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    enable_abandonment_timeout: bool | None = None
+    """Abandon answered calls if an agent does not connect within a set period of time (line 5889)."""
+    abandonment_timeout: int | None = None
+    """Use with `enable_abandonment_timeout`: seconds before a connected call is abandoned, 2 to 30
+    (line 5829).
+    """
+    abandonment_message_asset_id: str | None = None
+    """The Contact Center Asset Library asset to play when a call is abandoned due to agent
+    unavailability (line 5825).
+    """
+    enable_skip: bool | None = None
+    """Preview dialing method only."""
+    max_skips: int | None = None
+    """Preview dialing method only."""
+    allow_retry_preview_dialer: bool | None = None
+    """Allow retry for preview dialer (line 5841)."""
+    max_concurrent_calls: int | None = None
+    """The maximum concurrent calls for the agentless dialer (line 5921)."""
+    agentless_amd_off_action: str | None = None
+    """Action when agentless AMD is off (line 5833)."""
+    agentless_amd_off_resource_id: str | None = None
+    """Resource ID when agentless AMD is off (line 5837)."""
+
+
+@pulumi.output_type
+class OutboundCampaignDialingMethodSettingsAmdSettings(dict[str, Any]):
+    """Progressive dialing: the media answering machine detection plays (line 5265)."""
+    greeting_asset_id: str | None = None
+    """The Contact Center Asset Library asset greeting the consumer (line 5266)."""
+    answering_machine_asset_id: str | None = None
+    """The Contact Center Asset Library asset left on an answering machine (line 5267)."""
 
 
 @pulumi.output_type

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -35,6 +35,7 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
     phone_number: pulumi.Output[str]
     status: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -50,25 +51,62 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        channel: pulumi.Input[Sequence[pulumi.Input[Literal['voice', 'sms']]]] | None = None,
+        comment: pulumi.Input[str] | None = None,
+        country_iso_code: pulumi.Input[str] | None = None,
+        direction: pulumi.Input[Sequence[pulumi.Input[Literal['inbound', 'outbound']]]] | None = None,
+        exceptions: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        match_type: pulumi.Input[Literal['phone_number', 'prefix']] | None = None,
+        phone_number: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        channel: pulumi.Input[Sequence[pulumi.Input[Literal['voice', 'sms']]]] | None = None,
+        comment: pulumi.Input[str] | None = None,
+        country_iso_code: pulumi.Input[str] | None = None,
+        direction: pulumi.Input[Sequence[pulumi.Input[Literal['inbound', 'outbound']]]] | None = None,
+        exceptions: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        match_type: pulumi.Input[Literal['phone_number', 'prefix']] | None = None,
+        phone_number: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a PhoneNumberBlockListRule.
 
         :param resource_name: The Pulumi name of this resource.
         :param channel: The channel the block list rule applies to. Changing it replaces the
-            object.
+            object. Required unless ``import_id`` adopts.
         :param comment: The comment about the block list rule. Changing it replaces the object.
         :param country_iso_code: The [ISO country code](/docs/api/rest/other-
-            references/abbreviation-lists/#countries). Changing it replaces the object.
+            references/abbreviation-lists/#countries). Changing it replaces the object. Required
+            unless ``import_id`` adopts.
         :param direction: The call direction the block list rule applies to. Changing it
-            replaces the object.
+            replaces the object. Required unless ``import_id`` adopts.
         :param exceptions: The phone numbers excluded from the block list rule. Changing it
             replaces the object.
         :param match_type: The block list rule's match type. One of: 'phone_number' (Matches a
             specific phone number) or 'prefix' (Matches all numbers starting with the specified
-            digits). Changing it replaces the object.
+            digits). Changing it replaces the object. Required unless ``import_id`` adopts.
         :param phone_number: The phone number or prefix the block list rule applies to. Changing
-            it replaces the object.
-        :param status: The block list rule's status. Changing it replaces the object.
+            it replaces the object. Required unless ``import_id`` adopts.
+        :param status: The block list rule's status. Changing it replaces the object. Required
+            unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

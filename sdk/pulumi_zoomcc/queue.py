@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -89,6 +89,114 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
     wrap_up_after_transfer: pulumi.Output[bool]
     wrap_up_expiration: pulumi.Output[bool]
     wrap_up_time: pulumi.Output[int]
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        agent_routing_profile_id: pulumi.Input[str] | None = None,
+        agent_routing_settings: pulumi.Input[_inputs.QueueAgentRoutingSettingsArgs | _inputs.QueueAgentRoutingSettingsArgsDict] | None = None,
+        auto_close_alert_message: pulumi.Input[str] | None = None,
+        auto_close_alert_message_enabled: pulumi.Input[bool] | None = None,
+        auto_close_alert_message_time: pulumi.Input[int] | None = None,
+        auto_close_message: pulumi.Input[str] | None = None,
+        auto_close_message_enabled: pulumi.Input[bool] | None = None,
+        auto_close_timeout: pulumi.Input[int] | None = None,
+        channel: pulumi.Input[Literal['voice', 'video', 'messaging', 'email', 'work_item']] | None = None,
+        channel_types: pulumi.Input[Sequence[pulumi.Input[Literal['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messaging', 'work_item']]]] | None = None,
+        consumer_routing_profile_id: pulumi.Input[str] | None = None,
+        default_disposition_id: pulumi.Input[str] | None = None,
+        disposition_required: pulumi.Input[bool] | None = None,
+        distribution_duration_in_seconds: pulumi.Input[int] | None = None,
+        distribution_type: pulumi.Input[Literal[0, 1, 2, 3, 4, 5, 6, 7]] | None = None,
+        engagement_acceptance: pulumi.Input[_inputs.QueueEngagementAcceptanceArgs | _inputs.QueueEngagementAcceptanceArgsDict] | None = None,
+        inbound_launch_url_info: pulumi.Input[_inputs.QueueInboundLaunchUrlInfoArgs | _inputs.QueueInboundLaunchUrlInfoArgsDict] | None = None,
+        max_engagement_in_queue: pulumi.Input[int] | None = None,
+        max_wait_time: pulumi.Input[int] | None = None,
+        message_accept: pulumi.Input[Literal['manual', 'auto']] | None = None,
+        notes_asset_id: pulumi.Input[str] | None = None,
+        outbound_settings: pulumi.Input[_inputs.QueueOutboundSettingsArgs | _inputs.QueueOutboundSettingsArgsDict] | None = None,
+        overflow_to_cc_queue_id: pulumi.Input[str] | None = None,
+        overflow_to_flow_id: pulumi.Input[str] | None = None,
+        overflow_to_goodbye_message: pulumi.Input[bool] | None = None,
+        overflow_to_goodbye_message_asset_id: pulumi.Input[str] | None = None,
+        overflow_to_inbox_id: pulumi.Input[str] | None = None,
+        overflow_to_queue_id: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        recording_storage_location: pulumi.Input[Literal['us', 'au', 'br', 'ca', 'de', 'jp', 'sg']] | None = None,
+        scheduled_callback_settings: pulumi.Input[_inputs.QueueScheduledCallbackSettingsArgs | _inputs.QueueScheduledCallbackSettingsArgsDict] | None = None,
+        service_level_exclude_abandoned_quit_engagements: pulumi.Input[bool] | None = None,
+        service_level_exclude_long_abandoned_calls: pulumi.Input[bool] | None = None,
+        service_level_exclude_overflow_engagements: pulumi.Input[bool] | None = None,
+        service_level_exclude_short_abandoned_calls: pulumi.Input[bool] | None = None,
+        service_level_target_in_percentage: pulumi.Input[int] | None = None,
+        service_level_threshold_in_seconds: pulumi.Input[int] | None = None,
+        short_abandon: pulumi.Input[_inputs.QueueShortAbandonArgs | _inputs.QueueShortAbandonArgsDict] | None = None,
+        video_callback_settings: pulumi.Input[_inputs.QueueVideoCallbackSettingsArgs | _inputs.QueueVideoCallbackSettingsArgsDict] | None = None,
+        waiting_room_id: pulumi.Input[str] | None = None,
+        wrap_up_after_transfer: pulumi.Input[bool] | None = None,
+        wrap_up_expiration: pulumi.Input[bool] | None = None,
+        wrap_up_time: pulumi.Input[int] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        agent_routing_profile_id: pulumi.Input[str] | None = None,
+        agent_routing_settings: pulumi.Input[_inputs.QueueAgentRoutingSettingsArgs | _inputs.QueueAgentRoutingSettingsArgsDict] | None = None,
+        auto_close_alert_message: pulumi.Input[str] | None = None,
+        auto_close_alert_message_enabled: pulumi.Input[bool] | None = None,
+        auto_close_alert_message_time: pulumi.Input[int] | None = None,
+        auto_close_message: pulumi.Input[str] | None = None,
+        auto_close_message_enabled: pulumi.Input[bool] | None = None,
+        auto_close_timeout: pulumi.Input[int] | None = None,
+        channel: pulumi.Input[Literal['voice', 'video', 'messaging', 'email', 'work_item']] | None = None,
+        channel_types: pulumi.Input[Sequence[pulumi.Input[Literal['voice', 'chat', 'sms', 'video', 'in_app_chat', 'messaging', 'work_item']]]] | None = None,
+        consumer_routing_profile_id: pulumi.Input[str] | None = None,
+        default_disposition_id: pulumi.Input[str] | None = None,
+        disposition_required: pulumi.Input[bool] | None = None,
+        distribution_duration_in_seconds: pulumi.Input[int] | None = None,
+        distribution_type: pulumi.Input[Literal[0, 1, 2, 3, 4, 5, 6, 7]] | None = None,
+        engagement_acceptance: pulumi.Input[_inputs.QueueEngagementAcceptanceArgs | _inputs.QueueEngagementAcceptanceArgsDict] | None = None,
+        inbound_launch_url_info: pulumi.Input[_inputs.QueueInboundLaunchUrlInfoArgs | _inputs.QueueInboundLaunchUrlInfoArgsDict] | None = None,
+        max_engagement_in_queue: pulumi.Input[int] | None = None,
+        max_wait_time: pulumi.Input[int] | None = None,
+        message_accept: pulumi.Input[Literal['manual', 'auto']] | None = None,
+        notes_asset_id: pulumi.Input[str] | None = None,
+        outbound_settings: pulumi.Input[_inputs.QueueOutboundSettingsArgs | _inputs.QueueOutboundSettingsArgsDict] | None = None,
+        overflow_to_cc_queue_id: pulumi.Input[str] | None = None,
+        overflow_to_flow_id: pulumi.Input[str] | None = None,
+        overflow_to_goodbye_message: pulumi.Input[bool] | None = None,
+        overflow_to_goodbye_message_asset_id: pulumi.Input[str] | None = None,
+        overflow_to_inbox_id: pulumi.Input[str] | None = None,
+        overflow_to_queue_id: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        recording_storage_location: pulumi.Input[Literal['us', 'au', 'br', 'ca', 'de', 'jp', 'sg']] | None = None,
+        scheduled_callback_settings: pulumi.Input[_inputs.QueueScheduledCallbackSettingsArgs | _inputs.QueueScheduledCallbackSettingsArgsDict] | None = None,
+        service_level_exclude_abandoned_quit_engagements: pulumi.Input[bool] | None = None,
+        service_level_exclude_long_abandoned_calls: pulumi.Input[bool] | None = None,
+        service_level_exclude_overflow_engagements: pulumi.Input[bool] | None = None,
+        service_level_exclude_short_abandoned_calls: pulumi.Input[bool] | None = None,
+        service_level_target_in_percentage: pulumi.Input[int] | None = None,
+        service_level_threshold_in_seconds: pulumi.Input[int] | None = None,
+        short_abandon: pulumi.Input[_inputs.QueueShortAbandonArgs | _inputs.QueueShortAbandonArgsDict] | None = None,
+        video_callback_settings: pulumi.Input[_inputs.QueueVideoCallbackSettingsArgs | _inputs.QueueVideoCallbackSettingsArgsDict] | None = None,
+        waiting_room_id: pulumi.Input[str] | None = None,
+        wrap_up_after_transfer: pulumi.Input[bool] | None = None,
+        wrap_up_expiration: pulumi.Input[bool] | None = None,
+        wrap_up_time: pulumi.Input[int] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
 
     def __init__(
         self,
@@ -181,7 +289,7 @@ class Queue(ZoomResource, module="zoomcc", name='Queue'):
         :param overflow_to_inbox_id: The voicemail inbox ID to receive the overflow.
         :param overflow_to_queue_id: The queue ID to receive the overflow.
         :param description: The task queue's description.
-        :param name: The task queue's name.
+        :param name: The task queue's name. Required unless ``import_id`` adopts.
         :param recording_storage_location: Determine where to store the recording. One of: 'us'
             (United States), 'au' (Australia), 'br' (Brazil), 'ca' (Canada), 'de' (Germany),
             'jp' (Japan) or 'sg' (Singapore).

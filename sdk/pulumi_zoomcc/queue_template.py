@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -33,6 +33,7 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
     status: pulumi.Output[str]
     template_type: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -45,15 +46,46 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        channel: pulumi.Input[Literal['voice', 'video', 'messaging', 'email', 'work_item']] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        template_type: pulumi.Input[Literal['add', 'update']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        channel: pulumi.Input[Literal['voice', 'video', 'messaging', 'email', 'work_item']] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['active', 'inactive']] | None = None,
+        template_type: pulumi.Input[Literal['add', 'update']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a QueueTemplate.
 
         :param resource_name: The Pulumi name of this resource.
         :param channel: The queue template's channel type. Changing it replaces the object.
+            Required unless ``import_id`` adopts.
         :param description: The queue template's description.
-        :param name: The queue template's name.
+        :param name: The queue template's name. Required unless ``import_id`` adopts.
         :param status: The queue template's status.
         :param template_type: The queue template's type. Changing it replaces the object.
+            Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -30,6 +30,32 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
     sip_zone_id: pulumi.Output[str]
     sip_zone_name: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        move_users_to_region_id: pulumi.Input[str] | None = None,
+        sip_zone_id: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        move_users_to_region_id: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        sip_zone_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -47,7 +73,7 @@ class Region(ZoomResource, module="zoomcc", name='Region'):
         :param move_users_to_region_id: The region the region's users move to when it is
             deleted; by default the account's main region (the one the list marks
             `is_main_region`), which always exists and cannot be deleted.
-        :param name: The region's name.
+        :param name: The region's name. Required unless ``import_id`` adopts.
         :param sip_zone_id: The region SIP zone's ID.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.

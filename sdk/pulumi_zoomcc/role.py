@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -35,6 +35,34 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
     total_users: pulumi.Output[int]
     transfer_users_to_role_id: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        privileges: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        transfer_users_to_role_id: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        privileges: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        transfer_users_to_role_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -53,7 +81,7 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
         :param privileges: Any one or more of [these privileges](/docs/api/references/contact-
             center-privileges/) assigned to the role.
         :param description: The role's description.
-        :param name: The user role's name.
+        :param name: The user role's name. Required unless ``import_id`` adopts.
         :param transfer_users_to_role_id: The role the role's users are given when it is
             deleted; by default the built-in `Agent` role (the least privileged of the built-in
             Administrator, Supervisor and Agent roles, which every account has and whose names

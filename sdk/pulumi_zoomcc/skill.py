@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -32,6 +32,30 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
     skill_type: pulumi.Output[str]
     total_users: pulumi.Output[int]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        skill_category_id: pulumi.Input[str],
+        name: pulumi.Input[str],
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        skill_category_id: pulumi.Input[str],
+        name: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -47,7 +71,7 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
         :param resource_name: The Pulumi name of this resource.
         :param skill_category_id: The skill category ID to assign the skill to. Changing it
             replaces the object.
-        :param name: The skill's name.
+        :param name: The skill's name. Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -30,6 +30,34 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
     skill_category_id: pulumi.Output[str]
     skill_type: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        max_proficiency_level: pulumi.Input[int] | None = None,
+        description: pulumi.Input[str] | None = None,
+        skill_type: pulumi.Input[Literal['text', 'proficiency']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        max_proficiency_level: pulumi.Input[int] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        skill_type: pulumi.Input[Literal['text', 'proficiency']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -48,7 +76,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
         :param max_proficiency_level: The skill category's maximum proficiency level, between
             `1` (low) and system configured highest level (high).
         :param description: The skill category's description.
-        :param name: The skill category's name.
+        :param name: The skill category's name. Required unless ``import_id`` adopts.
         :param skill_type: The skill category's type. One of: 'text' (A text-based skill, such
             as a geographic location) or 'proficiency' (A proficiency-based skill, such as a
             second language). Changing it replaces the object.

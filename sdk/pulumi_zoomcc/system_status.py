@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -32,6 +32,34 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
     status_id: pulumi.Output[str]
     status_type: pulumi.Output[str]
 
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str],
+        enable: pulumi.Input[bool] | None = None,
+        assigned_queues: pulumi.Input[Sequence[pulumi.Input[_inputs.SystemStatusAssignedQueueArgs | _inputs.SystemStatusAssignedQueueArgsDict]]] | None = None,
+        category: pulumi.Input[Literal['agent_status', 'queue_opt_out_and_not_ready_status']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        enable: pulumi.Input[bool] | None = None,
+        assigned_queues: pulumi.Input[Sequence[pulumi.Input[_inputs.SystemStatusAssignedQueueArgs | _inputs.SystemStatusAssignedQueueArgsDict]]] | None = None,
+        category: pulumi.Input[Literal['agent_status', 'queue_opt_out_and_not_ready_status']] | None = None,
+        name: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
     def __init__(
         self,
         resource_name: str,
@@ -54,7 +82,7 @@ class SystemStatus(ZoomResource, module="zoomcc", name='SystemStatus'):
         :param category: The status's category. One of: 'agent_status' (User's system statuses)
             or 'queue_opt_out_and_not_ready_status' (User's Queue Opt-Out and Not Ready
             reasons). Changing it replaces the object.
-        :param name: The status's name.
+        :param name: The status's name. Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -30,6 +30,7 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
     parent_team_name: pulumi.Output[str]
     team_id: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -40,13 +41,39 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        parent_team_id: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        parent_team_id: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Team.
 
         :param resource_name: The Pulumi name of this resource.
         :param parent_team_id: The team's parent team ID. Changing it replaces the object.
+            Required unless ``import_id`` adopts.
         :param description: The team's description.
-        :param name: The team's name.
+        :param name: The team's name. Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

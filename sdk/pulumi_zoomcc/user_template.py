@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -50,6 +50,7 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
     template_type: pulumi.Output[str]
     user_access: pulumi.Output[bool]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -74,6 +75,59 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        assigned_queues: pulumi.Input[_inputs.UserTemplateAssignedQueuesArgs | _inputs.UserTemplateAssignedQueuesArgsDict] | None = None,
+        client_integration: pulumi.Input[_inputs.UserTemplateClientIntegrationArgs | _inputs.UserTemplateClientIntegrationArgsDict] | None = None,
+        country_or_region: pulumi.Input[str] | None = None,
+        emergency_calling: pulumi.Input[bool] | None = None,
+        engagement_capacity: pulumi.Input[_inputs.UserTemplateEngagementCapacityArgs | _inputs.UserTemplateEngagementCapacityArgsDict] | None = None,
+        external_url: pulumi.Input[_inputs.UserTemplateExternalUrlArgs | _inputs.UserTemplateExternalUrlArgsDict] | None = None,
+        mobile_client: pulumi.Input[bool] | None = None,
+        package: pulumi.Input[str | _inputs.UserTemplatePackageArgs | _inputs.UserTemplatePackageArgsDict] | None = None,
+        region: pulumi.Input[str] | None = None,
+        role: pulumi.Input[str] | None = None,
+        selected_blocks: pulumi.Input[Sequence[pulumi.Input[Literal['role', 'package', 'team', 'client_integration', 'external_url', 'user_access', 'country_or_region', 'region', 'mobile_client', 'emergency_calling', 'assigned_queues', 'skills', 'engagement_capacity']]]] | None = None,
+        skills: pulumi.Input[Sequence[pulumi.Input[_inputs.UserTemplateSkillArgs | _inputs.UserTemplateSkillArgsDict]]] | None = None,
+        team: pulumi.Input[_inputs.UserTemplateTeamArgs | _inputs.UserTemplateTeamArgsDict] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        template_type: pulumi.Input[Literal['add', 'update']] | None = None,
+        user_access: pulumi.Input[bool] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        assigned_queues: pulumi.Input[_inputs.UserTemplateAssignedQueuesArgs | _inputs.UserTemplateAssignedQueuesArgsDict] | None = None,
+        client_integration: pulumi.Input[_inputs.UserTemplateClientIntegrationArgs | _inputs.UserTemplateClientIntegrationArgsDict] | None = None,
+        country_or_region: pulumi.Input[str] | None = None,
+        emergency_calling: pulumi.Input[bool] | None = None,
+        engagement_capacity: pulumi.Input[_inputs.UserTemplateEngagementCapacityArgs | _inputs.UserTemplateEngagementCapacityArgsDict] | None = None,
+        external_url: pulumi.Input[_inputs.UserTemplateExternalUrlArgs | _inputs.UserTemplateExternalUrlArgsDict] | None = None,
+        mobile_client: pulumi.Input[bool] | None = None,
+        package: pulumi.Input[str | _inputs.UserTemplatePackageArgs | _inputs.UserTemplatePackageArgsDict] | None = None,
+        region: pulumi.Input[str] | None = None,
+        role: pulumi.Input[str] | None = None,
+        selected_blocks: pulumi.Input[Sequence[pulumi.Input[Literal['role', 'package', 'team', 'client_integration', 'external_url', 'user_access', 'country_or_region', 'region', 'mobile_client', 'emergency_calling', 'assigned_queues', 'skills', 'engagement_capacity']]]] | None = None,
+        skills: pulumi.Input[Sequence[pulumi.Input[_inputs.UserTemplateSkillArgs | _inputs.UserTemplateSkillArgsDict]]] | None = None,
+        team: pulumi.Input[_inputs.UserTemplateTeamArgs | _inputs.UserTemplateTeamArgsDict] | None = None,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        template_type: pulumi.Input[Literal['add', 'update']] | None = None,
+        user_access: pulumi.Input[bool] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a UserTemplate.
 
@@ -86,16 +140,19 @@ class UserTemplate(ZoomResource, module="zoomcc", name='UserTemplate'):
         :param engagement_capacity: Information about the engagement capacity settings.
         :param external_url: Information about the external URL settings.
         :param mobile_client: Whether to enable mobile client.
-        :param package: The Contact Center plan to assign to the user.
+        :param package: The Contact Center plan to assign to the user. Required unless
+            ``import_id`` adopts.
         :param region: The region's ID.
-        :param role: The role's ID.
-        :param selected_blocks: User template Select the settings you want to apply.
+        :param role: The role's ID. Required unless ``import_id`` adopts.
+        :param selected_blocks: User template Select the settings you want to apply. Required
+            unless ``import_id`` adopts.
         :param skills: Information about the skill settings.
         :param team: Information about the team settings.
         :param description: The user template's description.
-        :param name: The user template's name.
+        :param name: The user template's name. Required unless ``import_id`` adopts.
         :param template_type: The user template's type. One of: 'add' (It is used to create
             users) or 'update' (It is used to update users). Changing it replaces the object.
+            Required unless ``import_id`` adopts.
         :param user_access: The user's access status.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pulumi
 
@@ -45,6 +45,7 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
     variable_id: pulumi.Output[str]
     variable_type: pulumi.Output[str]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -69,6 +70,59 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        address_book_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        client_show_in_client_engagement_section: pulumi.Input[bool] | None = None,
+        client_show_in_client_profile_section: pulumi.Input[bool] | None = None,
+        client_show_in_inbound_call_notifications: pulumi.Input[bool] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'date_time', 'currency', 'percentage', 'email', 'url', 'phone', 'json', 'array']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        linked_value_lock: pulumi.Input[bool] | None = None,
+        mask_variable_data: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameters: pulumi.Input[bool] | None = None,
+        use_in_external_url_parameters: pulumi.Input[bool] | None = None,
+        use_in_reporting: pulumi.Input[bool] | None = None,
+        value_category: pulumi.Input[str] | None = None,
+        values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        variable_group_id: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        variable_type: pulumi.Input[Literal['global_variable', 'address_book_variable']] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        address_book_ids: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        client_show_in_client_engagement_section: pulumi.Input[bool] | None = None,
+        client_show_in_client_profile_section: pulumi.Input[bool] | None = None,
+        client_show_in_inbound_call_notifications: pulumi.Input[bool] | None = None,
+        data_type: pulumi.Input[Literal['string', 'number', 'boolean', 'date_time', 'currency', 'percentage', 'email', 'url', 'phone', 'json', 'array']] | None = None,
+        default_value: pulumi.Input[str] | None = None,
+        linked_value_lock: pulumi.Input[bool] | None = None,
+        mask_variable_data: pulumi.Input[bool] | None = None,
+        use_as_routing_profile_parameters: pulumi.Input[bool] | None = None,
+        use_in_external_url_parameters: pulumi.Input[bool] | None = None,
+        use_in_reporting: pulumi.Input[bool] | None = None,
+        value_category: pulumi.Input[str] | None = None,
+        values: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        description: pulumi.Input[str] | None = None,
+        variable_group_id: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        variable_type: pulumi.Input[Literal['global_variable', 'address_book_variable']] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a Variable.
 
@@ -80,7 +134,7 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
             Zoom client's Profile section.
         :param client_show_in_inbound_call_notifications: Whether this variable will be shown as
             an inbound call notification on the Zoom client.
-        :param data_type: The data's type.
+        :param data_type: The data's type. Required unless ``import_id`` adopts.
         :param default_value: The variable's default value.
         :param linked_value_lock: The variable linked value's lock.
         :param mask_variable_data: Mask variable data, for sensitive information.
@@ -92,8 +146,10 @@ class Variable(ZoomResource, module="zoomcc", name='Variable'):
         :param values: The variable's values.
         :param description: The variable's description.
         :param variable_group_id: The variable group's ID. Changing it replaces the object.
-        :param name: The variable's name.
-        :param variable_type: The variable's type. Changing it replaces the object.
+            Required unless ``import_id`` adopts.
+        :param name: The variable's name. Required unless ``import_id`` adopts.
+        :param variable_type: The variable's type. Changing it replaces the object. Required
+            unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

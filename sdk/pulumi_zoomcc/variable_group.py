@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import pulumi
 
@@ -27,6 +27,7 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
     variable_group_type: pulumi.Output[str]
     variable_group_variables_count: pulumi.Output[int]
 
+    @overload
     def __init__(
         self,
         resource_name: str,
@@ -36,12 +37,35 @@ class VariableGroup(ZoomResource, module="zoomcc", name='VariableGroup'):
         import_id: pulumi.Input[str] | None = None,
         account: str | None = None,
         opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        import_id: pulumi.Input[str],
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        description: pulumi.Input[str] | None = None,
+        name: pulumi.Input[str] | None = None,
+        import_id: pulumi.Input[str] | None = None,
+        account: str | None = None,
+        opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """Declare a VariableGroup.
 
         :param resource_name: The Pulumi name of this resource.
         :param description: The variable group's description.
-        :param name: The variable group's name.
+        :param name: The variable group's name. Required unless ``import_id`` adopts.
         :param import_id: Adopt the existing object with this id instead of creating one: it is
             read, brought to the declared arguments, and managed from then on.
         :param account: The name of an account profile in stack config ``zoomcc:accounts``;

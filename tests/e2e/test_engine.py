@@ -115,7 +115,7 @@ def test_bad_input_fails_at_preview_without_api_calls(
     import pulumi_zoomcc as zoomcc
 
     def program() -> None:
-        zoomcc.Queue("bad-queue", name="Bad", channel="fax")  # type: ignore[arg-type]
+        zoomcc.Queue("bad-queue", name="Bad", channel="fax")  # type: ignore[call-overload]
 
     stack = stacks.inline(program, "bad")
     emulator.state.clear_requests()

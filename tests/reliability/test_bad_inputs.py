@@ -22,13 +22,13 @@ BadCase = tuple[str, Callable[[str], Any], str, str]
 CASES: list[BadCase] = [
     (
         "unknown-enum",
-        lambda n: zoomcc.Queue(n, name="Q", channel="fax"),  # type: ignore[arg-type]  # wrong on purpose
+        lambda n: zoomcc.Queue(n, name="Q", channel="fax"),  # type: ignore[call-overload]  # wrong on purpose
         "channel",
         "'fax'",
     ),
     (
         "wrong-type",
-        lambda n: zoomcc.Queue(n, name="Q2", max_wait_time="long"),  # type: ignore[arg-type]  # wrong on purpose
+        lambda n: zoomcc.Queue(n, name="Q2", max_wait_time="long"),  # type: ignore[call-overload]  # wrong on purpose
         "max_wait_time",
         "valid integer",
     ),
@@ -38,7 +38,7 @@ CASES: list[BadCase] = [
             n,
             name="C",
             skill_type="proficiency",
-            max_proficiency_level=2.5,  # type: ignore[arg-type]  # wrong on purpose
+            max_proficiency_level=2.5,  # type: ignore[call-overload]  # wrong on purpose
         ),
         "max_proficiency_level",
         "valid integer",
@@ -46,20 +46,26 @@ CASES: list[BadCase] = [
     (
         "missing-required",
         # e.g. `timezone=config.get("tz")` with the key unset
-        lambda n: zoomcc.ClosureSet(n, name="Holidays", closures=[], timezone=None),  # type: ignore[arg-type]  # wrong on purpose
+        lambda n: zoomcc.ClosureSet(n, name="Holidays", closures=[], timezone=None),  # type: ignore[call-overload]  # wrong on purpose
         "timezone",
         "required",
     ),
     (
+        "nameless",  # issue 22: it used to preview fine and fail half-way through `up`
+        lambda n: zoomcc.Skill(n, skill_category_id="c1"),  # type: ignore[call-overload]  # wrong on purpose
+        "name",
+        "required to create one (or set import_id",
+    ),
+    (
         "unknown-argument",
         # The typed SDK refuses it in Python, before the engine sees the resource.
-        lambda n: zoomcc.Skill(n, name="S", nickname="x"),  # type: ignore[call-arg]  # wrong on purpose
+        lambda n: zoomcc.Skill(n, name="S", nickname="x"),  # type: ignore[call-overload]  # wrong on purpose
         "",
         "Skill.__init__() got an unexpected keyword argument 'nickname'",
     ),
     (
         "nested-enum",
-        lambda n: zoomcc.BusinessHours(n, name="B", hours={"hour_type": 9}),  # type: ignore[arg-type]  # wrong on purpose
+        lambda n: zoomcc.BusinessHours(n, name="B", hours={"hour_type": 9}),  # type: ignore[call-overload]  # wrong on purpose
         "hours",
         "hours.hour_type",
     ),
@@ -77,7 +83,7 @@ CASES: list[BadCase] = [
     ),
     (
         "wrong-nested-type",
-        lambda n: zoomcc.Team(n, name="T", parent_team_id=ROOT_TEAM_ID, description=7),  # type: ignore[arg-type]  # wrong on purpose
+        lambda n: zoomcc.Team(n, name="T", parent_team_id=ROOT_TEAM_ID, description=7),  # type: ignore[call-overload]  # wrong on purpose
         "description",
         "valid string",
     ),

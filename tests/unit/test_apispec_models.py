@@ -35,12 +35,16 @@ def test_unknown_field_is_rejected() -> None:
 
 def test_wrong_type_is_rejected() -> None:
     assert _errors("create_a_queue", {"queue_name": 5}) == [("queue_name", "string_type")]
-    assert _errors("create_a_queue", {"channel_types": "voice"}) == [("channel_types", "list_type")]
+    wrong = {"queue_name": "Q", "channel_types": "voice"}
+    assert _errors("create_a_queue", wrong) == [("channel_types", "list_type")]
 
 
 def test_out_of_enum_value_is_rejected() -> None:
-    assert _errors("create_a_queue", {"channel": "fax"}) == [("channel", "literal_error")]
-    assert _errors("create_a_queue", {"channel_types": ["voice", "fax"]}) == [
+    named = {"queue_name": "Q"}
+    assert _errors("create_a_queue", {**named, "channel": "fax"}) == [
+        ("channel", "literal_error")
+    ]
+    assert _errors("create_a_queue", {**named, "channel_types": ["voice", "fax"]}) == [
         ("channel_types.1", "literal_error")
     ]
 
@@ -116,13 +120,27 @@ def test_operation_without_body() -> None:
 
 
 def test_free_form_object_and_model_cache() -> None:
+    free = FieldSpec(name="settings", type="object", description="no field list")
+    root = FieldSpec(name="", type="object", fields=[free])
+    model_for(root, "free").model_validate({"settings": {"anything": {"goes": True}}})
     op = SPEC.op("POST", "/contact_center/outbound_campaign/campaigns")
     assert op.request is not None
-    settings = op.request.schema_.field("dialing_method_settings")
-    assert settings.type == "object" and settings.fields == []
-    payload = dict(op.request.example)
-    payload["dialing_method_settings"] = {"anything": {"goes": True}}
-    validate_request(op, payload)
     schema = op.request.schema_
     assert model_for(schema, "campaign") is model_for(schema, "campaign")
     assert model_for(schema, "campaign") is not model_for(schema, "campaign2")
+
+
+def test_a_campaigns_dialing_settings_are_described_and_strict() -> None:
+    """The reference names ``dialing_method_settings`` without fields; the errata give it the
+    examples' and the update body's (``apispec.dialing_settings``), so a typo is refused."""
+    op = SPEC.op("POST", "/contact_center/outbound_campaign/campaigns")
+    assert op.request is not None
+    settings = op.request.schema_.field("dialing_method_settings")
+    assert {"enable_amd", "amd_settings", "max_skips", "max_concurrent_calls"} <= {
+        f.name for f in settings.fields
+    }
+    payload = dict(op.request.example)
+    validate_request(op, payload)
+    payload["dialing_method_settings"] = {"max_skip": 1}
+    with pytest.raises(ValidationError):
+        validate_request(op, payload)

@@ -64,7 +64,10 @@ REFUSED = {
         "DELETE", "/contact_center/asset_library/assets/a1", "query.archive", {"archive": "yes"}
     ),
     "a body field the operation does not take": Refused(
-        "POST", "/contact_center/skills/categories", "body.nope", body={"nope": 1}
+        "POST",
+        "/contact_center/skills/categories",
+        "body.nope",
+        body={"skill_category_name": "C", "nope": 1},
     ),
     "a fractional number for an integer field deep in the body": Refused(
         "PATCH",

@@ -30,6 +30,8 @@ Hours("enum", name="C", hours={"custom_hours": [{"day_of_week": 8}]})  # enum
 zoomcc.Queue("nested-type", name="Q", short_abandon={"enable": "yes"})  # nested type
 Hours("args", name="D", hours=zoomcc.BusinessHoursHoursArgs(hour_typ=2))  # misspelled
 zoomcc.Skill("no-category", name="German")  # required
+zoomcc.Team("adopted", import_id="t1")
+zoomcc.Team("nameless", parent_team_id="t0")  # required
 """
 _WRONG = ("# misspelled", "# enum", "# nested type", "# required")
 EXPECTED = {n for n, line in enumerate(PROGRAM.splitlines(), 1) if line.endswith(_WRONG)}

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from zoomcc.apispec.dialing_settings import DIALING_FIELDS, SETTINGS_PATHS
+from zoomcc.apispec.required_names import REQUIRED_NAMES
 from zoomcc.apispec.spec import FieldSpec
 
 __all__ = ["ERRATA", "Erratum", "ErratumError", "apply_errata"]
@@ -73,6 +75,35 @@ ERRATA: list[Erratum] = [
             "list') show a required array of privilege strings."
         ),
     ),
+]
+
+
+ERRATA += [
+    Erratum(
+        method="POST",
+        path=name.path,
+        target="request",
+        field=name.field,
+        expect={"required": False},
+        replace={"required": True},
+        reason=f"A create without {name.field} cannot name the object: {name.reason}.",
+    )
+    for name in REQUIRED_NAMES
+]
+ERRATA += [
+    Erratum(
+        method=method,
+        path=path,
+        target=target,
+        field="dialing_method_settings",
+        expect={"fields": []},
+        replace={"fields": DIALING_FIELDS},
+        reason="Named but not described (line 5136: \"One of either progressive, preview, or "
+        'agentless dialing."), so it would take anything; its fields are the examples\' '
+        "(lines 5263-5272: the progressive dialer's) and the update body's settings of each "
+        "dialing method (lines 5825-5937), none required (zoomcc.apispec.dialing_settings).",
+    )
+    for method, path, target in SETTINGS_PATHS
 ]
 
 

@@ -78,6 +78,8 @@ def _argument_rows(spec: BaseSpec, files: set[str]) -> list[str]:
         is_file = api_field in files
         about = FILE_DOC if is_file else _about(node)
         needed = "yes" if node.required or api_field in required else "no"
+        if api_field in spec.create_required and api_field not in required:
+            needed = "yes, unless import_id"  # adoption reads the object instead
         rows.append(
             f"| {shown} | {_shown_type(node, type_name(spec, api_field), file=is_file)} "
             f"| {needed} | {_default(node)} | {spec.change_note(api_field)} | {about} |"

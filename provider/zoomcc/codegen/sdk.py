@@ -33,10 +33,13 @@ def output_fields(spec: BaseSpec) -> dict[str, FieldSpec]:
 def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
     types = types if types is not None else Nested()
     args: list[str] = []
+    adopted: list[str] = []  # the same arguments where import_id adopts (see _signatures)
     docs: list[str] = []
     for api_field, field in spec.input_fields.items():
         friendly = spec.friendly(api_field)
         required = field.required or api_field in required_arguments(spec.rules)
+        unless_adopted = required and api_field in spec.create_required
+        unless_adopted &= api_field not in required_arguments(spec.rules)
         files = file_fields(spec)
         types.files |= {f for f in files if "." in f}
         if api_field in files:
@@ -48,12 +51,16 @@ def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
         args.append(
             f"        {friendly}: {annotation}" + ("" if required else " | None = None") + ","
         )
+        optional = not required or unless_adopted
+        adopted.append(f"        {friendly}: {annotation}" + (" | None = None" * optional) + ",")
         note = " Changing it replaces the object." if api_field in spec.replace_fields else ""
+        note += " Required unless ``import_id`` adopts." if unless_adopted else ""
         fallback = f"See ``{type_name(spec, api_field)}Args``."
         about = FILE_DOC if api_field in files else field_doc(field, fallback)
         text = docstring_text(f":param {friendly}: {about}{note}")
         docs.extend(wrap(text, "        ", "            "))
     required_first = sorted(args, key=lambda a: "= None" in a)
+    overloads, signature = _signatures(spec, required_first, adopted)
     outputs = [
         f"    {spec.friendly(f)}: pulumi.Output[{types.output_type(n, type_name(spec, f))}]"
         for f, n in output_fields(spec).items()
@@ -86,15 +93,8 @@ def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
             f"    _type_name = {spec.name!r}",
             *outputs,
             "",
-            "    def __init__(",
-            "        self,",
-            "        resource_name: str,",
-            "        *,",
-            *required_first,
-            *(["        import_id: pulumi.Input[str] | None = None,"] if adoptable else []),
-            "        account: str | None = None,",
-            "        opts: pulumi.ResourceOptions | None = None,",
-            "    ) -> None:",
+            *overloads,
+            *signature,
             '        """Declare a ' + spec.name + ".",
             "",
             "        :param resource_name: The Pulumi name of this resource.",
@@ -131,10 +131,45 @@ def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
     return body.replace("@@IMPORTS@@\n", imports + "\n\n" if imports else "")
 
 
+_TAIL = (
+    "        account: str | None = None,",
+    "        opts: pulumi.ResourceOptions | None = None,",
+)
+
+
+def _signatures(
+    spec: BaseSpec, required_first: list[str], adopted: list[str]
+) -> tuple[list[str], list[str]]:
+    """(the overloads, the implementation's signature) of ``__init__``. Where ``import_id``
+    adopts an object, what only a create needs may be left out: one overload declares every
+    argument a create needs (``import_id`` optional), one adopts (``import_id`` given, the
+    create-only arguments optional), so a type checker holds each call to the one it makes."""
+    head = ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
+    if not spec.supports_import:
+        return [], [*head, *required_first, *_TAIL, "    ) -> None:"]
+    maybe_adopt = "        import_id: pulumi.Input[str] | None = None,"
+    adopted_first = sorted(adopted, key=lambda a: "= None" in a)
+    implementation = [*head, *adopted_first, maybe_adopt, *_TAIL, "    ) -> None:"]
+    if set(adopted_first) == set(required_first):  # nothing only a create needs
+        return [], [*head, *required_first, maybe_adopt, *_TAIL, "    ) -> None:"]
+    create = ["    @overload", *head, *required_first, maybe_adopt]
+    adopt = ["    @overload", *head, "        import_id: pulumi.Input[str],", *adopted_first]
+    return [
+        *create,
+        *_TAIL,
+        "    ) -> None: ...",
+        "",
+        *adopt,
+        *_TAIL,
+        "    ) -> None: ...",
+        "",
+    ], implementation
+
+
 def _imports(body: str) -> str:
     """Only the typing names the rendered class uses (the output stays lint-clean)."""
     abc = [n for n in ("Mapping", "Sequence") if f"{n}[" in body]
-    typing = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", body)]
+    typing = [n for n in ("Any", "Literal", "overload") if re.search(rf"\b{n}\b", body)]
     lines = []
     if abc:
         lines.append(f"from collections.abc import {', '.join(abc)}")

@@ -131,7 +131,10 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
         spec = self.spec
         own = (PROVIDER_KEY, IMPORT_KEY, ACCOUNT_KEY)
         inputs = {k: v for k, v in news.items() if k not in own}
-        failures = [CheckFailure(p, r) for p, r in input_failures(spec, inputs)]
+        adopting = news.get(IMPORT_KEY) is not None
+        failures = [
+            CheckFailure(p, r) for p, r in input_failures(spec, inputs, adopting=adopting)
+        ]
         if self.account is not None and self.account not in profiles(self._stack_config):
             reason = unknown_account(self.account, profiles(self._stack_config))
             failures.append(CheckFailure(ACCOUNT_KEY, f"{spec.name}: {reason}"))

@@ -26,12 +26,18 @@ from zoomcc.resources.rules import Requires, locate
 
 
 @cache
-def input_model(spec: BaseSpec) -> type[pydantic.BaseModel]:
-    fields = list(spec.input_fields.values())
+def input_model(spec: BaseSpec, adopting: bool = False) -> type[pydantic.BaseModel]:
+    """The arguments' model; ``adopting`` (``import_id`` given): what only a create needs
+    (``create_required``) may be left out, the object being read instead."""
+    relaxed = spec.create_required if adopting else frozenset()
+    fields = [
+        f.model_copy(update={"required": False}) if f.name in relaxed else f
+        for f in spec.input_fields.values()
+    ]
     root = FieldSpec(
         name="", type="object", required=True, description=f"{spec.name} inputs", fields=fields
     )
-    return model_for(root, f"{spec.name}Inputs")
+    return model_for(root, f"{spec.name}{'Adopted' if adopting else ''}Inputs")
 
 
 def to_api(spec: BaseSpec, inputs: dict[str, Any]) -> dict[str, Any]:
@@ -54,16 +60,19 @@ class Problem:
     """What follows the quoted path (``": must be 1 (Monday) ... (got 9)"``, ``" is required"``)."""
 
 
-def input_failures(spec: BaseSpec, inputs: dict[str, Any]) -> list[tuple[str, str]]:
+def input_failures(
+    spec: BaseSpec, inputs: dict[str, Any], *, adopting: bool = False
+) -> list[tuple[str, str]]:
     """(friendly property, reason) for every problem in ``inputs``; the same problem in
-    several items of a list is one line naming their indexes."""
+    several items of a list is one line naming their indexes; ``adopting``: an ``import_id``
+    is given (see ``input_model``)."""
     payload = {k: v for k, v in to_api(spec, inputs).items() if v is not None}
     unknown_fields = {k for k, v in payload.items() if is_unknown(v)}
     known = {k: v for k, v in payload.items() if k not in unknown_fields}
     problems: list[Problem] = []
     reported: list[tuple[str, ...]] = []
     try:
-        input_model(spec).model_validate(known)
+        input_model(spec, adopting).model_validate(known)
     except pydantic.ValidationError as exc:
         for error in exc.errors():
             loc = [str(part) for part in error["loc"]]
@@ -205,6 +214,10 @@ def _describe(spec: BaseSpec, loc: list[str], error: Any) -> Problem:
     if kind == "extra_forbidden" and parent is not None and parent.type == "object":
         known = ", ".join(sorted(f.name for f in parent.fields))
         return Problem(top, path, f": unknown field '{loc[-1]}'; the fields are: {known}")
+    if kind == "missing" and len(loc) == 1 and loc[0] in spec.create_required:
+        return Problem(
+            top, path, " is required to create one (or set import_id to adopt an existing object)"
+        )
     if kind == "missing":
         return Problem(top, path, " is required")
     if kind == "literal_error" and node is not None and node.enum:

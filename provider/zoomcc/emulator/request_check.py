@@ -221,11 +221,15 @@ def _validation_refusal(op: Operation, exc: ValidationError, body: Json) -> Requ
     first, kind = errors[0]["field"], problems[0]["type"]
     if not first:
         return validation_error(_BAD_JSON, errors)
+    name = next((str(p) for p in reversed(problems[0]["loc"]) if not isinstance(p, int)), "")
     if kind == "literal_error":
-        name = next(str(p) for p in reversed(problems[0]["loc"]) if not isinstance(p, int))
         documented = documented_enum_error(op, name, problems[0]["input"])
         if documented is not None:
             return documented
+    if kind == "missing":  # the operation's own code where it documents one, else 300
+        missing = _documented_missing(op.errors, name)  # line 165: 1903 "The
+        if missing is not None:  # `address_book_name` field cannot be an empty value."
+            return documented_refusal(missing)
     prefix = {"missing": "Missing required field", "extra_forbidden": "Unknown field"}.get(
         kind, "Invalid field"
     )

@@ -86,6 +86,12 @@ class BaseSpec(ABC):
     def behaviour_notes(self) -> list[str]:
         """The docs' "Behaviour" bullets."""
 
+    @property
+    def create_required(self) -> frozenset[str]:
+        """Required arguments (API names) that ``import_id`` adoption may leave out; none for
+        kinds without adoption."""
+        return frozenset()
+
     # ---- derived -------------------------------------------------------------------------
     @cached_property
     def api(self) -> ApiSpec:

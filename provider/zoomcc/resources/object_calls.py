@@ -29,7 +29,13 @@ class ObjectCalls(BaseSpec):
     id_field: str
     """The API field that holds the object's id (``cc_queue_id`` for queues)."""
     natural_key: str | None = "name"
-    """Friendly input that identifies an object for recovery and conflict checks."""
+    """Friendly input that identifies an object for recovery and conflict checks. A create
+    needs it (check refuses one without) unless ``import_id`` adopts, or
+    ``natural_key_optional`` says why the API creates without it."""
+    natural_key_optional: str = ""
+    """Why a create may leave the natural key out, quoting the reference; empty: it may not.
+    ``User``: "line 33873: 'User ID or user email cannot be empty at the same time.'"
+    (``user_id`` picks the Zoom user instead)."""
     natural_key_scope: tuple[str, ...] = ()
     """API fields within which the natural key is unique (a skill's name per category)."""
     path_inputs: Mapping[str, str] = field(default_factory=dict)

@@ -109,6 +109,9 @@ class ResourceSpec(ObjectCalls):
     def input_fields(self) -> dict[str, FieldSpec]:
         """Arguments: what create accepts, plus what only update accepts (applied after create)."""
         merged = dict(self.create_fields)
+        key = self.renames.get(self.natural_key or "", self.natural_key)
+        if key in merged and not self.natural_key_optional:  # see create_required
+            merged[key] = merged[key].model_copy(update={"required": True})
         for name, spec in self.update_fields.items():
             merged.setdefault(name, spec.model_copy(update={"required": False}))
         for param, argument in self.path_inputs.items():
@@ -134,6 +137,18 @@ class ResourceSpec(ObjectCalls):
             if rule.fills_in and name in merged:
                 merged[name] = merged[name].model_copy(update={"required": False})
         return {k: v for k, v in sorted(merged.items()) if k not in self.hidden_inputs}
+
+    @cached_property
+    def create_required(self) -> frozenset[str]:
+        """Body fields a create cannot do without: the ones the create body requires (the
+        reference's, and the names ``apispec.required_names`` marks) and the natural key,
+        unless ``natural_key_optional`` says otherwise. ``import_id`` adoption needs none of
+        them: it reads the object instead (path parents it still needs)."""
+        return frozenset(
+            name
+            for name, node in self.input_fields.items()
+            if node.required and name in self.create_fields
+        )
 
     @cached_property
     def non_body_inputs(self) -> frozenset[str]:

@@ -326,7 +326,7 @@ zoomcc.OutboundCampaign(
     queue_id=billing.id,
     phone_number_id=caller_number,
     dialing_method="preview",
-    dialing_method_settings={"preview": {"max_skips": 2}},
+    dialing_method_settings={"enable_skip": True, "max_skips": 2},
     campaign_contact_list_ids=[autumn.id, lapsed.id],
     campaign_do_not_contact_list_ids=[opted_out.id],
     business_hour_source="campaign",

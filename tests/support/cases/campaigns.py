@@ -61,7 +61,7 @@ CASES: list[Case] = [
             "queue_id": p["queue"],
             "phone_number_id": "emulatorPhoneNumber01",
             "dialing_method": "preview",
-            "dialing_method_settings": {"preview": {"max_skips": 1}},
+            "dialing_method_settings": {"enable_skip": True, "max_skips": 1},
             "campaign_contact_list_ids": [p["list"]],
             "campaign_do_not_contact_list_ids": [p["dnc"]],
             "status": "draft",

@@ -75,7 +75,9 @@ def _from_category(name: str) -> Computed:
 SKILLS: Final = derive(
     "/contact_center/skills",
     name="skills",
-    # Not marked required in the reference, but a skill cannot exist without either.
+    # skill_name is required by the API spec (its errata, line 32045: "Skill name already
+    # exists."); skill_category_id is not marked, but line 31975: "The skill category ID to
+    # assign the skill to." and a skill lives in its category (line 32046: 404 1501).
     required_on_create=("skill_category_id", "skill_name"),
     computed={
         "skill_type": _from_category("skill_type"),

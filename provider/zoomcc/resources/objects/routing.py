@@ -191,6 +191,8 @@ USER = ResourceSpec(
     item_path="/contact_center/users/{userId}",
     id_field="user_id",
     natural_key="user_email",
+    natural_key_optional='line 33873: "User ID or user email cannot be empty at the same time." '
+    "(1009): `user_id` picks the Zoom user as well as `user_email` does",
     # The real API's list takes `search_key` (a user's name or email; the reference omits
     # query parameters): a search by the email, its hits compared exactly.
     name_filter="search_key",
