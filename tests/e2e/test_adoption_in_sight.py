@@ -1,0 +1,61 @@
+"""Adoption and drift as the engine shows them, through `pulumi` on a project directory (the
+language host and provider plugin this project sets up): `pulumi import` of a dynamic type
+answers with the way that works."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tests.e2e.stacks import PASSPHRASE, Stacks
+from zoomcc.client import ZoomClient
+
+pytestmark = pytest.mark.e2e
+
+
+def pulumi(stacks: Stacks, stack: str, cwd: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `pulumi` CLI as a user runs it in the project's folder, its output captured."""
+    env = {
+        **os.environ,
+        "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+        "PULUMI_BACKEND_URL": f"file://{stacks.backend}",
+        "PULUMI_HOME": str(stacks.backend / ".pulumi-home"),
+    }
+    return subprocess.run(
+        ["pulumi", *args, "--stack", stack, "--non-interactive"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_pulumi_import_of_a_dynamic_type_points_to_import_id_and_export(
+    stacks: Stacks, api: ZoomClient
+) -> None:
+    made = api.request(
+        "POST", "/contact_center/queues", json={"queue_name": "Support", "channel": "voice"}
+    )
+    queue_id = made["cc_queue_id"]
+    stack = stacks.program("import pulumi\n", "importing")
+
+    ran = pulumi(
+        stacks,
+        "importing",
+        stack.workspace.work_dir,
+        "import",
+        "--yes",
+        "pulumi-python:dynamic/zoomcc:Queue",
+        "support",
+        queue_id,
+    )
+
+    output = ran.stdout + ran.stderr
+    assert ran.returncode != 0
+    assert f'import_id="{queue_id}"' in output, output
+    assert "zoomcc export" in output, output
+    assert "'__provider'" not in output, output
+    assert "Exception calling application" not in output, output
