@@ -30,9 +30,11 @@ from zoomcc.dynamic.adoption import (
     ADOPTION_KEY,
     adopt_existing,
     adoption_changes,
+    as_read_back,
     create_differences,
     name_conflict,
     nothing_to_adopt,
+    with_adoption_preview,
 )
 from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
@@ -68,7 +70,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         news, problems = uploads.with_files(self.spec, news)  # paths and content_hash
         result = super().check(olds, news)
-        return CheckResult(result.inputs, as_read([*(result.failures or []), *problems]))
+        inputs = with_adoption_preview(self.spec, olds, result.inputs, news.get(IMPORT_KEY))
+        return CheckResult(inputs, as_read([*(result.failures or []), *problems]))
 
     def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
         spec = self.spec
@@ -222,7 +225,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         except ObjectVanishedError:
             raise nothing_to_adopt(spec, object_id, spec.item_url(object_id, props)) from None
         payload = self._payload(props)
-        differs, missing = adoption_changes(spec, object_id, payload, live)
+        differs, missing = adoption_changes(spec, object_id, payload, as_read_back(spec, live))
         body: dict[str, Any] = {}
         if differs or missing:
             body = self._update_body(payload, only={**differs, **missing})
