@@ -59,3 +59,32 @@ def test_pulumi_import_of_a_dynamic_type_points_to_import_id_and_export(
     assert "zoomcc export" in output, output
     assert "'__provider'" not in output, output
     assert "Exception calling application" not in output, output
+
+
+def test_after_a_refresh_finds_a_field_changed_by_hand_the_preview_names_it(
+    stacks: Stacks, api: ZoomClient
+) -> None:
+    """The refresh records the live value as the argument's input, so the engine names the
+    argument; the next `up` puts the declared value back. A refresh without drift changes
+    nothing (tests/e2e/test_engine.py)."""
+    stack = stacks.program(
+        "import pulumi_zoomcc as zoomcc\n\n"
+        'zoomcc.Queue("support", name="Support", channel="voice", max_wait_time=300,'
+        ' description="First line")\n',
+        "drifting",
+    )
+    stack.up()
+    (queue,) = api.request("GET", "/contact_center/queues")["queues"]
+    queue_id = queue["cc_queue_id"]
+    api.request("PATCH", f"/contact_center/queues/{queue_id}", json={"max_wait_time": 120})
+
+    refreshed = stack.refresh()
+    preview = stack.preview()
+
+    assert refreshed.summary.resource_changes == {"same": 1, "update": 1}
+    assert "[diff: ~max_wait_time]" in preview.stdout, preview.stdout
+    assert preview.change_summary == {"same": 1, "update": 1}
+    stack.up()
+    live = api.request("GET", f"/contact_center/queues/{queue_id}")
+    assert live["max_wait_time"] == 300
+    assert stack.preview().change_summary == {"same": 2}

@@ -36,17 +36,18 @@ from zoomcc.dynamic.adoption import (
     nothing_to_adopt,
     with_adoption_preview,
 )
-from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
+from zoomcc.dynamic.base import IMPORT_KEY, OLD_INPUTS_KEY, PROVIDER_KEY, BaseProvider, as_read
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import response_complete
 from zoomcc.dynamic.deletion import delete_defaults
+from zoomcc.dynamic.drift import differing, refreshed_inputs
 from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.validation import to_api
-from zoomcc.dynamic.values import extract, is_unknown, matches, normalize, without
+from zoomcc.dynamic.values import extract, normalize, without
 from zoomcc.resources.spec import ResourceSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -87,23 +88,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec
-        undiffed = uploads.undiffed(spec)  # a file's path: content_hash carries its changes
-        declared = {
-            k: v
-            for k, v in news.items()
-            if v is not None and k in spec.friendly_to_api and k != undiffed
-        }
-        changed = [
-            spec.friendly(api_field)
-            for api_field, desired in spec.to_api(declared).items()
-            if api_field in spec.input_fields
-            and (
-                is_unknown(desired)
-                or not matches(
-                    desired, olds.get(spec.friendly(api_field)), ordered=api_field in spec.ordered
-                )
-            )
-        ]
+        changed = differing(spec, news, olds)
         moved = self.account_replaces(olds)
         replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
         # A replacement under the same name cannot exist beside the old object (names are
@@ -164,10 +149,12 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             except ObjectVanishedError:
                 return None
 
+        declared = props.pop(OLD_INPUTS_KEY, None)  # given by this project's provider host
         live = READS.read(self.client, self.spec, id_, props, alone)  # one listing serves many
         if live is None:
             return ReadResult("", {})
-        return ReadResult(id_, self._read_outputs(id_, props, live))
+        outs = self._read_outputs(id_, props, live)
+        return ReadResult(id_, outs, refreshed_inputs(self.spec, declared, outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         news = uploads.with_files(self.spec, news)[0]

@@ -52,13 +52,24 @@ def import_refusal(urn: str, object_id: str) -> str:
     )
 
 
+OLD_INPUTS_KEY = "__old_inputs"
+"""Where Read hands a provider the resource's inputs as the state holds them: pulumi.dynamic
+passes only the outputs (``zoomcc.dynamic.base.OLD_INPUTS_KEY`` is the same name)."""
+
+
 def refusing_imports(call: Call) -> Call:
     """Read with no provider in its properties (`pulumi import`) answered by
-    ``import_refusal`` instead of pulumi.dynamic's KeyError."""
+    ``import_refusal`` instead of pulumi.dynamic's KeyError; else Read with the state's
+    inputs beside the outputs, so a refresh can carry what drifted into the inputs and the
+    next preview names the field."""
 
     def read(request: Any, context: grpc.ServicerContext) -> Any:
         if PROVIDER_KEY not in request.properties.fields:
             context.abort(grpc.StatusCode.UNKNOWN, import_refusal(request.urn, request.id))
+        if request.inputs.fields:
+            sent, request = request, type(request)()
+            request.CopyFrom(sent)  # a copy: the engine's message stays as sent
+            request.properties.fields[OLD_INPUTS_KEY].struct_value.CopyFrom(request.inputs)
         return call(request, context)
 
     return read
