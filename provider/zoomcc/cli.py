@@ -191,19 +191,17 @@ def review(
             raise fail("give a state file or a stack name, or --from-account", 2)
         else:
             path = Path(state)
-            document = load_json(path, "state") if path.is_file() else export_stack(state, project)
+            document = (
+                load_json(path, "state") if path.is_file() else export_stack(state, project)
+            )
             objects = read_state(document)
             heading = title or f"Routing of {path.stem if path.is_file() else state}"
         changes = load_json(preview, "preview") if preview else None
         flow_dirs = [project, *([Path(state).parent] if state else [])]
         result = make_review(objects, changes, flow_dirs)
         written = write_review(
-            result,
-            out,
-            heading + (": this change" if changes else ""),
-            cluster=cluster,
-            focus_queue=focus,
-            picture_url=picture_url,
+            result, out, heading + (": this change" if changes else ""),
+            cluster=cluster, focus_queue=focus, picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
         raise fail(exc) from exc

@@ -245,3 +245,4 @@ def render_index() -> str:
 
 def render_all() -> dict[str, str]:
     return {f"{module_name(s)}.md": render_page(s) for s in catalog.ALL}
+

@@ -22,7 +22,9 @@ def delete_defaults(
 ) -> dict[str, str]:
     """query parameter -> its default value, for each of ``params``, for deleting
     ``object_id``."""
-    return {param: _default(client, spec, param, how, object_id) for param, how in params.items()}
+    return {
+        param: _default(client, spec, param, how, object_id) for param, how in params.items()
+    }
 
 
 def _default(

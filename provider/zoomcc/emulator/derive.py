@@ -166,7 +166,9 @@ def _error(op: ApiOperation | None, codes: frozenset[int]) -> ErrorDef | None:
     return None
 
 
-def not_found_of(ops: Operations, code: int | None = None) -> tuple[ErrorDef, dict[Operation, str]]:
+def not_found_of(
+    ops: Operations, code: int | None = None
+) -> tuple[ErrorDef, dict[Operation, str]]:
     """The documented not-found error (``code`` where a GET documents several, e.g. the
     parent's and the object's), and each operation's own wording of it."""
     codes = frozenset({code}) if code is not None else None
@@ -318,7 +320,9 @@ def derive(
     computed.update(overrides.pop("computed", {}))
     extra: tuple[ExtraRoute, ...] = tuple(overrides.pop("extra_routes", ()))
     delete = ops.delete
-    if delete is not None and any(not q.name.endswith("identifier_type") for q in delete.query):
+    if delete is not None and any(
+        not q.name.endswith("identifier_type") for q in delete.query
+    ):
         # The delete's own parameters (move_to_region_id, archive) reach the hook.
         extra = (
             ExtraRoute(

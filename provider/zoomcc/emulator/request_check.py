@@ -58,7 +58,6 @@ _PLACEHOLDER: Final = re.compile(r"\$\{?\w+\}?|\{\w+\}")
 _PRIORITY: Final = {"extra_forbidden": 0, "missing": 2}
 _BAD_JSON: Final = "Request Body should be a valid JSON object."
 
-
 def documented_refusal(error: ErrorSpec) -> RequestRefused:
     """The refusal an operation documents (its status, code and message as written)."""
     return RequestRefused(error.status, error.code or 300, error.message)

@@ -73,7 +73,9 @@ REGIONS = derive(
     name="regions",
     defaults={"is_main_region": False},
     computed={"users_count": _count_members("region_id", "region_id")},
-    fixtures=({"region_id": MAIN_REGION_ID, "region_name": "Main region", "is_main_region": True},),
+    fixtures=(
+        {"region_id": MAIN_REGION_ID, "region_name": "Main region", "is_main_region": True},
+    ),
     hooks=Hooks(before_delete=_delete_region),
 )
 
@@ -126,14 +128,9 @@ BUILT_IN_ROLES = ("Administrator", "Supervisor", "Agent")
 def _role_validate_with_built_ins(ctx: HookContext, current: Obj | None, body: Obj) -> None:
     _role_validate(ctx, current, body)
     renamed = body.get("role_name")
-    if (
-        current is not None
-        and current.get("role_name") in BUILT_IN_ROLES
-        and renamed
-        not in (
-            None,
-            current.get("role_name"),
-        )
+    if current is not None and current.get("role_name") in BUILT_IN_ROLES and renamed not in (
+        None,
+        current.get("role_name"),
     ):
         raise ErrorDef(
             400, 2204, "Administrator|Supervisor|Agent role name cannot be updated."

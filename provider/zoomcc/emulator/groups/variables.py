@@ -14,7 +14,6 @@ from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 VARIABLE_GROUPS = "variable_groups"
 BOOKS = "address_books"  # the contacts group's address books
 
-
 def _variables_count(store: StoreAccess, data: Obj) -> Json:
     group = data.get("variable_group_id")
     return sum(1 for v in store.items("variables") if v.get("variable_group_id") == group)

@@ -302,7 +302,8 @@ def _remove_handler(membership: Membership) -> RouteHandler:
         gone = [
             m
             for m in members
-            if any(_matches(membership, m, i) for i in ids) and _in_scope(membership, m, call.query)
+            if any(_matches(membership, m, i) for i in ids)
+            and _in_scope(membership, m, call.query)
         ]
         if not gone and membership.remove_missing is not None:
             raise membership.remove_missing.error(id=ids[0])
