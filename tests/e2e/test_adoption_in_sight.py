@@ -11,6 +11,7 @@ import pytest
 
 from tests.e2e.stacks import PASSPHRASE, Stacks
 from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
 
 pytestmark = pytest.mark.e2e
 
@@ -88,3 +89,34 @@ def test_after_a_refresh_finds_a_field_changed_by_hand_the_preview_names_it(
     live = api.request("GET", f"/contact_center/queues/{queue_id}")
     assert live["max_wait_time"] == 300
     assert stack.preview().change_summary == {"same": 2}
+
+
+def test_an_adoption_previews_as_one_without_calling_the_api(
+    stacks: Stacks, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = api.request(
+        "POST", "/contact_center/queues", json={"queue_name": "Support", "channel": "voice"}
+    )
+    queue_id = made["cc_queue_id"]
+    stack = stacks.program(
+        "import pulumi_zoomcc as zoomcc\n\n"
+        f'zoomcc.Queue("support", name="Support", channel="voice", max_wait_time=300,'
+        f' import_id="{queue_id}")\n',
+        "adopting",
+    )
+    emulator.state.clear_requests()
+
+    preview = stack.preview(diff=True)
+
+    for said in (
+        f'id                       : "{queue_id}"',
+        "writes_where_zoom_differs: [\n",
+        '[2]: "name"',
+        '"in the adoption_changes output, after up"',
+    ):
+        assert said in preview.stdout, preview.stdout
+    assert emulator.state.requests == []
+    stack.up()
+    posts = [r for r in emulator.state.requests if r.method == "POST"]
+    assert [r.operation for r in posts] == ["oauth.token"]  # adopted: nothing created
+    assert stack.preview().change_summary == {"same": 2}  # the line stays as adopted

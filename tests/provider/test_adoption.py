@@ -132,11 +132,12 @@ def test_an_adoption_previews_as_one_naming_what_it_writes_without_calling_the_a
     checked, failures = provider.check("SkillCategory", {**declared, "import_id": "c1"})
 
     assert failures == []
-    assert checked["adopting"] == (
-        "adopts SkillCategory c1 (no create); writes where Zoom differs: description, name; "
-        "must already match: skill_type; Zoom's previous values are in adoption_changes "
-        "after up"
-    )
+    assert checked["adopting"] == {
+        "id": "c1",
+        "writes_where_zoom_differs": ["description", "name"],
+        "must_already_match": ["skill_type"],
+        "zoom_values_before": "in the adoption_changes output, after up",
+    }
     assert emulator.state.requests == []
     plain, _ = provider.check("SkillCategory", declared)
     assert "adopting" not in plain

@@ -20,23 +20,27 @@ ADOPTING_KEY = "adopting"
 adoption without calling the API (preview never does)."""
 
 
-def adoption_preview(spec: ResourceSpec, object_id: str, declared: Mapping[str, Any]) -> str:
-    """One line for the preview of an adoption: the object taken over, the declared
-    arguments it will write where Zoom holds another value, and those that must already
-    match (``declared``: the checked inputs, friendly names). Which of them differ, and
-    Zoom's values before, only the API can say: ``adoption_changes`` holds them after up."""
+def adoption_preview(
+    spec: ResourceSpec, object_id: str, declared: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What preview shows of an adoption: the object taken over, the declared arguments it
+    writes where Zoom holds another value, and those that must already match
+    (``declared``: the checked inputs, friendly names). Which of them differ, and Zoom's
+    values before, only the API can say: ``adoption_changes`` holds them after up."""
     names = sorted(
         k
         for k, v in declared.items()
         if v is not None and spec.friendly_to_api.get(k) in spec.input_fields
     )
     frozen = [k for k in names if spec.friendly_to_api[k] in spec.replace_fields]
-    writes = [k for k in names if k not in frozen]
-    said = f"adopts {spec.name} {object_id} (no create); writes where Zoom differs: "
-    said += ", ".join(writes) or "nothing"
+    shown: dict[str, Any] = {
+        "id": object_id,
+        "writes_where_zoom_differs": [k for k in names if k not in frozen],
+    }
     if frozen:
-        said += f"; must already match: {', '.join(frozen)}"
-    return said + "; Zoom's previous values are in adoption_changes after up"
+        shown["must_already_match"] = frozen
+    shown["zoom_values_before"] = "in the adoption_changes output, after up"
+    return shown
 
 
 def with_adoption_preview(
