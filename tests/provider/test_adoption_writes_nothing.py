@@ -5,6 +5,7 @@ settings already as declared, a membership whose members are all there already."
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.support.cases import (
     MembershipCase,
     SettingsCase,
 )
-from tests.support.grpc_provider import DynamicProviderClient
+from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
 from tests.support.provider_steps import checked_inputs, setup
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer
@@ -112,3 +113,35 @@ def _fits(logged: str, template: str) -> bool:
     return len(parts) == len(wanted) and all(
         w.startswith("{") or w == p for w, p in zip(wanted, parts, strict=True)
     )
+
+
+NAMED = [
+    c
+    for c in ADOPTABLE
+    if catalog.get_object(c.type_name).natural_key_api is not None
+    and c.type_name not in UNREADABLE_CONTENT  # never known to match: refused with the id
+]
+
+
+@pytest.mark.parametrize("case", NAMED, ids=[c.type_name for c in NAMED])
+def test_an_object_found_under_its_name_and_matching_is_adopted_writing_nothing(
+    case: Case,
+    provider: DynamicProviderClient,
+    api: ZoomClient,
+    emulator: EmulatorServer,
+    stack_config: dict[str, Any],
+) -> None:
+    """``zoomcc:adoptExisting matching``: a create finding its name taken by an object that
+    holds every declared value adopts it (how an interrupted ``up`` converges)."""
+    t = case.type_name
+    _, inputs = setup(case, api)
+    inputs = checked_inputs(provider, t, inputs)
+    object_id, _ = provider.create(t, inputs)
+    emulator.state.clear_requests()
+
+    with dynamic_provider() as again:  # a new process: no name cached from the first create
+        again.configure({**stack_config, "zoomcc:adoptExisting": "matching"})
+        adopted_id, _ = again.create(t, inputs)
+
+    assert adopted_id == object_id
+    assert writes(emulator) == [], bodies(emulator)

@@ -265,7 +265,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         differs: list[str] | None = None
         if adopt_existing(self._stack_config) == "matching":
             live = normalize(hit.live if hit.live is not None else self._get(hit.object_id, props))
-            differs = create_differences(spec, payload, live)
+            differs = create_differences(spec, payload, as_read_back(spec, live))
             if not differs:
                 log.warning(
                     "%s: adopting %s, which matches every declared value",
