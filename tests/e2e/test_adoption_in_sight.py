@@ -4,8 +4,10 @@ answers with the way that works."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +122,62 @@ def test_an_adoption_previews_as_one_without_calling_the_api(
     posts = [r for r in emulator.state.requests if r.method == "POST"]
     assert [r.operation for r in posts] == ["oauth.token"]  # adopted: nothing created
     assert stack.preview().change_summary == {"same": 2}  # the line stays as adopted
+
+
+SUPPORT_CENTER = """
+import pulumi
+import pulumi_zoomcc as zoomcc
+
+ids = pulumi.Config().get_object("ids") or {}
+sold = zoomcc.Disposition("sold", name="Sold", status="active", import_id=ids.get("sold"))
+later = zoomcc.Disposition("later", name="Call back", status="active", import_id=ids.get("later"))
+zoomcc.DispositionSet(
+    "outcomes", name="Outcomes", status="active", disposition_ids=[sold.id, later.id],
+    import_id=ids.get("outcomes"),
+)
+day = [{"start_time": "09:00", "end_time": "12:00"}, {"start_time": "13:00", "end_time": "18:00"}]
+hours = zoomcc.BusinessHours(
+    "hours", name="Office", timezone="Europe/Paris", import_id=ids.get("hours"),
+    hours={"hour_type": 2, "custom_hours": [
+        {"day_of_week": d, "custom_hour_type": 2, "custom_hour_ranges": day} for d in range(1, 6)
+    ]},
+)
+for channel in ("voice", "messaging"):
+    queue = zoomcc.Queue(
+        channel, name=f"Support {channel}", channel=channel, import_id=ids.get(channel)
+    )
+    zoomcc.QueueOperatingHours(
+        f"{channel}-hours", queue_id=queue.id, operating_hours_business_hour_id=hours.id
+    )
+"""
+
+
+def test_adopting_a_support_center_that_already_matches_writes_nothing(
+    stacks: Stacks, emulator: EmulatorServer
+) -> None:
+    """The report's case: a disposition set and two queues' operating hours taken over as
+    they are send no write. One stack deploys them; another stack of the same program adopts
+    the objects by import_id and takes over the queues' operating hours."""
+    first = stacks.program(SUPPORT_CENTER, "support")
+    first.up()
+    ids = {
+        r["urn"].rpartition("::")[2]: r["id"]
+        for r in first.export_stack().deployment["resources"]
+        if r["type"].startswith("pulumi-python:dynamic/zoomcc:")
+        and not r["type"].endswith("QueueOperatingHours")
+    }
+    assert sorted(ids) == ["hours", "later", "messaging", "outcomes", "sold", "voice"]
+    emulator.state.clear_requests()
+
+    adopted = stacks.project(
+        Path(first.workspace.work_dir), "adopted", {"support:ids": json.dumps(ids)}
+    )
+    adopted.up()
+
+    writes = [
+        f"{r.method} {r.path}"
+        for r in emulator.state.requests
+        if r.method != "GET" and r.operation != "oauth.token"
+    ]
+    assert writes == []
+    assert adopted.preview().change_summary == {"same": 9}
