@@ -160,9 +160,11 @@ def test_adopting_a_support_center_that_already_matches_writes_nothing(
     the objects by import_id and takes over the queues' operating hours."""
     first = stacks.program(SUPPORT_CENTER, "support")
     first.up()
+    deployment = first.export_stack().deployment
+    assert deployment is not None
     ids = {
         r["urn"].rpartition("::")[2]: r["id"]
-        for r in first.export_stack().deployment["resources"]
+        for r in deployment["resources"]
         if r["type"].startswith("pulumi-python:dynamic/zoomcc:")
         and not r["type"].endswith("QueueOperatingHours")
     }
