@@ -118,3 +118,31 @@ def test_same_skill_name_in_another_category_is_not_a_conflict(
     )
     object_id, _ = provider.create("Skill", {"name": "French", "skill_category_id": cats[1]})
     assert object_id
+
+
+def test_an_adoption_previews_as_one_naming_what_it_writes_without_calling_the_api(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    """Preview never calls the API, so it cannot know which values differ: the checked
+    inputs say the create is an adoption, which declared arguments it writes where Zoom
+    differs, which must already match, and where Zoom's previous values will be."""
+    emulator.state.clear_requests()
+    declared = {"name": "Languages", "description": "as code", "skill_type": "text"}
+
+    checked, failures = provider.check("SkillCategory", {**declared, "import_id": "c1"})
+
+    assert failures == []
+    assert checked["adopting"] == {
+        "id": "c1",
+        "writes_where_zoom_differs": ["description", "name"],
+        "must_already_match": ["skill_type"],
+        "zoom_values_before": "in the adoption_changes output, after up",
+    }
+    assert emulator.state.requests == []
+    plain, _ = provider.check("SkillCategory", declared)
+    assert "adopting" not in plain
+    # Adopted: later checks keep the line as it was, so no preview shows it changing.
+    later, _ = provider.check(
+        "SkillCategory", {**declared, "description": "new", "import_id": "c1"}, olds=checked
+    )
+    assert later["adopting"] == checked["adopting"]

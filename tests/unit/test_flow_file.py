@@ -13,6 +13,7 @@ import pulumi
 import pytest
 
 import pulumi_zoomcc as zoomcc
+from tests.support.pulumi_mocks import mocked_runtime
 from tests.unit.test_export_flows import QUEUE, ROUTING, planned
 from zoomcc.resources.flow_content import fill, nodes, placeholder
 
@@ -30,10 +31,10 @@ class _Mocks(pulumi.runtime.Mocks):
 
 @pytest.fixture()
 def program_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    pulumi.runtime.set_mocks(_Mocks(), preview=False)
     (tmp_path / "support.json").write_text(json.dumps(TEMPLATE))
     monkeypatch.chdir(tmp_path)
-    yield tmp_path
+    with mocked_runtime(_Mocks()):
+        yield tmp_path
 
 
 def resolved(ids: dict[str, pulumi.Input[str | None]]) -> pulumi.Output[dict[str, Any]]:

@@ -4,7 +4,6 @@ that are still dicts; no object the reference describes is left untyped."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 import pulumi_zoomcc as zoomcc
 from pulumi_zoomcc import outputs
 from pulumi_zoomcc._lookup import as_result
+from tests.support.pulumi_mocks import mocked_runtime
 
 SDK = Path(zoomcc.__file__).parent
 RANGE: zoomcc.BusinessHoursHoursCustomHourCustomHourRangeArgsDict = {
@@ -46,15 +46,9 @@ class _Recorder(pulumi.runtime.Mocks):
 
 @pytest.fixture()
 def recorder() -> Iterator[_Recorder]:
-    # pulumi's mocks run on the thread's event loop; an earlier test's asyncio.run() leaves
-    # the thread without one.
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
     mocks = _Recorder()
-    pulumi.runtime.set_mocks(mocks, preview=False)
-    yield mocks
-    asyncio.set_event_loop(None)
-    loop.close()
+    with mocked_runtime(mocks):
+        yield mocks
 
 
 def _as_args() -> zoomcc.BusinessHoursHoursArgs:

@@ -8,11 +8,61 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from zoomcc.dynamic.values import matches
+from zoomcc.dynamic.values import extract, is_unknown, matches
 from zoomcc.resources.spec import ResourceSpec
 
 ADOPTION_KEY = "adoption_changes"
 """Output: for an adopted object, the fields adoption changed and their previous values."""
+
+
+ADOPTING_KEY = "adopting"
+"""Checked input of a create that adopts (``import_id``): what preview can say about the
+adoption without calling the API (preview never does)."""
+
+
+def adoption_preview(
+    spec: ResourceSpec, object_id: str, declared: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What preview shows of an adoption: the object taken over, the declared arguments it
+    writes where Zoom holds another value, and those that must already match
+    (``declared``: the checked inputs, friendly names). Which of them differ, and Zoom's
+    values before, only the API can say: ``adoption_changes`` holds them after up."""
+    names = sorted(
+        k
+        for k, v in declared.items()
+        if v is not None and spec.friendly_to_api.get(k) in spec.input_fields
+    )
+    frozen = [k for k in names if spec.friendly_to_api[k] in spec.replace_fields]
+    shown: dict[str, Any] = {
+        "id": object_id,
+        "writes_where_zoom_differs": [k for k in names if k not in frozen],
+    }
+    if frozen:
+        shown["must_already_match"] = frozen
+    shown["zoom_values_before"] = "in the adoption_changes output, after up"
+    return shown
+
+
+def with_adoption_preview(
+    spec: ResourceSpec, olds: Mapping[str, Any], inputs: dict[str, Any], adopt: Any
+) -> dict[str, Any]:
+    """The checked inputs with ``adopting`` for a create that adopts; an adopted resource
+    keeps the line it was adopted with, so later previews show no change in it."""
+    if ADOPTING_KEY in olds:
+        return {**inputs, ADOPTING_KEY: olds[ADOPTING_KEY]}
+    existing = set(olds) - {"__provider"}  # olds of a create: none (the provider at most)
+    if existing or not isinstance(adopt, str) or is_unknown(adopt):
+        return inputs
+    return {**inputs, ADOPTING_KEY: adoption_preview(spec, adopt, inputs)}
+
+
+def as_read_back(spec: ResourceSpec, live: Mapping[str, Any]) -> dict[str, Any]:
+    """``live`` with each ``read_back`` field read from where the GET holds it (a
+    disposition set's ``disposition_ids`` from ``dispositions[].disposition_id``): what the
+    outputs, and so every later diff, compare declared values with."""
+    subject = f"{spec.name} {live.get(spec.id_field)}"
+    read = {k: extract(live, path, subject=subject) for k, path in spec.read_back.items()}
+    return {**live, **read}
 
 
 class AdoptionError(Exception):
@@ -49,9 +99,7 @@ def adoption_changes(
             f"{spec.name} {object_id}: cannot adopt, these arguments differ and cannot "
             f"be changed in place ({shown}); declare Zoom's values or create a new object"
         )
-    missing = {
-        k: v for k, v in payload.items() if k not in live and k not in spec.non_body_inputs
-    }
+    missing = {k: v for k, v in payload.items() if k not in live and k not in spec.non_body_inputs}
     return differs, missing
 
 

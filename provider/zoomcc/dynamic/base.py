@@ -34,6 +34,9 @@ from zoomcc.resources.base import BaseSpec
 
 PROVIDER_KEY = "__provider"
 """The property the engine hands every call the pickled provider in."""
+OLD_INPUTS_KEY = "__old_inputs"
+"""Where this project's provider host hands Read the inputs the state holds (pulumi.dynamic
+passes only the outputs; ``zoomcc.engine.provider_host.OLD_INPUTS_KEY``)."""
 IMPORT_KEY = "import_id"
 """Argument of every object resource: the id of an existing object to adopt."""
 

@@ -42,6 +42,8 @@ def follow_ups(
         live = provider._get(object_id, props) if live is None else live
         if call.if_differs and str(live.get(call.when) or "").lower() == str(wanted).lower():
             continue
+        if call.done_when is not None and call.done_when.met(live):
+            continue
         method, below = call.operation
         op = spec.api.op(method, spec.item_path + below)
         subject = f"{spec.name} {object_id} cannot be sent {op.id}"

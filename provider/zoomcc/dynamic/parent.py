@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pulumi.dynamic import ReadResult
 
 from zoomcc.client import NotFoundError
-from zoomcc.dynamic.base import BaseProvider
+from zoomcc.dynamic.base import OLD_INPUTS_KEY, BaseProvider
 from zoomcc.resources.parent import ParentSpec
 
 OnParent = TypeVar("OnParent", bound=ParentSpec)
@@ -22,6 +22,7 @@ class ParentProvider(BaseProvider[OnParent]):
     """A provider whose resource lives on a parent object."""
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        props.pop(OLD_INPUTS_KEY, None)  # the state's inputs: a refresh leaves them as they are
         parent = self._parent_or_id(id_, props)
         try:
             outs = self._read_outputs(parent, props or {self.spec.parent_arg: parent})

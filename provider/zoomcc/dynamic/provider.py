@@ -30,21 +30,24 @@ from zoomcc.dynamic.adoption import (
     ADOPTION_KEY,
     adopt_existing,
     adoption_changes,
+    as_read_back,
     create_differences,
     name_conflict,
     nothing_to_adopt,
+    with_adoption_preview,
 )
-from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
+from zoomcc.dynamic.base import IMPORT_KEY, OLD_INPUTS_KEY, PROVIDER_KEY, BaseProvider, as_read
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import response_complete
 from zoomcc.dynamic.deletion import delete_defaults
+from zoomcc.dynamic.drift import differing, refreshed_inputs
 from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.validation import to_api
-from zoomcc.dynamic.values import extract, is_unknown, matches, normalize, without
+from zoomcc.dynamic.values import extract, normalize, without
 from zoomcc.resources.spec import ResourceSpec
 
 log = logging.getLogger("zoomcc.provider")
@@ -68,8 +71,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
     def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         news, problems = uploads.with_files(self.spec, news)  # paths and content_hash
         result = super().check(olds, news)
-        failures = as_read([*(result.failures or []), *problems], self.spec.name)
-        return CheckResult(result.inputs, failures)
+        inputs = with_adoption_preview(self.spec, olds, result.inputs, news.get(IMPORT_KEY))
+        return CheckResult(inputs, as_read([*(result.failures or []), *problems], self.spec.name))
 
     def _kind_failures(self, inputs: dict[str, Any], reported: set[str]) -> list[CheckFailure]:
         spec = self.spec
@@ -85,23 +88,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         spec = self.spec
-        undiffed = uploads.undiffed(spec)  # a file's path and nodes: content_hash carries them
-        declared = {
-            k: v
-            for k, v in news.items()
-            if v is not None and k in spec.friendly_to_api and k not in undiffed
-        }
-        changed = [
-            spec.friendly(api_field)
-            for api_field, desired in spec.to_api(declared).items()
-            if api_field in spec.input_fields
-            and (
-                is_unknown(desired)
-                or not matches(
-                    desired, olds.get(spec.friendly(api_field)), ordered=api_field in spec.ordered
-                )
-            )
-        ]
+        changed = differing(spec, news, olds)
         moved = self.account_replaces(olds)
         replaces = [f for f in changed if spec.friendly_to_api[f] in spec.replace_fields]
         # A replacement under the same name cannot exist beside the old object (names are
@@ -162,10 +149,12 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             except ObjectVanishedError:
                 return None
 
+        declared = props.pop(OLD_INPUTS_KEY, None)  # given by this project's provider host
         live = READS.read(self.client, self.spec, id_, props, alone)  # one listing serves many
         if live is None:
             return ReadResult("", {})
-        return ReadResult(id_, self._read_outputs(id_, props, live))
+        outs = self._read_outputs(id_, props, live)
+        return ReadResult(id_, outs, refreshed_inputs(self.spec, declared, outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         news = uploads.with_files(self.spec, news)[0]
@@ -223,7 +212,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         except ObjectVanishedError:
             raise nothing_to_adopt(spec, object_id, spec.item_url(object_id, props)) from None
         payload = self._payload(props)
-        differs, missing = adoption_changes(spec, object_id, payload, live)
+        differs, missing = adoption_changes(spec, object_id, payload, as_read_back(spec, live))
         body: dict[str, Any] = {}
         if differs or missing:
             body = self._update_body(payload, only={**differs, **missing})
@@ -276,7 +265,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         differs: list[str] | None = None
         if adopt_existing(self._stack_config) == "matching":
             live = normalize(hit.live if hit.live is not None else self._get(hit.object_id, props))
-            differs = create_differences(spec, payload, live)
+            differs = create_differences(spec, payload, as_read_back(spec, live))
             if not differs:
                 log.warning(
                     "%s: adopting %s, which matches every declared value",

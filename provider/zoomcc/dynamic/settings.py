@@ -57,9 +57,17 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
             and name not in part.key_fields
             and (name in before or name in part.defaults)
         }
+        # Only what the live settings do not hold already: taking over settings that are
+        # as declared writes nothing. A write-only setting (no GET shows it) is always sent.
+        differing = {
+            name
+            for name in spec.input_fields
+            if props.get(name) is not None
+            and not (name in before and matches(props[name], before[name]))
+        }
         try:
             for part in spec.parts:
-                self._write(part, parent, props, only=None)
+                self._write(part, parent, props, only=differing)
         except ParentVanishedError:
             raise self._absent_on_create(parent) from None
         outs = self._outputs(parent, props)

@@ -28,6 +28,31 @@ class Newest:
         found = [v.get(self.item) for v in live.get(self.listed) or [] if isinstance(v, dict)]
         return max((int(v) for v in found if isinstance(v, int | float)), default=None)
 
+    def newest(self, live: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """The listed item holding the highest ``item``; None if none holds one."""
+        highest = self.among(live)
+        for v in live.get(self.listed) or []:
+            if highest is not None and isinstance(v, dict) and v.get(self.item) == highest:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class NewestHolds:
+    """The live object's newest listed item already holds ``value`` in ``field`` (a flow
+    whose newest version is ``published``)."""
+
+    newest: Newest
+    """Which item is the newest (``flow_versions`` by ``flow_version``)."""
+    field: str
+    """The item's field (``flow_version_status``)."""
+    value: str
+    """The value meaning the call has nothing left to do (``published``)."""
+
+    def met(self, live: Mapping[str, Any]) -> bool:
+        item = self.newest.newest(live)
+        return item is not None and item.get(self.field) == self.value
+
 
 @dataclass(frozen=True)
 class FromInput:
@@ -55,6 +80,9 @@ class FollowUp:
     if_differs: bool = False
     """Call only when the live field named ``when`` holds another value, case aside (a
     campaign already ``ready`` is not set ready again)."""
+    done_when: NewestHolds | None = None
+    """Skip the call when the live object already is as the call would leave it (a flow
+    whose newest version is published is not published again: adopting it writes nothing)."""
 
 
 @dataclass(frozen=True)

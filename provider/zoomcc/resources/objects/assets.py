@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from zoomcc.resources.call_shapes import ExtraInput, FollowUp, Newest, NewVersion, Upload
+from zoomcc.resources.call_shapes import (
+    ExtraInput,
+    FollowUp,
+    Newest,
+    NewestHolds,
+    NewVersion,
+    Upload,
+)
 from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
@@ -100,7 +107,16 @@ FLOW = ResourceSpec(
     update_fills={"flow_version": FLOW_VERSION},
     # reference line 11594: "Publish a flow version. Any other published version of the
     # flow will be replaced with the one specified in this request."
-    follow_ups=(FollowUp(("PUT", "/publish"), "publish", query={"flow_version": FLOW_VERSION}),),
+    # Reference line 11197: a version's "flow_version_status", "draft", "published",
+    # "archived" or "debugging": a newest version already published needs no publish call.
+    follow_ups=(
+        FollowUp(
+            ("PUT", "/publish"),
+            "publish",
+            query={"flow_version": FLOW_VERSION},
+            done_when=NewestHolds(FLOW_VERSION, "flow_version_status", "published"),
+        ),
+    ),
     extra_inputs=(
         ExtraInput(
             "publish",
