@@ -67,8 +67,8 @@ BAD = [
         "ClosureSet",
         closures("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z"),
         "closures",
-        "closures.0",
-        "before",
+        "closures.0.end_time",
+        "after start_time",
     ),
     (
         "ClosureSet",

@@ -16,9 +16,11 @@ from typing import Any
 import pydantic
 
 from zoomcc.apispec import FieldSpec
+from zoomcc.apispec.documented_rules import objects_at
 from zoomcc.apispec.models import model_for
 from zoomcc.dynamic.values import is_unknown, normalize
 from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.documented import documented_rules
 from zoomcc.resources.enums import allowed
 from zoomcc.resources.rules import Requires, locate
 
@@ -84,6 +86,31 @@ def rule_failures(
                 continue
             top = spec.friendly(loc[0])
             shown = ".".join([top, *loc[1:]])
+            failures.append((top, f"{spec.name}: '{shown}': {message}"))
+    failures += _documented_failures(spec, payload, reported)
+    return failures
+
+
+def _documented_failures(
+    spec: BaseSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]]
+) -> list[tuple[str, str]]:
+    """(friendly property, reason) for every documented error rule ``payload`` breaks, the
+    blamed field named by its path; one line per location, unknown values never judged."""
+    failures: list[tuple[str, str]] = []
+    named: set[tuple[str, ...]] = set()
+    for rule in documented_rules(spec):
+        for loc, item in objects_at(payload, rule.at):
+            where = (*loc, rule.check.blame)
+            if where in named or any(_overlaps(where, seen) for seen in reported):
+                continue
+            if any(is_unknown(v) for v in item.values()):
+                continue
+            message = rule.failure(item)
+            if message is None:
+                continue
+            named.add(where)
+            top = spec.friendly(where[0])
+            shown = ".".join([top, *where[1:]])
             failures.append((top, f"{spec.name}: '{shown}': {message}"))
     return failures
 

@@ -30,6 +30,7 @@ from zoomcc.apispec import (
     load_api_spec,
     validate_request,
 )
+from zoomcc.emulator.documented import enforce
 from zoomcc.emulator.refusals import Json, RequestRefused, validation_error
 
 __all__ = [
@@ -57,6 +58,7 @@ _INVALID_WORDS: Final = re.compile(r"invalid|illegal|not supported|unsupported")
 _PLACEHOLDER: Final = re.compile(r"\$\{?\w+\}?|\{\w+\}")
 _PRIORITY: Final = {"extra_forbidden": 0, "missing": 2}
 _BAD_JSON: Final = "Request Body should be a valid JSON object."
+
 
 def documented_refusal(error: ErrorSpec) -> RequestRefused:
     """The refusal an operation documents (its status, code and message as written)."""
@@ -211,6 +213,7 @@ def check_body(op: Operation, raw: bytes) -> Json:
             f"Invalid field: {path}.",
             [{"field": path, "message": "Input should be a valid integer, not a decimal"}],
         )
+    enforce(op, body)
     return body
 
 
