@@ -56,6 +56,76 @@ def _closure_case(path: str, good: dict[str, Any], bad: dict[str, Any]) -> Case:
     return Case("ClosureSet", closures(good), closures(bad), f"closures.0.{path}")
 
 
+def hours(day: dict[str, Any], hour_type: int = 2) -> dict[str, Any]:
+    """Business hours with one weekday, ``day`` changing a 9-to-5 Monday."""
+    monday = {
+        "day_of_week": 1,
+        "custom_hour_type": 2,
+        "custom_hour_ranges": [{"start_time": "09:00", "end_time": "17:00"}],
+    }
+    made = {k: v for k, v in {**monday, **day}.items() if v is not None}
+    return {
+        "name": "Office",
+        "timezone": "UTC",
+        "hours": {"hour_type": hour_type, "custom_hours": [made]},
+    }
+
+
+QUEUE_BASE = {"name": "Support", "channel": "voice"}
+"""What the queue cases create before their update is refused."""
+
+
+def queue(channel: str = "voice", **more: Any) -> dict[str, Any]:
+    """A queue's inputs with the settings a rule judges."""
+    return {"name": "Support", "channel": channel, **more}
+
+
+def _queue_case(
+    path: str, good: dict[str, Any], bad: dict[str, Any], channel: str = "voice"
+) -> Case:
+    base = {**QUEUE_BASE, "channel": channel}
+    return Case("Queue", queue(channel, **good), queue(channel, **bad), path, base=base)
+
+
+def _callbacks(**settings: Any) -> dict[str, Any]:
+    return {"video_callback_settings": settings}
+
+
+_OFFER = [
+    {
+        "callback_offer_day": "Mon",
+        "callback_offer_start_time": "09:00",
+        "callback_offer_end_time": "17:00",
+    }
+]
+_RETURN = [
+    {
+        "callback_return_day": "Mon",
+        "callback_return_start_time": "09:00",
+        "callback_return_end_time": "17:00",
+    }
+]
+
+
+def _acceptance(**settings: Any) -> dict[str, Any]:
+    return {"engagement_acceptance": {"acceptance_type": "auto", **settings}}
+
+
+def custom_field(type_name: str, name: str) -> dict[str, Any]:
+    """A text custom field used as an external URL parameter."""
+    return {"name": name, "data_type": "string", "use_as_external_url_parameter": True}
+
+
+def variable(**more: Any) -> dict[str, Any]:
+    return {
+        "name": "Tier",
+        "variable_group_id": "group0000000000000000A",
+        "data_type": "string",
+        "variable_type": "address_book_variable",
+        **more,
+    }
+
+
 CASES: dict[int, Case] = {
     3702: Case(
         "ClosureSet",
@@ -160,5 +230,173 @@ CASES: dict[int, Case] = {
             ],
         },
     ),
+    3604: Case(
+        "BusinessHours", hours({}), {**hours({}), "hours": {"hour_type": 2}}, "hours.custom_hours"
+    ),
+    3607: Case(
+        "BusinessHours",
+        hours({}),
+        hours({"custom_hour_ranges": None}),
+        "hours.custom_hours.0.custom_hour_ranges",
+    ),
+    3608: Case(
+        "BusinessHours",
+        hours({"custom_hour_ranges": [{"start_time": "12:00", "end_time": "12:00"}]}),
+        hours({"custom_hour_ranges": [{"start_time": "12:00", "end_time": "11:59"}]}),
+        "hours.custom_hours.0.custom_hour_ranges.0.end_time",
+    ),
+    1206: _queue_case(
+        "auto_close_alert_message_time",
+        {"auto_close_timeout": 10, "auto_close_alert_message_time": 10},
+        {"auto_close_timeout": 10, "auto_close_alert_message_time": 11},
+        channel="messaging",
+    ),
+    1221: _queue_case(
+        "engagement_acceptance.enable_agent_whisper_announcement",
+        _acceptance(enable_agent_alert_tone=True, enable_agent_whisper_announcement=False),
+        _acceptance(
+            enable_agent_alert_tone=True,
+            enable_agent_whisper_announcement=True,
+            agent_whisper_announcement_asset_id="a1",
+        ),
+    ),
+    1222: _queue_case(
+        "engagement_acceptance.agent_whisper_announcement_asset_id",
+        _acceptance(
+            enable_agent_whisper_announcement=True, agent_whisper_announcement_asset_id="a1"
+        ),
+        _acceptance(enable_agent_whisper_announcement=True),
+    ),
+    1223: _queue_case(
+        "engagement_acceptance.agent_greeting_asset_id",
+        _acceptance(enable_agent_greeting=True, agent_greeting_asset_id="a1"),
+        _acceptance(enable_agent_greeting=True),
+    ),
+    1233: _queue_case(
+        "inbound_launch_url_info.config.0.launch_url",
+        {
+            "inbound_launch_url_info": {
+                "enable_launch_url": True,
+                "config": [{"launch_trigger": "ringing", "launch_url": "https://crm.example.com"}],
+            }
+        },
+        {
+            "inbound_launch_url_info": {
+                "enable_launch_url": True,
+                "config": [{"launch_trigger": "ringing", "launch_url": "http://crm.example.com"}],
+            }
+        },
+    ),
+    1234: _queue_case(
+        "inbound_launch_url_info.config",
+        {"inbound_launch_url_info": {"enable_launch_url": False}},
+        {"inbound_launch_url_info": {"enable_launch_url": True}},
+    ),
+    1235: _queue_case(
+        "default_disposition_id",
+        {"disposition_required": True, "default_disposition_id": "d1"},
+        {"disposition_required": True},
+    ),
+    1236: _queue_case(
+        "outbound_settings.outbound_default_disposition_id",
+        {
+            "outbound_settings": {
+                "outbound_disposition_required": True,
+                "outbound_default_disposition_id": "d1",
+            }
+        },
+        {"outbound_settings": {"outbound_disposition_required": True}},
+    ),
+    1237: _queue_case(
+        "outbound_settings.outbound_launch_url_info.config",
+        {"outbound_settings": {"outbound_launch_url_info": {"enable_launch_url": False}}},
+        {"outbound_settings": {"outbound_launch_url_info": {"enable_launch_url": True}}},
+    ),
+    1239: _queue_case(
+        "outbound_settings.outbound_launch_url_info.config.0.url",
+        {
+            "outbound_settings": {
+                "outbound_launch_url_info": {
+                    "enable_launch_url": True,
+                    "config": [{"launch_trigger": "connected", "url": "https://crm.example.com"}],
+                }
+            }
+        },
+        {
+            "outbound_settings": {
+                "outbound_launch_url_info": {
+                    "enable_launch_url": True,
+                    "config": [{"launch_trigger": "connected", "url": "crm.example.com"}],
+                }
+            }
+        },
+    ),
+    1250: _queue_case(
+        "video_callback_settings.time_to_offer_callback",
+        _callbacks(time_to_offer_callback=40),
+        _callbacks(time_to_offer_callback=12),
+        channel="video",
+    ),
+    1251: _queue_case(
+        "video_callback_settings.callback_offer_time",
+        _callbacks(enable_callback_offer_time=True, callback_offer_time=_OFFER),
+        _callbacks(enable_callback_offer_time=True),
+        channel="video",
+    ),
+    1252: _queue_case(
+        "video_callback_settings.callback_return_timezone_id",
+        _callbacks(
+            enable_callback_return_time=True,
+            callback_return_timezone_id="UTC",
+            callback_return_day=_RETURN,
+        ),
+        _callbacks(enable_callback_return_time=True, callback_return_day=_RETURN),
+        channel="video",
+    ),
+    1253: _queue_case(
+        "video_callback_settings.callback_return_day",
+        _callbacks(
+            enable_callback_return_time=True,
+            callback_return_timezone_id="UTC",
+            callback_return_day=_RETURN,
+        ),
+        _callbacks(enable_callback_return_time=True, callback_return_timezone_id="UTC"),
+        channel="video",
+    ),
+    1502: Case(
+        "SkillCategory",
+        {"name": "Languages", "skill_type": "proficiency", "max_proficiency_level": 5},
+        {"name": "Languages", "skill_type": "proficiency", "max_proficiency_level": 6},
+        "max_proficiency_level",
+    ),
+    1902: Case(
+        "AddressBook", {"name": "Partners", "unit_id": "unit1"}, {"name": "Partners"}, "unit_id"
+    ),
+    3402: Case(
+        "Variable",
+        variable(address_book_ids=["book1"]),
+        variable(address_book_ids=[]),
+        "address_book_ids",
+    ),
+    2111: Case(
+        "AddressBookCustomField",
+        custom_field("AddressBookCustomField", "crm_id"),
+        custom_field("AddressBookCustomField", "crm id"),
+        "name",
+    ),
 }
 """By documented code."""
+
+BY_OPERATION: dict[tuple[int, str], Case] = {
+    (2111, op): Case(
+        "CampaignContactListCustomField",
+        custom_field("CampaignContactListCustomField", "crm_id"),
+        custom_field("CampaignContactListCustomField", "crm id"),
+        "name",
+    )
+    for op in (
+        "create_a_campaign_contact_lists_custom_field",
+        "update_a_campaign_contact_lists_custom_field",
+    )
+}
+"""Where one code is documented by another resource's operations too: (code, operation)."""

@@ -13,6 +13,7 @@ field of that object it blames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +21,9 @@ from typing import Any, Literal
 
 Json = Any
 """A JSON value as ``json.loads`` returns it."""
+
+_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+"""A time of day, ``HH:mm`` on the 24-hour clock."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,37 @@ class NoSpaces(Check):
 
 
 @dataclass(frozen=True)
+class NotBoth(Check):
+    """``blame`` and ``other`` are not both ``true`` ("Cannot enable both")."""
+
+    blame: str
+    """The field named, e.g. ``"enable_agent_whisper_announcement"``."""
+    other: str
+    """The field it excludes, e.g. ``"enable_agent_alert_tone"``."""
+
+    def failure(self, item: Mapping[str, Json]) -> str | None:
+        if item.get(self.blame) is True and item.get(self.other) is True:
+            return f"cannot be true while {self.other} is true"
+        return None
+
+
+@dataclass(frozen=True)
+class NotAbove(Check):
+    """The number ``blame`` is at most the number ``limit`` ("less than or equal to")."""
+
+    blame: str
+    """The field named, e.g. ``"auto_close_alert_message_time"``."""
+    limit: str
+    """The field bounding it, e.g. ``"auto_close_timeout"``."""
+
+    def failure(self, item: Mapping[str, Json]) -> str | None:
+        value, limit = _number(item.get(self.blame)), _number(item.get(self.limit))
+        if value is None or limit is None or value <= limit:
+            return None
+        return f"must be at most {self.limit} (got {value:g} > {limit:g})"
+
+
+@dataclass(frozen=True)
 class Distinct(Check):
     """The items of the list ``blame`` differ in ``key`` (``"closure_name"``), or are
     distinct themselves when ``key`` is empty; items without the key are not compared."""
@@ -269,6 +304,12 @@ class DocumentedRule:
     merged: bool = False
     """About the object after a delta update (closure sets' PATCH leaves items it does not
     name): the emulator judges it on the merged object, not on the body as sent."""
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """The object's fields the rule looks at (the check's and the conditions')."""
+        named = {v for v in vars(self.check).values() if isinstance(v, str)}
+        return frozenset(named | {c.field for c in self.when})
 
     def applies(self, item: Mapping[str, Json]) -> bool:
         """Whether the conditions hold for ``item``."""
@@ -324,8 +365,10 @@ def _order(first: Json, last: Json) -> int | None:
     """-1, 0 or 1 comparing two ``HH:mm`` times or two zoned date-times; else ``None``."""
     if not isinstance(first, str) or not isinstance(last, str):
         return None
-    if len(first) == len(last) == 5 and first[2] == last[2] == ":":
+    if _CLOCK.fullmatch(first) and _CLOCK.fullmatch(last):
         return (first > last) - (first < last)
+    if _CLOCK.fullmatch(first) or _CLOCK.fullmatch(last):
+        return None
     a, b = _datetime(first), _datetime(last)
     if a is None or b is None or (a.tzinfo is None) != (b.tzinfo is None):
         return None

@@ -58,26 +58,194 @@ GENERIC: Final[dict[int, str]] = {
 }
 """Codes about the caller, whatever the operation."""
 
+_FEATURE: Final = "about the account: a feature or plan it has not enabled"
+_BUSY: Final = "a transient server state (try again later, concurrent changes)"
+_LIMIT: Final = "needs the account's data: how many such objects it already has"
+_IN_USE: Final = "needs the account's data: what uses the object"
+_DEFAULT: Final = "needs the account's data: whether the object is the account default"
+_SALESFORCE: Final = "needs the account's data: whether the object comes from Salesforce"
+_UNDOCUMENTED: Final = "the reference does not state the rule (no limit, format or list given)"
+_MEMBERS: Final = "needs the account's data: the current members"
+_NAME: Final = (
+    "the object's name, its natural key: a nameless create is refused at preview by the "
+    "required-name rules (issue 22 item 2, another branch)"
+)
+_TODO: Final = "decidable from the inputs, checked by the emulator; not yet a preview rule"
+_ENUM: Final = "an enum value of the field tree (refused at preview and by the emulator)"
+_REQUIRED: Final = "a required field of the field tree (refused at preview and by the emulator)"
+
 BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
     300: ("schema", "the request's field tree (types, enums, required fields)"),
     302: ("schema", "an enum value (the field tree's enums)"),
     303: ("schema", "an invalid parameter (the field tree)"),
-    3602: (
+    400: ("n/a", _FEATURE),
+    1003: ("n/a", _BUSY),
+    1004: ("server", "needs the account's data: whether the Zoom user exists"),
+    1009: ("server", _NAME),
+    1010: ("emulator", "needs the account's data: the agent's current state"),
+    1011: ("server", "needs the account's data: the agent's queue settings"),
+    1013: ("emulator", _MEMBERS),
+    1014: ("emulator", _MEMBERS),
+    1019: ("n/a", _FEATURE),
+    1105: ("server", _LIMIT),
+    1106: ("server", _LIMIT),
+    1107: ("n/a", _BUSY),
+    1108: ("server", "needs the account's data: whether the status is a default one"),
+    1203: ("emulator", _MEMBERS),
+    1204: ("emulator", _MEMBERS),
+    1205: ("schema", _ENUM),
+    1214: ("n/a", _FEATURE),
+    1215: ("n/a", _FEATURE),
+    1220: ("schema", _ENUM),
+    1225: ("schema", _ENUM),
+    1238: ("schema", _ENUM),
+    1240: ("schema", _ENUM),
+    1241: ("schema", _ENUM),
+    1243: ("server", _LIMIT),
+    1254: ("server", "needs the account's data: the queue's interrupt buckets"),
+    1407: ("server", "needs the account's data: the skill's category and its highest level"),
+    1507: ("emulator", "needs the account's data: the rules it already has"),
+    1508: (
         "server",
-        "the reference names no list of time zones; Zoom's own list decides",
+        "decidable from the inputs (an IP address), not yet a preview rule: the create takes "
+        "a list the resource declares one item of",
+    ),
+    1903: ("server", _NAME),
+    1905: ("server", _SALESFORCE),
+    2003: ("server", _UNDOCUMENTED),
+    2004: ("server", _SALESFORCE),
+    2005: ("server", _SALESFORCE),
+    2102: ("schema", _REQUIRED),
+    2104: ("schema", _REQUIRED),
+    2108: ("schema", _ENUM),
+    2109: ("server", _UNDOCUMENTED),
+    2110: ("server", _LIMIT),
+    2113: ("server", "needs the account's data: the custom field's data type"),
+    2114: ("emulator", "needs the account's data: whether the custom field exists"),
+    2115: ("emulator", "needs the account's data: the picklist's values"),
+    2116: ("emulator", "needs the account's data: the picklist's values"),
+    2117: ("server", "the reference names no list of time zones; Zoom's own list decides"),
+    2204: ("emulator", "needs the account's data: whether the role is a system role"),
+    2207: ("emulator", "needs the account's data: the privileges the account offers"),
+    2304: ("server", "needs the account's data: the asset's type"),
+    2311: ("server", "needs the account's data: the interrupt's API control setting"),
+    2313: ("server", "needs the account's data: the queue's bucket option"),
+    2504: ("emulator", _TODO),
+    2505: ("emulator", _TODO),
+    2507: ("emulator", _TODO),
+    2508: ("emulator", _TODO),
+    2509: ("server", "decidable from the inputs (sub-disposition tiers), not yet a preview rule"),
+    2510: ("emulator", "needs the account's data: the disposition's current type"),
+    2512: ("server", "decidable from the inputs (sub-dispositions a tier), not yet a preview rule"),
+    2514: ("emulator", _TODO),
+    2515: ("emulator", _TODO),
+    3009: ("server", "needs the account's data: whether the inbox's setting is locked"),
+    3203: ("emulator", "the flow's own format, which the reference does not describe"),
+    3208: ("server", _LIMIT),
+    3209: ("server", _IN_USE),
+    3404: ("server", _UNDOCUMENTED),
+    3405: ("server", _UNDOCUMENTED),
+    3406: ("server", "the reference lists no allowed data types per variable type"),
+    3407: (
+        "server",
+        "the reference does not say when `values` may be left out (address-book variables "
+        "take `default_value`)",
+    ),
+    3415: ("server", _LIMIT),
+    3420: (
+        "server",
+        "checked at preview by the Variable's declared length rules (4096 characters, 300 for "
+        "address-book variables, from the field descriptions), not by this code",
+    ),
+    3602: (
+        "emulator",
+        "the reference names no list of time zones; the emulator knows the IANA ones",
     ),
     3603: ("emulator", _TAKEN),
-    3611: ("emulator", "needs the account's data: whether the object is the account default"),
-    3612: ("emulator", "needs the account's data: whether the object is the account default"),
+    3611: ("emulator", _DEFAULT),
+    3612: ("emulator", _DEFAULT),
     3712: (
         "server",
         "the reference does not say how a time 'matches' the timezone (an offset equal to "
         "the zone's on that date, or any offset); the create example writes -04:00 in "
-        "America/New_York in January, which the zone's own offset (-05:00) would refuse",
+        "America/New_York in January, when the zone's own offset is -05:00",
     ),
-    3713: ("emulator", "needs the account's data: whether the object is the account default"),
+    3713: ("emulator", _DEFAULT),
+    3802: ("emulator", "needs the account's data: which region is the main one"),
+    3803: ("emulator", "the provider picks the region users move to; never the deleted one"),
+    3806: ("emulator", "needs the account's data: the region's SIP zone"),
+    4005: ("server", _UNDOCUMENTED),
+    4006: ("emulator", _TODO),
+    4010: ("server", _UNDOCUMENTED),
+    4011: ("emulator", _TODO),
+    4013: ("server", "the reference lists no compared values or operators per attribute"),
+    4014: ("server", "decidable from the inputs (repeated variables), not yet a preview rule"),
+    4101: ("n/a", _FEATURE),
+    4103: ("emulator", "the provider adds members one resource at a time"),
+    4104: ("server", _MEMBERS),
+    4106: ("emulator", _BUSY),
+    4108: ("n/a", _BUSY),
+    5004: ("server", _LIMIT),
+    5012: ("schema", _ENUM),
+    5016: ("server", "needs the account's data: the contact lists' sizes"),
+    8004: ("server", "needs the account's data: the user template's type"),
+    8005: ("server", "needs the account's data: the user template's status"),
+    10002: ("server", _IN_USE),
+    10005: ("server", _UNDOCUMENTED),
+    10006: ("server", "the reference lists no supported languages"),
+    10007: ("server", _TAKEN),
+    10010: ("emulator", "needs the account's data: whether the asset is archived"),
+    10013: ("server", _UNDOCUMENTED),
+    10015: ("server", _TAKEN),
+    10018: ("schema", _ENUM),
+    10019: ("server", _IN_USE),
+    10020: ("server", _LIMIT),
+    290010: ("n/a", _FEATURE),
+    640002: ("server", "needs the account's data: the template's current status"),
+    640003: ("server", _UNDOCUMENTED),
+    640004: ("server", _UNDOCUMENTED),
+    640005: ("schema", _REQUIRED),
+    640007: ("schema", _REQUIRED),
+    640011: ("server", _LIMIT),
+    640014: ("emulator", "needs the account's data: the settings the package offers"),
 }
 """Codes whose handling the message pattern would get wrong or cannot tell."""
+
+BY_OPERATION: Final[dict[tuple[str, int], tuple[Kind, str]]] = {
+    ("delete_a_role", 2102): ("schema", "a required query parameter (`transfer_role_id`)"),
+    ("list_address_books", 1902): ("schema", "a required query parameter (`unit_id`)"),
+    ("opt_in_or_opt_out_a_users_queues", 1205): (
+        "server",
+        "needs the account's data: the queue's channel",
+    ),
+    ("list_a_users_queues", 1205): ("schema", "an enum value of a query parameter"),
+    ("assign_a_queue_menu_based_interrupt", 1205): (
+        "server",
+        "needs the account's data: the queue's channel",
+    ),
+    ("delete_a_queues_interrupt_menu_configuration", 1205): (
+        "server",
+        "needs the account's data: the queue's channel",
+    ),
+    ("update_a_queues_interrupt_settings", 1205): (
+        "server",
+        "needs the account's data: the queue's channel",
+    ),
+    ("get_a_queues_interrupt_settings", 1205): (
+        "server",
+        "needs the account's data: the queue's channel",
+    ),
+    ("update_a_queue", 1205): ("schema", _ENUM),
+    ("update_a_queue", 1240): ("server", "the reference does not say when the profile is required"),
+    ("update_a_queue", 1241): ("server", "needs the account's data: the agent routing profile"),
+    ("update_a_queue_template", 1241): ("schema", _ENUM),
+    ("update_a_skill_category", 1502): (
+        "emulator",
+        "the update body has no `skill_type`: the emulator judges the stored category, "
+        "preview the same inputs with the create's rule (line 32218)",
+    ),
+}
+"""Where one code means different things in different operations: (operation, code)."""
 
 _NOT_FOUND: Final = re.compile(
     r"\b(?:does not|do not|doesn't|don't|not) exist|\bnot found\b|\bno longer exists?\b|"
@@ -97,6 +265,9 @@ def handling(op: Operation, error: ErrorSpec) -> Handling:
         return Handling("n/a", _AUTH)
     if error.code is None:
         return Handling("n/a", "no error code: the status alone, no rule stated")
+    if (op.id, error.code) in BY_OPERATION:
+        kind, reason = BY_OPERATION[(op.id, error.code)]
+        return Handling(kind, reason)
     if error.code in BY_CODE:
         kind, reason = BY_CODE[error.code]
         return Handling(kind, reason)

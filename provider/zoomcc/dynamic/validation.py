@@ -103,6 +103,10 @@ def _documented_failures(
             where = (*loc, rule.check.blame)
             if where in named or any(_overlaps(where, seen) for seen in reported):
                 continue
+            # An object with a problem already reported (a typo in a field name) is not
+            # judged further; at the top, only the fields the rule reads count.
+            if any(seen[: len(loc)] == loc and (loc or seen[0] in rule.reads) for seen in reported):
+                continue
             if any(is_unknown(v) for v in item.values()):
                 continue
             message = rule.failure(item)
