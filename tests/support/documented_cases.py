@@ -126,6 +126,30 @@ def variable(**more: Any) -> dict[str, Any]:
     }
 
 
+def disposition(*subs: tuple[int | None, int | None, str]) -> dict[str, Any]:
+    """A multi-level disposition with (current_index, parent_index, name) sub-dispositions;
+    ``None`` leaves an index out."""
+    made = [
+        {
+            k: v
+            for k, v in (("current_index", c), ("parent_index", p), ("sub_disposition_name", n))
+            if v is not None
+        }
+        for c, p, n in subs
+    ]
+    kind = {"name": "Inquiry", "disposition_type": "multi_level", "status": "active"}
+    return {**kind, "sub_dispositions": made}
+
+
+_TWO_SUBS = ((1, 0, "Billing"), (2, 0, "Shipping"))
+
+
+def routing_profile(*categories: str) -> dict[str, Any]:
+    """An agent routing profile prioritising skill ``categories``."""
+    priorities = [{"category_type": "skill", "skill_category_id": c} for c in categories]
+    return {"name": "Sales", "priorities": priorities}
+
+
 CASES: dict[int, Case] = {
     3702: Case(
         "ClosureSet",
@@ -368,6 +392,44 @@ CASES: dict[int, Case] = {
         {"name": "Languages", "skill_type": "proficiency", "max_proficiency_level": 5},
         {"name": "Languages", "skill_type": "proficiency", "max_proficiency_level": 6},
         "max_proficiency_level",
+    ),
+    2504: Case(
+        "Disposition",
+        disposition(*((i, 0, f"Reason {i}") for i in range(1, 501))),
+        disposition(*((i, 0, f"Reason {i}") for i in range(1, 502))),
+        "sub_dispositions",
+    ),
+    2505: Case(
+        "Disposition",
+        disposition(*_TWO_SUBS),
+        disposition((1, 0, "Billing"), (1, 0, "Shipping")),
+        "sub_dispositions",
+    ),
+    2507: Case("Disposition", disposition(*_TWO_SUBS), disposition(), "sub_dispositions"),
+    2508: Case(
+        "Disposition",
+        disposition((1, 0, "Billing"), (2, 1, "Billing")),
+        disposition((1, 0, "Billing"), (2, 0, "Billing")),
+        "sub_dispositions",
+    ),
+    2514: Case(
+        "Disposition",
+        disposition(*_TWO_SUBS),
+        disposition((None, 0, "Billing")),
+        "sub_dispositions.0.current_index",
+    ),
+    2515: Case(
+        "Disposition",
+        disposition(*_TWO_SUBS),
+        disposition((1, None, "Billing")),
+        "sub_dispositions.0.parent_index",
+    ),
+    4006: Case(
+        "AgentRoutingProfile",
+        routing_profile("cat1", "cat2"),
+        routing_profile("cat1", "cat1"),
+        "priorities",
+        base=routing_profile(),
     ),
     1902: Case(
         "AddressBook", {"name": "Partners", "unit_id": "unit1"}, {"name": "Partners"}, "unit_id"

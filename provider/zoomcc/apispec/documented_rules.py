@@ -268,20 +268,26 @@ class Distinct(Check):
     """The list, e.g. ``"closures"``."""
     key: str = ""
     """The items' field compared, e.g. ``"closure_name"``."""
+    within: str = ""
+    """Compare only items with the same value here, e.g. ``"parent_index"`` (one tier)."""
 
     def failure(self, item: Mapping[str, Json]) -> str | None:
         value = item.get(self.blame)
         if not isinstance(value, list):
             return None
-        seen: list[Json] = []
+        seen: list[tuple[Json, Json]] = []
         for one in value:
-            found = one.get(self.key) if self.key and isinstance(one, Mapping) else one
-            if found is None or (self.key and not isinstance(one, Mapping)):
+            if self.key and not isinstance(one, Mapping):
                 continue
-            if found in seen:
+            found = one.get(self.key) if self.key else one
+            group = one.get(self.within) if self.within else None
+            if found is None:
+                continue
+            if (group, found) in seen:
                 what = f"{self.key} " if self.key else ""
-                return f"must not repeat {what}{found!r}"
-            seen.append(found)
+                where = f" within one {self.within}" if self.within else ""
+                return f"must not repeat {what}{found!r}{where}"
+            seen.append((group, found))
         return None
 
 

@@ -14,6 +14,7 @@ from zoomcc.apispec.documented_rules import (
     Condition,
     Distinct,
     DocumentedRule,
+    MaxItems,
     Needs,
     NoSpaces,
     NotAbove,
@@ -270,10 +271,54 @@ OTHER_RULES: Final[tuple[DocumentedRule, ...]] = (
 )
 """Skill categories, address books, variables, custom fields."""
 
+_MULTI_LEVEL: Final = Condition("disposition_type", ("multi_level",))
+"""Sub-dispositions count only for multi-level dispositions (line 8171: "For `single`
+dispositions, this field can be ignored.")."""
+_DISPOSITION_LINES: Final = ((8246, "create_a_disposition"), (8833, "update_a_disposition"))
+_ROUTING_LINES: Final = (
+    (30501, "create_an_agent_routing_profile"),
+    (30823, "update_an_agent_routing_profiles_details"),
+)
+
+
+def _both(
+    code: int, lines: tuple[tuple[int, str], ...], at: str, check: Check, *when: Condition
+) -> tuple[DocumentedRule, ...]:
+    """The rule as a create and an update document it, each on its own line."""
+    return tuple(DocumentedRule(code, line, (op,), at, check, when) for line, op in lines)
+
+
+ROUTING_RULES: Final[tuple[DocumentedRule, ...]] = (
+    # 2507: "Multi_level disposition no sub dispositions."
+    *_both(2507, _DISPOSITION_LINES, "", Needs("sub_dispositions"), _MULTI_LEVEL),
+    # 2504: "Sub dispositions total size should be less than or equal to 500."
+    *_both(2504, _DISPOSITION_LINES, "", MaxItems("sub_dispositions", 500), _MULTI_LEVEL),
+    # 2505: "Sub Disposition current index repeated."
+    *_both(
+        2505, _DISPOSITION_LINES, "", Distinct("sub_dispositions", "current_index"), _MULTI_LEVEL
+    ),
+    # 2508: "Duplicate sub disposition name on the same tier." (a tier: one `parent_index`)
+    *_both(
+        2508,
+        _DISPOSITION_LINES,
+        "",
+        Distinct("sub_dispositions", "sub_disposition_name", within="parent_index"),
+        _MULTI_LEVEL,
+    ),
+    # 2514: "Sub Disposition current_index is required."; 2515: "... parent_index is required."
+    *_both(2514, _DISPOSITION_LINES, "sub_dispositions[]", Needs("current_index")),
+    *_both(2515, _DISPOSITION_LINES, "sub_dispositions[]", Needs("parent_index")),
+    # 4006: "Category is duplicated in priorities."
+    *_both(4006, _ROUTING_LINES, "", Distinct("priorities", "skill_category_id")),
+)
+"""Dispositions and agent routing profiles."""
+
+
 RULES: Final[tuple[DocumentedRule, ...]] = (
     *CLOSURE_RULES,
     *HOURS_RULES,
     *QUEUE_RULES,
+    *ROUTING_RULES,
     *OTHER_RULES,
 )
 """Every documented rule, all operations."""

@@ -203,6 +203,7 @@ def check_body(op: Operation, raw: bytes) -> Json:
         body = json.loads(raw)
     except ValueError:
         raise validation_error(_BAD_JSON) from None
+    enforce(op, body)  # a documented rule's own code comes before the generic 300
     try:
         validate_request(op, body)
     except ValidationError as exc:
@@ -213,7 +214,6 @@ def check_body(op: Operation, raw: bytes) -> Json:
             f"Invalid field: {path}.",
             [{"field": path, "message": "Input should be a valid integer, not a decimal"}],
         )
-    enforce(op, body)
     return body
 
 
