@@ -63,7 +63,10 @@ def _body(spec: ResourceSpec, inputs: dict[str, Any], op: Operation) -> dict[str
     in an update)."""
     assert op.request is not None
     takes = {f.name for f in op.request.schema_.fields}
-    return {k: v for k, v in to_api(spec, inputs).items() if v is not None and k in takes}
+    body = {k: v for k, v in to_api(spec, inputs).items() if v is not None}
+    if spec.create_batch in takes:  # create takes a list; the arguments are one item
+        return {spec.create_batch: [body]}
+    return {k: v for k, v in body.items() if k in takes}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=RULE_IDS)

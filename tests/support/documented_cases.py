@@ -431,6 +431,12 @@ CASES: dict[int, Case] = {
         "priorities",
         base=routing_profile(),
     ),
+    1508: Case(
+        "IpAddressBlockListRule",
+        {"ip_address": "203.0.113.7", "match_type": "ip_address", "status": "active"},
+        {"ip_address": "203.0.113.300", "match_type": "ip_address", "status": "active"},
+        "ip_address",
+    ),
     1902: Case(
         "AddressBook", {"name": "Partners", "unit_id": "unit1"}, {"name": "Partners"}, "unit_id"
     ),

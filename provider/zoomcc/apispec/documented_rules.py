@@ -13,6 +13,7 @@ field of that object it blames.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -226,6 +227,24 @@ class NoSpaces(Check):
         if not isinstance(value, str) or " " not in value:
             return None
         return f"must not contain spaces (got {value!r})"
+
+
+@dataclass(frozen=True)
+class IpAddress(Check):
+    """``blame``, a string, is an IPv4 or IPv6 address ("Invalid IP address.")."""
+
+    blame: str
+    """The field, e.g. ``"ip_address"``."""
+
+    def failure(self, item: Mapping[str, Json]) -> str | None:
+        value = item.get(self.blame)
+        if not isinstance(value, str):
+            return None
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            return f"must be an IPv4 or IPv6 address (got {value!r})"
+        return None
 
 
 @dataclass(frozen=True)

@@ -105,11 +105,6 @@ BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
     1254: ("server", "needs the account's data: the queue's interrupt buckets"),
     1407: ("server", "needs the account's data: the skill's category and its highest level"),
     1507: ("emulator", "needs the account's data: the rules it already has"),
-    1508: (
-        "server",
-        "decidable from the inputs (an IP address), not yet a preview rule: the create takes "
-        "a list the resource declares one item of",
-    ),
     1903: ("server", _NAME),
     1905: ("server", _SALESFORCE),
     2003: ("server", _UNDOCUMENTED),

@@ -14,6 +14,7 @@ from zoomcc.apispec.documented_rules import (
     Condition,
     Distinct,
     DocumentedRule,
+    IpAddress,
     MaxItems,
     Needs,
     NoSpaces,
@@ -236,6 +237,15 @@ OTHER_RULES: Final[tuple[DocumentedRule, ...]] = (
         "",
         Within("max_proficiency_level", 1, 5),
         (Condition("skill_type", ("proficiency",)),),
+    ),
+    # line 4258, 1508: "Invalid IP address." (the rule's `ip_address`: "The IP address the
+    # block list rule applies to.")
+    DocumentedRule(
+        1508,
+        4258,
+        ("create_block_list_rules_for_ip_addresses",),
+        "ip_address_block_list_rules[]",
+        IpAddress("ip_address"),
     ),
     # line 165, 1902: "The `unit_id` field cannot be an empty value." (an address book lives in
     # a unit)

@@ -2,11 +2,13 @@
 
 A rule belongs to a resource when one of the operations that write its inputs (create,
 update) documents it and it reads an argument; the same rule documented by both is kept
-once, with the first operation's reference line.
+once, with the first operation's reference line. Where create takes a list of items and the
+arguments are one item's fields (``create_batch``), a rule on the items reads the arguments.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from zoomcc.apispec.documented_rules import DocumentedRule
@@ -22,9 +24,13 @@ def documented_rules(spec: BaseSpec) -> tuple[DocumentedRule, ...]:
     writes = {op.id for op in spec.operations if op.method in _WRITES and op.request}
     chosen: list[DocumentedRule] = []
     seen: set[tuple[int, str, object, object]] = set()
-    for rule in RULES:
-        if not writes & set(rule.operations):
+    batch = getattr(spec, "create_batch", None)
+    for found in RULES:
+        if not writes & set(found.operations):
             continue
+        rule = found
+        if batch and found.at.startswith(f"{batch}[]"):  # the arguments are one item's fields
+            rule = replace(found, at=found.at.removeprefix(f"{batch}[]").removeprefix("."))
         top = rule.at.split(".")[0].removesuffix("[]") if rule.at else rule.check.blame
         if top not in spec.input_fields:
             continue
