@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.documented_cases import BY_OPERATION, CASES, Case
+from tests.support.documented_cases import BY_OPERATION, CASES
+from tests.support.documented_inputs import Case
 from tests.support.emulator_calls import get_token
 from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc.apispec import Operation, load_api_spec

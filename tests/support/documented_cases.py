@@ -1,154 +1,26 @@
 """One case per documented error rule (``zoomcc.apispec.rule_table``), by code: a resource
 type, inputs that meet the rule, inputs that break only it, and the argument path the
-preview's one line must name. Builders take only what a rule judges, so a row shows what is
-wrong."""
+preview's one line must name (builders: tests/support/documented_inputs.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
-NEW_YEAR = {
-    "closure_name": "New Year",
-    "closure_hour_type": 1,
-    "start_time": "2027-01-01T00:00:00Z",
-    "end_time": "2027-01-02T00:00:00Z",
-    "recurring_frequency": 0,
-}
-"""A one-off closure that breaks no rule."""
-
-_CUSTOMIZED = {
-    "recurring_frequency_type": 2,
-    "recurring_week_interval": 1,
-    "recurring_days_of_week": ["1"],
-}
-
-
-def closures(*items: dict[str, Any]) -> dict[str, Any]:
-    """A closure set of ``items``, each a change to ``NEW_YEAR`` (``None`` drops a field)."""
-    made = [{k: v for k, v in {**NEW_YEAR, **item}.items() if v is not None} for item in items]
-    return {"name": "Holidays", "timezone": "UTC", "closures": made}
-
-
-@dataclass(frozen=True)
-class Case:
-    """What one documented rule refuses, and a near miss it accepts."""
-
-    type_name: str
-    """The resource type, e.g. ``"ClosureSet"``."""
-    good: dict[str, Any]
-    """Inputs that meet the rule (and every other), e.g. ``closures({})``."""
-    bad: dict[str, Any]
-    """The same inputs breaking the rule only."""
-    path: str
-    """The argument path preview names, e.g. ``"closures.0.recurring_frequency_type"``."""
-    preview: bool = True
-    """False where the field is no argument (the provider fills it from the live object)."""
-    base: dict[str, Any] | None = None
-    """What to create before an update is refused, when not ``good``."""
-    update: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-    """The breaking update body made from the created object, where a rule is about the
-    object after a delta update (3908: every item deleted)."""
-
-
-def _closure_case(path: str, good: dict[str, Any], bad: dict[str, Any]) -> Case:
-    return Case("ClosureSet", closures(good), closures(bad), f"closures.0.{path}")
-
-
-def hours(day: dict[str, Any], hour_type: int = 2) -> dict[str, Any]:
-    """Business hours with one weekday, ``day`` changing a 9-to-5 Monday."""
-    monday = {
-        "day_of_week": 1,
-        "custom_hour_type": 2,
-        "custom_hour_ranges": [{"start_time": "09:00", "end_time": "17:00"}],
-    }
-    made = {k: v for k, v in {**monday, **day}.items() if v is not None}
-    return {
-        "name": "Office",
-        "timezone": "UTC",
-        "hours": {"hour_type": hour_type, "custom_hours": [made]},
-    }
-
-
-QUEUE_BASE = {"name": "Support", "channel": "voice"}
-"""What the queue cases create before their update is refused."""
-
-
-def queue(channel: str = "voice", **more: Any) -> dict[str, Any]:
-    """A queue's inputs with the settings a rule judges."""
-    return {"name": "Support", "channel": channel, **more}
-
-
-def _queue_case(
-    path: str, good: dict[str, Any], bad: dict[str, Any], channel: str = "voice"
-) -> Case:
-    base = {**QUEUE_BASE, "channel": channel}
-    return Case("Queue", queue(channel, **good), queue(channel, **bad), path, base=base)
-
-
-def _callbacks(**settings: Any) -> dict[str, Any]:
-    return {"video_callback_settings": settings}
-
-
-_OFFER = [
-    {
-        "callback_offer_day": "Mon",
-        "callback_offer_start_time": "09:00",
-        "callback_offer_end_time": "17:00",
-    }
-]
-_RETURN = [
-    {
-        "callback_return_day": "Mon",
-        "callback_return_start_time": "09:00",
-        "callback_return_end_time": "17:00",
-    }
-]
-
-
-def _acceptance(**settings: Any) -> dict[str, Any]:
-    return {"engagement_acceptance": {"acceptance_type": "auto", **settings}}
-
-
-def custom_field(type_name: str, name: str) -> dict[str, Any]:
-    """A text custom field used as an external URL parameter."""
-    return {"name": name, "data_type": "string", "use_as_external_url_parameter": True}
-
-
-def variable(**more: Any) -> dict[str, Any]:
-    return {
-        "name": "Tier",
-        "variable_group_id": "group0000000000000000A",
-        "data_type": "string",
-        "variable_type": "address_book_variable",
-        **more,
-    }
-
-
-def disposition(*subs: tuple[int | None, int | None, str]) -> dict[str, Any]:
-    """A multi-level disposition with (current_index, parent_index, name) sub-dispositions;
-    ``None`` leaves an index out."""
-    made = [
-        {
-            k: v
-            for k, v in (("current_index", c), ("parent_index", p), ("sub_disposition_name", n))
-            if v is not None
-        }
-        for c, p, n in subs
-    ]
-    kind = {"name": "Inquiry", "disposition_type": "multi_level", "status": "active"}
-    return {**kind, "sub_dispositions": made}
-
-
-_TWO_SUBS = ((1, 0, "Billing"), (2, 0, "Shipping"))
-
-
-def routing_profile(*categories: str) -> dict[str, Any]:
-    """An agent routing profile prioritising skill ``categories``."""
-    priorities = [{"category_type": "skill", "skill_category_id": c} for c in categories]
-    return {"name": "Sales", "priorities": priorities}
-
+from tests.support.documented_inputs import (
+    CUSTOMIZED,
+    OFFER,
+    RETURN,
+    TWO_SUBS,
+    Case,
+    acceptance,
+    callbacks,
+    closure_case,
+    closures,
+    custom_field,
+    disposition,
+    hours,
+    queue_case,
+    routing_profile,
+    variable,
+)
 
 CASES: dict[int, Case] = {
     3702: Case(
@@ -157,13 +29,13 @@ CASES: dict[int, Case] = {
         closures({}, {}),
         "closures",
     ),
-    3703: _closure_case("end_time", {}, {"end_time": "2027-01-01T00:00:00Z"}),
-    3704: _closure_case(
+    3703: closure_case("end_time", {}, {"end_time": "2027-01-01T00:00:00Z"}),
+    3704: closure_case(
         "recurring_frequency_type",
         {"recurring_frequency": 1, "recurring_frequency_type": 1},
         {"recurring_frequency": 1},
     ),
-    3705: _closure_case(
+    3705: closure_case(
         "end_time",
         {
             "recurring_frequency": 1,
@@ -176,7 +48,7 @@ CASES: dict[int, Case] = {
             "end_time": "2028-01-02T00:00:00Z",
         },
     ),
-    3706: _closure_case(
+    3706: closure_case(
         "end_time",
         {
             "recurring_frequency": 2,
@@ -189,7 +61,7 @@ CASES: dict[int, Case] = {
             "end_time": "2027-02-02T00:00:00Z",
         },
     ),
-    3707: _closure_case(
+    3707: closure_case(
         "end_time",
         # 2027-01-01 is a Friday: the ISO week ends on Sunday the 3rd.
         {
@@ -203,30 +75,30 @@ CASES: dict[int, Case] = {
             "end_time": "2027-01-05T00:00:00Z",
         },
     ),
-    3708: _closure_case(
+    3708: closure_case(
         "recurring_week_interval",
-        {"recurring_frequency": 3, **_CUSTOMIZED},
-        {"recurring_frequency": 3, **_CUSTOMIZED, "recurring_week_interval": None},
+        {"recurring_frequency": 3, **CUSTOMIZED},
+        {"recurring_frequency": 3, **CUSTOMIZED, "recurring_week_interval": None},
     ),
-    3709: _closure_case(
+    3709: closure_case(
         "recurring_days_of_week",
-        {"recurring_frequency": 3, **_CUSTOMIZED},
-        {"recurring_frequency": 3, **_CUSTOMIZED, "recurring_days_of_week": []},
+        {"recurring_frequency": 3, **CUSTOMIZED},
+        {"recurring_frequency": 3, **CUSTOMIZED, "recurring_days_of_week": []},
     ),
-    3710: _closure_case(
+    3710: closure_case(
         "recurring_month",
-        {"recurring_frequency": 1, **_CUSTOMIZED, "recurring_month": 1},
-        {"recurring_frequency": 1, **_CUSTOMIZED},
+        {"recurring_frequency": 1, **CUSTOMIZED, "recurring_month": 1},
+        {"recurring_frequency": 1, **CUSTOMIZED},
     ),
-    3711: _closure_case(
+    3711: closure_case(
         "recurring_week_interval",
-        {"recurring_frequency": 2, **_CUSTOMIZED, "recurring_week_interval": 5},
-        {"recurring_frequency": 2, **_CUSTOMIZED, "recurring_week_interval": 6},
+        {"recurring_frequency": 2, **CUSTOMIZED, "recurring_week_interval": 5},
+        {"recurring_frequency": 2, **CUSTOMIZED, "recurring_week_interval": 6},
     ),
-    3714: _closure_case(
+    3714: closure_case(
         "recurring_days_of_week",
-        {"recurring_frequency": 3, **_CUSTOMIZED, "recurring_days_of_week": ["1", "7"]},
-        {"recurring_frequency": 3, **_CUSTOMIZED, "recurring_days_of_week": ["1", "8"]},
+        {"recurring_frequency": 3, **CUSTOMIZED, "recurring_days_of_week": ["1", "7"]},
+        {"recurring_frequency": 3, **CUSTOMIZED, "recurring_days_of_week": ["1", "8"]},
     ),
     3901: Case(
         "ClosureSet",
@@ -236,11 +108,11 @@ CASES: dict[int, Case] = {
         preview=False,
         base=closures({}),
     ),
-    3903: _closure_case("closure_hour_type", {}, {"closure_hour_type": None}),
-    3904: _closure_case("closure_name", {}, {"closure_name": None}),
-    3905: _closure_case("start_time", {}, {"start_time": None}),
-    3906: _closure_case("end_time", {}, {"end_time": None}),
-    3907: _closure_case("recurring_frequency", {}, {"recurring_frequency": None}),
+    3903: closure_case("closure_hour_type", {}, {"closure_hour_type": None}),
+    3904: closure_case("closure_name", {}, {"closure_name": None}),
+    3905: closure_case("start_time", {}, {"start_time": None}),
+    3906: closure_case("end_time", {}, {"end_time": None}),
+    3907: closure_case("recurring_frequency", {}, {"recurring_frequency": None}),
     3908: Case(
         "ClosureSet",
         closures({}),
@@ -269,34 +141,34 @@ CASES: dict[int, Case] = {
         hours({"custom_hour_ranges": [{"start_time": "12:00", "end_time": "11:59"}]}),
         "hours.custom_hours.0.custom_hour_ranges.0.end_time",
     ),
-    1206: _queue_case(
+    1206: queue_case(
         "auto_close_alert_message_time",
         {"auto_close_timeout": 10, "auto_close_alert_message_time": 10},
         {"auto_close_timeout": 10, "auto_close_alert_message_time": 11},
         channel="messaging",
     ),
-    1221: _queue_case(
+    1221: queue_case(
         "engagement_acceptance.enable_agent_whisper_announcement",
-        _acceptance(enable_agent_alert_tone=True, enable_agent_whisper_announcement=False),
-        _acceptance(
+        acceptance(enable_agent_alert_tone=True, enable_agent_whisper_announcement=False),
+        acceptance(
             enable_agent_alert_tone=True,
             enable_agent_whisper_announcement=True,
             agent_whisper_announcement_asset_id="a1",
         ),
     ),
-    1222: _queue_case(
+    1222: queue_case(
         "engagement_acceptance.agent_whisper_announcement_asset_id",
-        _acceptance(
+        acceptance(
             enable_agent_whisper_announcement=True, agent_whisper_announcement_asset_id="a1"
         ),
-        _acceptance(enable_agent_whisper_announcement=True),
+        acceptance(enable_agent_whisper_announcement=True),
     ),
-    1223: _queue_case(
+    1223: queue_case(
         "engagement_acceptance.agent_greeting_asset_id",
-        _acceptance(enable_agent_greeting=True, agent_greeting_asset_id="a1"),
-        _acceptance(enable_agent_greeting=True),
+        acceptance(enable_agent_greeting=True, agent_greeting_asset_id="a1"),
+        acceptance(enable_agent_greeting=True),
     ),
-    1233: _queue_case(
+    1233: queue_case(
         "inbound_launch_url_info.config.0.launch_url",
         {
             "inbound_launch_url_info": {
@@ -311,17 +183,17 @@ CASES: dict[int, Case] = {
             }
         },
     ),
-    1234: _queue_case(
+    1234: queue_case(
         "inbound_launch_url_info.config",
         {"inbound_launch_url_info": {"enable_launch_url": False}},
         {"inbound_launch_url_info": {"enable_launch_url": True}},
     ),
-    1235: _queue_case(
+    1235: queue_case(
         "default_disposition_id",
         {"disposition_required": True, "default_disposition_id": "d1"},
         {"disposition_required": True},
     ),
-    1236: _queue_case(
+    1236: queue_case(
         "outbound_settings.outbound_default_disposition_id",
         {
             "outbound_settings": {
@@ -331,12 +203,12 @@ CASES: dict[int, Case] = {
         },
         {"outbound_settings": {"outbound_disposition_required": True}},
     ),
-    1237: _queue_case(
+    1237: queue_case(
         "outbound_settings.outbound_launch_url_info.config",
         {"outbound_settings": {"outbound_launch_url_info": {"enable_launch_url": False}}},
         {"outbound_settings": {"outbound_launch_url_info": {"enable_launch_url": True}}},
     ),
-    1239: _queue_case(
+    1239: queue_case(
         "outbound_settings.outbound_launch_url_info.config.0.url",
         {
             "outbound_settings": {
@@ -355,36 +227,36 @@ CASES: dict[int, Case] = {
             }
         },
     ),
-    1250: _queue_case(
+    1250: queue_case(
         "video_callback_settings.time_to_offer_callback",
-        _callbacks(time_to_offer_callback=40),
-        _callbacks(time_to_offer_callback=12),
+        callbacks(time_to_offer_callback=40),
+        callbacks(time_to_offer_callback=12),
         channel="video",
     ),
-    1251: _queue_case(
+    1251: queue_case(
         "video_callback_settings.callback_offer_time",
-        _callbacks(enable_callback_offer_time=True, callback_offer_time=_OFFER),
-        _callbacks(enable_callback_offer_time=True),
+        callbacks(enable_callback_offer_time=True, callback_offer_time=OFFER),
+        callbacks(enable_callback_offer_time=True),
         channel="video",
     ),
-    1252: _queue_case(
+    1252: queue_case(
         "video_callback_settings.callback_return_timezone_id",
-        _callbacks(
+        callbacks(
             enable_callback_return_time=True,
             callback_return_timezone_id="UTC",
-            callback_return_day=_RETURN,
+            callback_return_day=RETURN,
         ),
-        _callbacks(enable_callback_return_time=True, callback_return_day=_RETURN),
+        callbacks(enable_callback_return_time=True, callback_return_day=RETURN),
         channel="video",
     ),
-    1253: _queue_case(
+    1253: queue_case(
         "video_callback_settings.callback_return_day",
-        _callbacks(
+        callbacks(
             enable_callback_return_time=True,
             callback_return_timezone_id="UTC",
-            callback_return_day=_RETURN,
+            callback_return_day=RETURN,
         ),
-        _callbacks(enable_callback_return_time=True, callback_return_timezone_id="UTC"),
+        callbacks(enable_callback_return_time=True, callback_return_timezone_id="UTC"),
         channel="video",
     ),
     1502: Case(
@@ -401,11 +273,11 @@ CASES: dict[int, Case] = {
     ),
     2505: Case(
         "Disposition",
-        disposition(*_TWO_SUBS),
+        disposition(*TWO_SUBS),
         disposition((1, 0, "Billing"), (1, 0, "Shipping")),
         "sub_dispositions",
     ),
-    2507: Case("Disposition", disposition(*_TWO_SUBS), disposition(), "sub_dispositions"),
+    2507: Case("Disposition", disposition(*TWO_SUBS), disposition(), "sub_dispositions"),
     2508: Case(
         "Disposition",
         disposition((1, 0, "Billing"), (2, 1, "Billing")),
@@ -414,13 +286,13 @@ CASES: dict[int, Case] = {
     ),
     2514: Case(
         "Disposition",
-        disposition(*_TWO_SUBS),
+        disposition(*TWO_SUBS),
         disposition((None, 0, "Billing")),
         "sub_dispositions.0.current_index",
     ),
     2515: Case(
         "Disposition",
-        disposition(*_TWO_SUBS),
+        disposition(*TWO_SUBS),
         disposition((1, None, "Billing")),
         "sub_dispositions.0.parent_index",
     ),

@@ -201,21 +201,6 @@ class MaxItems(Check):
 
 
 @dataclass(frozen=True)
-class Forbidden(Check):
-    """``blame`` must be absent or empty (given the rule's conditions)."""
-
-    blame: str
-    """The field, e.g. ``"video_callback_settings"``."""
-
-    def failure(self, item: Mapping[str, Json]) -> str | None:
-        return (
-            None
-            if _empty(item.get(self.blame)) or item.get(self.blame) is False
-            else ("must not be given")
-        )
-
-
-@dataclass(frozen=True)
 class NoSpaces(Check):
     """``blame``, a string, holds no space."""
 

@@ -204,7 +204,9 @@ class ApiSpec:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_json(cls, text: str | bytes, reopen: Callable[[], IO[bytes]] | None = None) -> ApiSpec:
+    def from_json(
+        cls, text: str | bytes, reopen: Callable[[], IO[bytes]] | None = None
+    ) -> ApiSpec:
         """The spec in ``text`` as ``generate.render`` writes it, operations left unparsed;
         text of any other layout is parsed whole. ``reopen`` opens the same bytes again (the
         packaged file), so they need not stay in memory."""
