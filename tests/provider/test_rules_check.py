@@ -38,8 +38,8 @@ BAD = [
         "BusinessHours",
         hours({"start_time": "17:00", "end_time": "09:00"}),
         "hours",
-        "hours.custom_hours.0.custom_hour_ranges.0",
-        "before",
+        "hours.custom_hours.0.custom_hour_ranges.0.end_time",
+        "after or equal to start_time",
     ),
     # siblings
     (
@@ -67,8 +67,8 @@ BAD = [
         "ClosureSet",
         closures("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z"),
         "closures",
-        "closures.0",
-        "before",
+        "closures.0.end_time",
+        "after start_time",
     ),
     (
         "ClosureSet",
@@ -111,8 +111,8 @@ BAD = [
         "Queue",
         {"name": "Q", "video_callback_settings": {"enable_callback_offer_time": True}},
         "video_callback_settings",
-        "video_callback_settings",
-        "'callback_offer_time' is required when enable_callback_offer_time is True",
+        "video_callback_settings.callback_offer_time",
+        "must be given when enable_callback_offer_time is True",
     ),
     ("OutboundCampaign", campaign(max_ring_time=10), "max_ring_time", "max_ring_time", "15"),
     (

@@ -76,6 +76,27 @@ CASES: list[BadCase] = [
         "closures.0.",
     ),
     (
+        "documented-rule",
+        # A recurring closure without its recurrence type: Zoom answers 3704 at `up`.
+        lambda n: zoomcc.ClosureSet(
+            n,
+            name="Holidays",
+            timezone="UTC",
+            closures=[
+                {
+                    "closure_name": "New Year",
+                    "closure_hour_type": 1,
+                    "start_time": "2027-01-01T00:00:00Z",
+                    "end_time": "2027-01-02T00:00:00Z",
+                    "recurring_frequency": 1,
+                }
+            ],
+        ),
+        "closures",
+        "closures.0.recurring_frequency_type': must be given when recurring_frequency is not 0 "
+        "(API reference line 16154, error 3704)",
+    ),
+    (
         "list-expected",
         lambda n: zoomcc.DispositionSet(n, name="D", disposition_ids="abc"),
         "disposition_ids",

@@ -129,5 +129,5 @@ def test_a_campaign_with_empty_dialing_settings_is_exported_with_them() -> None:
 
 
 def test_a_campaign_with_dialing_settings_keeps_them() -> None:
-    text = render_program(plan([campaign({"preview": {"max_skips": 2}})]))
-    assert 'dialing_method_settings={"preview": {"max_skips": 2}},' in text
+    text = render_program(plan([campaign({"enable_skip": True, "max_skips": 2})]))
+    assert 'dialing_method_settings={"enable_skip": True, "max_skips": 2},' in text

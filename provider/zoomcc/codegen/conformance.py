@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from zoomcc.apispec import Operation, load_api_spec
 from zoomcc.apispec.errata import ERRATA
 from zoomcc.codegen.docs import HEADER
+from zoomcc.codegen.error_conformance import render_errors
 from zoomcc.resources import catalog
 
 CHOICES: tuple[tuple[str, str], ...] = (
@@ -129,6 +130,7 @@ def render() -> str:
         "|---|---|",
     ]
     lines += [f"| {said} | {done} |" for said, done in CHOICES]
+    lines += ["", *render_errors(op for op, _ in used.values())]
     lines += [
         "",
         "## Corrections applied to the reference (`zoomcc.apispec.errata`)",

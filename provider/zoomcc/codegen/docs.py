@@ -12,6 +12,7 @@ from zoomcc.codegen.types import Nested, camel, described, field_doc, python_typ
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.documented import documented_rules
 from zoomcc.resources.enums import meanings
 from zoomcc.resources.rules import required_arguments
 from zoomcc.resources.spec import ResourceSpec
@@ -209,12 +210,21 @@ def render_page(spec: BaseSpec) -> str:
         lines += [GUIDES[spec.name].strip(), ""]
     lines += ["## Arguments", "", *_argument_rows(spec, files)]
     lines += _nested_blocks(spec, files)
-    if spec.rules:
+    documented = documented_rules(spec)
+    if spec.rules or documented:
         lines += ["", "## Checked at preview", "", _RULES_INTRO, ""]
         lines += ["| field | rule |", "|---|---|"]
         for path, rule in spec.rules:
             shown = _friendly_path(spec, path, getattr(rule, "field", ""))
             lines.append(f"| `{shown}` | {_cell(rule.describe())} |")
+        messages = {(o.id, e.code): e.message for o in spec.operations for e in o.errors}
+        for found in documented:
+            at = ".".join(p for p in (found.at, found.check.blame) if p)
+            shown = _friendly_path(spec, at, "")
+            said = messages[(found.operations[0], found.code)]
+            lines.append(
+                f"| `{shown}` | error {found.code} (reference line {found.line}): {_cell(said)} |"
+            )
     lines += _outputs(spec, files)
     lines += _import(spec)
     lines += _related(spec)

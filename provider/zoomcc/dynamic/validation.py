@@ -18,9 +18,11 @@ from typing import Any
 import pydantic
 
 from zoomcc.apispec import FieldSpec
+from zoomcc.apispec.documented_rules import objects_at
 from zoomcc.apispec.models import model_for
 from zoomcc.dynamic.values import is_unknown, normalize
 from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.documented import documented_rules
 from zoomcc.resources.enums import allowed
 from zoomcc.resources.rules import Requires, locate
 
@@ -119,7 +121,7 @@ def _rule_problems(
                 continue
             top = spec.friendly(loc[0])
             problems.append(Problem(top, (top, *loc[1:]), f": {message}"))
-    return problems
+    return problems + _documented_problems(spec, payload, reported)
 
 
 def written(type_name: str, problems: Sequence[Problem]) -> list[tuple[str, str]]:
@@ -178,6 +180,33 @@ def _shown(pattern: tuple[str, ...], box: Box) -> str:
         else:
             shown += "[" + ",".join(map(str, values)) + "]"
     return shown
+
+
+def _documented_problems(
+    spec: BaseSpec, payload: dict[str, Any], reported: Sequence[tuple[str, ...]]
+) -> list[Problem]:
+    """A problem for every documented error rule ``payload`` breaks, the
+    blamed field named by its path; one line per location, unknown values never judged."""
+    problems: list[Problem] = []
+    named: set[tuple[str, ...]] = set()
+    for rule in documented_rules(spec):
+        for loc, item in objects_at(payload, rule.at):
+            where = (*loc, rule.check.blame)
+            if where in named or any(_overlaps(where, seen) for seen in reported):
+                continue
+            # An object with a problem already reported (a typo in a field name) is not
+            # judged further; at the top, only the fields the rule reads count.
+            if any(seen[: len(loc)] == loc and (loc or seen[0] in rule.reads) for seen in reported):
+                continue
+            if any(is_unknown(v) for v in item.values()):
+                continue
+            message = rule.failure(item)
+            if message is None:
+                continue
+            named.add(where)
+            top = spec.friendly(where[0])
+            problems.append(Problem(top, (top, *where[1:]), f": {message}"))
+    return problems
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -30,6 +30,7 @@ from zoomcc.apispec import (
     load_api_spec,
     validate_request,
 )
+from zoomcc.emulator.documented import enforce
 from zoomcc.emulator.refusals import Json, RequestRefused, validation_error
 
 __all__ = [
@@ -57,6 +58,7 @@ _INVALID_WORDS: Final = re.compile(r"invalid|illegal|not supported|unsupported")
 _PLACEHOLDER: Final = re.compile(r"\$\{?\w+\}?|\{\w+\}")
 _PRIORITY: Final = {"extra_forbidden": 0, "missing": 2}
 _BAD_JSON: Final = "Request Body should be a valid JSON object."
+
 
 def documented_refusal(error: ErrorSpec) -> RequestRefused:
     """The refusal an operation documents (its status, code and message as written)."""
@@ -201,6 +203,7 @@ def check_body(op: Operation, raw: bytes) -> Json:
         body = json.loads(raw)
     except ValueError:
         raise validation_error(_BAD_JSON) from None
+    enforce(op, body)  # a documented rule's own code comes before the generic 300
     try:
         validate_request(op, body)
     except ValidationError as exc:

@@ -68,14 +68,8 @@ QUEUE = ResourceSpec(
             "video_callback_settings.callback_return_day[]",
             Before("callback_return_start_time", "callback_return_end_time"),
         ),
-        (
-            "video_callback_settings",
-            Requires(
-                "callback_offer_time",
-                'line 18477: "When `true`, `callback_offer_time` is required."',
-                when=("enable_callback_offer_time", True),
-            ),
-        ),
+        # The documented errors 1206-1253 (callback offer time required when enabled...)
+        # are in ``zoomcc.apispec.rule_table``.
     ),
     summary="A queue that engagements wait in until an agent takes them. Settings the create "
     "call does not accept (wrap-up, service level, overflow...) are applied right after create.",
@@ -125,12 +119,11 @@ BUSINESS_HOURS = ResourceSpec(
     id_field="business_hour_id",
     renames=renamed("business_hour", *NAME_DESC),
     ordered=frozenset(),
-    # "in `HH:mm` and `24-hour clock` format"; error 3608: "The `end_time` $endTime should
-    # not be earlier than the `start_time` $startTime."
+    # "in `HH:mm` and `24-hour clock` format"; the documented errors 3604-3608 (a range's
+    # end not earlier than its start...) are in ``zoomcc.apispec.rule_table``.
     rules=(
         ("hours.custom_hours[].custom_hour_ranges[].start_time", Clock()),
         ("hours.custom_hours[].custom_hour_ranges[].end_time", Clock()),
-        ("hours.custom_hours[].custom_hour_ranges[]", Before("start_time", "end_time")),
     ),
     summary="Opening hours (24/7 or per weekday ranges) in a time zone, used by queues and flows.",
     example='hours = zoomcc.BusinessHours("office", name="Office hours", '
@@ -153,11 +146,11 @@ CLOSURE_SET = ResourceSpec(
     },
     ordered=frozenset({"closures"}),
     # "The closure's start time and date in ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z', or
-    # yyyy-MM-dd'T'HH:mm:ss'TZD'." (and the end's alike); a closure cannot end before it starts.
+    # yyyy-MM-dd'T'HH:mm:ss'TZD'." (and the end's alike); the documented errors 3703-3714
+    # (a closure ends after it starts, recurrences...) are in ``zoomcc.apispec.rule_table``.
     rules=(
         ("closures[].start_time", IsoDateTime()),
         ("closures[].end_time", IsoDateTime()),
-        ("closures[]", Before("start_time", "end_time")),
     ),
     summary="Holidays and other closures (one-off or recurring) in a time zone.",
     example='holidays = zoomcc.ClosureSet("holidays", name="Holidays", '

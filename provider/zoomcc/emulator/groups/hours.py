@@ -6,8 +6,11 @@ and making another object the default takes the flag from the previous one; cust
 need their ranges (3604, 3607, 3608); closure sets' PATCH is a delta on the items (an item
 with ``closure_id`` is merged or removed with ``to_delete``, items without one are added,
 items not mentioned stay) and items get a short ``closure_id`` ("ksbJvJ"). The create
-example spans two months with a monthly recurrence, which 3706 would reject, so the
-same-year/month/week checks (3705-3707) are not enforced.
+example runs from one month's first midnight to the next month's, monthly, so the
+same-year/month/week checks (3705-3707) treat the end as exclusive.
+``zoomcc.apispec.rule_table``
+holds them and the other documented closure rules; ``zoomcc.emulator.documented`` enforces
+them on every request body.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import datetime
 from typing import Final
 
 from zoomcc.emulator.derive import derive
+from zoomcc.emulator.documented import enforce_merged
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.groups.common import (
     check_item,
@@ -180,8 +184,8 @@ def _parse_time(value: Json) -> datetime:
 
 
 def _check_closure_items(items: list[Obj]) -> None:
-    if not items:
-        raise ErrorDef(400, 3908, "Every closure set has at least one closure item.").error()
+    # 3908, line 16413: "Every closure set has at least one closure item." (rule_table)
+    enforce_merged("update_a_closure_set", {"closures": items})
     names: set[Json] = set()
     for item in items:
         name = item.get("closure_name")
