@@ -14,11 +14,11 @@ from typing import Any
 from pulumi.dynamic import (
     CheckFailure,
     CreateResult,
-    DiffResult,
     UpdateResult,
 )
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomTransportError
+from zoomcc.dynamic.base import FieldDiff
 from zoomcc.dynamic.members import add_item, attributes_match, declared, find, member_id, present
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
@@ -53,7 +53,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
             return []
         return [CheckFailure(spec.members_field, f"{spec.name}: members declared twice: {dupes}")]
 
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         # An argument no longer declared is a change too (the members it listed leave).
         return self.relation_diff(olds, news, undeclared_changes=True)
 

@@ -19,7 +19,6 @@ from pulumi.dynamic import (
     CheckFailure,
     CheckResult,
     CreateResult,
-    DiffResult,
     ReadResult,
     UpdateResult,
 )
@@ -34,7 +33,7 @@ from zoomcc.dynamic.adoption import (
     name_conflict,
     nothing_to_adopt,
 )
-from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, as_read
+from zoomcc.dynamic.base import IMPORT_KEY, PROVIDER_KEY, BaseProvider, FieldDiff, as_read
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import response_complete
@@ -82,7 +81,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if argument not in reported
         ]
 
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         spec = self.spec
         undiffed = uploads.undiffed(spec)  # a file's path and nodes: content_hash carries them
         declared = {
@@ -108,11 +107,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         # account, is created first.
         key = spec.natural_key
         same_name = key is not None and key not in changed and key in news and not moved
-        return DiffResult(
-            changes=bool(changed or moved),
-            replaces=replaces + moved,
-            delete_before_replace=bool(replaces) and same_name,
-        )
+        return FieldDiff(changed, replaces + moved, bool(replaces) and same_name)
 
     # ---- create / read / update / delete ------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:

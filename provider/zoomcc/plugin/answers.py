@@ -1,0 +1,68 @@
+"""What the plugin answers beyond the handlers' own results: a diff field by field, the
+inputs of an imported object, the outputs a preview shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from pulumi.dynamic import DiffResult
+from pulumi.provider.experimental.provider import DiffResponse, PropertyDiff, PropertyDiffKind
+from pulumi.runtime.rpc import UNKNOWN
+
+from zoomcc.exporter.arguments import EMPTY, meaningful
+from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.membership import MembershipSpec
+from zoomcc.resources.property_names import camel
+from zoomcc.resources.settings import SettingsSpec
+from zoomcc.resources.spec import ResourceSpec
+
+_KINDS = {
+    # (was declared, is declared, replaces) -> kind
+    (True, True, False): PropertyDiffKind.UPDATE,
+    (False, True, False): PropertyDiffKind.ADD,
+    (True, False, False): PropertyDiffKind.DELETE,
+    (True, True, True): PropertyDiffKind.UPDATE_REPLACE,
+    (False, True, True): PropertyDiffKind.ADD_REPLACE,
+    (True, False, True): PropertyDiffKind.DELETE_REPLACE,
+}
+
+
+def detailed(result: DiffResult, olds: Mapping[str, Any], news: Mapping[str, Any]) -> DiffResponse:
+    """The handler's diff with each changed argument named (schema names) and whether it
+    updates in place or replaces. ``changed`` comes from the handler (``FieldDiff``)."""
+    replaces = list(result.replaces or [])
+    changed: list[str] = list(getattr(result, "changed", None) or replaces)
+    diffs = {
+        camel(name): PropertyDiff(
+            _KINDS[(olds.get(name) not in EMPTY, news.get(name) is not None, name in replaces)],
+            input_diff=True,
+        )
+        for name in changed
+    }
+    return DiffResponse(
+        changes=bool(result.changes),
+        replaces=[camel(name) for name in replaces],
+        delete_before_replace=bool(result.delete_before_replace),
+        diffs=list(diffs),
+        detailed_diff=diffs,
+    )
+
+
+def imported_inputs(spec: BaseSpec, object_id: str, outputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The arguments worth declaring for an object read by id alone (``pulumi import``):
+    what the export would write (no documented defaults, nothing computed), friendly names."""
+    typed = cast(ResourceSpec | MembershipSpec | SettingsSpec, spec)
+    values = {
+        api_field: outputs[spec.friendly(api_field)]
+        for api_field in spec.input_fields
+        if spec.friendly(api_field) in outputs and outputs[spec.friendly(api_field)] != object_id
+    }
+    return {spec.friendly(k): v for k, v in meaningful(typed, values).items()}
+
+
+def preview_outputs(spec: BaseSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """What a preview of a create shows: the inputs, every other output unknown."""
+    outputs: dict[str, Any] = {spec.friendly(f): UNKNOWN for f in spec.output_fields}
+    outputs.update({k: v for k, v in inputs.items() if v is not None})
+    return outputs
