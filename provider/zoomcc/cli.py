@@ -62,12 +62,16 @@ def engine(
     python: Annotated[
         str, typer.Option(help="Interpreter the stacks run with (default: this one).")
     ] = sys.executable,
+    yaml: Annotated[
+        bool, typer.Option(help="Also provide Pulumi YAML's language host (built once, ~2 min).")
+    ] = False,
 ) -> None:
-    """Find or build the Pulumi CLI; print the PATH entries to use it."""
+    """Find or build the Pulumi CLI (and with --yaml Pulumi YAML's language host); print the
+    PATH entries to use them, which also hold the native plugin pulumi-resource-zoomcc."""
     from zoomcc.engine.toolchain import EngineUnavailableError, ensure_engine
 
     try:
-        toolchain = ensure_engine(python)
+        toolchain = ensure_engine(python, yaml=yaml)
     except EngineUnavailableError as exc:
         typer.echo(f"zoomcc engine: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -191,17 +195,19 @@ def review(
             raise fail("give a state file or a stack name, or --from-account", 2)
         else:
             path = Path(state)
-            document = (
-                load_json(path, "state") if path.is_file() else export_stack(state, project)
-            )
+            document = load_json(path, "state") if path.is_file() else export_stack(state, project)
             objects = read_state(document)
             heading = title or f"Routing of {path.stem if path.is_file() else state}"
         changes = load_json(preview, "preview") if preview else None
         flow_dirs = [project, *([Path(state).parent] if state else [])]
         result = make_review(objects, changes, flow_dirs)
         written = write_review(
-            result, out, heading + (": this change" if changes else ""),
-            cluster=cluster, focus_queue=focus, picture_url=picture_url,
+            result,
+            out,
+            heading + (": this change" if changes else ""),
+            cluster=cluster,
+            focus_queue=focus,
+            picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
         raise fail(exc) from exc

@@ -2,7 +2,8 @@
 values the handlers take, in both directions with the names translated.
 
 Unknowns become the ``UNKNOWN`` sentinel the handlers already recognise (``is_unknown``), as
-the dynamic front end hands them; a resource reference becomes its id; secrets are unwrapped
+the dynamic front end hands them, and go back as that string, which is how the wire spells an
+unknown (the pinned SDK cannot marshal its own ``Computed``); a resource reference becomes its id; secrets are unwrapped
 and the top-level properties that held one are wrapped again on the way out.
 """
 
@@ -42,8 +43,6 @@ def plain(value: PropertyValue) -> Any:
 
 def wrapped(value: Any, secret: bool = False) -> PropertyValue:
     """A plain value as a PropertyValue (ints as the protocol's floats)."""
-    if isinstance(value, str) and value == UNKNOWN:
-        return PropertyValue(Computed(), is_secret=secret)
     if isinstance(value, bool) or value is None or isinstance(value, str | float):
         return PropertyValue(value, is_secret=secret)
     if isinstance(value, int):
