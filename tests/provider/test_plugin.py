@@ -121,7 +121,7 @@ def test_a_diff_names_each_changed_field_and_whether_it_replaces(
     declared: dict[str, Any],
     change: dict[str, Any],
     field: str,
-    kind: int,
+    kind: provider_pb2.PropertyDiff.Kind.ValueType,
 ) -> None:
     object_id, outputs = created(plugin, type_name, declared)
     diff = plugin.diff(type_name, object_id, outputs, {**declared, **change})

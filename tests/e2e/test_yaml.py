@@ -1,0 +1,111 @@
+"""Pulumi YAML through the native plugin, with the real engine and Pulumi YAML's own language
+host (``zoomcc engine --yaml``), against the emulator: ``examples/yaml`` as it is on disk is
+deployed, previewed with no changes and no API call, drifted, changed (the preview names the
+field), and destroyed; a queue made outside the stack is imported with ``pulumi import`` and
+the YAML it generates previews with no changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from tests.e2e.stacks import EXAMPLES, Stacks
+from zoomcc.client import ZoomClient
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
+
+pytestmark = pytest.mark.e2e
+
+EXAMPLE = EXAMPLES / "yaml" / "Pulumi.yaml"
+RESOURCES = 12
+"""The example's resources (the stack and the default provider come on top)."""
+
+
+def yaml_copy(tmp_path: Path) -> Path:
+    """A copy of ``examples/yaml`` for a test that edits it as a user would."""
+    project = tmp_path / "yaml"
+    project.mkdir()
+    shutil.copy2(EXAMPLE, project / "Pulumi.yaml")
+    return project
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    text = (project / "Pulumi.yaml").read_text()
+    assert text.count(old) == 1, f"{old!r} is not in the example exactly once"
+    (project / "Pulumi.yaml").write_text(text.replace(old, new))
+
+
+def queue_named(api: ZoomClient, name: str) -> dict[str, Any]:
+    listed = api.request("GET", "/contact_center/queues", params={"page_size": 300})
+    (found,) = [q for q in listed["queues"] if q["queue_name"] == name]
+    return dict(api.request("GET", f"/contact_center/queues/{found['cc_queue_id']}"))
+
+
+def test_the_yaml_example_deploys_previews_clean_names_changes_and_destroys(
+    yaml_engine: EngineToolchain,
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    api: ZoomClient,
+    tmp_path: Path,
+) -> None:
+    project = yaml_copy(tmp_path)
+    stack = stacks.project(project, "dev", {"zoomcc-yaml:rootTeamId": ROOT_TEAM_ID})
+    up = stack.up()
+    assert up.summary.resource_changes == {"create": RESOURCES + 2}  # + stack, provider
+    assert up.outputs["supportQueueId"].value == queue_named(api, "Support")["cc_queue_id"]
+
+    before = len(emulator.state.requests)
+    assert stack.preview().change_summary == {"same": RESOURCES + 2}
+    assert emulator.state.requests[before:] == []  # a no-op preview calls no API
+
+    queue = queue_named(api, "Support")["cc_queue_id"]
+    api.request("PATCH", f"/contact_center/queues/{queue}", json={"wrap_up_time": 45})
+    stack.refresh()
+    drifted = stack.preview(diff=True)
+    assert "wrapUpTime" in drifted.stdout, drifted.stdout
+    assert cast(dict[str, int], drifted.change_summary).get("update") == 1
+
+    edit(project, "maxWaitTime: 300", "maxWaitTime: 120")
+    changed = stack.preview(diff=True)
+    assert "maxWaitTime" in changed.stdout and "wrapUpTime" in changed.stdout, changed.stdout
+    stack.up()
+    live = queue_named(api, "Support")
+    assert (live["max_wait_time"], live["wrap_up_time"]) == (120, 30)
+
+    stack.destroy()
+    assert emulator.state.object_count() == 0
+
+
+def test_pulumi_import_of_a_queue_writes_yaml_that_previews_with_no_changes(
+    yaml_engine: EngineToolchain,
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    api: ZoomClient,
+    tmp_path: Path,
+) -> None:
+    made = api.request(
+        "POST",
+        "/contact_center/queues",
+        json={"queue_name": "Walk-ins", "channel": "voice", "queue_description": "Made by hand"},
+    )
+    queue = made["cc_queue_id"]
+    project = tmp_path / "imported"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text("name: zoomcc-import\nruntime: yaml\n")
+    stack = stacks.project(project, "dev")
+    imported = stack.import_resources(
+        resources=[{"type": "zoomcc:index:Queue", "name": "walkIns", "id": queue}],
+        generate_code=True,
+        protect=False,
+    )
+    code = imported.generated_code
+    assert "zoomcc:index:Queue" in code and "Walk-ins" in code, code
+    (project / "Pulumi.yaml").write_text("name: zoomcc-import\nruntime: yaml\n" + code)
+    before = len(emulator.state.requests)
+    assert stack.preview().change_summary == {"same": 3}  # stack, provider, queue
+    assert emulator.state.requests[before:] == []
+    stack.destroy()
+    assert emulator.state.object_count() == 0
