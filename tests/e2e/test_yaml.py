@@ -20,8 +20,8 @@ from zoomcc.engine.toolchain import EngineToolchain
 pytestmark = pytest.mark.e2e
 
 EXAMPLE = EXAMPLES / "yaml" / "Pulumi.yaml"
-RESOURCES = 12
-"""The example's resources (the stack and the default provider come on top)."""
+RESOURCES = 11
+"""The example's resources (the stack comes on top; the default provider is not counted)."""
 
 
 def yaml_copy(tmp_path: Path) -> Path:
@@ -54,11 +54,11 @@ def test_the_yaml_example_deploys_previews_clean_names_changes_and_destroys(
     project = yaml_copy(tmp_path)
     stack = stacks.project(project, "dev", {"zoomcc-yaml:rootTeamId": ROOT_TEAM_ID})
     up = stack.up()
-    assert up.summary.resource_changes == {"create": RESOURCES + 2}  # + stack, provider
+    assert up.summary.resource_changes == {"create": RESOURCES + 1}  # + the stack
     assert up.outputs["supportQueueId"].value == queue_named(api, "Support")["cc_queue_id"]
 
     before = len(emulator.state.requests)
-    assert stack.preview().change_summary == {"same": RESOURCES + 2}
+    assert stack.preview().change_summary == {"same": RESOURCES + 1}
     assert emulator.state.requests[before:] == []  # a no-op preview calls no API
 
     queue = queue_named(api, "Support")["cc_queue_id"]
