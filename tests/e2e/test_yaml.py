@@ -102,10 +102,11 @@ def test_pulumi_import_of_a_queue_writes_yaml_that_previews_with_no_changes(
         protect=False,
     )
     code = imported.generated_code
-    assert "zoomcc:index:Queue" in code and "Walk-ins" in code, code
+    assert "type: zoomcc:Queue" in code and "name: Walk-ins" in code, code
+    assert "description: Made by hand" in code and "maxWaitTime" not in code, code  # no defaults
     (project / "Pulumi.yaml").write_text("name: zoomcc-import\nruntime: yaml\n" + code)
     before = len(emulator.state.requests)
-    assert stack.preview().change_summary == {"same": 3}  # stack, provider, queue
+    assert stack.preview().change_summary == {"same": 2}  # the stack, the queue
     assert emulator.state.requests[before:] == []
     stack.destroy()
     assert emulator.state.object_count() == 0
