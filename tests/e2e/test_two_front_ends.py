@@ -70,8 +70,8 @@ def labels(emulator: EmulatorServer) -> dict[str, str]:
 
 
 def calls(emulator: EmulatorServer) -> dict[str, list[str]]:
-    """The API calls by method and path, ids named; an object's calls in their order, a
-    collection's calls (each creating a different object) as a sorted list."""
+    """The API calls by method, path and query, ids named; an object's calls in their order,
+    a collection's calls (each about a different object) as a sorted list."""
     names = labels(emulator)
     pattern = re.compile("|".join(re.escape(i) for i in sorted(names, key=len, reverse=True)))
 
@@ -82,8 +82,8 @@ def calls(emulator: EmulatorServer) -> dict[str, list[str]]:
     for request in emulator.state.requests:
         if request.operation == "oauth.token":
             continue
-        body = named(json.dumps(request.body, sort_keys=True))
-        grouped[f"{request.method} {named(request.path)}"].append(body)
+        sent = f"?{request.query} " + json.dumps(request.body, sort_keys=True)
+        grouped[f"{request.method} {named(request.path)}"].append(named(sent))
     return {key: bodies if key.endswith(">") else sorted(bodies) for key, bodies in grouped.items()}
 
 
