@@ -182,3 +182,18 @@ def test_a_secret_input_stays_secret_in_the_outputs(plugin: PluginClient) -> Non
     assert inputs["description"] == secret
     _, outputs = plugin.create("Queue", inputs)
     assert (outputs["description"], outputs["name"]) == (secret, "Support")
+
+
+def test_a_resource_of_an_account_profile_diffs_clean_and_moving_it_replaces(
+    stack_config: dict[str, Any],
+) -> None:
+    profile = {k.removeprefix("zoomcc:"): v for k, v in stack_config.items()}
+    with plugin_process() as plugin:
+        plugin.configure({**profile, "accounts": {"sandbox": profile, "prod": profile}})
+        declared = {**SUPPORT, "account": "sandbox"}
+        object_id, outputs = created(plugin, "Queue", declared)
+        assert outputs["account"] == "sandbox"
+        same = plugin.diff("Queue", object_id, outputs, declared)
+        assert same.changes == provider_pb2.DiffResponse.DIFF_NONE
+        moved = plugin.diff("Queue", object_id, outputs, {**declared, "account": "prod"})
+        assert list(moved.replaces) == ["account"]
