@@ -74,7 +74,9 @@ class SchemaTypes:
             spec["description"] = field_doc(node)
         return self._claim(name, spec, node)
 
-    def described(self, node: FieldSpec, name: str, *, output: bool = False, note: str = "") -> Json:
+    def described(
+        self, node: FieldSpec, name: str, *, output: bool = False, note: str = ""
+    ) -> Json:
         """The property spec with its description (the reference's first sentence, the enum's
         meanings, and ``note``)."""
         spec = self.property(node, name, output=output)

@@ -3,8 +3,9 @@ values the handlers take, in both directions with the names translated.
 
 Unknowns become the ``UNKNOWN`` sentinel the handlers already recognise (``is_unknown``), as
 the dynamic front end hands them, and go back as that string, which is how the wire spells an
-unknown (the pinned SDK cannot marshal its own ``Computed``); a resource reference becomes its id; secrets are unwrapped
-and the top-level properties that held one are wrapped again on the way out.
+unknown (the pinned SDK cannot marshal its own ``Computed``); a resource reference becomes its
+id; secrets are unwrapped and the top-level properties that held one are wrapped again on the
+way out.
 """
 
 from __future__ import annotations
