@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import grpc
 import pytest
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
@@ -197,3 +198,20 @@ def test_a_resource_of_an_account_profile_diffs_clean_and_moving_it_replaces(
         assert same.changes == provider_pb2.DiffResponse.DIFF_NONE
         moved = plugin.diff("Queue", object_id, outputs, {**declared, "account": "prod"})
         assert list(moved.replaces) == ["account"]
+
+
+def test_a_failing_call_reads_as_one_line_in_schema_names(plugin: PluginClient) -> None:
+    created(plugin, "Queue", SUPPORT)
+    with pytest.raises(grpc.RpcError) as failed:
+        created(plugin, "Queue", SUPPORT)  # the name is taken: adopt instead, says the error
+    message = failed.value.details()
+    assert message.startswith("Queue named 'Support' already exists"), message
+    assert "importId: '" in message and "import_id" not in message, message
+    assert "\n" not in message and "Unexpected" not in message and "Traceback" not in message
+
+
+def test_a_misspelt_setting_fails_configuration_naming_it(stack_config: dict[str, Any]) -> None:
+    settings = {k.removeprefix("zoomcc:"): v for k, v in stack_config.items()}
+    with plugin_process() as plugin, pytest.raises(grpc.RpcError) as failed:
+        plugin.configure({**settings, "basUrl": "http://127.0.0.1:1/v2"})
+    assert "zoomcc:basUrl: did you mean zoomcc:baseUrl?" in failed.value.details()

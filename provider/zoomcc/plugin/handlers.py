@@ -28,6 +28,8 @@ PACKAGE = "zoomcc"
 _NOT_SETTINGS = ("version", "pluginDownloadURL")
 """Arguments the engine may hand an explicit provider that are no ``zoomcc:*`` setting."""
 _QUOTED = re.compile(r"'([a-z][a-z0-9_]*(?:[.\[][a-z0-9_.\[\]]*)?)'")
+_ASSIGNED = re.compile(r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)=")
+"""``import_id='...'``: how a Python user would write an argument, in a message."""
 
 
 def stack_config(args: Mapping[str, Any], variables: Mapping[str, str]) -> dict[str, Any]:
@@ -89,11 +91,16 @@ class Handlers:
 
 
 def readable(spec: BaseSpec, reason: str) -> str:
-    """A handler's message with the fields it quotes in schema names (``'maxWaitTime'``)."""
+    """A handler's message with the fields it names in schema names (``'maxWaitTime'``,
+    ``importId: '...'``)."""
     known = names_in(resource_fields(spec))
 
     def rename(match: re.Match[str]) -> str:
         parts = re.split(r"([.\[\]])", match.group(1))
         return "'" + "".join(camel(p) if p in known else p for p in parts) + "'"
 
-    return _QUOTED.sub(rename, reason)
+    def assigned(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return f"{camel(name)}: " if name in known else match.group(0)
+
+    return _ASSIGNED.sub(assigned, _QUOTED.sub(rename, reason))
