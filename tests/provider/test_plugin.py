@@ -19,7 +19,7 @@ from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2
 
 from tests.support.grpc_plugin import PluginClient, plugin_process
-from zoomcc.emulator import EmulatorServer
+from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.plugin.provider import schema_text
 
 SUPPORT = {"name": "Support", "channel": "voice", "maxWaitTime": 300}
@@ -215,3 +215,23 @@ def test_a_misspelt_setting_fails_configuration_naming_it(stack_config: dict[str
     with plugin_process() as plugin, pytest.raises(grpc.RpcError) as failed:
         plugin.configure({**settings, "basUrl": "http://127.0.0.1:1/v2"})
     assert "zoomcc:basUrl: did you mean zoomcc:baseUrl?" in failed.value.details()
+
+
+def test_memberships_and_settings_import_by_their_parents_id_with_what_it_has_now(
+    plugin: PluginClient,
+) -> None:
+    queue, _ = created(plugin, "Queue", SUPPORT)
+    team, _ = created(plugin, "Team", {"name": "Tier 1", "parentTeamId": ROOT_TEAM_ID})
+    hours = {"name": "Office", "timezone": "America/New_York", "hours": {"hourType": 1}}
+    office, _ = created(plugin, "BusinessHours", hours)
+    relations = {
+        "QueueTeams": {"queueId": queue, "teamIds": [team]},
+        "QueueOperatingHours": {"queueId": queue, "operatingHoursBusinessHourId": office},
+    }
+    for type_name, declared in relations.items():
+        created(plugin, type_name, declared)
+        found, outputs, inputs = plugin.read(type_name, queue)
+        assert (found, inputs) == (queue, declared), type_name
+        checked, _ = plugin.check(type_name, inputs)
+        diff = plugin.diff(type_name, queue, outputs, checked)
+        assert diff.changes == provider_pb2.DiffResponse.DIFF_NONE, type_name

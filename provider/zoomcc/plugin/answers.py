@@ -10,9 +10,12 @@ from pulumi.dynamic import DiffResult
 from pulumi.provider.experimental.provider import DiffResponse, PropertyDiff, PropertyDiffKind
 from pulumi.runtime.rpc import UNKNOWN
 
+from zoomcc.dynamic.base import BaseProvider
+from zoomcc.dynamic.membership import MembershipProvider
 from zoomcc.exporter.arguments import EMPTY, meaningful
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.membership import MembershipSpec
+from zoomcc.resources.parent import ParentSpec
 from zoomcc.resources.property_names import camel
 from zoomcc.resources.settings import SettingsSpec
 from zoomcc.resources.spec import ResourceSpec
@@ -56,9 +59,23 @@ def imported_inputs(spec: BaseSpec, object_id: str, outputs: Mapping[str, Any]) 
     values = {
         api_field: outputs[spec.friendly(api_field)]
         for api_field in spec.input_fields
-        if spec.friendly(api_field) in outputs and outputs[spec.friendly(api_field)] != object_id
+        if spec.friendly(api_field) in outputs
+        # the object's own id is no argument of it; a membership's parent id is
+        and (outputs[spec.friendly(api_field)] != object_id or api_field == spec.id_key)
     }
     return {spec.friendly(k): v for k, v in meaningful(typed, values).items()}
+
+
+def import_props(handler: BaseProvider[Any], object_id: str) -> dict[str, Any]:
+    """What a read by id alone (``pulumi import``) reads with: a membership or settings
+    resource by its parent's id, a membership with every member the parent has now."""
+    spec = handler.spec
+    if not isinstance(spec, ParentSpec):
+        return {}
+    props: dict[str, Any] = {spec.parent_arg: object_id}
+    if isinstance(handler, MembershipProvider):
+        props[handler.spec.members_field] = handler.members_of(object_id, props)
+    return props
 
 
 def preview_outputs(spec: BaseSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:

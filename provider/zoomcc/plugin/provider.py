@@ -41,7 +41,7 @@ from pulumi.provider.experimental.provider import (
 
 from zoomcc.dynamic.accounts import ACCOUNT_KEY
 from zoomcc.lookup import lookup
-from zoomcc.plugin.answers import detailed, imported_inputs, preview_outputs
+from zoomcc.plugin.answers import detailed, import_props, imported_inputs, preview_outputs
 from zoomcc.plugin.handlers import Handlers, readable, spec_of, stack_config
 from zoomcc.plugin.values import from_handler, plain, secret_keys, to_handler
 from zoomcc.resources.base import BaseSpec
@@ -111,13 +111,18 @@ class ZoomccProvider(Provider):
         inputs = to_handler(spec, request.inputs)
         account = inputs.get(ACCOUNT_KEY, props.get(ACCOUNT_KEY))
         handler = self.handlers.get(spec, account)
+        importing = not request.properties and not request.inputs  # `pulumi import`: an id
+        if importing:
+            props = await asyncio.to_thread(
+                _failing_as_read, spec, import_props, handler, request.resource_id
+            )
         found = await asyncio.to_thread(
             _failing_as_read, spec, handler.read, request.resource_id, props or inputs
         )
         if not found.id:  # gone: the resource leaves the state
             return ReadResponse("", {}, {})
         outputs = {**(found.outs or {}), ACCOUNT_KEY: account}
-        if not request.properties and not request.inputs:  # `pulumi import`: by id alone
+        if importing:
             inputs = imported_inputs(spec, str(found.id), outputs)
         secrets = secret_keys(request.properties)
         return ReadResponse(
