@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from pulumi import automation as auto
 
 from tests.e2e.stacks import EXAMPLES, Stacks
 from zoomcc.client import ZoomClient
@@ -108,5 +109,57 @@ def test_pulumi_import_of_a_queue_writes_yaml_that_previews_with_no_changes(
     before = len(emulator.state.requests)
     assert stack.preview().change_summary == {"same": 2}  # the stack, the queue
     assert emulator.state.requests[before:] == []
+    stack.destroy()
+    assert emulator.state.object_count() == 0
+
+
+EXPLICIT_PROVIDER = """name: zoomcc-accounts
+runtime: yaml
+config:
+  sandboxUrl:
+    type: string
+  sandboxSecret:
+    type: string
+    secret: true
+resources:
+  sandbox:
+    type: pulumi:providers:zoomcc
+    properties:
+      accountId: emulator-account
+      clientId: emulator-client
+      clientSecret: ${sandboxSecret}
+      baseUrl: ${sandboxUrl}
+      pacing: "false"
+  support:
+    type: zoomcc:Queue
+    properties:
+      name: Support
+      channel: voice
+    options:
+      provider: ${sandbox}
+"""
+
+
+def test_an_explicit_provider_resource_reaches_its_own_account_and_keeps_the_secret(
+    yaml_engine: EngineToolchain,
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "accounts"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(EXPLICIT_PROVIDER)
+    config = {
+        "zoomcc:baseUrl": "http://127.0.0.1:9/v2",  # the stack's own account: unreachable
+        "zoomcc-accounts:sandboxUrl": emulator.api_base_url,
+        "zoomcc-accounts:sandboxSecret": "emulator-secret",
+    }
+    stack = stacks.project(project, "dev", config)
+    stack.set_config("zoomcc-accounts:sandboxSecret", auto.ConfigValue("emulator-secret", True))
+    stack.up()
+    assert [q["queue_name"] for q in emulator.state.objects("queues")] == ["Support"]
+    (state,) = stacks.backend.rglob("stacks/zoomcc-accounts/dev.json")  # as it is on disk
+    assert "emulator-secret" not in state.read_text()
+    assert '"ciphertext"' in state.read_text()
     stack.destroy()
     assert emulator.state.object_count() == 0
