@@ -14,7 +14,7 @@ from typing import Any
 
 from zoomcc.codegen.lookups import lookup_fields, lookup_specs
 from zoomcc.codegen.names import type_name
-from zoomcc.codegen.schema_types import FREE_FORM, Json, SchemaTypes, token
+from zoomcc.codegen.schema_types import ASSET, FREE_FORM, Json, SchemaTypes, token
 from zoomcc.codegen.sdk import output_fields
 from zoomcc.codegen.types import first_sentence
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
@@ -81,11 +81,12 @@ def _inputs(spec: BaseSpec, types: SchemaTypes) -> tuple[dict[str, Json], list[s
     properties: dict[str, Json] = {}
     required: list[str] = []
     files = file_fields(spec)
+    types.files |= {f for f in files if "." in f}
     for api_field, node in spec.input_fields.items():
         name = camel(spec.friendly(api_field))
         note = "Changing it replaces the object." if api_field in spec.replace_fields else ""
         if api_field in files:
-            properties[name] = {"type": "string", "description": f"{FILE_DOC} {note}".strip()}
+            properties[name] = {"$ref": ASSET, "description": f"{FILE_DOC} {note}".strip()}
         else:
             properties[name] = types.described(node, type_name(spec, api_field), note=note)
         if node.required or api_field in required_arguments(spec.rules):
@@ -139,9 +140,7 @@ def schema(version: str | None = None) -> dict[str, Any]:
     types = SchemaTypes()
     config = _config(types)
     resources = {token(s.name): _resource(s, types) for s in catalog.ALL}
-    functions = {
-        token(f"get{s.name}"): _function(s, types) for s in lookup_specs(catalog.ALL)
-    }
+    functions = {token(f"get{s.name}"): _function(s, types) for s in lookup_specs(catalog.ALL)}
     return {
         "name": "zoomcc",
         "displayName": "Zoom Contact Center",

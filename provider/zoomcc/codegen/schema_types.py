@@ -14,12 +14,15 @@ from typing import Any
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen.types import camel as class_part
 from zoomcc.codegen.types import described, field_doc, singular
+from zoomcc.codegen.uploads import FILE_DOC
 from zoomcc.resources.enums import meanings
 from zoomcc.resources.property_names import camel
 
 PACKAGE = "zoomcc"
 _SCALARS = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 ANY = {"$ref": "pulumi.json#/Any"}
+ASSET = "pulumi.json#/Asset"
+"""A file to upload: in YAML ``fn::fileAsset: greeting.mp3``."""
 FREE_FORM = {"type": "object", "additionalProperties": ANY}
 
 Json = dict[str, Any]
@@ -35,6 +38,8 @@ class SchemaTypes:
     """The object and enum types the properties name: token -> type spec."""
 
     types: dict[str, Json] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)
+    """``<class>.<field>`` of files to upload in list items (``AssetItem.uploadFile``)."""
     _trees: dict[str, FieldSpec] = field(default_factory=dict)
 
     def property(self, node: FieldSpec, name: str, *, output: bool = False) -> Json:
@@ -66,6 +71,9 @@ class SchemaTypes:
             camel(f.name): self.described(f, name + class_part(f.name), output=output)
             for f in node.fields
         }
+        for f in node.fields:
+            if f"{name}.{f.name}" in self.files:
+                properties[camel(f.name)] = {"$ref": ASSET, "description": FILE_DOC}
         spec: Json = {"type": "object", "properties": properties}
         required = sorted(camel(f.name) for f in node.fields if f.required)
         if required and not output:
