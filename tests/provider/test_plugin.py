@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import grpc
+import pulumi
 import pytest
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
@@ -222,9 +224,13 @@ def test_memberships_and_settings_import_by_their_parents_id_with_what_it_has_no
 ) -> None:
     queue, _ = created(plugin, "Queue", SUPPORT)
     team, _ = created(plugin, "Team", {"name": "Tier 1", "parentTeamId": ROOT_TEAM_ID})
-    hours = {"name": "Office", "timezone": "America/New_York", "hours": {"hourType": 1}}
+    hours: dict[str, Any] = {
+        "name": "Office",
+        "timezone": "America/New_York",
+        "hours": {"hourType": 1},
+    }
     office, _ = created(plugin, "BusinessHours", hours)
-    relations = {
+    relations: dict[str, dict[str, Any]] = {
         "QueueTeams": {"queueId": queue, "teamIds": [team]},
         "QueueOperatingHours": {"queueId": queue, "operatingHoursBusinessHourId": office},
     }
@@ -235,3 +241,26 @@ def test_memberships_and_settings_import_by_their_parents_id_with_what_it_has_no
         checked, _ = plugin.check(type_name, inputs)
         diff = plugin.diff(type_name, queue, outputs, checked)
         assert diff.changes == provider_pb2.DiffResponse.DIFF_NONE, type_name
+
+
+def test_a_file_asset_uploads_and_a_preview_after_shows_no_change(
+    plugin: PluginClient, tmp_path: Path
+) -> None:
+    greeting = tmp_path / "greeting.mp3"
+    greeting.write_bytes(b"ID3 a greeting")
+    category, _ = created(plugin, "AssetCategory", {"name": "IVR prompts", "scope": "system"})
+    item = {"assetItemLanguage": "en-US", "isDefault": True}
+    declared = {
+        "name": "Greeting",
+        "type": "audio",
+        "categoryId": category,
+        "items": [{**item, "uploadFile": pulumi.FileAsset(str(greeting))}],
+    }
+    inputs, failures = plugin.check("Asset", declared)
+    assert failures == [] and len(inputs["contentHash"]) == 64
+    object_id, outputs = plugin.create("Asset", inputs)
+    assert outputs["items"][0]["assetItemFileUrl"].endswith("greeting.mp3")
+    again, _ = plugin.check("Asset", declared)
+    assert plugin.diff("Asset", object_id, outputs, again).changes == (
+        provider_pb2.DiffResponse.DIFF_NONE
+    )
