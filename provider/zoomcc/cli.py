@@ -106,6 +106,10 @@ def export(
     base_url: Annotated[
         str | None, typer.Option(help="API base URL (default: $ZOOM_BASE_URL or Zoom's).")
     ] = None,
+    import_file: Annotated[
+        Path | None,
+        typer.Option(help="Also write the file `pulumi import --file` takes (native plugin)."),
+    ] = None,
 ) -> None:
     """Read a whole account and write a runnable Pulumi program that adopts it.
 
@@ -140,6 +144,11 @@ def export(
     for type_name, object_id, reason in unreadable:
         typer.echo(f"zoomcc export: skipped {type_name} {object_id}: {reason}", err=True)
     written = write_project(result, out, stack)
+    if import_file is not None:
+        from zoomcc.exporter.import_file import write_import_file
+
+        for left_out in write_import_file(result, import_file):
+            typer.echo(f"zoomcc export: not in {import_file}: {left_out}", err=True)
     typer.echo(
         summary(result, requests, time.monotonic() - started)
         + f" into {out}: {', '.join(p.name for p in written if p.parent == out)}"

@@ -264,3 +264,16 @@ def test_a_file_asset_uploads_and_a_preview_after_shows_no_change(
     assert plugin.diff("Asset", object_id, outputs, again).changes == (
         provider_pb2.DiffResponse.DIFF_NONE
     )
+
+
+def test_a_membership_kept_per_assign_type_imports_by_parent_and_value(
+    plugin: PluginClient,
+) -> None:
+    queue, _ = created(plugin, "Queue", SUPPORT)
+    sold, _ = created(plugin, "Disposition", {"name": "Sold", "status": "active"})
+    declared = {"queueId": queue, "dispositionIds": [sold], "assignType": "outbound"}
+    created(plugin, "QueueDispositions", declared)
+    found, _, inputs = plugin.read("QueueDispositions", f"{queue}:outbound")
+    assert (found, inputs) == (f"{queue}:outbound", declared)
+    _, _, inbound = plugin.read("QueueDispositions", queue)
+    assert inbound == {"queueId": queue}  # no inbound dispositions: nothing to declare

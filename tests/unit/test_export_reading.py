@@ -5,11 +5,15 @@ requests made so far."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from tests.support.cases import make_business_hours, make_queue, make_team
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import plan, read_account, selected_specs
+from zoomcc.exporter.import_file import write_import_file
 from zoomcc.exporter.references import Ref
 from zoomcc.resources import catalog
 
@@ -147,3 +151,19 @@ def test_a_contacts_custom_field_values_are_read_and_point_at_their_fields(
         {"custom_field_id": Ref(names[made["tier"]]), "custom_field_value": "gold"}
     ]
     assert contact.notes == []
+
+
+def test_the_import_file_names_objects_by_id_and_relations_by_their_parents_id(
+    api: ZoomClient, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    made = account(api)
+    result = plan(read_account(api, selected_specs(TYPES + RELATIONS)))
+    path = tmp_path / "import.json"
+    assert write_import_file(result, path) == []
+    entries = {(e["type"], e["id"]) for e in json.loads(path.read_text())["resources"]}
+    assert {
+        ("zoomcc:index:Queue", made["queue"]),
+        ("zoomcc:index:QueueTeams", made["queue"]),
+        ("zoomcc:index:QueueDispositions", f"{made['queue']}:outbound"),
+        ("zoomcc:index:QueueOperatingHours", made["queue"]),
+    } <= entries

@@ -66,15 +66,23 @@ def imported_inputs(spec: BaseSpec, object_id: str, outputs: Mapping[str, Any]) 
     return {spec.friendly(k): v for k, v in meaningful(typed, values).items()}
 
 
+IMPORT_ID_SEPARATOR = ":"
+"""Between a membership's parent id and the value of the filter its list is kept by."""
+
+
 def import_props(handler: BaseProvider[Any], object_id: str) -> dict[str, Any]:
     """What a read by id alone (``pulumi import``) reads with: a membership or settings
     resource by its parent's id, a membership with every member the parent has now."""
     spec = handler.spec
     if not isinstance(spec, ParentSpec):
         return {}
-    props: dict[str, Any] = {spec.parent_arg: object_id}
+    parent, _, value = object_id.partition(IMPORT_ID_SEPARATOR)
+    props: dict[str, Any] = {spec.parent_arg: parent}
     if isinstance(handler, MembershipProvider):
-        props[handler.spec.members_field] = handler.members_of(object_id, props)
+        filters = handler.spec.list_filters
+        if value and filters:  # a list kept per value (``assign_type``): ``<queue id>:outbound``
+            props[filters[0]] = value
+        props[handler.spec.members_field] = handler.members_of(parent, props)
     return props
 
 
