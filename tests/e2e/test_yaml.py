@@ -6,6 +6,7 @@ the YAML it generates previews with no changes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any, cast
@@ -13,7 +14,9 @@ from typing import Any, cast
 import pytest
 from pulumi import automation as auto
 
+from tests.e2e.exports import run_export
 from tests.e2e.stacks import EXAMPLES, Stacks
+from tests.unit.test_export_reading import account
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
@@ -163,3 +166,40 @@ def test_an_explicit_provider_resource_reaches_its_own_account_and_keeps_the_sec
     assert '"ciphertext"' in state.read_text()
     stack.destroy()
     assert emulator.state.object_count() == 0
+
+
+ACCOUNT_TYPES = ["Queue", "Disposition", "BusinessHours"]
+ACCOUNT_RELATIONS = ["QueueTeams", "QueueDispositions", "QueueOperatingHours"]
+
+
+def test_an_account_exported_as_an_import_file_imports_into_yaml_with_no_changes(
+    yaml_engine: EngineToolchain,
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    api: ZoomClient,
+    tmp_path: Path,
+) -> None:
+    made = account(api)  # a queue with teams, outbound dispositions and hours; another queue
+    types = [arg for t in ACCOUNT_TYPES + ACCOUNT_RELATIONS for arg in ("--include", t)]
+    import_file = tmp_path / "import.json"
+    run_export(emulator, tmp_path / "python", *types, "--import-file", str(import_file))
+    entries = json.loads(import_file.read_text())["resources"]
+    assert {
+        "type": "zoomcc:index:QueueDispositions",
+        "name": "queueDispositionsSupportOutbound",
+        "id": f"{made['queue']}:outbound",
+    } in entries
+
+    project = tmp_path / "imported"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text("name: zoomcc-account\nruntime: yaml\n")
+    stack = stacks.project(project, "dev")
+    imported = stack.import_resources(resources=entries, generate_code=True, protect=False)
+    (project / "Pulumi.yaml").write_text(
+        "name: zoomcc-account\nruntime: yaml\n" + imported.generated_code
+    )
+    before = len(emulator.state.requests)
+    assert stack.preview().change_summary == {"same": len(entries) + 1}
+    assert emulator.state.requests[before:] == []
+    stack.destroy()
+    assert emulator.state.object_count() == 1  # the team: not exported, not imported
