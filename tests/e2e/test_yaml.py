@@ -16,7 +16,7 @@ from pulumi import automation as auto
 
 from tests.e2e.exports import run_export
 from tests.e2e.stacks import EXAMPLES, Stacks
-from tests.unit.test_export_reading import account
+from tests.support.export_account import account
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain

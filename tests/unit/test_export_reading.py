@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.support.cases import make_business_hours, make_queue, make_team
+from tests.support.cases import make_queue
+from tests.support.export_account import account
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
@@ -19,26 +20,6 @@ from zoomcc.resources import catalog
 
 TYPES = ["Queue", "Team", "Disposition", "BusinessHours"]
 RELATIONS = ["QueueTeams", "QueueDispositions", "QueueOperatingHours"]
-
-
-def account(api: ZoomClient) -> dict[str, str]:
-    queue, idle = make_queue(api, name="Support"), make_queue(api, name="Idle")
-    team = make_team(api, name="Tier 1")
-    sold = str(
-        api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})[
-            "disposition_id"
-        ]
-    )
-    hours = make_business_hours(api, "Office")
-    base = f"/contact_center/queues/{queue}"
-    api.request("POST", f"{base}/teams", json={"team_ids": [team]})
-    api.request(
-        "POST", f"{base}/dispositions", json={"disposition_ids": [sold], "assign_type": "outbound"}
-    )
-    api.request(
-        "PATCH", f"{base}/operating_hours", json={"operating_hours_business_hour_id": hours}
-    )
-    return {"queue": queue, "idle": idle, "team": team, "sold": sold, "hours": hours}
 
 
 def test_memberships_and_settings_are_read_for_every_exported_parent(
