@@ -65,12 +65,16 @@ def engine(
     python: Annotated[
         str, typer.Option(help="Interpreter the stacks run with (default: this one).")
     ] = sys.executable,
+    yaml: Annotated[
+        bool, typer.Option(help="Also provide Pulumi YAML's language host (built once, ~2 min).")
+    ] = False,
 ) -> None:
-    """Find or build the Pulumi CLI; print the PATH entries to use it."""
+    """Find or build the Pulumi CLI (and with --yaml Pulumi YAML's language host); print the
+    PATH entries to use them, which also hold the native plugin pulumi-resource-zoomcc."""
     from zoomcc.engine.toolchain import EngineUnavailableError, ensure_engine
 
     try:
-        toolchain = ensure_engine(python)
+        toolchain = ensure_engine(python, yaml=yaml)
     except EngineUnavailableError as exc:
         typer.echo(f"zoomcc engine: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -153,6 +157,10 @@ def export(
             "$ZOOMCC_PACING or on).",
         ),
     ] = None,
+    import_file: Annotated[
+        Path | None,
+        typer.Option(help="Also write the file `pulumi import --file` takes (native plugin)."),
+    ] = None,
 ) -> None:
     """Read a whole account and write a runnable Pulumi program that adopts it.
 
@@ -197,6 +205,11 @@ def export(
         requests = client.stats.total_requests
     for type_name, object_id, reason in unreadable:
         typer.echo(f"zoomcc export: skipped {type_name} {object_id}: {reason}", err=True)
+    if import_file is not None:
+        from zoomcc.exporter.import_file import write_import_file
+
+        for left_out in write_import_file(result, import_file):
+            typer.echo(f"zoomcc export: not in {import_file}: {left_out}", err=True)
     typer.echo(
         summary(result, requests, time.monotonic() - started)
         + f" into {out}: {', '.join(p.name for p in written if p.parent == out)}"

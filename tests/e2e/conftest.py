@@ -38,6 +38,15 @@ def engine() -> Iterator[EngineToolchain]:
     os.environ.update(saved)
 
 
+@pytest.fixture(scope="session")
+def yaml_engine(engine: EngineToolchain) -> EngineToolchain:
+    """The engine with Pulumi YAML's language host beside it (built once, then cached)."""
+    try:
+        return ensure_engine(yaml=True)
+    except EngineUnavailableError as exc:
+        pytest.fail(f"Pulumi YAML needs its language host and none could be had: {exc}")
+
+
 @pytest.fixture()
 def backend(tmp_path: Path) -> Path:
     path = tmp_path / "state"

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKED = re.compile(r"<!-- readme-test: ([\w-]+) -->\n```(bash|python)\n(.*?)```", re.S)
-RUN = {"offline-stack", "emulator-curl", "using-it"}
+RUN = {"offline-stack", "emulator-curl", "using-it", "from-yaml"}
 """Every block the README marks as runnable, each run by a test below."""
 
 
@@ -70,14 +70,53 @@ def test_the_readme_marks_its_offline_stack_block() -> None:
     assert "offline-stack" in readme_blocks()
 
 
-def test_the_offline_stack_block_deploys_the_quickstart(
-    engine: EngineToolchain, tmp_path: Path
-) -> None:
+def run_block(name: str, project: Path) -> str:
+    """Run the README's block ``name`` in ``project`` as a user would (a free port for the
+    emulator), then ``pulumi destroy``; its output, after asserting it succeeded."""
+    script = readme_blocks()[name].replace("8765", str(free_port()))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")}
+    env["PULUMI_SKIP_UPDATE_CHECK"] = "true"
+    env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"] = "true"
+    run = subprocess.Popen(
+        ["bash", "-euo", "pipefail", "-c", script + "\npulumi destroy --yes\n"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        out, _ = run.communicate(timeout=480)
+    finally:
+        os.killpg(run.pid, signal.SIGTERM)  # the emulator the block left running
+    assert run.returncode == 0, out
+    return out
+
+
+def user_project(tmp_path: Path) -> Path:
+    """A copy of the repository's root project and examples, with this interpreter as .venv."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "Pulumi.yaml", project)
     shutil.copytree(ROOT / "examples", project / "examples")
     (project / ".venv").symlink_to(Path(sys.prefix))
+    return project
+
+
+def test_the_from_yaml_block_deploys_the_yaml_example_and_previews_no_changes(
+    yaml_engine: EngineToolchain, tmp_path: Path
+) -> None:
+    project = user_project(tmp_path)
+    out = run_block("from-yaml", project)
+    assert "12 created" in out and "12 unchanged" in out, out  # 11 resources, the stack
+    assert "12 deleted" in out, out
+
+
+def test_the_offline_stack_block_deploys_the_quickstart(
+    engine: EngineToolchain, tmp_path: Path
+) -> None:
+    project = user_project(tmp_path)
     port = str(free_port())
     script = readme_blocks()["offline-stack"].replace("8765", port)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")}

@@ -5,36 +5,21 @@ requests made so far."""
 
 from __future__ import annotations
 
-from tests.support.cases import make_business_hours, make_queue, make_team
+import json
+from pathlib import Path
+
+from tests.support.cases import make_queue
+from tests.support.export_account import account
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import plan, read_account, selected_specs
+from zoomcc.exporter.import_file import write_import_file
 from zoomcc.exporter.references import Ref
 from zoomcc.resources import catalog
 
 TYPES = ["Queue", "Team", "Disposition", "BusinessHours"]
 RELATIONS = ["QueueTeams", "QueueDispositions", "QueueOperatingHours"]
-
-
-def account(api: ZoomClient) -> dict[str, str]:
-    queue, idle = make_queue(api, name="Support"), make_queue(api, name="Idle")
-    team = make_team(api, name="Tier 1")
-    sold = str(
-        api.request("POST", "/contact_center/dispositions", json={"disposition_name": "Sold"})[
-            "disposition_id"
-        ]
-    )
-    hours = make_business_hours(api, "Office")
-    base = f"/contact_center/queues/{queue}"
-    api.request("POST", f"{base}/teams", json={"team_ids": [team]})
-    api.request(
-        "POST", f"{base}/dispositions", json={"disposition_ids": [sold], "assign_type": "outbound"}
-    )
-    api.request(
-        "PATCH", f"{base}/operating_hours", json={"operating_hours_business_hour_id": hours}
-    )
-    return {"queue": queue, "idle": idle, "team": team, "sold": sold, "hours": hours}
 
 
 def test_memberships_and_settings_are_read_for_every_exported_parent(
@@ -147,3 +132,19 @@ def test_a_contacts_custom_field_values_are_read_and_point_at_their_fields(
         {"custom_field_id": Ref(names[made["tier"]]), "custom_field_value": "gold"}
     ]
     assert contact.notes == []
+
+
+def test_the_import_file_names_objects_by_id_and_relations_by_their_parents_id(
+    api: ZoomClient, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    made = account(api)
+    result = plan(read_account(api, selected_specs(TYPES + RELATIONS)))
+    path = tmp_path / "import.json"
+    assert write_import_file(result, path) == []
+    entries = {(e["type"], e["id"]) for e in json.loads(path.read_text())["resources"]}
+    assert {
+        ("zoomcc:index:Queue", made["queue"]),
+        ("zoomcc:index:QueueTeams", made["queue"]),
+        ("zoomcc:index:QueueDispositions", f"{made['queue']}:outbound"),
+        ("zoomcc:index:QueueOperatingHours", made["queue"]),
+    } <= entries

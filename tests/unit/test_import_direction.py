@@ -31,6 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "codegen": frozenset({"apispec", "resources"}),
     "exporter": frozenset({"apispec", "client", "resources", "dynamic"}),
     "lookup": frozenset({"apispec", "client", "resources", "dynamic"}),
+    "plugin": frozenset({"apispec", "client", "resources", "dynamic", "exporter", "lookup"}),
     "quickstart": frozenset({"emulator", "engine"}),
     "review": frozenset({"apispec", "resources"}),
     "cli": frozenset(

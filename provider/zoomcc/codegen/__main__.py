@@ -1,4 +1,5 @@
-"""``python -m zoomcc.codegen [--check]``: regenerate the SDK classes and the docs."""
+"""``python -m zoomcc.codegen [--check]``: regenerate the SDK classes, the docs and the
+plugin's package schema."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import re
 import sys
 from pathlib import Path
 
-from zoomcc.codegen import conformance, docs, sdk
+from zoomcc.codegen import conformance, docs, schema, sdk
 
 ROOT = Path(__file__).resolve().parents[3]
 SDK_DIR = ROOT / "sdk" / "pulumi_zoomcc"
 DOCS_DIR = ROOT / "docs" / "resources"
+SCHEMA = ROOT / "provider" / "zoomcc" / "plugin" / "schema.json"
 README = ROOT / "README.md"
 TABLE = re.compile(r"(<!-- resources:start -->\n).*?(<!-- resources:end -->)", re.S)
 
@@ -19,6 +21,7 @@ def expected() -> dict[Path, str]:
     files = {SDK_DIR / n: t for n, t in sdk.render_all().items()}
     files.update({DOCS_DIR / n: t for n, t in docs.render_all().items()})
     files[ROOT / "docs" / "conformance.md"] = conformance.render()
+    files[SCHEMA] = schema.render()
     if README.exists():
         text = README.read_text()
         files[README] = TABLE.sub(lambda m: m.group(1) + docs.render_index() + m.group(2), text)

@@ -19,8 +19,7 @@ CHOICES: tuple[tuple[str, str], ...] = (
     (
         "Queues: `cc_queue_id` and the deprecated `queue_id` (the create example returns only "
         "`cc_queue_id`).",
-        "`cc_queue_id` is the id everywhere; inbox queues are added and removed as "
-        "`cc_queue_ids`.",
+        "`cc_queue_id` is the id everywhere; inbox queues are added and removed as `cc_queue_ids`.",
     ),
     (
         "Queue templates: the list names fields `template_*`, get and create `queue_template_*`.",
@@ -56,11 +55,11 @@ CHOICES: tuple[tuple[str, str], ...] = (
         "Assets: DELETE both archives (`archive=true`) and deletes; only archived assets delete "
         "(404, code 10010).",
         "Destroy archives, then deletes; a 404 whose code is not a documented not-found code "
-        "is an error, never \"already gone\".",
+        'is an error, never "already gone".',
     ),
     (
-        "Some examples hold values outside their own enums (`status_name` \"Lunch\", "
-        "`channel_source` \"live_video\").",
+        'Some examples hold values outside their own enums (`status_name` "Lunch", '
+        '`channel_source` "live_video").',
         "Enums are not widened; the unit tier lists those examples as known-invalid.",
     ),
 )
@@ -137,7 +136,6 @@ def render() -> str:
         "",
     ]
     lines += [
-        f"- `{e.method} {e.path}` ({e.target}, `{e.field or '<root>'}`): {e.reason}"
-        for e in ERRATA
+        f"- `{e.method} {e.path}` ({e.target}, `{e.field or '<root>'}`): {e.reason}" for e in ERRATA
     ]
     return "\n".join(lines) + "\n"

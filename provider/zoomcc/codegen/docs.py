@@ -10,6 +10,7 @@ from zoomcc.codegen.guides import GUIDES
 from zoomcc.codegen.names import module_name, type_name
 from zoomcc.codegen.types import Nested, camel, described, field_doc, python_type, singular
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
+from zoomcc.codegen.yaml_examples import yaml_program
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.documented import documented_rules
@@ -176,7 +177,24 @@ def _import(spec: BaseSpec) -> list[str]:
             f"Nothing to import: declaring a `{spec.name}` takes over what the parent already "
             "has (see Behaviour); `zoomcc export` writes these declarations too."
         )
-    return lines
+    return [*lines, *_plugin_import(spec)]
+
+
+def _plugin_import(spec: BaseSpec) -> list[str]:
+    """``pulumi import`` through the native plugin: by the object's id, or its parent's."""
+    if isinstance(spec, ResourceSpec):
+        by = f"`<{spec.id_field}>` is the object's id"
+    else:
+        by = f"`<id>` is the id of the parent (`{spec.id_key}`)"
+    return [
+        "",
+        f"From Pulumi YAML or any language (the native plugin), `pulumi import` writes the "
+        f"declaration of an existing one; {by}:",
+        "",
+        "```sh",
+        f"pulumi import zoomcc:index:{spec.name} {module_name(spec)} <id> --protect=false",
+        "```",
+    ]
 
 
 def related(spec: BaseSpec) -> list[str]:
@@ -201,11 +219,18 @@ def _related(spec: BaseSpec) -> list[str]:
     return ["", "## Related resources", "", *links]
 
 
+_YAML_INTRO = (
+    "The same in Pulumi YAML, served by the native plugin `pulumi-resource-zoomcc` (README, "
+    '"From Pulumi YAML"):'
+)
+
+
 def render_page(spec: BaseSpec) -> str:
     files = file_fields(spec)
     lines = [HEADER, f"# zoomcc.{spec.name}", "", spec.summary, ""]
     if spec.example:
         lines += ["## Example usage", "", "```python", program(spec.example), "```", ""]
+        lines += [_YAML_INTRO, "", "```yaml", yaml_program(spec.example).rstrip(), "```", ""]
     if spec.name in GUIDES:
         lines += [GUIDES[spec.name].strip(), ""]
     lines += ["## Arguments", "", *_argument_rows(spec, files)]
@@ -260,4 +285,3 @@ def render_index() -> str:
 
 def render_all() -> dict[str, str]:
     return {f"{module_name(s)}.md": render_page(s) for s in catalog.ALL}
-

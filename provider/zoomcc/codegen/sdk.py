@@ -228,4 +228,3 @@ def render_all() -> dict[str, str]:
     files["outputs.py"] = nested.render_outputs(types)
     files["__init__.py"] = render_init(catalog.ALL, types)
     return files
-

@@ -43,6 +43,25 @@ IMPORT_KEY = "import_id"
 Spec = TypeVar("Spec", bound=BaseSpec)
 
 
+class FieldDiff(DiffResult):
+    """A diff that also names the changed arguments: the plugin front end shows them field
+    by field; the dynamic front end reads only the ``DiffResult`` part."""
+
+    def __init__(
+        self,
+        changed: list[str],
+        replaces: list[str],
+        delete_before_replace: bool,
+    ) -> None:
+        super().__init__(
+            changes=bool(changed or replaces),
+            replaces=replaces,
+            delete_before_replace=delete_before_replace,
+        )
+        self.changed = list(dict.fromkeys([*changed, *replaces]))
+        """Every argument that differs, by its friendly name: ``["max_wait_time"]``."""
+
+
 class BaseProvider(ResourceProvider, Generic[Spec]):
     """One resource type's provider; ``kind`` is the spec class it serves."""
 
@@ -99,7 +118,7 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
 
     def relation_diff(
         self, olds: dict[str, Any], news: dict[str, Any], *, undeclared_changes: bool
-    ) -> DiffResult:
+    ) -> FieldDiff:
         """The diff of memberships and settings: the inputs that differ (with
         ``undeclared_changes``, one declared before and not now too). A replacement removes
         the old first: the same member may be in both, and removing it after the add would
@@ -113,14 +132,17 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
                 changed.append(name)
         replaces = [f for f in changed if f in self.spec.replace_fields]
         replaces += self.account_replaces(olds)
-        return DiffResult(
-            changes=bool(changed or replaces), replaces=replaces, delete_before_replace=True
-        )
+        return FieldDiff(changed, replaces, delete_before_replace=True)
 
     def account_replaces(self, olds: dict[str, Any]) -> list[str]:
         """``[account]`` when the resource moves to another account: a move is a new object
-        there (created first) and the old one deleted from where it was."""
-        moved = _pickled_account(olds.get(PROVIDER_KEY)) != self.account
+        there (created first) and the old one deleted from where it was. The dynamic front
+        end's state names the account in its pickled provider, the plugin's in ``account``."""
+        if PROVIDER_KEY in olds:
+            old = _pickled_account(olds.get(PROVIDER_KEY))
+        else:
+            old = olds.get(ACCOUNT_KEY) or None
+        moved = old != self.account
         return [ACCOUNT_KEY] if moved else []
 
     # ---- check (no network) ---------------------------------------------------------------

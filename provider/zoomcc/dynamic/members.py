@@ -55,3 +55,23 @@ def present(spec: MembershipSpec, member: Any, live: list[dict[str, Any]]) -> bo
     """Whether ``member`` is listed with its declared attributes."""
     found = find(spec, member, live)
     return found is not None and attributes_match(spec, member, found)
+
+
+def as_declared(spec: MembershipSpec, listed: list[dict[str, Any]]) -> list[Any]:
+    """Listed members as the resource declares them (ids, or objects with attributes): what
+    ``pulumi import`` of a membership declares."""
+    members: list[Any] = []
+    for item in listed:
+        if spec.member_key is None:
+            key = next((k for k in spec.match_keys if item.get(k)), None)
+            if key is not None:
+                members.append(str(item[key]))
+            continue
+        if not item.get(spec.member_key):
+            continue
+        member = {spec.member_key: item[spec.member_key]}
+        for attr, live_field in spec.attributes.items():
+            if item.get(live_field) is not None:
+                member[attr] = normalize(item[live_field])
+        members.append(member)
+    return members

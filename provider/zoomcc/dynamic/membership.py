@@ -14,12 +14,20 @@ from typing import Any
 from pulumi.dynamic import (
     CheckFailure,
     CreateResult,
-    DiffResult,
     UpdateResult,
 )
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomTransportError
-from zoomcc.dynamic.members import add_item, attributes_match, declared, find, member_id, present
+from zoomcc.dynamic.base import FieldDiff
+from zoomcc.dynamic.members import (
+    add_item,
+    as_declared,
+    attributes_match,
+    declared,
+    find,
+    member_id,
+    present,
+)
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.recovery import CREATE_ATTEMPTS
 from zoomcc.dynamic.values import is_unknown, normalize
@@ -53,7 +61,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
             return []
         return [CheckFailure(spec.members_field, f"{spec.name}: members declared twice: {dupes}")]
 
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         # An argument no longer declared is a change too (the members it listed leave).
         return self.relation_diff(olds, news, undeclared_changes=True)
 
@@ -257,6 +265,11 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
         spec = self.spec
         values = {n: normalize(props.get(n, spec.add_fields[n].default)) for n in names}
         return {n: v for n, v in values.items() if v is not None}
+
+    def members_of(self, parent: str, props: dict[str, Any]) -> list[Any]:
+        """Every member ``parent`` has now, as the resource declares them (``pulumi import``
+        of the membership, by its parent's id, declares them all)."""
+        return as_declared(self.spec, self._list(parent, props))
 
     def _list(self, parent: str, props: dict[str, Any]) -> list[dict[str, Any]]:
         return list(self._iter_members(parent, props))

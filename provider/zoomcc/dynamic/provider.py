@@ -19,7 +19,6 @@ from pulumi.dynamic import (
     CheckFailure,
     CheckResult,
     CreateResult,
-    DiffResult,
     ReadResult,
     UpdateResult,
 )
@@ -36,7 +35,14 @@ from zoomcc.dynamic.adoption import (
     nothing_to_adopt,
     with_adoption_preview,
 )
-from zoomcc.dynamic.base import IMPORT_KEY, OLD_INPUTS_KEY, PROVIDER_KEY, BaseProvider, as_read
+from zoomcc.dynamic.base import (
+    IMPORT_KEY,
+    OLD_INPUTS_KEY,
+    PROVIDER_KEY,
+    BaseProvider,
+    FieldDiff,
+    as_read,
+)
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import response_complete
@@ -86,7 +92,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if argument not in reported
         ]
 
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         spec = self.spec
         changed = differing(spec, news, olds)
         moved = self.account_replaces(olds)
@@ -96,11 +102,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         # account, is created first.
         key = spec.natural_key
         same_name = key is not None and key not in changed and key in news and not moved
-        return DiffResult(
-            changes=bool(changed or moved),
-            replaces=replaces + moved,
-            delete_before_replace=bool(replaces) and same_name,
-        )
+        return FieldDiff(changed, replaces + moved, bool(replaces) and same_name)
 
     # ---- create / read / update / delete ------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:

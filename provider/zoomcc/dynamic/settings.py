@@ -15,12 +15,12 @@ from typing import Any
 
 from pulumi.dynamic import (
     CreateResult,
-    DiffResult,
     UpdateResult,
 )
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.client import NotFoundError, ZoomApiError
+from zoomcc.dynamic.base import FieldDiff
 from zoomcc.dynamic.parent import ParentProvider, ParentVanishedError
 from zoomcc.dynamic.values import matches, normalize
 from zoomcc.resources.settings import PREVIOUS_KEY, SettingsPart, SettingsSpec
@@ -36,7 +36,7 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
 
     # ---- diff -----------------------------------------------------------------------------
 
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         # A setting no longer declared stays as it is in Zoom: not a change.
         return self.relation_diff(olds, news, undeclared_changes=False)
 

@@ -4,7 +4,9 @@ Where `pulumi` is not on PATH the pinned CLI is built from the Go module proxy i
 cache directory (minutes the first time, nothing after). The Go language host for Python
 is not served by the proxy, so a Python implementation of the language-host protocol
 (``zoomcc.engine.langhost``) stands in for it; the dynamic provider plugin is a shim that
-runs ``python -m pulumi.dynamic`` in the interpreter the stack uses.
+runs ``python -m pulumi.dynamic`` in the interpreter the stack uses; the native plugin
+(``pulumi-resource-zoomcc``) is a shim running ``zoomcc.plugin.main`` in this interpreter; and
+with ``yaml=True`` Pulumi YAML's language host is built too (``engine.yaml_host``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from zoomcc.engine.yaml_host import YamlHostUnavailableError, build_yaml_host, link_beside
 
 PULUMI_VERSION = "v3.259.0"
 CLI_MODULE = "github.com/pulumi/pulumi/pkg/v3"
@@ -127,6 +131,9 @@ def write_shims(target: Path, python: str) -> None:
     shims = {
         "pulumi-resource-pulumi-python": DYNAMIC_PROVIDER_SHIM.replace("{python}", python),
         "pulumi-language-python": f'exec "{python}" -u -m zoomcc.engine.langhost "$@"\n',
+        # The native plugin, beside the CLI: found without the engine's "taken from PATH"
+        # warning, in the interpreter this project is installed in.
+        "pulumi-resource-zoomcc": f'exec "{python}" -u -m zoomcc.plugin.main "$@"\n',
     }
     for name, body in shims.items():
         path = target / name
@@ -138,12 +145,18 @@ def write_shims(target: Path, python: str) -> None:
             tmp.replace(path)
 
 
-def ensure_engine(python: str | None = None) -> EngineToolchain:
-    """A usable engine: `pulumi` from PATH, or the pinned build from the cache."""
+def ensure_engine(python: str | None = None, *, yaml: bool = False) -> EngineToolchain:
+    """A usable engine: `pulumi` from PATH, or the pinned build from the cache; with
+    ``yaml``, Pulumi YAML's language host beside it."""
     python = python or sys.executable
     tag = hashlib.sha256(python.encode()).hexdigest()[:12]
     shims = cache_dir() / f"shims-{tag}"
     write_shims(shims, python)
+    if yaml:
+        try:
+            link_beside(build_yaml_host(cache_dir()), shims)
+        except YamlHostUnavailableError as exc:
+            raise EngineUnavailableError(str(exc)) from exc
     on_path = shutil.which("pulumi")
     if on_path and not os.environ.get("ZOOMCC_FORCE_BUILD"):
         return EngineToolchain(Path(on_path), (shims,), built=False)

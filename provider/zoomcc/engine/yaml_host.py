@@ -1,0 +1,87 @@
+"""Find or build Pulumi YAML's language host, ``pulumi-language-yaml``, for Pulumi YAML
+programs over the native plugin (``pulumi-resource-zoomcc``).
+
+The host is not shipped with a CLI built from the Go module proxy; ``go install`` builds it
+from there (pulumi-yaml v1.25.0, checked to run under CLI v3.259.0) in about two minutes,
+once: the binary is cached beside the CLI's, under a file lock so that parallel test workers
+wait for one build instead of each starting their own.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+YAML_VERSION = "v1.25.0"
+YAML_MODULE = "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
+HOST = "pulumi-language-yaml"
+
+
+class YamlHostUnavailableError(RuntimeError):
+    """No YAML language host could be found or built; the message says what failed."""
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if missing) for the block."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_yaml_host(cache: Path) -> Path:
+    """``pulumi-language-yaml`` from PATH, else the cached build, else built now."""
+    on_path = shutil.which(HOST)
+    if on_path:
+        return Path(on_path)
+    target = cache / f"bin-yaml-{YAML_VERSION}"
+    binary = target / HOST
+    if binary.exists():
+        return binary
+    with _locked(cache / "yaml-host.lock"):
+        if binary.exists():  # another worker built it while this one waited
+            return binary
+        go = shutil.which("go")
+        if go is None:
+            raise YamlHostUnavailableError(f"{HOST} is not on PATH and no `go` can build it")
+        partial = cache / "build-yaml"
+        partial.mkdir(parents=True, exist_ok=True)
+        print(f"zoomcc engine: building {HOST} {YAML_VERSION} (first run only)", file=sys.stderr)
+        env = {**os.environ, "GOFLAGS": "-mod=mod", "GOBIN": str(partial)}
+        done = subprocess.run(
+            [go, "install", f"{YAML_MODULE}@{YAML_VERSION}"],
+            cwd=partial,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise YamlHostUnavailableError(f"`go install` failed:\n{done.stderr.strip()[-3000:]}")
+        target.mkdir(parents=True, exist_ok=True)
+        (partial / HOST).replace(binary)
+    return binary
+
+
+def link_beside(binary: Path, directory: Path) -> Path:
+    """Put the host next to the CLI (the engine looks there first); a hard link, else a copy."""
+    link = directory / HOST
+    if link.exists() and link.stat().st_ino == binary.stat().st_ino:
+        return link
+    tmp = directory / f"{HOST}.link"
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(binary, tmp)
+    except OSError:
+        shutil.copy2(binary, tmp)
+    tmp.replace(link)
+    return link
