@@ -46,6 +46,10 @@ def emulator(
     rate_limits: Annotated[
         bool, typer.Option(help="Enforce Zoom's Pro per-label rate limits (429s).")
     ] = False,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(help="Start with this `zoomcc snapshot` of an account, ids kept."),
+    ] = None,
 ) -> None:
     """Serve the local Contact Center API emulator in the foreground.
 
@@ -53,8 +57,39 @@ def emulator(
     `emulator-secret`; a token comes from POST /oauth/token as from Zoom's.
     """
     from zoomcc.emulator import serve
+    from zoomcc.emulator.snapshot import SnapshotError, read_snapshot
 
-    serve(host=host, port=port, rate_limits_enabled=rate_limits)
+    try:
+        document = read_snapshot(snapshot) if snapshot is not None else None
+    except SnapshotError as exc:
+        typer.echo(f"zoomcc emulator: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    serve(host=host, port=port, rate_limits_enabled=rate_limits, snapshot=document)
+
+
+@app.command()
+def snapshot(
+    out: Annotated[Path, typer.Argument(help="The JSON file to write.")],
+    stack: Annotated[
+        str | None, typer.Option(help="Stack whose credentials to use (default: selected).")
+    ] = None,
+    cwd: Annotated[Path, typer.Option(help="The Pulumi project directory.")] = Path("."),
+    account: Annotated[
+        str | None, typer.Option(help="Read this profile of zoomcc:accounts instead.")
+    ] = None,
+) -> None:
+    """Read a whole account, read-only, into a JSON file `zoomcc emulator --snapshot` loads.
+
+    Credentials as the provider reads them: the stack's config in a Pulumi project, else
+    ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET (and ZOOM_BASE_URL).
+    """
+    from zoomcc.rehearsal.taking import SnapshotFailed, run_snapshot
+
+    try:
+        typer.echo(run_snapshot(out, cwd.resolve(), stack, account))
+    except SnapshotFailed as exc:
+        typer.echo(f"zoomcc snapshot: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
