@@ -244,6 +244,41 @@ def review(
     typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
 
 
+@app.command()
+def rehearse(
+    stack: Annotated[
+        str | None, typer.Option(help="The stack to rehearse (default: the selected one).")
+    ] = None,
+    cwd: Annotated[Path, typer.Option(help="The Pulumi project directory.")] = Path("."),
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON (for CI).")
+    ] = False,
+    review: Annotated[
+        Path | None, typer.Option(help="Also draw the change here (routing.svg/.png/.md).")
+    ] = None,
+) -> None:
+    """Run the stack's change on a copy of its account in the emulator before production.
+
+    Snapshots each account the stack reaches (reads only), loads each into an emulator, copies
+    the stack's state into a throwaway backend pointed at them, runs `pulumi preview` and
+    `pulumi up` there, and reports the changes, the API calls and every refusal. Exits 1 when
+    the rehearsal's update failed, 2 when it could not be set up.
+    """
+    from rich.console import Console
+
+    from zoomcc.rehearsal.run import rehearse as run_rehearsal
+    from zoomcc.rehearsal.stack import StackError
+    from zoomcc.rehearsal.taking import SnapshotFailed
+
+    try:
+        result = run_rehearsal(cwd.resolve(), stack, review, Console(stderr=True))
+    except (StackError, SnapshotFailed) as exc:
+        typer.echo(f"zoomcc rehearse: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(result.to_json() if json_output else result.text())
+    raise typer.Exit(0 if result.passed else 1)
+
+
 def _live_objects(base_url: str | None) -> list[StateObject]:
     """The account's objects through `zoomcc export`'s reader, and their memberships."""
     from zoomcc.client import ZoomClient, ZoomError

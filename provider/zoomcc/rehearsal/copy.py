@@ -1,0 +1,142 @@
+"""The throwaway copy of a stack: the project seen through symlinks in a temporary folder
+(its own ``Pulumi.yaml`` and stack settings file, nothing written beside the original), the
+state imported into a local file backend there, every Zoom setting pointed at an emulator.
+
+Secrets never reach the disk decrypted: the state and the settings file are copied as the
+stack's own ciphertext, and the copy decrypts them with the same ``encryptionsalt`` and the
+passphrase from the user's environment. Other secrets providers would need the plain text
+written somewhere the copy can read it again, so they are refused by name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zoomcc.rehearsal.stack import Stack, StackError, checked
+
+SUPPORTED_SECRETS = ("passphrase",)
+"""Secrets providers a stack may use to be rehearsed."""
+
+PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one account's calls go in the rehearsal: an emulator's base URL and credentials."""
+
+    base_url: str
+    """``http://127.0.0.1:PORT/v2``."""
+    oauth_url: str
+    account_id: str
+    client_id: str
+    client_secret: str
+
+
+@dataclass(frozen=True)
+class StackCopy:
+    """The copy: its project folder, its backend and the environment its commands run in."""
+
+    project: Path
+    stack: str
+    env: Mapping[str, str]
+    deployment: Mapping[str, Any]
+    """The original's `pulumi stack export` (ciphertext only), for the review."""
+
+    def run(self, *args: str) -> str:
+        return checked([*args, "--stack", self.stack], self.project, self.env)
+
+
+def secrets_provider(deployment: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
+    """The stack's secrets provider (``passphrase``, ``service``, ``awskms``...)."""
+    named = settings.get("secretsprovider")
+    if isinstance(named, str) and named:
+        return named.split("://", 1)[0]
+    found = (deployment.get("deployment") or {}).get("secrets_providers") or {}
+    if found.get("type"):
+        return str(found["type"])
+    return "passphrase" if settings.get("encryptionsalt") else "service"
+
+
+def make_copy(stack: Stack, work: Path, targets: Mapping[str | None, Target]) -> StackCopy:
+    """Copy ``stack`` into ``work`` and point the account of each profile (None: the stack's
+    own) at its target; StackError names an unsupported secrets provider."""
+    original = stack.config_file()
+    text = original.read_text("utf-8") if original.is_file() else ""
+    settings = yaml.safe_load(text) or {}
+    deployment = stack.deployment()
+    provider = secrets_provider(deployment, settings)
+    if provider not in SUPPORTED_SECRETS:
+        raise StackError(
+            f"stack {stack.name} keeps its secrets with the {provider!r} secrets provider; "
+            f"zoomcc rehearse supports {', '.join(SUPPORTED_SECRETS)} stacks (the copy must "
+            "decrypt the stack's ciphertext without writing plain text to disk)"
+        )
+    project = work / "project"
+    project.mkdir(parents=True)
+    _mirror_project(stack.cwd, project)
+    (project / original.name).write_text(text, "utf-8")  # ciphertext and the salt only
+    backend = work / "backend"
+    backend.mkdir()
+    env = {
+        **stack.env,
+        "PULUMI_BACKEND_URL": backend.as_uri(),
+        "PULUMI_SKIP_UPDATE_CHECK": "true",
+        **_environment(targets.get(None)),
+    }
+    copy = StackCopy(project, stack.short_name, env, deployment)
+    checked(["stack", "init", copy.stack, "--no-select"], project, env)
+    checked(["stack", "import", "--stack", copy.stack], project, env, json.dumps(deployment))
+    copy.run("config", "set-all", "--path", *_pointing(targets))
+    return copy
+
+
+def _mirror_project(source: Path, dest: Path) -> None:
+    """``dest`` sees ``source``'s files through symlinks, but has its own ``Pulumi.yaml``
+    (without a ``backend``: the copy's is the temporary one) and no stack settings files."""
+    for entry in source.iterdir():
+        if entry.name in PROJECT_FILES:
+            project = yaml.safe_load(entry.read_text("utf-8")) or {}
+            project.pop("backend", None)
+            (dest / entry.name).write_text(yaml.safe_dump(project, sort_keys=False), "utf-8")
+        elif entry.name.startswith("Pulumi.") and entry.suffix in (".yaml", ".yml"):
+            continue
+        else:
+            (dest / entry.name).symlink_to(entry.resolve())
+
+
+def _environment(target: Target | None) -> dict[str, str]:
+    """The ``ZOOM_*`` environment the provider falls back on, pointed at the emulator too."""
+    if target is None:
+        return {"ZOOM_BASE_URL": "http://127.0.0.1:9/v2"}  # nowhere, never Zoom
+    return {
+        "ZOOM_ACCOUNT_ID": target.account_id,
+        "ZOOM_CLIENT_ID": target.client_id,
+        "ZOOM_CLIENT_SECRET": target.client_secret,
+        "ZOOM_BASE_URL": target.base_url,
+        "ZOOM_OAUTH_URL": target.oauth_url,
+        "ZOOMCC_PACING": "false",
+    }
+
+
+def _pointing(targets: Mapping[str | None, Target]) -> list[str]:
+    """``pulumi config set-all --path`` arguments for every account's settings."""
+    args: list[str] = []
+    for profile, target in targets.items():
+        prefix = "zoomcc:" if profile is None else f"zoomcc:accounts.{profile}."
+        values = {
+            "baseUrl": target.base_url,
+            "oauthUrl": target.oauth_url,
+            "accountId": target.account_id,
+            "clientId": target.client_id,
+            "pacing": "false",
+        }
+        for key, value in values.items():
+            args += ["--plaintext", f"{prefix}{key}={value}"]
+        args += ["--secret", f"{prefix}clientSecret={target.client_secret}"]
+    return args

@@ -1,0 +1,122 @@
+"""`zoomcc rehearse` against a stand-in production account (an emulator with its request log):
+a change production would refuse (a declared queue whose name somebody took by hand) fails
+the rehearsal and names the conflict; a valid change that replaces queues under their own
+names passes. Production sees no write call in either, and the stack's state and settings
+files are unchanged, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pulumi import automation as auto
+
+from tests.e2e.stacks import PASSPHRASE, Stacks, edit_program
+from zoomcc.emulator import EmulatorServer
+
+pytestmark = pytest.mark.e2e
+STACK = "prod"
+PROGRAM = """\
+import pulumi_zoomcc as zoomcc
+
+support = zoomcc.Queue("support", name="Support", channel="voice")
+billing = zoomcc.Queue("billing", name="Billing", channel="voice")
+"""
+TAKEN = [
+    (
+        'billing = zoomcc.Queue("billing", name="Billing", channel="voice")\n',
+        'billing = zoomcc.Queue("billing", name="Billing", channel="voice")\n'
+        'sales = zoomcc.Queue("sales", name="Sales", channel="voice")\n',
+    )
+]
+"""Adds a queue named Sales: production already has one, made by hand."""
+REPLACED = [
+    ('name="Support", channel="voice"', 'name="Support", channel="messaging"'),
+    ('name="Billing", channel="voice"', 'name="Billing", channel="messaging"'),
+]
+"""Both queues become messaging queues: a new queue each, under the same name."""
+
+
+def rehearse(project: Path, backend: Path) -> tuple[int, dict[str, object], str]:
+    env = {
+        **os.environ,
+        "PULUMI_BACKEND_URL": f"file://{backend}",
+        "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+        "PULUMI_HOME": str(backend / ".pulumi-home"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "zoomcc.cli", "rehearse", "--stack", STACK, "--json"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    report = json.loads(done.stdout) if done.stdout.strip().startswith("{") else {}
+    return done.returncode, report, done.stderr
+
+
+def stack_files(project: Path, backend: Path) -> dict[str, bytes]:
+    """The stack's state (and its backups) and its settings file, as bytes."""
+    files = [p for p in (backend / ".pulumi").rglob("*") if p.is_file()]
+    files.append(project / f"Pulumi.{STACK}.yaml")
+    return {str(p): p.read_bytes() for p in sorted(files)}
+
+
+def writes(emulator: EmulatorServer) -> list[str]:
+    """Every request production saw other than a read or the token request."""
+    return [
+        f"{r.method} {r.path}"
+        for r in emulator.state.requests
+        if r.method != "GET" and r.operation != "oauth.token"
+    ]
+
+
+@pytest.fixture()
+def production(stacks: Stacks, emulator: EmulatorServer) -> auto.Stack:
+    """A deployed stack of two queues in "production", its request log then cleared."""
+    stack = stacks.program(PROGRAM, STACK)
+    stack.up()
+    emulator.state.seed("queues", [{"queue_name": "Sales", "channel": "voice"}])  # by hand
+    emulator.state.clear_requests()
+    return stack
+
+
+@pytest.mark.parametrize(
+    ("change", "passes", "named"),
+    [
+        (TAKEN, False, "Queue named 'Sales' already exists"),
+        (REPLACED, True, ""),
+    ],
+    ids=["a queue whose name was taken by hand fails", "queues replaced under their names pass"],
+)
+def test_a_rehearsal_runs_the_change_on_a_copy_and_production_sees_only_reads(
+    production: auto.Stack,
+    stacks: Stacks,
+    emulator: EmulatorServer,
+    change: list[tuple[str, str]],
+    passes: bool,
+    named: str,
+) -> None:
+    project = Path(production.workspace.work_dir)
+    edit_program(project, change)
+    before = stack_files(project, stacks.backend)
+    held = emulator.state.all_objects()
+    code, report, stderr = rehearse(project, stacks.backend)
+    assert report, stderr
+    assert (code == 0) is passes, report
+    assert report["passed"] is passes
+    messages = [r["message"] for r in report["refusals"]]  # type: ignore[index, union-attr]
+    assert (not messages) if passes else any(named in m for m in messages), json.dumps(report, indent=1)
+    if passes:
+        assert report["steps"].get("replace") == 2, report  # type: ignore[union-attr]
+        assert "Queue Support: replaced" in report["effects"]  # type: ignore[operator]
+        assert any("create" in k for k in report["calls"]["up"]), report  # type: ignore[index]
+    assert writes(emulator) == []
+    assert emulator.state.requests, "the snapshot read production"
+    assert emulator.state.all_objects() == held
+    assert stack_files(project, stacks.backend) == before
