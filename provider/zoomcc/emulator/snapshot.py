@@ -142,7 +142,7 @@ def load_snapshot(store: Store, document: Mapping[str, Json]) -> list[str]:
             rows = (
                 [dict(i) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
             )
-            stored = STORED.get(coll.name, lambda body: body)
+            stored = STORED.get(coll.name, _as_is)
             store.seed(coll.name, [stored(r) for r in rows], parent_id or None)
     members = _mapping(document.get("members"))
     known = {m.base: m for m in MEMBERSHIPS}
@@ -166,6 +166,10 @@ def load_snapshot(store: Store, document: Mapping[str, Json]) -> list[str]:
                 continue
             stored_settings(parent, key).update(stored(body))
     return skipped
+
+
+def _as_is(body: Obj) -> Obj:
+    return body
 
 
 def _mapping(value: Json) -> dict[str, Json]:

@@ -73,9 +73,9 @@ class EmulatorState:
         self._fixture_ids: set[str] = set()
         if self._snapshot is not None:  # the snapshot is the account as it was found
             self.not_loaded = load_snapshot(self.store, self._snapshot)
-            for collection, objects in self.store.dump().items():
-                id_field = self.store.collection(collection).id_field
-                self._fixture_ids |= {str(o.get(id_field)) for o in objects}
+            for name, held in self.store.dump().items():
+                id_field = self.store.collection(name).id_field
+                self._fixture_ids |= {str(o.get(id_field)) for o in held}
             return
         names = {c.name for c in self.collections}
         declared = {c.name: tuple(c.fixtures) for c in self.collections if c.fixtures}

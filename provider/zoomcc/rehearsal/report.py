@@ -60,8 +60,8 @@ class Rehearsal:
         lines = [f"Rehearsal of stack {self.stack} on a copy of its account"]
         for account in self.accounts:
             lines.append(
-                f"  read {account['objects']} objects of {account['account']} with "
-                f"{account['requests']} requests, writing nothing"
+                f"  read {account['objects']} objects, memberships and settings of "
+                f"{account['account']} with {account['requests']} requests, writing nothing"
             )
         shown = ", ".join(f"{n} {k}" for k, n in sorted(self.steps.items()) if k != "same")
         lines.append(f"Preview: {shown or 'no changes'}")

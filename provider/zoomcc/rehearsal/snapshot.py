@@ -111,7 +111,7 @@ def take_snapshot(
 
 def _keep_objects(snap: Snapshot, spec: ResourceSpec, objects: Iterable[ExportedObject]) -> None:
     """The objects under their collection path, grouped by the parent in their path."""
-    (parent_argument,) = list(spec.path_inputs.values()) or [None]
+    parent_argument = next(iter(spec.path_inputs.values()), None)
     by_parent = snap.objects.setdefault(spec.collection_path, {})
     count = 0
     for obj in objects:
