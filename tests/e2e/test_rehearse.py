@@ -16,8 +16,11 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
-from tests.e2e.stacks import PASSPHRASE, Stacks, edit_program
+from tests.e2e.stacks import PASSPHRASE, Stacks, edit_program, project_stack, working_copy
+from tests.e2e.test_multi_account import accounts as accounts
+from tests.e2e.test_multi_account import profiles
 from zoomcc.emulator import EmulatorServer
+from zoomcc.engine.toolchain import EngineToolchain
 
 pytestmark = pytest.mark.e2e
 STACK = "prod"
@@ -129,3 +132,31 @@ def test_a_rehearsal_runs_the_change_on_a_copy_and_production_sees_only_reads(
     assert len(reads) == report["accounts"][0]["requests"] > 0, "only the snapshot's reads"
     assert emulator.state.all_objects() == held
     assert stack_files(project, stacks.backend) == before
+
+
+def test_each_account_profile_is_snapshotted_and_rehearsed_and_neither_account_sees_a_write(
+    engine: EngineToolchain, backend: Path, accounts: dict[str, EmulatorServer], tmp_path: Path
+) -> None:
+    """examples/multi-account: both profiles' accounts are read, each into its own emulator,
+    and the change (a longer wait in both) is made there only."""
+    project = working_copy("multi-account", tmp_path)
+    stack = project_stack(project, backend, {}, STACK)
+    stack.set_all_config(profiles(accounts), path=True)
+    stack.up()
+    edit_program(project, [("max_wait_time=300", "max_wait_time=600")])
+    held = {name: server.state.all_objects() for name, server in accounts.items()}
+    for server in accounts.values():
+        server.state.clear_requests()
+    before = stack_files(project, backend)
+    code, report, stderr = rehearse(project, backend)
+    assert code == 0, stderr + json.dumps(report, indent=1)
+    assert report["steps"].get("update") == 2, report
+    assert [a["account"].split(" at ")[0] for a in report["accounts"]] == [
+        "profile production",
+        "profile sandbox",
+    ]
+    assert any(k.startswith("PATCH") for k in report["calls"]["up"]), report
+    for name, server in accounts.items():
+        assert writes(server) == [], name
+        assert server.state.all_objects() == held[name], name
+    assert stack_files(project, backend) == before
