@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from pydantic import SecretStr
 
+from tests.support.cases import MEMBERSHIP_CASES, MembershipCase
+from tests.support.cases.settings import INTERRUPT_AUDIO, _inbox_with_users
+from tests.support.membership_steps import add_outside, live_members
 from tests.unit.test_export_reading import a_book_contact_with_a_tier, account
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
@@ -67,3 +71,50 @@ def _diff(a: Any, b: Any, path: str = "") -> list[str]:
             for d in _diff(x, y, f"{path}[{i}]")
         ]
     return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+
+
+LISTED_PARENTS = [c for c in MEMBERSHIP_CASES if c.parent_collection is not None]
+
+
+@pytest.mark.parametrize("case", LISTED_PARENTS, ids=[c.type_name for c in LISTED_PARENTS])
+def test_each_kind_of_membership_survives_a_snapshot_with_its_members(
+    api: ZoomClient, emulator: EmulatorServer, case: MembershipCase
+) -> None:
+    parent = case.parent(api, emulator)
+    members = case.members(api, emulator)
+    for member in members[:2]:
+        add_outside(api, case, parent, member)
+    original = take_snapshot(api).to_json()
+    assert original["members"][case.spec.add_path][parent], original["members"]
+    with EmulatorServer(port=0) as copy:
+        assert copy.state.load_snapshot(original) == []
+        with client_of(copy) as copy_api:
+            again = take_snapshot(copy_api).to_json()
+            listed = live_members(copy_api, case, parent)
+    assert "\n".join(_diff(content(again), content(original))) == ""
+    assert listed == live_members(api, case, parent)
+
+
+def test_settings_survive_a_snapshot_in_the_shape_their_reads_show(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    """A queue's interrupts and operating hours (the GET's ``business_hour_id`` is stored as
+    the PATCH's ``operating_hours_business_hour_id``) and an inbox's email notifications."""
+    made = account(api)
+    queue = f"/contact_center/queues/{made['queue']}"
+    api.request("PATCH", f"{queue}/interrupt", json={"audio_interrupts": [INTERRUPT_AUDIO]})
+    inbox = _inbox_with_users(api, emulator)
+    api.request(
+        "PATCH",
+        f"/contact_center/inboxes/{inbox['inbox']}/email_notification",
+        json={"user_id": inbox["jane"], "email_notification": True},
+    )
+    original = take_snapshot(api).to_json()
+    with EmulatorServer(port=0) as copy:
+        assert copy.state.load_snapshot(original) == []
+        with client_of(copy) as copy_api:
+            again = take_snapshot(copy_api).to_json()
+            hours = copy_api.request("GET", f"{queue}/operating_hours")
+    assert "\n".join(_diff(content(again), content(original))) == ""
+    assert hours["business_hour_id"] == made["hours"]
+    assert len(original["settings"]) == 3, sorted(original["settings"])
