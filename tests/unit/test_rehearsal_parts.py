@@ -79,7 +79,7 @@ def test_a_stack_reaches_its_own_account_and_each_profiles(
     assert [a.profile for a in accounts(config, {})] == expected
 
 
-EVENTS = [
+EVENTS: list[dict[str, Any]] = [
     {"diagnosticEvent": {"urn": URN, "severity": "error", "message": "<{%reset%}>taken (1302)"}},
     {"diagnosticEvent": {"urn": "", "severity": "error", "message": "update failed"}},
     {"diagnosticEvent": {"urn": URN, "severity": "info", "message": "creating"}},

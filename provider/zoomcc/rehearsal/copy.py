@@ -33,9 +33,13 @@ class Target:
     base_url: str
     """``http://127.0.0.1:PORT/v2``."""
     oauth_url: str
+    """``http://127.0.0.1:PORT/oauth/token``."""
     account_id: str
+    """The emulator's account, ``emulator-account``."""
     client_id: str
+    """``emulator-client``."""
     client_secret: str
+    """``emulator-secret``: the emulator's, never production's."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,11 @@ class StackCopy:
     """The copy: its project folder, its backend and the environment its commands run in."""
 
     project: Path
+    """The copy's project folder, ``/tmp/zoomcc-rehearse-x/project``."""
     stack: str
+    """The copy's stack name, the original's short name (``prod``)."""
     env: Mapping[str, str]
+    """``PULUMI_BACKEND_URL`` of the temporary backend, ``ZOOM_*`` pointed at the emulator."""
     deployment: Mapping[str, Any]
     """The original's `pulumi stack export` (ciphertext only), for the review."""
 

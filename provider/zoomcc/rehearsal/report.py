@@ -44,8 +44,11 @@ class Rehearsal:
     failed_calls: list[str] = field(default_factory=list)
     """Calls the account answered with an error: ``POST /contact_center/queues: 409``."""
     refusals: list[Refusal] = field(default_factory=list)
+    """Each resource refused, in the preview or the update: ``Refusal("Queue sales", ...)``."""
     preview_ok: bool = False
+    """Whether `pulumi preview` of the copy succeeded (``True``)."""
     up_ok: bool = False
+    """Whether `pulumi up` of the copy succeeded: the verdict (``False``: exit 1)."""
     review: str = ""
     """Where the picture was written (``--review DIR``)."""
 

@@ -61,8 +61,11 @@ class Stack:
     """A stack of the project in ``cwd``, as the user's environment reaches it."""
 
     cwd: Path
+    """The project directory, ``/home/me/infra``."""
     name: str
+    """The stack as the user names it, ``prod`` or ``my-org/contact-center/prod``."""
     env: Mapping[str, str]
+    """The environment its commands run in (the backend, the passphrase)."""
 
     @classmethod
     def find(cls, cwd: Path, name: str | None, env: Mapping[str, str] | None = None) -> Stack:
@@ -108,8 +111,9 @@ class Account:
     """One account the stack's resources reach: the stack's own, or a profile's."""
 
     profile: str | None
-    """The profile in ``zoomcc:accounts`` (None: the stack's own settings)."""
+    """The profile in ``zoomcc:accounts``, ``"sandbox"`` (None: the stack's own settings)."""
     settings: ClientSettings
+    """How to reach it: base URL, credentials, plan (``ClientSettings(base_url=...)``)."""
 
     @property
     def label(self) -> str:
