@@ -6,19 +6,27 @@ emulator's request log."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from zoomcc.emulator import EmulatorServer, LoggedRequest
-from zoomcc.rehearsal.copy import SUPPORTED_SECRETS, Target, _pointing, secrets_provider
+from zoomcc.rehearsal.copy import (
+    SUPPORTED_SECRETS,
+    Target,
+    _mirror_project,
+    _pointing,
+    secrets_provider,
+)
 from zoomcc.rehearsal.report import (
     calls_by_kind,
     failed,
     refusals_in_output,
     resource_of,
 )
-from zoomcc.rehearsal.stack import accounts
+from zoomcc.rehearsal.stack import Stack, accounts
 
 URN = "urn:pulumi:prod::shop::pulumi-python:dynamic/zoomcc:Queue::sales"
 PROVIDERS = [
@@ -138,3 +146,25 @@ def test_a_snapshot_path_the_emulator_has_no_collection_for_is_named_not_dropped
         "/contact_center/recordings: the emulator has no such collection",
         "/contact_center/queues/{queueId}/watchers: the emulator has no such membership",
     ]
+
+
+def test_the_copys_project_sees_the_files_but_owns_its_project_and_settings_files(
+    tmp_path: Path,
+) -> None:
+    """Nothing the copy writes (its settings file, its backend) can land in the original."""
+    source, dest = tmp_path / "infra", tmp_path / "copy"
+    (source / "program").mkdir(parents=True)
+    dest.mkdir()
+    (source / "Pulumi.yaml").write_text(
+        "name: shop\nruntime: python\nbackend: {url: 'file:///prod'}\nstackConfigDir: stacks\n"
+    )
+    (source / "Pulumi.prod.yaml").write_text("encryptionsalt: v1:x\n")
+    (source / "__main__.py").write_text("")
+    _mirror_project(source, dest)
+    project = yaml.safe_load((dest / "Pulumi.yaml").read_text())
+    assert project == {"name": "shop", "runtime": "python"}
+    assert not (dest / "Pulumi.yaml").is_symlink()
+    assert not (dest / "Pulumi.prod.yaml").exists()
+    assert (dest / "program").is_symlink() and (dest / "__main__.py").is_symlink()
+    stack = Stack(source, "my-org/shop/prod", {})
+    assert stack.config_file() == source / "stacks" / "Pulumi.prod.yaml"

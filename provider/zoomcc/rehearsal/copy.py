@@ -87,7 +87,10 @@ def make_copy(stack: Stack, work: Path, targets: Mapping[str | None, Target]) ->
     project = work / "project"
     project.mkdir(parents=True)
     _mirror_project(stack.cwd, project)
-    (project / original.name).write_text(text, "utf-8")  # ciphertext and the salt only
+    settings_copy = project / original.name
+    if settings_copy.exists() or settings_copy.is_symlink():  # never write through a link
+        raise StackError(f"the copy's {original.name} would be the original's")
+    settings_copy.write_text(text, "utf-8")  # ciphertext and the salt only
     backend = work / "backend"
     backend.mkdir()
     env = {
@@ -105,11 +108,13 @@ def make_copy(stack: Stack, work: Path, targets: Mapping[str | None, Target]) ->
 
 def _mirror_project(source: Path, dest: Path) -> None:
     """``dest`` sees ``source``'s files through symlinks, but has its own ``Pulumi.yaml``
-    (without a ``backend``: the copy's is the temporary one) and no stack settings files."""
+    (without a ``backend``: the copy's is the temporary one; without a ``stackConfigDir``:
+    the copy's settings file is its own, beside it) and no stack settings files."""
     for entry in source.iterdir():
         if entry.name in PROJECT_FILES:
             project = yaml.safe_load(entry.read_text("utf-8")) or {}
             project.pop("backend", None)
+            project.pop("stackConfigDir", None)
             (dest / entry.name).write_text(yaml.safe_dump(project, sort_keys=False), "utf-8")
         elif entry.name.startswith("Pulumi.") and entry.suffix in (".yaml", ".yml"):
             continue

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from zoomcc.client import ClientSettings
 from zoomcc.dynamic.accounts import profiles
 from zoomcc.dynamic.config import ConfigurationError, resolve_settings
@@ -102,8 +104,15 @@ class Stack:
         return self.name.rsplit("/", 1)[-1]
 
     def config_file(self) -> Path:
-        """Where the project keeps the stack's settings (``Pulumi.dev.yaml``)."""
-        return self.cwd / f"Pulumi.{self.short_name}.yaml"
+        """Where the project keeps the stack's settings (``Pulumi.dev.yaml``, in the folder
+        ``stackConfigDir`` of ``Pulumi.yaml`` names, if it names one)."""
+        folder = self.cwd
+        for name in ("Pulumi.yaml", "Pulumi.yml"):
+            if (self.cwd / name).is_file():
+                project = yaml.safe_load((self.cwd / name).read_text("utf-8")) or {}
+                if isinstance(project, dict) and project.get("stackConfigDir"):
+                    folder = self.cwd / str(project["stackConfigDir"])
+        return folder / f"Pulumi.{self.short_name}.yaml"
 
 
 @dataclass(frozen=True)
