@@ -27,6 +27,7 @@ from zoomcc.rehearsal.report import (
 from zoomcc.rehearsal.stack import Stack, StackError, accounts, pulumi
 from zoomcc.rehearsal.taking import snapshot_account
 from zoomcc.review import make_review, write_review
+from zoomcc.review.drawing import GraphvizMissingError
 from zoomcc.review.state import ReviewInputError, read_state
 
 
@@ -137,3 +138,5 @@ def _review(
             result.review = str(written.markdown)
     except ReviewInputError as exc:
         result.effects = [f"(the review could not read the change: {exc})"]
+    except GraphvizMissingError as exc:
+        result.review = f"not drawn: {exc}"
