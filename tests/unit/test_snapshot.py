@@ -4,14 +4,20 @@ snapshot of the copy is the snapshot of the original."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import time
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from pydantic import SecretStr
 
 from tests.support.cases import MEMBERSHIP_CASES, MembershipCase
 from tests.support.cases.settings import INTERRUPT_AUDIO, _inbox_with_users
 from tests.support.membership_steps import add_outside, live_members
+from tests.unit.test_cli_as_a_user_runs_it import ZOOMCC, free_port
 from tests.unit.test_export_reading import a_book_contact_with_a_tier, account
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
@@ -118,3 +124,58 @@ def test_settings_survive_a_snapshot_in_the_shape_their_reads_show(
     assert "\n".join(_diff(content(again), content(original))) == ""
     assert hours["business_hour_id"] == made["hours"]
     assert len(original["settings"]) == 3, sorted(original["settings"])
+
+
+def test_the_commands_as_a_user_runs_them_write_a_snapshot_and_serve_it_with_its_ids(
+    api: ZoomClient, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    """`zoomcc snapshot FILE` with the ``ZOOM_*`` environment (outside a Pulumi project), then
+    `zoomcc emulator --snapshot FILE`: the queue is served under its id."""
+    made = account(api)
+    cred = emulator.credentials
+    env = {
+        **os.environ,
+        "ZOOM_ACCOUNT_ID": cred["account_id"],
+        "ZOOM_CLIENT_ID": cred["client_id"],
+        "ZOOM_CLIENT_SECRET": cred["client_secret"],
+        "ZOOM_BASE_URL": emulator.api_base_url,
+        "ZOOMCC_PACING": "false",
+    }
+    out = tmp_path / "account.json"
+    done = subprocess.run(
+        [str(ZOOMCC), "snapshot", str(out)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Queue 2" in done.stdout and "QueueTeams" in done.stderr  # progress per type
+    port = free_port()
+    served = subprocess.Popen(
+        [str(ZOOMCC), "emulator", "--port", str(port), "--snapshot", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/_emulator/objects"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                queues = httpx.get(url, timeout=1).json()["queues"]
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and served.poll() is None
+                time.sleep(0.1)
+    finally:
+        served.terminate()
+        served.wait(timeout=10)
+    assert made["queue"] in {q["cc_queue_id"] for q in queues}
+
+
+def test_a_file_that_is_not_a_snapshot_is_refused_in_one_line(tmp_path: Path) -> None:
+    wrong = tmp_path / "state.json"
+    wrong.write_text('{"version": 3}')
+    done = subprocess.run(
+        [str(ZOOMCC), "emulator", "--snapshot", str(wrong)], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f'zoomcc emulator: {wrong} is not a zoomcc snapshot (no "format": "zoomcc-snapshot")'
+    ]
