@@ -21,6 +21,8 @@ from tests.e2e.test_multi_account import accounts as accounts
 from tests.e2e.test_multi_account import profiles
 from zoomcc.emulator import EmulatorServer
 from zoomcc.engine.toolchain import EngineToolchain
+from zoomcc.rehearsal.copy import Target, make_copy
+from zoomcc.rehearsal.stack import Stack
 
 pytestmark = pytest.mark.e2e
 STACK = "prod"
@@ -160,3 +162,51 @@ def test_each_account_profile_is_snapshotted_and_rehearsed_and_neither_account_s
         assert writes(server) == [], name
         assert server.state.all_objects() == held[name], name
     assert stack_files(project, backend) == before
+
+
+SECRET = "s3cr3t-Value-4d1e"
+WITH_SECRETS = PROGRAM + (
+    'import pulumi\n\npulumi.export("token", pulumi.Config("app").require_secret("token"))\n'
+)
+
+
+def test_a_stack_whose_secrets_the_copy_cannot_share_is_decrypted_in_memory_only(
+    stacks: Stacks, emulator: EmulatorServer, tmp_path: Path
+) -> None:
+    """The copy of a stack with another secrets provider (forced here on a passphrase stack):
+    secrets come through a pipe and are encrypted again under the copy's own passphrase;
+    no file of the copy holds one in plain text, and the copy still reads them."""
+    stack = stacks.program(WITH_SECRETS, STACK)
+    stack.set_config("app:token", auto.ConfigValue(SECRET, secret=True))
+    stack.set_config("app:nested.key", auto.ConfigValue(SECRET, secret=True), path=True)
+    stack.set_config("app:nested.plain", auto.ConfigValue("visible"), path=True)
+    stack.up()
+    project = Path(stack.workspace.work_dir)
+    env = {
+        **os.environ,
+        "PULUMI_BACKEND_URL": f"file://{stacks.backend}",
+        "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+        "PULUMI_HOME": str(stacks.backend / ".pulumi-home"),
+    }
+    before = stack_files(project, stacks.backend)
+    work = tmp_path / "copy"
+    with EmulatorServer(port=0) as target:
+        cred = target.credentials
+        point = Target(
+            target.api_base_url,
+            target.oauth_url,
+            cred["account_id"],
+            cred["client_id"],
+            cred["client_secret"],
+        )
+        copy = make_copy(Stack(project, STACK, env), work, {None: point}, share_secrets=False)
+        assert copy.env["PULUMI_CONFIG_PASSPHRASE"] != PASSPHRASE
+        assert copy.run("config", "get", "app:token").strip() == SECRET
+        nested = json.loads(copy.run("config", "get", "app:nested"))
+        assert nested == {"key": SECRET, "plain": "visible"}
+        assert copy.run("stack", "output", "token", "--show-secrets").strip() == SECRET
+        preview = json.loads(copy.run("preview", "--json"))
+    written = [p for p in work.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert written and not [p for p in written if SECRET.encode() in p.read_bytes()]
+    assert set(preview["changeSummary"]) == {"same"}, preview["changeSummary"]
+    assert stack_files(project, stacks.backend) == before

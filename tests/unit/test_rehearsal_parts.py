@@ -14,12 +14,13 @@ import yaml
 
 from zoomcc.emulator import EmulatorServer, LoggedRequest
 from zoomcc.rehearsal.copy import (
-    SUPPORTED_SECRETS,
+    SHARED_SECRETS,
     Target,
     _mirror_project,
     _pointing,
     secrets_provider,
 )
+from zoomcc.rehearsal.reencrypt import leaves
 from zoomcc.rehearsal.report import (
     calls_by_kind,
     failed,
@@ -45,8 +46,8 @@ def test_the_secrets_provider_is_read_from_the_settings_then_the_state(
     assert secrets_provider(deployment, settings) == expected
 
 
-def test_only_passphrase_stacks_are_copied() -> None:
-    assert SUPPORTED_SECRETS == ("passphrase",)
+def test_only_passphrase_stacks_share_their_ciphertext_with_the_copy() -> None:
+    assert SHARED_SECRETS == ("passphrase",)
 
 
 def test_every_account_and_profile_is_pointed_at_its_emulator_the_secret_as_a_secret() -> None:
@@ -168,3 +169,36 @@ def test_the_copys_project_sees_the_files_but_owns_its_project_and_settings_file
     assert (dest / "program").is_symlink() and (dest / "__main__.py").is_symlink()
     stack = Stack(source, "my-org/shop/prod", {})
     assert stack.config_file() == source / "stacks" / "Pulumi.prod.yaml"
+
+
+SETTINGS = {
+    "encryptionsalt": "v1:x",
+    "config": {
+        "zoomcc:baseUrl": "https://api.zoom.us/v2",
+        "zoomcc:clientSecret": {"secure": "v1:abc"},
+        "zoomcc:accounts": {"eu": {"accountId": "a", "clientSecret": {"secure": "v1:def"}}},
+        "app:hosts": ["a.example", {"secure": "v1:ghi"}],
+        "app:odd": {"dotted.key": "x"},
+    },
+}
+VALUES = {
+    "zoomcc:baseUrl": "https://api.zoom.us/v2",
+    "zoomcc:clientSecret": "s1",
+    "zoomcc:accounts": {"eu": {"accountId": "a", "clientSecret": "s2"}},
+    "app:hosts": ["a.example", "s3"],
+    "app:odd": {"dotted.key": "x"},
+}
+
+
+def test_each_setting_is_a_path_its_secrecy_read_from_the_settings_file() -> None:
+    """The plain text comes from `pulumi config --show-secrets`; which leaves are secret from
+    the ``secure:`` markers, so a secret nested in a profile stays secret in the copy."""
+    assert leaves(SETTINGS, VALUES) == [
+        ("zoomcc:baseUrl", "https://api.zoom.us/v2", False),
+        ("zoomcc:clientSecret", "s1", True),
+        ("zoomcc:accounts.eu.accountId", "a", False),
+        ("zoomcc:accounts.eu.clientSecret", "s2", True),
+        ("app:hosts[0]", "a.example", False),
+        ("app:hosts[1]", "s3", True),
+        ('app:odd.["dotted.key"]', "x", False),
+    ]

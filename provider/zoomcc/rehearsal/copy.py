@@ -2,10 +2,11 @@
 (its own ``Pulumi.yaml`` and stack settings file, nothing written beside the original), the
 state imported into a local file backend there, every Zoom setting pointed at an emulator.
 
-Secrets never reach the disk decrypted: the state and the settings file are copied as the
-stack's own ciphertext, and the copy decrypts them with the same ``encryptionsalt`` and the
-passphrase from the user's environment. Other secrets providers would need the plain text
-written somewhere the copy can read it again, so they are refused by name.
+Secrets never reach the disk decrypted. A passphrase stack's state and settings file are
+copied as its own ciphertext, and the copy decrypts them with the same ``encryptionsalt`` and
+the passphrase from the user's environment. A stack with another secrets provider (Pulumi
+Cloud's ``service``, a KMS) is decrypted by its own engine into a pipe and encrypted again
+under a one-time passphrase (:mod:`~zoomcc.rehearsal.reencrypt`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import Any
 
 import yaml
 
+from zoomcc.rehearsal.reencrypt import copy_settings, one_time_env, plain_deployment
 from zoomcc.rehearsal.stack import Stack, StackError, checked
 
-SUPPORTED_SECRETS = ("passphrase",)
-"""Secrets providers a stack may use to be rehearsed."""
+SHARED_SECRETS = ("passphrase",)
+"""Secrets providers whose ciphertext the copy shares (same salt, same passphrase); any other
+is decrypted in memory and encrypted again for the copy."""
 
 PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
 
@@ -70,27 +73,26 @@ def secrets_provider(deployment: Mapping[str, Any], settings: Mapping[str, Any])
     return "passphrase" if settings.get("encryptionsalt") else "service"
 
 
-def make_copy(stack: Stack, work: Path, targets: Mapping[str | None, Target]) -> StackCopy:
+def make_copy(
+    stack: Stack,
+    work: Path,
+    targets: Mapping[str | None, Target],
+    share_secrets: bool | None = None,
+) -> StackCopy:
     """Copy ``stack`` into ``work`` and point the account of each profile (None: the stack's
-    own) at its target; StackError names an unsupported secrets provider."""
+    own) at its target. ``share_secrets``: reuse the stack's ciphertext (default: for the
+    providers in ``SHARED_SECRETS``), else decrypt in memory and encrypt again."""
     original = stack.config_file()
     text = original.read_text("utf-8") if original.is_file() else ""
-    settings = yaml.safe_load(text) or {}
     deployment = stack.deployment()
-    provider = secrets_provider(deployment, settings)
-    if provider not in SUPPORTED_SECRETS:
-        raise StackError(
-            f"stack {stack.name} keeps its secrets with the {provider!r} secrets provider; "
-            f"zoomcc rehearse supports {', '.join(SUPPORTED_SECRETS)} stacks (the copy must "
-            "decrypt the stack's ciphertext without writing plain text to disk)"
-        )
+    if share_secrets is None:
+        share_secrets = secrets_provider(deployment, yaml.safe_load(text) or {}) in SHARED_SECRETS
     project = work / "project"
     project.mkdir(parents=True)
     _mirror_project(stack.cwd, project)
     settings_copy = project / original.name
     if settings_copy.exists() or settings_copy.is_symlink():  # never write through a link
         raise StackError(f"the copy's {original.name} would be the original's")
-    settings_copy.write_text(text, "utf-8")  # ciphertext and the salt only
     backend = work / "backend"
     backend.mkdir()
     env = {
@@ -99,9 +101,19 @@ def make_copy(stack: Stack, work: Path, targets: Mapping[str | None, Target]) ->
         "PULUMI_SKIP_UPDATE_CHECK": "true",
         **_environment(targets.get(None)),
     }
-    copy = StackCopy(project, stack.short_name, env, deployment)
-    checked(["stack", "init", copy.stack, "--no-select"], project, env)
-    checked(["stack", "import", "--stack", copy.stack], project, env, json.dumps(deployment))
+    name = stack.short_name
+    if share_secrets:
+        settings_copy.write_text(text, "utf-8")  # ciphertext and the salt only
+        checked(["stack", "init", name, "--no-select"], project, env)
+        checked(["stack", "import", "--stack", name], project, env, json.dumps(deployment))
+    else:
+        env = one_time_env(env)
+        init = ["stack", "init", name, "--no-select", "--secrets-provider", "passphrase"]
+        checked(init, project, env)
+        plain = json.dumps(plain_deployment(stack, settings_copy))
+        checked(["stack", "import", "--stack", name], project, env, plain)
+        copy_settings(stack, project, name, env)
+    copy = StackCopy(project, name, env, deployment)
     copy.run("config", "set-all", "--path", *_pointing(targets))
     return copy
 
