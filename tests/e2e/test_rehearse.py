@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,33 +87,57 @@ def writes(emulator: EmulatorServer) -> list[str]:
     ]
 
 
+DESCRIBED = [
+    ('name="Billing", channel="voice"', 'name="Billing", channel="voice", description="B"')
+]
+"""Billing gets a description: an update in place."""
+
+
+def take_sales(emulator: EmulatorServer) -> None:
+    """Somebody makes a queue named Sales in the web portal."""
+    emulator.state.seed("queues", [{"queue_name": "Sales", "channel": "voice"}])
+
+
+def delete_billing(emulator: EmulatorServer) -> None:
+    """Somebody deletes the Billing queue in the web portal."""
+    (billing,) = [q for q in emulator.state.objects("queues") if q["queue_name"] == "Billing"]
+    with emulator.state.locked_store() as store:
+        store.remove("queues", str(billing["cc_queue_id"]))
+
+
 @pytest.fixture()
 def production(stacks: Stacks, emulator: EmulatorServer) -> auto.Stack:
-    """A deployed stack of two queues in "production", its request log then cleared."""
+    """A deployed stack of two queues, a skill category and a skill in "production"."""
     stack = stacks.program(PROGRAM, STACK)
     stack.up()
-    emulator.state.seed("queues", [{"queue_name": "Sales", "channel": "voice"}])  # by hand
-    emulator.state.clear_requests()
     return stack
 
 
 @pytest.mark.parametrize(
-    ("change", "passes", "named"),
+    ("by_hand", "change", "passes", "named"),
     [
-        (TAKEN, False, "Queue named 'Sales' already exists"),
-        (REPLACED, True, ""),
+        (take_sales, TAKEN, False, "Queue named 'Sales' already exists"),
+        (delete_billing, DESCRIBED, False, "404 1201 Queue does not exist"),
+        (take_sales, REPLACED, True, ""),
     ],
-    ids=["a queue whose name was taken by hand fails", "queues replaced under their names pass"],
+    ids=[
+        "a queue whose name was taken by hand fails",
+        "a queue deleted by hand fails with the API's message",
+        "a skill category and skill replaced under their names pass",
+    ],
 )
 def test_a_rehearsal_runs_the_change_on_a_copy_and_production_sees_only_reads(
     production: auto.Stack,
     stacks: Stacks,
     emulator: EmulatorServer,
+    by_hand: Callable[[EmulatorServer], None],
     change: list[tuple[str, str]],
     passes: bool,
     named: str,
 ) -> None:
     """The rehearsal's verdict and refusals are the change's; production only read."""
+    by_hand(emulator)
+    emulator.state.clear_requests()
     project = Path(production.workspace.work_dir)
     edit_program(project, change)
     before = stack_files(project, stacks.backend)
@@ -121,7 +146,7 @@ def test_a_rehearsal_runs_the_change_on_a_copy_and_production_sees_only_reads(
     assert report, stderr
     assert (code == 0) is passes, report
     assert report["passed"] is passes
-    messages = [r["message"] for r in report["refusals"]]
+    messages = [m for r in report["refusals"] for m in [r["message"], *r["api"]]]
     shown = json.dumps(report, indent=1)
     assert (not messages) if passes else any(named in m for m in messages), shown
     if passes:

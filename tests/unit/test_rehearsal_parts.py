@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.emulator import EmulatorServer, LoggedRequest
 from zoomcc.rehearsal.copy import (
     SHARED_SECRETS,
@@ -22,6 +23,8 @@ from zoomcc.rehearsal.copy import (
 )
 from zoomcc.rehearsal.reencrypt import leaves
 from zoomcc.rehearsal.report import (
+    Refusal,
+    attach_api_answers,
     calls_by_kind,
     failed,
     refusals_in_output,
@@ -119,20 +122,46 @@ def test_a_resource_is_named_by_its_type_and_pulumi_name(urn: str, expected: str
     assert resource_of(urn) == expected
 
 
-def request(seq: int, method: str, status: int, op: str | None) -> LoggedRequest:
+def request(
+    seq: int, method: str, status: int, op: str | None, error: str | None = None
+) -> LoggedRequest:
     return LoggedRequest(
-        seq, 0.0, method, f"/v2/x/{seq}", "", status, 1.0, None, None, None, operation_id=op
+        seq,
+        0.0,
+        method,
+        f"/v2/contact_center/queues/q{seq}",
+        "",
+        status,
+        1.0,
+        None,
+        None,
+        None,
+        operation_id=op,
+        error=error,
     )
 
 
-def test_calls_are_counted_by_kind_and_refused_writes_listed_but_not_reads() -> None:
+def test_calls_are_counted_by_kind_and_refused_writes_listed_with_the_answer_not_reads() -> None:
     log = [
-        request(1, "GET", 404, "get_a_queue"),
+        request(1, "GET", 404, "get_a_queue", "1201 Queue does not exist: q1."),
         request(2, "GET", 200, "get_a_queue"),
-        request(3, "POST", 400, "create_a_queue"),
+        request(3, "PATCH", 404, "update_a_queue", "1201 Queue does not exist: q3."),
     ]
-    assert calls_by_kind(log) == {"GET get_a_queue": 2, "POST create_a_queue": 1}
-    assert failed(log) == ["POST /v2/x/3: 400"]
+    assert calls_by_kind(log) == {"GET get_a_queue": 2, "PATCH update_a_queue": 1}
+    answer = "PATCH /v2/contact_center/queues/q3: 404 1201 Queue does not exist: q3."
+    assert failed(log) == [answer]
+    mine, other = Refusal("Queue billing", "gone", URN), Refusal("Queue sales", "taken", "u2")
+    attach_api_answers([mine, other], log, {URN: "q3", "u2": "q2"})
+    assert (mine.api, other.api) == ([answer], [])
+
+
+def test_the_request_log_keeps_the_code_and_message_of_an_error_answer(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    with pytest.raises(ZoomApiError):
+        api.request("PATCH", "/contact_center/queues/gone", json={"queue_description": "x"})
+    (logged,) = [r for r in emulator.state.requests if r.method == "PATCH"]
+    assert (logged.status, logged.error) == (404, "1201 Queue does not exist: gone.")
 
 
 def test_a_snapshot_path_the_emulator_has_no_collection_for_is_named_not_dropped() -> None:

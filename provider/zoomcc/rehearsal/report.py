@@ -16,15 +16,18 @@ _MARKUP = re.compile(r"<\{%[^%]*%\}>|\x1b\[[0-9;]*m")
 """The engine's colour markup (``<{%reset%}>``) and terminal colour codes."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Refusal:
     """One resource the account refused, and why, in the API's words."""
 
     resource: str
     """``Queue support``: the resource's type and Pulumi name."""
     message: str
-    """What the provider said, the API's message and code in it: ``... (code 1302)``."""
+    """What the provider said: ``Queue named 'Sales' already exists in Zoom ...``."""
     urn: str = ""
+    api: list[str] = field(default_factory=list)
+    """What the account answered the resource's refused calls, status, code and message:
+    ``PATCH /v2/contact_center/queues/abc: 404 1201 Queue does not exist: abc.``."""
 
 
 @dataclass
@@ -77,7 +80,9 @@ class Rehearsal:
             lines += [f"  {c}" for c in self.failed_calls]
         if self.refusals:
             lines.append("Refusals:")
-            lines += [f"  {r.resource}: {r.message}" for r in self.refusals]
+            for refusal in self.refusals:
+                lines.append(f"  {refusal.resource}: {refusal.message}")
+                lines += [f"    the account answered {answer}" for answer in refusal.api]
         if self.review:
             lines.append(f"Picture: {self.review}")
         verdict = (
@@ -92,13 +97,31 @@ def calls_by_kind(requests: Iterable[LoggedRequest]) -> dict[str, int]:
     return dict(Counter(f"{r.method} {r.operation_id or r.operation or r.path}" for r in requests))
 
 
-def failed(requests: Iterable[LoggedRequest]) -> list[str]:
+def refused_writes(requests: Iterable[LoggedRequest]) -> list[LoggedRequest]:
     """Write calls the emulator refused (a read's 404 is how a provider checks a name)."""
-    return [
-        f"{r.method} {r.path}: {r.status}"
-        for r in requests
-        if r.status is not None and r.status >= 400 and r.method != "GET"
-    ]
+    return [r for r in requests if r.status is not None and r.status >= 400 and r.method != "GET"]
+
+
+def shown(request: LoggedRequest) -> str:
+    """``PATCH /v2/contact_center/queues/abc: 404 1201 Queue does not exist: abc.``."""
+    return f"{request.method} {request.path}: {request.status} {request.error or ''}".strip()
+
+
+def failed(requests: Iterable[LoggedRequest]) -> list[str]:
+    """The refused write calls, each with the account's answer."""
+    return [shown(r) for r in refused_writes(requests)]
+
+
+def attach_api_answers(
+    refusals: list[Refusal], requests: Iterable[LoggedRequest], ids: Mapping[str, str]
+) -> None:
+    """Give each refusal the account's answers to the refused calls on its object (``ids``:
+    urn -> the object's id in the state, found in the call's path)."""
+    refused = refused_writes(requests)
+    for refusal in refusals:
+        object_id = ids.get(refusal.urn)
+        if object_id:
+            refusal.api += [shown(r) for r in refused if object_id in r.path.split("/")]
 
 
 def resource_of(urn: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from zoomcc.rehearsal.copy import StackCopy, Target, make_copy
 from zoomcc.rehearsal.report import (
     Refusal,
     Rehearsal,
+    attach_api_answers,
     calls_by_kind,
     failed,
     refusals_in_output,
@@ -111,12 +113,20 @@ def _up(copy: StackCopy, result: Rehearsal, emulators: list[EmulatorServer]) -> 
     args = ["up", "--yes", "--skip-preview", "--json", "--stack", copy.stack]
     done = pulumi(args, copy.project, copy.env)
     result.up_ok = done.returncode == 0
-    result.refusals += refusals_in_output(done.stdout)
     requests = _take_requests(emulators)
+    refusals = refusals_in_output(done.stdout)
+    attach_api_answers(refusals, requests, _ids(copy.deployment))
+    result.refusals += refusals
     result.calls["up"] = calls_by_kind(requests)
     result.failed_calls += failed(requests)
     if not result.up_ok and not result.refusals:
         result.refusals.append(Refusal("the update", _last_line(done.stderr or done.stdout)))
+
+
+def _ids(deployment: Mapping[str, Any]) -> dict[str, str]:
+    """urn -> id of each resource of a `pulumi stack export`."""
+    resources = (deployment.get("deployment") or {}).get("resources") or []
+    return {str(r["urn"]): str(r["id"]) for r in resources if r.get("urn") and r.get("id")}
 
 
 def _last_line(text: str) -> str:
