@@ -179,3 +179,22 @@ def test_a_file_that_is_not_a_snapshot_is_refused_in_one_line(tmp_path: Path) ->
     assert done.stderr.strip().splitlines() == [
         f'zoomcc emulator: {wrong} is not a zoomcc snapshot (no "format": "zoomcc-snapshot")'
     ]
+
+
+def test_a_reset_goes_back_to_the_loaded_snapshot_not_to_a_fresh_account(
+    api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    made = account(api)
+    original = take_snapshot(api).to_json()
+    with EmulatorServer(port=0) as copy:
+        copy.state.load_snapshot(original)
+        assert copy.state.object_count() == 0, "the snapshot is the account as found"
+        with client_of(copy) as copy_api:
+            copy_api.request(
+                "POST", "/contact_center/queues", json={"queue_name": "New", "channel": "voice"}
+            )
+            assert copy.state.object_count() == 1
+            copy.state.reset()
+            names = {q["queue_name"] for q in copy.state.objects("queues")}
+            ids = {q["cc_queue_id"] for q in copy.state.objects("queues")}
+    assert names == {"Support", "Idle"} and made["queue"] in ids
