@@ -8,7 +8,10 @@ settings), paced as it ships (Pro limits). The floor is the time the requests it
 at exactly Pro's per-label rates, each label's budget used at once (the largest, over
 labels, of requests / rate): no client can read the same things faster.
 
-    .venv/bin/python -m bench.export_seed [--quick] [--json PATH]
+    .venv/bin/python -m bench.export_seed [--quick] [--json PATH] [--command snapshot]
+
+``--command snapshot`` measures `zoomcc snapshot FILE` instead (what `zoomcc rehearse` reads
+first): the same reader, no program written.
 """
 
 from __future__ import annotations
@@ -58,9 +61,12 @@ def floor_seconds(labels: dict[str, int], plan: str = "pro") -> float:
     return max((n / rates[label] for label, n in labels.items() if label in rates), default=0)
 
 
-def measure_export(emu: EmulatorServer, objects: int = 0) -> dict[str, Any] | None:
-    """Run `zoomcc export` against `emu` and return its figures (wall time, peak RSS, API
-    calls from ``emu.state.requests``, the rate-limit floor, ratios, output size)."""
+def measure_export(
+    emu: EmulatorServer, objects: int = 0, command: str = "export"
+) -> dict[str, Any] | None:
+    """Run `zoomcc export` (or `zoomcc snapshot`) against `emu` and return its figures (wall
+    time, peak RSS, API calls from ``emu.state.requests``, the rate-limit floor, ratios,
+    output size)."""
     import os
     import resource
     import subprocess
@@ -79,9 +85,11 @@ def measure_export(emu: EmulatorServer, objects: int = 0) -> dict[str, Any] | No
     emu.state.clear_requests()
     out = Path(tempfile.mkdtemp(prefix="zoomcc-export-bench-"))
     watch = common.Stopwatch()
+    written = out / ("__main__.py" if command == "export" else "snapshot.json")
+    args = ["--out", str(out)] if command == "export" else [str(written)]
     done = subprocess.run(
-        [sys.executable, "-m", "zoomcc.cli", "export", "--out", str(out)],
-        env=env, capture_output=True, text=True, check=True,
+        [sys.executable, "-m", "zoomcc.cli", command, *args],
+        env=env, capture_output=True, text=True, check=True, cwd=out,
     )
     seconds = watch.elapsed
     calls = [r for r in emu.state.requests if r.operation != "oauth.token"]
@@ -100,24 +108,26 @@ def measure_export(emu: EmulatorServer, objects: int = 0) -> dict[str, Any] | No
         "list_requests": lists,
         "get_requests": len(calls) - lists,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
-        "program_bytes": (out / "__main__.py").stat().st_size,
+        f"{'program' if command == 'export' else 'snapshot'}_bytes": written.stat().st_size,
         "summary": done.stdout.strip(),
     }
 
 
 def main() -> None:
-    args = common.parser(__doc__ or "").parse_args()
+    p = common.parser(__doc__ or "")
+    p.add_argument("--command", choices=["export", "snapshot"], default="export")
+    args = p.parse_args()
     total = 200 if args.quick else 1000
     with EmulatorServer(port=0) as emu:
         watch = common.Stopwatch()
         counts = seed_account(emu, total)
         seeded_s = watch.elapsed
         objects = emu.state.object_count()
-        figure = measure_export(emu, objects)
+        figure = measure_export(emu, objects, args.command)
     common.table(f"Seeded account ({objects} objects in {seeded_s:.2f} s)",
                  ["collection", "objects"], sorted(counts.items()))
     common.console.print(figure)
-    common.write_json(args.json, {"seeded": counts, "objects": objects, "export": figure})
+    common.write_json(args.json, {"seeded": counts, "objects": objects, args.command: figure})
 
 
 if __name__ == "__main__":

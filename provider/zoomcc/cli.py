@@ -49,6 +49,10 @@ def emulator(
     rate_limits: Annotated[
         bool, typer.Option(help="Enforce Zoom's Pro per-label rate limits (429s).")
     ] = False,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(help="Start with this `zoomcc snapshot` of an account, ids kept."),
+    ] = None,
 ) -> None:
     """Serve the local Contact Center API emulator in the foreground.
 
@@ -56,8 +60,39 @@ def emulator(
     `emulator-secret`; a token comes from POST /oauth/token as from Zoom's.
     """
     from zoomcc.emulator import serve
+    from zoomcc.emulator.snapshot import SnapshotError, read_snapshot
 
-    serve(host=host, port=port, rate_limits_enabled=rate_limits)
+    try:
+        document = read_snapshot(snapshot) if snapshot is not None else None
+    except SnapshotError as exc:
+        typer.echo(f"zoomcc emulator: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    serve(host=host, port=port, rate_limits_enabled=rate_limits, snapshot=document)
+
+
+@app.command()
+def snapshot(
+    out: Annotated[Path, typer.Argument(help="The JSON file to write.")],
+    stack: Annotated[
+        str | None, typer.Option(help="Stack whose credentials to use (default: selected).")
+    ] = None,
+    cwd: Annotated[Path, typer.Option(help="The Pulumi project directory.")] = Path("."),
+    account: Annotated[
+        str | None, typer.Option(help="Read this profile of zoomcc:accounts instead.")
+    ] = None,
+) -> None:
+    """Read a whole account, read-only, into a JSON file `zoomcc emulator --snapshot` loads.
+
+    Credentials as the provider reads them: the stack's config in a Pulumi project, else
+    ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET (and ZOOM_BASE_URL).
+    """
+    from zoomcc.rehearsal.taking import SnapshotFailed, run_snapshot
+
+    try:
+        typer.echo(run_snapshot(out, cwd.resolve(), stack, account))
+    except SnapshotFailed as exc:
+        typer.echo(f"zoomcc snapshot: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command(short_help="Find or build the Pulumi CLI; print its PATH entries.")
@@ -283,6 +318,41 @@ def review(
         raise fail(exc) from exc
     effects = f", {len(result.effects)} effects" if changes else ""
     typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
+
+
+@app.command()
+def rehearse(
+    stack: Annotated[
+        str | None, typer.Option(help="The stack to rehearse (default: the selected one).")
+    ] = None,
+    cwd: Annotated[Path, typer.Option(help="The Pulumi project directory.")] = Path("."),
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON (for CI).")
+    ] = False,
+    review: Annotated[
+        Path | None, typer.Option(help="Also draw the change here (routing.svg/.png/.md).")
+    ] = None,
+) -> None:
+    """Run the stack's change on a copy of its account in the emulator before production.
+
+    Snapshots each account the stack reaches (reads only), loads each into an emulator, copies
+    the stack's state into a throwaway backend pointed at them, runs `pulumi preview` and
+    `pulumi up` there, and reports the changes, the API calls and every refusal. Exits 1 when
+    the rehearsal's update failed, 2 when it could not be set up.
+    """
+    from rich.console import Console
+
+    from zoomcc.rehearsal.run import rehearse as run_rehearsal
+    from zoomcc.rehearsal.stack import StackError
+    from zoomcc.rehearsal.taking import SnapshotFailed
+
+    try:
+        result = run_rehearsal(cwd.resolve(), stack, review, Console(stderr=True))
+    except (StackError, SnapshotFailed) as exc:
+        typer.echo(f"zoomcc rehearse: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(result.to_json() if json_output else result.text())
+    raise typer.Exit(0 if result.passed else 1)
 
 
 def _live_objects(base_url: str | None) -> list[StateObject]:

@@ -34,9 +34,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "plugin": frozenset({"apispec", "client", "resources", "dynamic", "exporter", "lookup"}),
     "quickstart": frozenset({"emulator", "engine"}),
     "review": frozenset({"apispec", "resources"}),
+    "rehearsal": frozenset(
+        {"apispec", "client", "resources", "dynamic", "emulator", "exporter", "engine", "review"}
+    ),
     "cli": frozenset(
         {"apispec", "client", "resources", "dynamic", "emulator", "engine", "exporter", "lookup"}
-        | {"quickstart", "codegen", "review"}
+        | {"quickstart", "codegen", "review", "rehearsal"}
     ),
     "pulumi_zoomcc": frozenset({"apispec", "client", "resources", "dynamic", "lookup"}),
 }

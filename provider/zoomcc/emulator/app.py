@@ -11,6 +11,7 @@ connection without answering (see :func:`~zoomcc.emulator.connection.drop_connec
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from typing import Final
@@ -103,6 +104,7 @@ class EmulatorApp:
             fault: str | None = None,
             applied_status: int | None = None,
             rate_limited: str | None = None,
+            error: str | None = None,
         ) -> None:
             state.log_request(
                 time=time.time(),
@@ -118,6 +120,7 @@ class EmulatorApp:
                 rate_limited=rate_limited,
                 body=info.body if is_api else None,
                 operation_id=info.operation_id,
+                error=error,
             )
 
         plan = state.plan_faults(method, path)
@@ -145,7 +148,11 @@ class EmulatorApp:
             except RequestRefused as exc:
                 # Logged before the client can see the refusal, as every answer is (observe).
                 # A 429's X-RateLimit-Type says which limit: QPS or Daily-limit.
-                record(exc.status, rate_limited=exc.headers.get("X-RateLimit-Type"))
+                record(
+                    exc.status,
+                    rate_limited=exc.headers.get("X-RateLimit-Type"),
+                    error=f"{exc.code} {exc.message}",
+                )
                 await refusal_response(exc)(scope, receive, send)
                 return
             except ClientDisconnect:
@@ -170,6 +177,8 @@ class EmulatorApp:
                 await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
             return
 
+        answered: list[bytes] = []
+
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
                 seen["status"] = message["status"]
@@ -177,15 +186,14 @@ class EmulatorApp:
                     # No body follows: the client has the whole response with the headers.
                     record(seen.get("status"))
                     seen["logged"] = 1
-            elif (
-                message["type"] == "http.response.body"
-                and not message.get("more_body")
-                and "logged" not in seen
-            ):
-                # Log before the client can see the response, so a test that clears the
-                # log right after a call never finds that call in it later.
-                record(seen.get("status"))
-                seen["logged"] = 1
+            elif message["type"] == "http.response.body" and "logged" not in seen:
+                if seen.get("status", 200) >= 400:
+                    answered.append(bytes(message.get("body", b"")))
+                if not message.get("more_body"):
+                    # Log before the client can see the response, so a test that clears the
+                    # log right after a call never finds that call in it later.
+                    record(seen.get("status"), error=_error_of(answered))
+                    seen["logged"] = 1
             await send(message)
 
         await self._run(scope, receive, observe, seen)
@@ -251,6 +259,17 @@ class EmulatorApp:
             if "status" not in seen:
                 await zoom_error(500, 500, "Internal emulator error.")(scope, receive, send)
             seen.setdefault("status", 500)
+
+
+def _error_of(chunks: list[bytes]) -> str | None:
+    """``1201 Queue does not exist: abc.`` from a Zoom-style error body (None: not one)."""
+    try:
+        body = json.loads(b"".join(chunks) or b"null")
+    except ValueError:
+        return None
+    if not isinstance(body, dict) or "message" not in body:
+        return None
+    return f"{body.get('code', '')} {body['message']}".strip()
 
 
 def create_app(state: EmulatorState) -> EmulatorApp:

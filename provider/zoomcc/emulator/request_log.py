@@ -37,6 +37,8 @@ class LoggedRequest:
     """The parsed JSON body of an API request (never of the token request)."""
     operation_id: str | None = None
     """The API spec's operation, e.g. ``delete_a_region``; None outside the API."""
+    error: str | None = None
+    """An error answer's Zoom code and message, ``1201 Queue does not exist: abc.``."""
 
     def to_dict(self) -> Obj:
         """JSON-ready copy."""

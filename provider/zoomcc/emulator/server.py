@@ -6,7 +6,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, TextIO
 
 import uvicorn
@@ -167,14 +167,17 @@ def serve(
     collections: Sequence[Collection] = DEFAULT_COLLECTIONS,
     log_level: str = "info",
     banner: TextIO | None = sys.stderr,
+    snapshot: Mapping[str, Json] | None = None,
     **options: Json,
 ) -> None:
     """Run the emulator in the foreground until interrupted (``zoomcc emulator``).
 
     Binds loopback unless another ``host`` is given. ``options`` are
-    :class:`~zoomcc.emulator.state.EmulatorConfig` field names.
+    :class:`~zoomcc.emulator.state.EmulatorConfig` field names; ``snapshot`` (a ``zoomcc
+    snapshot`` document) replaces the fresh account's objects with a real account's.
     """
     state = EmulatorState(collections, **options)
+    not_loaded = state.load_snapshot(snapshot) if snapshot is not None else []
     app = create_app(state)
     if banner is not None:
         url, cfg = _base_url(host, port), state.config
@@ -188,5 +191,10 @@ def serve(
             file=banner,
             flush=True,
         )
+        if snapshot is not None:
+            held = sum(len(v) for v in state.all_objects().values())
+            print(f"  snapshot:     {held} objects loaded, ids kept", file=banner, flush=True)
+        for line in not_loaded:
+            print(f"  not loaded:   {line}", file=banner, flush=True)
     server = uvicorn.Server(_uvicorn_config(app, log_level, access_log=True, host=host, port=port))
     server.run()

@@ -23,6 +23,7 @@ from zoomcc.emulator.model import Collection
 from zoomcc.emulator.rate_limits import RateLimiter, RateLimitHit
 from zoomcc.emulator.refusals import Json, Obj
 from zoomcc.emulator.request_log import LoggedRequest, RequestLog
+from zoomcc.emulator.snapshot import load_snapshot
 from zoomcc.emulator.store import Store
 from zoomcc.emulator.table import DEFAULT_COLLECTIONS
 from zoomcc.emulator.tokens import TokenIssuer, credentials_match
@@ -59,6 +60,9 @@ class EmulatorState:
         self.config = EmulatorConfig()
         self.config.apply(options)
         self._tokens = TokenIssuer()
+        self._snapshot: Mapping[str, Json] | None = None
+        self.not_loaded: list[str] = []
+        """What the loaded snapshot held that the emulator has no collection for."""
         self._fresh_counters()
 
     def _fresh_counters(self) -> None:
@@ -67,6 +71,12 @@ class EmulatorState:
         self._faults = FaultInjector(self.config.fault_seed)
         self._limits = RateLimiter()
         self._fixture_ids: set[str] = set()
+        if self._snapshot is not None:  # the snapshot is the account as it was found
+            self.not_loaded = load_snapshot(self.store, self._snapshot)
+            for name, held in self.store.dump().items():
+                id_field = self.store.collection(name).id_field
+                self._fixture_ids |= {str(o.get(id_field)) for o in held}
+            return
         names = {c.name for c in self.collections}
         declared = {c.name: tuple(c.fixtures) for c in self.collections if c.fixtures}
         for collection, objects in {**ACCOUNT_FIXTURES, **declared}.items():
@@ -87,8 +97,18 @@ class EmulatorState:
                 self._log.resize(self.config.request_log_limit)
             return copy.deepcopy(self.config)
 
+    def load_snapshot(self, document: Mapping[str, Json]) -> list[str]:
+        """Hold a real account's objects (``zoomcc snapshot``) instead of a fresh account's,
+        ids kept; a reset goes back to them. Returns what could not be loaded."""
+        with self.lock:
+            self._snapshot = document
+            self.store.clear()
+            self._fresh_counters()
+            return list(self.not_loaded)
+
     def reset(self) -> None:
-        """Back to the state right after start: no objects, no log, the initial options
+        """Back to the state right after start: no objects (the snapshot's, if one was
+        loaded), no log, the initial options
         (so faults and limits given later are switched off), counters at zero. Tokens stay
         valid, so a client's cached token survives a reset between tests."""
         with self.lock:
