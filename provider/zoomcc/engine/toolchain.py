@@ -9,11 +9,14 @@ runs ``python -m pulumi.dynamic`` in the interpreter the stack uses.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,9 +120,30 @@ def write_shims(target: Path, python: str) -> None:
             tmp.replace(path)
 
 
+@contextmanager
+def _cache_lock() -> Iterator[None]:
+    """Hold the cache to this process: parallel test workers (pytest-xdist) that all find no
+    CLI on a fresh machine wait for the first one's build instead of each building it (or
+    writing the same shim) at once."""
+    root = cache_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / "engine.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def ensure_engine(python: str | None = None) -> EngineToolchain:
-    """A usable engine: `pulumi` from PATH, or the pinned build from the cache."""
-    python = python or sys.executable
+    """A usable engine: `pulumi` from PATH, or the pinned build from the cache (built by one
+    process at a time)."""
+    with _cache_lock():
+        return _find_or_build(python or sys.executable)
+
+
+def _find_or_build(python: str) -> EngineToolchain:
+    """The shims for ``python``, and `pulumi` from PATH or the cache (built if absent)."""
     tag = hashlib.sha256(python.encode()).hexdigest()[:12]
     shims = cache_dir() / f"shims-{tag}"
     write_shims(shims, python)
