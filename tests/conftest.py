@@ -39,6 +39,40 @@ def no_contract_violations(request: pytest.FixtureRequest) -> Iterator[None]:
         pytest.fail("requests the real API would refuse:\n" + "\n".join(sorted(set(seen))))
 
 
+WORKERS_PER_CPU = 2
+"""Parallel workers per CPU for ``-n auto`` (pyproject.toml's ``addopts``): more than one,
+because an engine test spends most of its time waiting on the engine's own processes."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """How many workers ``-n auto`` starts: ``PYTEST_XDIST_AUTO_NUM_WORKERS`` if set, else
+    :data:`WORKERS_PER_CPU` for each CPU this process may use."""
+    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    return int(chosen) if chosen else WORKERS_PER_CPU * len(os.sched_getaffinity(0))
+
+
+ENGINE_TIERS = ("e2e", "reliability")
+"""The test folders whose tests run the real Pulumi engine."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that runs the engine ``e2e`` (those of the engine tiers, and any that
+    asks for the ``engine`` fixture), so ``-m "not e2e"`` is the fast tier by construction.
+
+    In a parallel run (a pytest-xdist worker) the engine's tests go first, in the random order
+    pytest-randomly gave them, and the quick tests after: handed out one or two at a time
+    (``--maxschedchunk``), the long ones start early on every worker and the quick ones fill
+    the gaps, instead of one worker ending the run alone on a queue of engine tests."""
+    tests = Path(__file__).parent
+    for item in items:
+        tier = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        uses_engine = "engine" in getattr(item, "fixturenames", ())
+        if (tier in ENGINE_TIERS or uses_engine) and item.get_closest_marker("e2e") is None:
+            item.add_marker(pytest.mark.e2e)
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
+
+
 ACCOUNT_ID = "emulator-account"
 CLIENT_ID = "emulator-client"
 CLIENT_SECRET = "emulator-secret"

@@ -1,5 +1,6 @@
 """`zoomcc review` on real stacks: the examples as they are on disk are drawn from their
-stack (exported by the CLI), and a change to the contact center (Friday hours, a skill taken
+stack (exported by the CLI; tests/e2e/test_examples.py, on the stack each example deploys),
+and a change to the contact center (Friday hours, a skill taken
 from three agents, a queue replaced, an entry point moved to a new flow) is drawn from
 `pulumi preview --json` and summed up in one line per effect.
 
@@ -21,7 +22,6 @@ from tests.e2e.stacks import (
     PASSPHRASE,
     Stacks,
     edit_program,
-    example_project,
     working_copy,
 )
 from tests.unit.test_review_drawing import svg_marks
@@ -71,19 +71,6 @@ MARKS = {
     ("edge", "entry +1 415 555 0100->flow Flow Support IVR v2"): "added",
     ("edge", "queue Queue Support->team Team Tier 1"): "untouched",
 }
-EXAMPLE_NODES = {
-    "quickstart": {"queue Queue Support", "queue Queue Chat", "team Team Tier 1"},
-    "contact-center": {
-        "queue Queue Support",
-        "campaign Campaign Spring campaign",
-        "inbox Inbox After-hours voicemail",
-        "team Team Tier 1",
-        "queue Queue Billing",
-        "flow Flow Support IVR",
-        "entry +1 415 555 0100",
-        "person ana@example.com",
-    },
-}
 
 
 def cli_env(backend: Path) -> dict[str, str]:
@@ -105,25 +92,6 @@ def run(args: list[str], cwd: Path, backend: Path) -> str:
 
 def review(args: list[str], cwd: Path, backend: Path) -> str:
     return run([sys.executable, "-m", "zoomcc.cli", "review", *args], cwd, backend)
-
-
-@pytest.mark.parametrize("name", sorted(EXAMPLE_NODES))
-def test_an_example_is_drawn_from_its_stack_with_each_queue_team_inbox_and_campaign(
-    name: str, stacks: Stacks, tmp_path: Path
-) -> None:
-    project = example_project(name)
-    stack = stacks.project(project, STACK, {"rootTeamId": ROOT_TEAM_ID})
-    try:
-        stack.up()
-        review([STACK, "--project", str(project), "--out", str(tmp_path)], project, stacks.backend)
-    finally:
-        stack.destroy()
-        stack.workspace.remove_stack(STACK, force=True)
-        (project / f"Pulumi.{STACK}.yaml").unlink(missing_ok=True)
-    drawn = {title for kind, title in svg_marks(tmp_path / "routing.svg") if kind == "node"}
-    assert EXAMPLE_NODES[name] <= drawn
-    assert (tmp_path / "routing.png").read_bytes().startswith(b"\x89PNG")
-    assert f"## Routing of {STACK}" in (tmp_path / "routing.md").read_text()
 
 
 def test_a_change_is_drawn_and_each_effect_named_from_the_preview(

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from zoomcc.engine.locking import file_lock
 from zoomcc.engine.yaml_host import YamlHostUnavailableError, build_yaml_host, link_beside
 
 PULUMI_VERSION = "v3.259.0"
@@ -146,9 +147,14 @@ def write_shims(target: Path, python: str) -> None:
 
 
 def ensure_engine(python: str | None = None, *, yaml: bool = False) -> EngineToolchain:
-    """A usable engine: `pulumi` from PATH, or the pinned build from the cache; with
-    ``yaml``, Pulumi YAML's language host beside it."""
-    python = python or sys.executable
+    """A usable engine: `pulumi` from PATH, or the pinned build from the cache (built by one
+    process at a time); with ``yaml``, Pulumi YAML's language host beside it."""
+    with file_lock(cache_dir() / "engine.lock"):
+        return _find_or_build(python or sys.executable, yaml)
+
+
+def _find_or_build(python: str, yaml: bool) -> EngineToolchain:
+    """The shims for ``python``, and `pulumi` from PATH or the cache (built if absent)."""
     tag = hashlib.sha256(python.encode()).hexdigest()[:12]
     shims = cache_dir() / f"shims-{tag}"
     write_shims(shims, python)

@@ -9,14 +9,13 @@ wait for one build instead of each starting their own.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from zoomcc.engine.locking import file_lock
 
 YAML_VERSION = "v1.25.0"
 YAML_MODULE = "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
@@ -25,18 +24,6 @@ HOST = "pulumi-language-yaml"
 
 class YamlHostUnavailableError(RuntimeError):
     """No YAML language host could be found or built; the message says what failed."""
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created if missing) for the block."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def build_yaml_host(cache: Path) -> Path:
@@ -48,7 +35,7 @@ def build_yaml_host(cache: Path) -> Path:
     binary = target / HOST
     if binary.exists():
         return binary
-    with _locked(cache / "yaml-host.lock"):
+    with file_lock(cache / "yaml-host.lock"):
         if binary.exists():  # another worker built it while this one waited
             return binary
         go = shutil.which("go")
