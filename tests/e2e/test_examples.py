@@ -56,7 +56,11 @@ EXAMPLE_NODES = {
         "entry +1 415 555 0100",
         "person ana@example.com",
     },
-    "flow-routing": {"flow Flow Support menu", "queue Queue Menu support", "queue Queue Menu billing"},
+    "flow-routing": {
+        "flow Flow Support menu",
+        "queue Queue Menu support",
+        "queue Queue Menu billing",
+    },
 }
 """What `zoomcc review` draws of each example, at least (node titles)."""
 
