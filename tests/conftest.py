@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from pydantic import SecretStr
 
@@ -112,4 +113,18 @@ def api(emulator: EmulatorServer) -> Iterator[ZoomClient]:
         pacing=False,
     )
     with ZoomClient(settings) as client:
+        yield client
+
+
+@pytest.fixture()
+def raw(emulator: EmulatorServer) -> Iterator[httpx.Client]:
+    """An httpx client with a bearer token from the emulator's OAuth endpoint: requests the
+    API client would refuse itself reach the emulator as sent."""
+    token = httpx.post(
+        emulator.oauth_url,
+        auth=(CLIENT_ID, CLIENT_SECRET),
+        data={"grant_type": "account_credentials", "account_id": ACCOUNT_ID},
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=emulator.api_base_url, headers=headers) as client:
         yield client

@@ -117,24 +117,6 @@ def test_the_offline_stack_block_deploys_the_quickstart(
     engine: EngineToolchain, tmp_path: Path
 ) -> None:
     project = user_project(tmp_path)
-    port = str(free_port())
-    script = readme_blocks()["offline-stack"].replace("8765", port)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")}
-    env["PULUMI_SKIP_UPDATE_CHECK"] = "true"
-    env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"] = "true"
-    run = subprocess.Popen(
-        ["bash", "-euo", "pipefail", "-c", script + "\npulumi destroy --yes\n"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        out, _ = run.communicate(timeout=480)
-    finally:
-        os.killpg(run.pid, signal.SIGTERM)  # the emulator the block left running
-    assert run.returncode == 0, out
+    out = run_block("offline-stack", project)
     assert "Resources:" in out and "created" in out, out
     assert (project / ".pulumi-state").is_dir()

@@ -3,7 +3,6 @@ against the running emulator, so the page and the emulator cannot drift apart un
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +10,6 @@ import httpx
 import pytest
 
 from zoomcc.emulator import EmulatorServer
-
-from ..conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "emulator.md"
 QUEUE = "{queue}"
@@ -72,19 +69,6 @@ LIMITS = [
         )
     ),
 ]
-
-
-@pytest.fixture()
-def raw(emulator: EmulatorServer) -> Iterator[httpx.Client]:
-    """An httpx client with a bearer token (the API client would refuse some bodies itself)."""
-    token = httpx.post(
-        emulator.oauth_url,
-        auth=(CLIENT_ID, CLIENT_SECRET),
-        data={"grant_type": "account_credentials", "account_id": ACCOUNT_ID},
-    ).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    with httpx.Client(base_url=emulator.api_base_url, headers=headers) as client:
-        yield client
 
 
 @pytest.mark.parametrize("limit", LIMITS, ids=[limit.name for limit in LIMITS])

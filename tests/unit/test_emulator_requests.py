@@ -5,7 +5,7 @@ Raw httpx, not the API client: the client refuses contract violations before sen
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +15,6 @@ import pytest
 from zoomcc.apispec import load_api_spec
 from zoomcc.emulator import EmulatorServer
 from zoomcc.emulator.request_check import RequestRefused, check_query
-
-from ..conftest import ACCOUNT_ID, CLIENT_ID, CLIENT_SECRET
 
 QUEUES = "/contact_center/queues"
 SUPPORT = "{support}"
@@ -255,19 +253,6 @@ CASES = [
         shows={"queue_name": "Support"},
     ),
 ]
-
-
-@pytest.fixture()
-def raw(emulator: EmulatorServer) -> Iterator[httpx.Client]:
-    """An httpx client with a bearer token from the emulator's OAuth endpoint."""
-    token = httpx.post(
-        emulator.oauth_url,
-        auth=(CLIENT_ID, CLIENT_SECRET),
-        data={"grant_type": "account_credentials", "account_id": ACCOUNT_ID},
-    ).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    with httpx.Client(base_url=emulator.api_base_url, headers=headers) as client:
-        yield client
 
 
 def _seed(emulator: EmulatorServer) -> str:

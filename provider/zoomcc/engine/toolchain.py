@@ -168,24 +168,8 @@ def _find_or_build(python: str, yaml: bool) -> EngineToolchain:
         return EngineToolchain(Path(on_path), (shims,), built=False)
     bin_dir = cache_dir() / f"bin-{PULUMI_VERSION}"
     existed = (bin_dir / "pulumi").exists()
-    binary = _link_beside(build_cli(bin_dir), shims)
+    binary = link_beside(build_cli(bin_dir), shims)
     return EngineToolchain(binary, (shims,), built=not existed)
-
-
-def _link_beside(binary: Path, shims: Path) -> Path:
-    """Put the CLI next to the shims, so the engine finds its plugins "bundled" beside it
-    instead of warning about plugins taken from PATH. A hard link costs no space."""
-    target = shims / "pulumi"
-    if target.exists() and target.stat().st_ino == binary.stat().st_ino:
-        return target
-    tmp = shims / "pulumi.link"
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(binary, tmp)
-    except OSError:
-        shutil.copy2(binary, tmp)
-    tmp.replace(target)
-    return target
 
 
 def engine_env(toolchain: EngineToolchain, base: dict[str, str] | None = None) -> dict[str, str]:

@@ -60,11 +60,14 @@ def build_yaml_host(cache: Path) -> Path:
 
 
 def link_beside(binary: Path, directory: Path) -> Path:
-    """Put the host next to the CLI (the engine looks there first); a hard link, else a copy."""
-    link = directory / HOST
+    """Put ``binary`` in ``directory`` under its own name: the YAML host next to the CLI, the
+    CLI next to the shims (the engine looks beside itself first and takes what it finds there
+    as bundled, with no warning about plugins from PATH). A hard link costs no space; else a
+    copy."""
+    link = directory / binary.name
     if link.exists() and link.stat().st_ino == binary.stat().st_ino:
         return link
-    tmp = directory / f"{HOST}.link"
+    tmp = directory / f"{binary.name}.link"
     tmp.unlink(missing_ok=True)
     try:
         os.link(binary, tmp)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zoomcc.client import ZoomApiError, ZoomClient
+from zoomcc.dynamic.members import as_declared
 from zoomcc.dynamic.values import normalize
 from zoomcc.exporter.model import ExportedObject, Progress, no_progress
 from zoomcc.exporter.reading import Unreadable, refusal
@@ -27,25 +28,6 @@ APPLIES_TO: dict[str, Callable[[ExportedObject], bool]] = {
     "QueueInterruptSettings": lambda queue: queue.live.get("channel") in (None, "voice"),
 }
 """Settings only some parents can have: the others are not asked (nor noted as unread)."""
-
-
-def _members(spec: MembershipSpec, listed: list[dict[str, Any]]) -> list[Any]:
-    """The listed members as the resource declares them (ids, or objects with attributes)."""
-    members: list[Any] = []
-    for item in listed:
-        if spec.member_key is None:
-            key = next((k for k in spec.match_keys if item.get(k)), None)
-            if key is not None:
-                members.append(str(item[key]))
-            continue
-        if not item.get(spec.member_key):
-            continue
-        member = {spec.member_key: item[spec.member_key]}
-        for attr, live_field in spec.attributes.items():
-            if item.get(live_field) is not None:
-                member[attr] = item[live_field]
-        members.append(member)
-    return members
 
 
 def _filter_values(spec: MembershipSpec) -> Iterator[dict[str, Any]]:
@@ -113,7 +95,7 @@ class RelationReader:
         for parent in parents:
             for filters in _filter_values(spec):
                 try:
-                    members = _members(spec, _listed(self.client, spec, parent, filters))
+                    members = as_declared(spec, _listed(self.client, spec, parent, filters))
                 except ZoomApiError as exc:
                     self._note_refusal(spec, parent, "cannot list", exc)
                     continue
