@@ -16,9 +16,10 @@ from pydantic import SecretStr
 
 from tests.support.cases import MEMBERSHIP_CASES, MembershipCase
 from tests.support.cases.settings import INTERRUPT_AUDIO, _inbox_with_users
+from tests.support.export_account import account
 from tests.support.membership_steps import add_outside, live_members
 from tests.unit.test_cli_as_a_user_runs_it import ZOOMCC, free_port
-from tests.unit.test_export_reading import a_book_contact_with_a_tier, account
+from tests.unit.test_export_reading import a_book_contact_with_a_tier
 from zoomcc.client import ClientSettings, ZoomClient
 from zoomcc.emulator import EmulatorServer
 from zoomcc.rehearsal.snapshot import take_snapshot
