@@ -4,7 +4,8 @@ object type, parameterised by its ``ResourceSpec``.
 Create adopts (``adoption``) or POSTs without ever sending twice blindly (``recovery``),
 and reads the object back only where the create's answer lacks a GET field
 (``completeness``); read answers from one listing of the collection where list items carry
-every GET field (``collection_reads``); update patches only what changed (``changes``);
+every GET field (``collection_reads``); update patches only what changed (``changes``) and derives its outputs from the old ones
+and the body where the spec shows they follow (``update_outputs``);
 delete deletes (archived first where Zoom asks, with delete-time query
 parameters). Irregular call shapes a spec declares (``resources.call_shapes``) are sent by
 ``call_shapes`` and ``uploads``, each called from one place here.
@@ -43,6 +44,7 @@ from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.update_outputs import derivable, derived_live
 from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import extract, is_unknown, matches, normalize, without
 from zoomcc.resources.spec import ResourceSpec
@@ -186,7 +188,9 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
                 "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
             ) from exc
-        outs = self._read_outputs(id_, news, checked)  # read after the PATCH: current
+        if checked is None and derivable(self.spec):  # the state and the body say it all
+            checked = derived_live(self.spec, olds, body)
+        outs = self._read_outputs(id_, news, checked)  # else read after the PATCH: current
         if IMPORT_KEY in olds and ADOPTION_KEY in olds:
             outs[ADOPTION_KEY] = olds[ADOPTION_KEY]
         return UpdateResult(outs)
