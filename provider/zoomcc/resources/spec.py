@@ -28,7 +28,6 @@ from zoomcc.resources.derived import derived_rules
 from zoomcc.resources.object_calls import ObjectCalls
 from zoomcc.resources.removal import Removal
 
-
 WRITE_STAMP = re.compile(r"\blast modified\b|\blast user to modify\b|\bwho modified\b", re.I)
 """How the reference describes a field the server sets on every write: ``last_modified_time``
 ("The date and time when this data was last modified.", line 32234), ``modified_by`` ("The ID
