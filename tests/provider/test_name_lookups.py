@@ -267,3 +267,18 @@ def test_export_lists_address_books_per_unit_and_variables_per_group(api: ZoomCl
     assert skipped == []
     assert {o.object_id for o in found if o.spec.name == "AddressBook"} == books
     assert {o.object_id for o in found if o.spec.name == "Variable"} == variables
+
+
+def test_a_skill_create_is_its_post_alone(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    """Skill's create documents 1502 "Skill name already exists" and its answer every GET
+    field: one call, where it was a GET by name and the POST."""
+    category = api.request(
+        "POST",
+        "/contact_center/skills/categories",
+        json={"skill_category_name": "Languages", "skill_type": "text"},
+    )["skill_category_id"]
+    emulator.state.clear_requests()
+    provider.create("Skill", {"name": "French", "skill_category_id": category})
+    assert [_shown(r) for r in _api_calls(emulator)] == ["POST /v2/contact_center/skills"]
