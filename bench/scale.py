@@ -18,6 +18,11 @@ program), the Pulumi CLI and the provider process, sampled every 50 ms. Requests
 from the emulator's request log, by method (LIST = a GET of the collection).
 
     .venv/bin/python -m bench.scale [--quick] [--n 50 200 500] [--plan pro] [--json PATH]
+
+``--steps N``: instead, the stack of N SkillCategories and N Skills (one per category) through
+every step, paced as shipped: up (create), preview, up with no change, refresh, up after a
+description change on the N categories (update), destroy; the calls of each step by method
+and per resource (the issue-25 stack: ``--steps 150``).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from bench.noop_provider import Noop
 
 KINDS = ("noop", "zoomcc", "zoomcc-unpaced")
 LIGHT_PER_S = {"pro": 20.0, "business": 40.0}
-COLLECTION = "/v2/contact_center/skills/categories"
+COLLECTIONS = frozenset({"/v2/contact_center/skills/categories", "/v2/contact_center/skills"})
 
 
 def zoomcc_program(n: int) -> Callable[[], None]:
@@ -44,6 +49,49 @@ def zoomcc_program(n: int) -> Callable[[], None]:
                                  skill_type="text")
 
     return run
+
+
+def skills_program(n: int, variant: int) -> Callable[[], None]:
+    """N categories (their description changed in ``variant`` 2) and one Skill in each."""
+
+    def run() -> None:
+        for i in range(n):
+            suffix = " v2" if variant == 2 else ""
+            cat = zoomcc.SkillCategory(f"cat-{i}", name=f"Category {i}",
+                                       description=f"Bench {i}{suffix}", skill_type="text")
+            zoomcc.Skill(f"skill-{i}", name=f"Skill {i}", skill_category_id=cat.id)
+
+    return run
+
+
+def steps_run(n: int, plan: str | None) -> dict[str, Any]:
+    """Every step of the N + N stack; calls per step (all of them against the API)."""
+    with common.emulator_process() as emu, common.scratch_dir("bench-steps-") as work:
+        extra = {"plan": plan} if plan else {}
+        config = common.stack_config(emu.api_base_url, **extra)
+        stack = common.make_stack(work, skills_program(n, 1), config)
+        take_calls(emu.api_base_url)
+        steps: dict[str, Any] = {}
+
+        def step(name: str, run: Callable[[], Any], resources: int) -> None:
+            watch = common.Stopwatch()
+            run()
+            calls = take_calls(emu.api_base_url)
+            steps[name] = {
+                "calls": dict(calls), "api_requests": api_calls(calls), "resources": resources,
+                "per_resource": api_calls(calls) / resources, "wall_s": watch.elapsed,
+            }
+            common.console.print(name, steps[name])
+
+        step("create", stack.up, 2 * n)
+        step("preview", stack.preview, 2 * n)
+        step("up no-op", stack.up, 2 * n)
+        step("refresh", stack.refresh, 2 * n)
+        stack.workspace.program = skills_program(n, 2)
+        step("update", stack.up, n)
+        step("destroy", stack.destroy, 2 * n)
+        objects = _admin(emu.api_base_url, "stats").get("objects")
+    return {"n": n, "steps": steps, "objects_left": objects}
 
 
 def noop_program(n: int) -> Callable[[], None]:
@@ -72,7 +120,7 @@ def take_calls(api_base_url: str) -> Counter[str]:
     for r in logged:
         if r.get("operation") == "oauth.token":
             calls["token"] += 1
-        elif r["method"] == "GET" and r["path"] == COLLECTION:
+        elif r["method"] == "GET" and r["path"] in COLLECTIONS:
             calls["LIST"] += 1
         else:
             calls[r["method"]] += 1
@@ -135,7 +183,21 @@ def main() -> None:
                    help="PULUMI_SKIP_CHECKPOINTS=true: the engine writes no state mid-run")
     p.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS),
                    help="which runs (default all three)")
+    p.add_argument("--steps", type=int, metavar="N",
+                   help="the N SkillCategories + N Skills stack through every step instead")
     args = p.parse_args()
+    if args.steps:
+        common.engine_environ()
+        result = steps_run(args.steps, args.plan)
+        common.table(
+            f"{args.steps} SkillCategories + {args.steps} Skills: API calls per step",
+            ["step", "API requests", "resources", "per resource", "by method", "s"],
+            [[name, r["api_requests"], r["resources"], r["per_resource"],
+              " + ".join(f"{v} {k}" for k, v in sorted(r["calls"].items()) if k != "token"),
+              r["wall_s"]] for name, r in result["steps"].items()],
+        )
+        common.write_json(args.json, {"plan": args.plan or "pro", **result})
+        return
     ns = args.n or ([20, 50] if args.quick else [50, 200, 500])
     plan = args.plan or "pro"
     common.engine_environ()

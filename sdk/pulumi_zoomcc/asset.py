@@ -38,8 +38,6 @@ class Asset(ZoomResource, module="zoomcc", name='Asset'):
     content_hash: pulumi.Output[str]
     description: pulumi.Output[str]
     items: pulumi.Output[list[outputs.AssetItem]]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     type: pulumi.Output[str]
 

@@ -26,8 +26,6 @@ class Disposition(ZoomResource, module="zoomcc", name='Disposition'):
     description: pulumi.Output[str]
     disposition_id: pulumi.Output[str]
     disposition_type: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     queue_count: pulumi.Output[int]
     status: pulumi.Output[str]

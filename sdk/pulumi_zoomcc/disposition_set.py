@@ -27,8 +27,6 @@ class DispositionSet(ZoomResource, module="zoomcc", name='DispositionSet'):
     disposition_ids: pulumi.Output[list[str]]
     disposition_set_id: pulumi.Output[str]
     dispositions: pulumi.Output[list[outputs.DispositionSetDisposition]]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     queues: pulumi.Output[list[outputs.DispositionSetQueue]]
     status: pulumi.Output[str]

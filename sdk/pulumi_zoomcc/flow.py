@@ -39,8 +39,6 @@ class Flow(ZoomResource, module="zoomcc", name='Flow'):
     flow_id: pulumi.Output[str]
     flow_nodes: pulumi.Output[dict[str, Any]]
     flow_versions: pulumi.Output[list[outputs.FlowFlowVersion]]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     publish: pulumi.Output[bool]
     status: pulumi.Output[str]

@@ -26,8 +26,6 @@ class Inbox(ZoomResource, module="zoomcc", name='Inbox'):
     description: pulumi.Output[str]
     inbox_content_storage_location: pulumi.Output[str]
     inbox_id: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     type: pulumi.Output[str]
     voicemail: pulumi.Output[outputs.InboxVoicemail]

@@ -26,7 +26,6 @@ class IpAddressBlockListRule(ZoomResource, module="zoomcc", name='IpAddressBlock
     created_time: pulumi.Output[str]
     ip_address: pulumi.Output[str]
     ip_address_block_list_rule_id: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
     match_type: pulumi.Output[str]
     status: pulumi.Output[str]
 

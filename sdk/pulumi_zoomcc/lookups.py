@@ -81,13 +81,9 @@ class GetSkillCategoryResult(dict[str, Any]):
 
     id: str | None = None
     """The SkillCategory's id (its ``skill_category_id``)."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
     max_proficiency_level: int | None = None
     """The skill category's maximum proficiency level, between `1` (low) and system configured
     highest level (high)."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
     description: str | None = None
     """The skill category's description."""
     skill_category_id: str | None = None
@@ -120,12 +116,8 @@ class GetSkillResult(dict[str, Any]):
 
     id: str | None = None
     """The Skill's id (its ``skill_id``)."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
     max_proficiency_level: int | None = None
     """The skill category's maximum proficiency level, between `1`, lowest, and `5`, highest."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
     skill_category_id: str | None = None
     """The skill's category ID."""
     skill_category_name: str | None = None
@@ -310,8 +302,6 @@ class GetTeamResult(dict[str, Any]):
     """The Team's id (its ``team_id``)."""
     created_time: str | None = None
     """The team's creation date and time."""
-    modify_time: str | None = None
-    """The team's last modified date and time."""
     parent_team_id: str | None = None
     """The team's parent team ID."""
     parent_team_name: str | None = None
@@ -353,10 +343,6 @@ class GetDispositionResult(dict[str, Any]):
     """The disposition's name."""
     disposition_type: str | None = None
     """The disposition's type."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
     queue_count: int | None = None
     """The number of queues associated with the disposition."""
     status: str | None = None
@@ -395,10 +381,6 @@ class GetDispositionSetResult(dict[str, Any]):
     """The set's name."""
     dispositions: list[outputs.DispositionSetDisposition] | None = None
     """Information about the set's assigned dispositions."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
     queues: list[outputs.DispositionSetQueue] | None = None
     """Information about the set's assigned queue."""
     status: str | None = None
@@ -692,10 +674,6 @@ class GetQueueTemplateResult(dict[str, Any]):
     """The QueueTemplate's id (its ``queue_template_id``)."""
     channel: str | None = None
     """The queue template's channel type."""
-    last_modified_time: str | None = None
-    """The date and time when the queue template was last modified, in ISO 8601 format."""
-    modified_by: str | None = None
-    """The user ID of the user who last modified the queue template."""
     queue_template_id: str | None = None
     """The queue template's unique identifier."""
     name: str | None = None
@@ -765,10 +743,6 @@ class GetRoleResult(dict[str, Any]):
 
     id: str | None = None
     """The Role's id (its ``role_id``)."""
-    last_modified_time: str | None = None
-    """The date and time when the role was last modified."""
-    modified_by: str | None = None
-    """The ID of the user who last modified the role."""
     privileges: list[str] | None = None
     """The role's privileges, all kinds together (GET groups them as administration, analytics
     and general settings)."""
@@ -859,12 +833,8 @@ class GetUserTemplateResult(dict[str, Any]):
     """Information about the engagement capacity settings."""
     external_url: outputs.UserTemplateExternalUrl | None = None
     """Information about the external URL settings."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
     mobile_client: bool | None = None
     """Whether to enable mobile client."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
     package: outputs.UserTemplatePackage | None = None
     """The Zoom Contact Center plan to assign to the user."""
     region: str | None = None
@@ -1275,8 +1245,6 @@ class GetIpAddressBlockListRuleResult(dict[str, Any]):
     """The IP address the block list rule applies to."""
     ip_address_block_list_rule_id: str | None = None
     """The ID of the block list rule."""
-    last_modified_time: str | None = None
-    """The date and time when the block list rule was last modified."""
     match_type: str | None = None
     """The match type of the block list rule. One of: 'ip_address' (Matches a specific IP
     address)."""
@@ -1315,8 +1283,6 @@ class GetPhoneNumberBlockListRuleResult(dict[str, Any]):
     """The date and time when the block list rule was created."""
     direction: list[str] | None = None
     """The call direction the block list rule applies to."""
-    last_modified_time: str | None = None
-    """The date and time when the block list rule was last modified."""
     match_type: str | None = None
     """The block list rule's match type. One of: 'phone_number' (A specific phone number) or
     'prefix' (All numbers starting with the specified digits)."""
@@ -1366,10 +1332,6 @@ class GetInboxResult(dict[str, Any]):
     """The inbox's name."""
     type: str | None = None
     """The inbox type."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
-    modified_by: str | None = None
-    """The ID of last user to modify the inbox."""
     voicemail: outputs.InboxVoicemail | None = None
     """The voicemail settings."""
 
@@ -1444,10 +1406,6 @@ class GetAssetResult(dict[str, Any]):
     """The asset category's ID."""
     category_name: str | None = None
     """The asset category's name."""
-    last_modified_time: str | None = None
-    """The date and time when this data was last modified."""
-    modified_by: str | None = None
-    """The ID of the user that last modified this data."""
 
     def _translate_property(self, prop: str) -> str:
         """Keys stay the API's names (``values``), not the properties' (``values_``)."""
@@ -1495,10 +1453,6 @@ class GetFlowResult(dict[str, Any]):
     """The flow's name."""
     flow_versions: list[outputs.FlowFlowVersion] | None = None
     """The flow's versions."""
-    last_modified_time: str | None = None
-    """The date and time when this flow was last modified."""
-    modified_by: str | None = None
-    """The parent ID of the user who modified the flow."""
     status: str | None = None
     """This flow's status."""
 

@@ -29,7 +29,6 @@ class PhoneNumberBlockListRule(ZoomResource, module="zoomcc", name='PhoneNumberB
     created_time: pulumi.Output[str]
     direction: pulumi.Output[list[str]]
     exceptions: pulumi.Output[list[str]]
-    last_modified_time: pulumi.Output[str]
     match_type: pulumi.Output[str]
     phone_block_list_rule_id: pulumi.Output[str]
     phone_number: pulumi.Output[str]

@@ -25,8 +25,6 @@ class QueueTemplate(ZoomResource, module="zoomcc", name='QueueTemplate'):
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     channel: pulumi.Output[str]
     description: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     queue_template_id: pulumi.Output[str]
     queue_template_need_attention: pulumi.Output[bool]

@@ -27,8 +27,6 @@ class Role(ZoomResource, module="zoomcc", name='Role'):
     _type_name = 'Role'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     description: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     privileges: pulumi.Output[list[str]]
     role_id: pulumi.Output[str]

@@ -22,9 +22,7 @@ class Skill(ZoomResource, module="zoomcc", name='Skill'):
 
     _type_name = 'Skill'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
-    last_modified_time: pulumi.Output[str]
     max_proficiency_level: pulumi.Output[int]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     skill_category_id: pulumi.Output[str]
     skill_category_name: pulumi.Output[str]

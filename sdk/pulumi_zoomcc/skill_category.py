@@ -23,9 +23,7 @@ class SkillCategory(ZoomResource, module="zoomcc", name='SkillCategory'):
     _type_name = 'SkillCategory'
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     description: pulumi.Output[str]
-    last_modified_time: pulumi.Output[str]
     max_proficiency_level: pulumi.Output[int]
-    modified_by: pulumi.Output[str]
     name: pulumi.Output[str]
     skill_category_id: pulumi.Output[str]
     skill_type: pulumi.Output[str]

@@ -24,7 +24,6 @@ class Team(ZoomResource, module="zoomcc", name='Team'):
     adoption_changes: pulumi.Output[dict[str, Any] | None]
     created_time: pulumi.Output[str]
     description: pulumi.Output[str]
-    modify_time: pulumi.Output[str]
     name: pulumi.Output[str]
     parent_team_id: pulumi.Output[str]
     parent_team_name: pulumi.Output[str]

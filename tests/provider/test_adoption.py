@@ -96,7 +96,8 @@ def test_a_taken_name_is_refused_with_the_adoption_hint(
     message = str(failure.value)
     assert "Disposition named 'Sold' already exists" in message
     assert f"import_id={made['disposition_id']!r}" in message
-    assert _writes(emulator) == []
+    # Zoom refuses the name itself (2402, ``NameRefusal``): the one POST made nothing.
+    assert _writes(emulator) == ["POST /v2/contact_center/dispositions"]
     assert len(emulator.state.objects("dispositions")) == 1
 
 

@@ -37,20 +37,43 @@ def test_in_place_change_is_not_a_replacement(provider: DynamicProviderClient) -
 def test_names_are_listed_once_per_collection(
     provider: DynamicProviderClient, emulator: EmulatorServer
 ) -> None:
+    """SkillCategory's create documents no duplicate-name refusal: its names are checked
+    through the name index."""
     emulator.state.clear_requests()
     for n in range(5):
-        provider.create("Disposition", {"name": f"Outcome {n}"})
+        provider.create("SkillCategory", {"name": f"Outcome {n}", "skill_type": "text"})
     lists = [
-        r for r in emulator.state.requests if r.method == "GET" and r.path.endswith("/dispositions")
+        r
+        for r in emulator.state.requests
+        if r.method == "GET" and r.path.endswith("/skills/categories")
     ]
     assert len(lists) == 1
     # Its own creates are remembered: the same name again is refused without listing.
+    with pytest.raises(Exception, match="already exists"):
+        provider.create("SkillCategory", {"name": "Outcome 3", "skill_type": "text"})
+    lists = [
+        r
+        for r in emulator.state.requests
+        if r.method == "GET" and r.path.endswith("/skills/categories")
+    ]
+    assert len(lists) == 1
+
+
+def test_names_zoom_refuses_itself_are_never_listed(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    """Disposition's create documents 2402: no listing at all, and a taken name is still
+    refused (by Zoom, then named by one look-up)."""
+    emulator.state.clear_requests()
+    for n in range(5):
+        provider.create("Disposition", {"name": f"Outcome {n}"})
     with pytest.raises(Exception, match="already exists"):
         provider.create("Disposition", {"name": "Outcome 3"})
     lists = [
         r for r in emulator.state.requests if r.method == "GET" and r.path.endswith("/dispositions")
     ]
-    assert len(lists) == 1
+    assert lists == []
+    assert len(emulator.state.objects("dispositions")) == 5
 
 
 def test_deleted_names_are_free_again(provider: DynamicProviderClient) -> None:

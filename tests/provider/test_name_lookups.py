@@ -187,9 +187,11 @@ SCOPED = [
 
 
 @pytest.mark.parametrize("case", SCOPED, ids=[c.type_name for c in SCOPED])
-def test_a_name_taken_in_the_same_parent_is_refused_in_one_call(
+def test_a_name_taken_in_the_same_parent_is_refused_by_zoom_then_found_in_one_call(
     case: ScopedCase, provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
 ) -> None:
+    """Both types document the refusal (``NameRefusal``): the POST goes first, and only its
+    refusal costs the one look-up that names the holder."""
     parent = case.make_parent(api, "Parent")
     existing = case.make(api, "Taken", parent)
     emulator.state.clear_requests()
@@ -199,7 +201,8 @@ def test_a_name_taken_in_the_same_parent_is_refused_in_one_call(
 
     assert f"import_id={existing!r}" in str(failure.value)
     calls = _api_calls(emulator)
-    assert len(calls) == 1 and calls[0].method == "GET" and "identifier_type=name" in calls[0].query
+    assert [c.method for c in calls] == ["POST", "GET"]
+    assert "identifier_type=name" in calls[1].query
 
 
 def test_a_variable_name_taken_in_another_group_is_free(
@@ -227,15 +230,29 @@ def test_an_address_book_without_a_unit_is_refused_at_preview(
 def test_the_first_create_checks_its_name_with_one_get(
     provider: DynamicProviderClient, emulator: EmulatorServer
 ) -> None:
+    """SkillCategory's create documents no duplicate-name refusal: the name is asked first."""
     emulator.state.clear_requests()
-    provider.create("Disposition", {"name": "Call back"})
+    provider.create("SkillCategory", {"name": "Call back", "skill_type": "text"})
     before_post = []
     for request in _api_calls(emulator):
         if request.method == "POST":
             break
         before_post.append(_shown(request))
     assert before_post == [
-        "GET /v2/contact_center/dispositions/Call back?disposition_identifier_type=name"
+        "GET /v2/contact_center/skills/categories/Call back?skill_category_identifier_type=name"
+    ]
+
+
+def test_a_create_zoom_refuses_duplicates_for_asks_no_name_first(
+    provider: DynamicProviderClient, emulator: EmulatorServer
+) -> None:
+    """Disposition's create documents 2402 "That disposition name already exists": no name
+    check before the POST (its answer lacks GET fields, so one GET of the new id follows)."""
+    emulator.state.clear_requests()
+    object_id, _ = provider.create("Disposition", {"name": "Call back"})
+    assert [_shown(r) for r in _api_calls(emulator)] == [
+        "POST /v2/contact_center/dispositions",
+        f"GET /v2/contact_center/dispositions/{object_id}",
     ]
 
 
@@ -250,3 +267,18 @@ def test_export_lists_address_books_per_unit_and_variables_per_group(api: ZoomCl
     assert skipped == []
     assert {o.object_id for o in found if o.spec.name == "AddressBook"} == books
     assert {o.object_id for o in found if o.spec.name == "Variable"} == variables
+
+
+def test_a_skill_create_is_its_post_alone(
+    provider: DynamicProviderClient, api: ZoomClient, emulator: EmulatorServer
+) -> None:
+    """Skill's create documents 1502 "Skill name already exists" and its answer every GET
+    field: one call, where it was a GET by name and the POST."""
+    category = api.request(
+        "POST",
+        "/contact_center/skills/categories",
+        json={"skill_category_name": "Languages", "skill_type": "text"},
+    )["skill_category_id"]
+    emulator.state.clear_requests()
+    provider.create("Skill", {"name": "French", "skill_category_id": category})
+    assert [_shown(r) for r in _api_calls(emulator)] == ["POST /v2/contact_center/skills"]

@@ -91,3 +91,18 @@ def live_from_item(spec: ResourceSpec, item: Mapping[str, Any]) -> dict[str, Any
     """A list item in the names the GET answers with (``list_names`` undone)."""
     renamed = {listed: api for api, listed in spec.list_names.items()}
     return {renamed.get(k, k): v for k, v in item.items()}
+
+
+def answer_as_read(
+    spec: ResourceSpec, created: Any, after_create: dict[str, Any], payload: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The create's answer where it stands for a GET: its response documents every
+    field the GET does (``completeness``), it is the answer itself (not an id recovered
+    by name) and no call changed the object since (an update-only field, a follow-up)."""
+    if not response_complete(spec) or after_create or not isinstance(created, dict):
+        return None
+    if set(created) <= {spec.id_field}:  # recovered after a lost answer: only the id
+        return None
+    if any(payload.get(call.when) not in (None, False) for call in spec.follow_ups):
+        return None
+    return created

@@ -4,7 +4,8 @@ object type, parameterised by its ``ResourceSpec``.
 Create adopts (``adoption``) or POSTs without ever sending twice blindly (``recovery``),
 and reads the object back only where the create's answer lacks a GET field
 (``completeness``); read answers from one listing of the collection where list items carry
-every GET field (``collection_reads``); update patches only what changed (``changes``);
+every GET field (``collection_reads``); update patches only what changed (``changes``)
+and derives its outputs from the old ones and the body where they follow (``update_outputs``);
 delete deletes (archived first where Zoom asks, with delete-time query
 parameters). Irregular call shapes a spec declares (``resources.call_shapes``) are sent by
 ``call_shapes`` and ``uploads``, each called from one place here.
@@ -45,13 +46,14 @@ from zoomcc.dynamic.base import (
 )
 from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
-from zoomcc.dynamic.completeness import response_complete
+from zoomcc.dynamic.completeness import answer_as_read
 from zoomcc.dynamic.deletion import delete_defaults
 from zoomcc.dynamic.drift import differing, refreshed_inputs
 from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.update_outputs import derivable, derived_live
 from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import extract, normalize, without
 from zoomcc.resources.spec import ResourceSpec
@@ -112,12 +114,19 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         if adopt:
             return self._adopt(str(adopt), props)
         payload = self._payload(props)
-        twin = self._refuse_name_conflict(payload, props)
+        refusal = spec.name_refusal  # Zoom refuses a taken name itself: POST first
+        twin = None if refusal is not None else self._refuse_name_conflict(payload, props)
         if twin is not None:
             return self._adopt(twin, props)
         create_body = {k: v for k, v in payload.items() if k in spec.create_fields}
         url = spec.collection_url(props)
-        created = self._post_with_recovery(url, create_body, payload, props)
+        try:
+            created = self._post_with_recovery(url, create_body, payload, props)
+        except ZoomApiError as exc:
+            if refusal is None or not refusal.refuses(exc.status, exc.code):
+                raise
+            twin = self._refuse_name_conflict(payload, props, refused=exc)
+            return self._adopt(str(twin), props)
         object_id = str((created or {}).get(spec.id_field) or "")
         if not object_id:
             raise UnexpectedAnswerError(
@@ -132,7 +141,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             if after_create:
                 self._patch(object_id, self._update_body(payload, only=after_create), props)
             checked = call_shapes.follow_ups(self, object_id, payload, props)
-            answered = self._answer_as_read(created, after_create, payload)
+            answered = answer_as_read(spec, created, after_create, payload)
             outs = self._read_outputs(object_id, props, answered or checked)
         except Exception:
             # Never leave an orphan that the state does not know about.
@@ -177,7 +186,9 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 f"{self.spec.name} {id_} no longer exists in Zoom (deleted outside "
                 "Pulumi?); run `pulumi refresh` to drop it from the state, then `pulumi up`"
             ) from exc
-        outs = self._read_outputs(id_, news, checked)  # read after the PATCH: current
+        if checked is None and derivable(self.spec):  # the state and the body say it all
+            checked = derived_live(self.spec, olds, body)
+        outs = self._read_outputs(id_, news, checked)  # else read after the PATCH: current
         if IMPORT_KEY in olds and ADOPTION_KEY in olds:
             outs[ADOPTION_KEY] = olds[ADOPTION_KEY]
         return UpdateResult(outs)
@@ -251,17 +262,28 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
         return create_recovering(spec, lambda: self._create_call(url, body, props), made_since)
 
-    def _refuse_name_conflict(self, payload: dict[str, Any], props: dict[str, Any]) -> str | None:
+    def _refuse_name_conflict(
+        self, payload: dict[str, Any], props: dict[str, Any], refused: ZoomApiError | None = None
+    ) -> str | None:
         """Never create a second object under a taken name: point at adoption instead.
 
         With ``zoomcc:adoptExisting matching`` an existing object whose every value the create
         call sets already matches is returned for adoption (how an interrupted ``up``
-        converges); adoption then brings the other declared values in line.
+        converges); adoption then brings the other declared values in line. After Zoom
+        ``refused`` the name (``NameRefusal``) its holder is asked for afresh; none found in
+        the object's scope, the refusal stands.
         """
         spec = self.spec
-        if spec.natural_key_api is None or payload.get(spec.natural_key_api) is None:
-            return None
-        hit = by_name.taken(self.client, spec, payload, props)
+        named = spec.natural_key_api is not None and payload.get(spec.natural_key_api) is not None
+        if refused is not None:
+            hits = by_name.find(self.client, spec, payload, props) if named else []
+            if not hits:
+                raise refused
+        hit = (
+            min(hits, key=lambda h: h.object_id)
+            if refused is not None
+            else (by_name.taken(self.client, spec, payload, props) if named else None)
+        )
         if hit is None:
             return None
         differs: list[str] | None = None
@@ -322,21 +344,6 @@ class SpecProvider(BaseProvider[ResourceSpec]):
             return self.api.get(object_id, props)
         except NotFoundError as exc:
             raise ObjectVanishedError(f"{spec.name} {object_id} does not exist") from exc
-
-    def _answer_as_read(
-        self, created: Any, after_create: dict[str, Any], payload: dict[str, Any]
-    ) -> dict[str, Any] | None:
-        """The create's answer where it stands for a GET: its response documents every
-        field the GET does (``completeness``), it is the answer itself (not an id recovered
-        by name) and no call changed the object since (an update-only field, a follow-up)."""
-        spec = self.spec
-        if not response_complete(spec) or after_create or not isinstance(created, dict):
-            return None
-        if set(created) <= {spec.id_field}:  # recovered after a lost answer: only the id
-            return None
-        if any(payload.get(call.when) not in (None, False) for call in spec.follow_ups):
-            return None
-        return created
 
     def _read_outputs(
         self, object_id: str, props: dict[str, Any], live: dict[str, Any] | None = None

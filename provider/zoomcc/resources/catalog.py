@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from zoomcc.resources.base import BaseSpec
+from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.rules import E164, Before, Clock, IsoDateTime, Requires
 from zoomcc.resources.spec import NAME_DESC, ItemMerge, ResourceSpec, renamed
 
@@ -25,6 +26,8 @@ SKILL = ResourceSpec(
     collection_path="/contact_center/skills",
     item_path="/contact_center/skills/{skillId}",
     id_field="skill_id",
+    # Reference line 32045: "Skill name already exists. You must select a different name"
+    name_refusal=NameRefusal(400, 1502, 32045),
     renames=renamed("skill", "name"),
     references={"skill_category_id": "SkillCategory"},
     natural_key_scope=("skill_category_id",),
@@ -81,6 +84,8 @@ TEAM = ResourceSpec(
     collection_path="/contact_center/teams",
     item_path="/contact_center/teams/{teamId}",
     id_field="team_id",
+    # Reference line 32710: "The team name can not be duplicated"
+    name_refusal=NameRefusal(400, 4105, 32710),
     renames=renamed("team", *NAME_DESC),
     references={"parent_team_id": "Team"},
     summary="A team of agents in the account's team tree. `parent_team_id` is required; "
@@ -93,6 +98,8 @@ DISPOSITION = ResourceSpec(
     collection_path="/contact_center/dispositions",
     item_path="/contact_center/dispositions/{dispositionId}",
     id_field="disposition_id",
+    # Reference line 8246: "That disposition name already exists. Use a different name"
+    name_refusal=NameRefusal(400, 2402, 8246),
     renames=renamed("disposition", *NAME_DESC),
     ordered=frozenset({"sub_dispositions"}),
     summary="An outcome or topic an agent assigns to an engagement when wrapping it up.",
@@ -104,6 +111,8 @@ DISPOSITION_SET = ResourceSpec(
     collection_path="/contact_center/dispositions/sets",
     item_path="/contact_center/dispositions/sets/{dispositionSetId}",
     id_field="disposition_set_id",
+    # Reference line 8449: "That set name already exists. Use a different name"
+    name_refusal=NameRefusal(400, 2502, 8449),
     renames=renamed("disposition_set", *NAME_DESC),
     read_back={"disposition_ids": "dispositions[].disposition_id"},
     references={"disposition_ids": "Disposition"},
@@ -137,6 +146,8 @@ CLOSURE_SET = ResourceSpec(
     collection_path="/contact_center/closures",
     item_path="/contact_center/closures/{closureSetId}",
     id_field="closure_set_id",
+    # Reference line 16154: "The name already exists"
+    name_refusal=NameRefusal(400, 3603, 16154),
     renames=renamed("closure_set", *NAME_DESC),
     # The update body patches closures one by one: known ones by id, removals flagged.
     merged_lists={

@@ -18,6 +18,25 @@ _AMBIGUOUS = re.compile(r"more than one matching", re.I)
 IDENTIFIER_SUFFIX = "_identifier_type"
 
 
+@dataclass(frozen=True)
+class NameRefusal:
+    """The create's documented refusal of a name already taken, quoted from the reference
+    (Skill: line 32045, "**Error Code:** `1502` Skill name already exists."). Where Zoom
+    refuses duplicates itself, a create POSTs first and looks the name up only on this
+    refusal: one call per create instead of a look-up and a POST."""
+
+    status: int
+    """The refusal's HTTP status, e.g. ``400`` (``409`` for routing profiles)."""
+    code: int | None
+    """The Zoom error code, e.g. ``1502``; None where the reference gives none (a bare 409)."""
+    line: int
+    """The reference line that documents it, e.g. ``32045``."""
+
+    def refuses(self, status: int, code: int | None) -> bool:
+        """Whether an error answer is this refusal."""
+        return status == self.status and (self.code is None or code == self.code)
+
+
 @dataclass(frozen=True, eq=False, kw_only=True)
 class ObjectCalls(BaseSpec):
     """One API object's paths, operations, URLs and name look-up."""
@@ -51,6 +70,9 @@ class ObjectCalls(BaseSpec):
     name_filter: str | None = None
     """The list call's query parameter that searches by the natural key where it is named
     otherwise than the key's field (users' ``search_key`` for ``user_email``)."""
+    name_refusal: NameRefusal | None = None
+    """The create's documented "name already exists" refusal, where the reference has one:
+    then the duplicate-name check is the POST's own answer (``NameRefusal``)."""
     delete_by_ids: Removal | None = None
     """Where there is no single-item DELETE: ``DELETE <collection>`` with the id in the list
     the Removal names (``body`` or ``query`` mode; the path is the collection's)."""

@@ -8,6 +8,7 @@ codes) is derived from the machine-readable API spec, so a new resource is mostl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,18 @@ from zoomcc.resources.delete_query import DeleteParam
 from zoomcc.resources.derived import derived_rules
 from zoomcc.resources.object_calls import ObjectCalls
 from zoomcc.resources.removal import Removal
+
+WRITE_STAMP = re.compile(r"\blast modified\b|\blast user to modify\b|\bwho modified\b", re.I)
+"""How the reference describes a field the server sets on every write: ``last_modified_time``
+("The date and time when this data was last modified.", line 32234), ``modified_by`` ("The ID
+of the user that last modified this data.", line 32238), Team's ``modify_time`` ("The team's
+last modified date and time."). Such a field is no output: every update changes it, so the
+state could equal what a refresh reads only after a GET of each updated object."""
+
+
+def is_write_stamp(api_field: FieldSpec) -> bool:
+    """Whether the GET documents ``api_field`` as set by the server on every write."""
+    return bool(WRITE_STAMP.search(api_field.description or ""))
 
 
 @dataclass(frozen=True)
@@ -159,10 +172,18 @@ class ResourceSpec(ObjectCalls):
 
     @cached_property
     def output_fields(self) -> dict[str, FieldSpec]:
+        """The GET's fields, but those the server stamps on every write (``WRITE_STAMP``)."""
         resp = self.read_op.success_response
         if resp is None or resp.body is None:
             return {}
-        return {f.name: f for f in resp.body.schema_.fields}
+        return {f.name: f for f in resp.body.schema_.fields if not is_write_stamp(f)}
+
+    @cached_property
+    def write_stamps(self) -> tuple[str, ...]:
+        """The GET's fields the server sets on every write, left out of the outputs."""
+        resp = self.read_op.success_response
+        fields = resp.body.schema_.fields if resp is not None and resp.body is not None else []
+        return tuple(sorted(f.name for f in fields if is_write_stamp(f)))
 
     @cached_property
     def replace_fields(self) -> frozenset[str]:

@@ -10,6 +10,7 @@ from zoomcc.resources.call_shapes import (
     NewVersion,
     Upload,
 )
+from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.removal import Removal
 from zoomcc.resources.spec import ItemMerge, ResourceSpec
 
@@ -22,6 +23,8 @@ ASSET_CATEGORY = ResourceSpec(
     collection_path="/contact_center/asset_library/categories",
     item_path="/contact_center/asset_library/categories/{categoryId}",
     id_field="category_id",
+    # Reference line 3966: "Duplicate category name"
+    name_refusal=NameRefusal(400, 10015, 3966),
     renames={"name": "category_name", "scope": "category_scope"},
     summary="A folder of the asset library. `scope` (system or agent) cannot be changed in "
     "place: changing it replaces the category. A category still holding assets cannot be "
@@ -34,6 +37,8 @@ ASSET = ResourceSpec(
     collection_path="/contact_center/asset_library/assets",
     item_path="/contact_center/asset_library/assets/{assetId}",
     id_field="asset_id",
+    # Reference line 3328: "Duplicate asset name"
+    name_refusal=NameRefusal(400, 10007, 3328),
     renames={
         "name": "asset_name",
         "description": "asset_description",
@@ -78,6 +83,8 @@ FLOW = ResourceSpec(
     collection_path="/contact_center/flows",
     item_path="/contact_center/flows/{flowId}",
     id_field="flow_id",
+    # Reference line 11099: "The flow name already exists"
+    name_refusal=NameRefusal(400, 3202, 11099),
     renames={
         "name": "flow_name",
         "description": "flow_description",

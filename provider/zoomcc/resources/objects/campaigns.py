@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zoomcc.resources.call_shapes import ExtraInput, FollowUp, FromInput
+from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.removal import Removal
 from zoomcc.resources.rules import E164, Between
 from zoomcc.resources.spec import ResourceSpec
@@ -27,6 +28,8 @@ CAMPAIGN_CONTACT_LIST_CUSTOM_FIELD = ResourceSpec(
     collection_path="/contact_center/outbound_campaign/contact_list_custom_fields",
     item_path="/contact_center/outbound_campaign/contact_list_custom_fields/{customFieldId}",
     id_field="custom_field_id",
+    # Reference line 6354: "A custom field with this name already exists: {0}"
+    name_refusal=NameRefusal(400, 2107, 6354),
     renames={"name": "custom_field_name"},
     references={"contact_list_ids": "CampaignContactList"},
     summary="A custom field the contacts of campaign contact lists can carry (an account "
@@ -121,6 +124,8 @@ IP_ADDRESS_BLOCK_LIST_RULE = ResourceSpec(
     collection_path="/contact_center/block_list_rules/ip_addresses",
     item_path="/contact_center/block_list_rules/ip_addresses/{ipAddressBlockListRuleId}",
     id_field="ip_address_block_list_rule_id",
+    # Reference line 4258: "Duplicated block list rule"
+    name_refusal=NameRefusal(400, 1507, 4258),
     # reference line 4159: "Supports up to 20 block list rules per request"; line 4269:
     # "Delete block list rules ... Supports up to 20 block list rules per request."
     create_batch="ip_address_block_list_rules",

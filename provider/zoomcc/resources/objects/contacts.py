@@ -17,6 +17,7 @@ Reference oddities handled here:
 from __future__ import annotations
 
 from zoomcc.resources.derived import ItemsOf
+from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
@@ -25,6 +26,8 @@ ADDRESS_BOOK_UNIT = ResourceSpec(
     collection_path="/contact_center/address_books/units",
     item_path="/contact_center/address_books/units/{unitId}",
     id_field="unit_id",
+    # Reference line 899: "Unit already exists"
+    name_refusal=NameRefusal(400, 1904, 899),
     renames=renamed("unit", *NAME_DESC),
     summary="A unit (a department, a region) that address books are grouped under. "
     "Units created by the Salesforce integration cannot be changed or deleted.",
@@ -37,6 +40,8 @@ ADDRESS_BOOK = ResourceSpec(
     collection_path="/contact_center/address_books",
     item_path="/contact_center/address_books/{addressBookId}",
     id_field="address_book_id",
+    # Reference line 165: "Address book already exists"
+    name_refusal=NameRefusal(400, 2002, 165),
     renames=renamed("address_book", *NAME_DESC),
     references={"unit_id": "AddressBookUnit"},
     # reference line 91: listing without a unit is error 1902 "The `unit_id` field cannot be
@@ -57,6 +62,8 @@ ADDRESS_BOOK_CUSTOM_FIELD = ResourceSpec(
     collection_path="/contact_center/address_books/custom_fields",
     item_path="/contact_center/address_books/custom_fields/{customFieldId}",
     id_field="custom_field_id",
+    # Reference line 551: "A custom field with this name already exists: $custom_field_..."
+    name_refusal=NameRefusal(400, 2107, 551),
     renames=renamed("custom_field", *NAME_DESC),
     # The request takes ids, GET answers objects: read the ids back from there.
     read_back={"address_book_ids": "address_books[].address_book_id"},

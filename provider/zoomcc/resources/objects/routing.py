@@ -29,6 +29,7 @@ from functools import cached_property
 from zoomcc.apispec import FieldSpec
 from zoomcc.resources.delete_query import DeleteParam, FlaggedObject, NamedObject
 from zoomcc.resources.derived import Shorthand
+from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.rules import MaxLength, When
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
@@ -65,6 +66,8 @@ QUEUE_TEMPLATE = ResourceSpec(
     collection_path="/contact_center/queue_templates",
     item_path="/contact_center/queue_templates/{queueTemplateId}",
     id_field="queue_template_id",
+    # Reference line 16737: "Queue template name already exists: {templateName}"
+    name_refusal=NameRefusal(400, 1242, 16737),
     renames={
         **renamed("queue_template", "name", "description", "status"),
         "template_type": "queue_template_type",
@@ -128,6 +131,8 @@ ROLE = _RoleSpec(
     collection_path="/contact_center/roles",
     item_path="/contact_center/roles/{roleId}",
     id_field="role_id",
+    # Reference line 29602: "The role name already exists. Please change to a new one"
+    name_refusal=NameRefusal(400, 2203, 29602),
     renames=renamed("role", *NAME_DESC),
     # Declared flat, answered grouped by kind of setting: compare with all groups joined.
     read_back={"privileges": "privileges.*"},
@@ -190,6 +195,8 @@ USER = ResourceSpec(
     collection_path="/contact_center/users",
     item_path="/contact_center/users/{userId}",
     id_field="user_id",
+    # Reference line 33873: "User already exists: $email"
+    name_refusal=NameRefusal(400, 1007, 33873),
     natural_key="user_email",
     natural_key_optional='line 33873: "User ID or user email cannot be empty at the same time." '
     "(1009): `user_id` picks the Zoom user as well as `user_email` does",
@@ -211,6 +218,8 @@ USER_TEMPLATE = ResourceSpec(
     collection_path="/contact_center/users/templates",
     item_path="/contact_center/users/templates/{templateId}",
     id_field="template_id",
+    # Reference line 34905: "The template name is duplicate"
+    name_refusal=NameRefusal(400, 640001, 34905),
     renames=renamed("template", *NAME_DESC),
     references={"role": "Role", "region": "Region"},
     # reference line 34444: create's `package` is an object (`package_name` required,
@@ -231,6 +240,8 @@ VARIABLE_GROUP = ResourceSpec(
     collection_path="/contact_center/variables/groups",
     item_path="/contact_center/variables/groups/{variableGroupId}",
     id_field="variable_group_id",
+    # Reference line 37199: "The variable group already exists"
+    name_refusal=NameRefusal(400, 3416, 37199),
     renames=renamed("variable_group", *NAME_DESC),
     # Only "custom" (the default) is accepted; system groups cannot be created.
     hidden_inputs=frozenset({"variable_group_type"}),
@@ -243,6 +254,8 @@ VARIABLE = ResourceSpec(
     collection_path="/contact_center/variables",
     item_path="/contact_center/variables/{variableId}",
     id_field="variable_id",
+    # Reference line 37050: "The variable already exists in the current custom group: `$v..."
+    name_refusal=NameRefusal(400, 3403, 37050),
     renames=renamed("variable", *NAME_DESC),
     natural_key_scope=("variable_group_id",),
     # The real API lists variables only per group: `variable_group_id` is a required query
