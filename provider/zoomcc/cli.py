@@ -70,7 +70,7 @@ def emulator(
     serve(host=host, port=port, rate_limits_enabled=rate_limits, snapshot=document)
 
 
-@app.command()
+@app.command(short_help="Read a whole account, read-only, into a JSON file.")
 def snapshot(
     out: Annotated[Path, typer.Argument(help="The JSON file to write.")],
     stack: Annotated[
@@ -320,7 +320,7 @@ def review(
     typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
 
 
-@app.command()
+@app.command(short_help="Rehearse the stack's change on a copy of its account.")
 def rehearse(
     stack: Annotated[
         str | None, typer.Option(help="The stack to rehearse (default: the selected one).")

@@ -230,7 +230,7 @@ def render_page(spec: BaseSpec) -> str:
     lines = [HEADER, f"# zoomcc.{spec.name}", "", spec.summary, ""]
     if spec.example:
         lines += ["## Example usage", "", "```python", program(spec.example), "```", ""]
-        lines += [_YAML_INTRO, "", "```yaml", yaml_program(spec.example).rstrip(), "```", ""]
+        lines += [_YAML_INTRO, "", "```yaml", yaml_program(spec.example, spec).rstrip(), "```", ""]
     if spec.name in GUIDES:
         lines += [GUIDES[spec.name].strip(), ""]
     lines += ["## Arguments", "", *_argument_rows(spec, files)]

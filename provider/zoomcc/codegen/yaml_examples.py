@@ -19,6 +19,7 @@ import yaml
 
 from zoomcc.codegen.examples import program
 from zoomcc.resources import catalog
+from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.property_names import camel, resource_fields, to_camel
 
 Json = dict[str, Any]
@@ -38,6 +39,9 @@ class _Program:
     resources: Json = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     """Python name -> YAML logical name of a resource, or a ``${...}`` expression."""
+    page: BaseSpec | None = None
+    """The spec whose page the example is on, found even before the catalog registers it
+    (a new resource's page is generated first), e.g. the Queue spec."""
 
     def statement(self, node: ast.stmt) -> None:
         if isinstance(node, ast.Import | ast.ImportFrom):
@@ -70,7 +74,7 @@ class _Program:
     def resource(self, call: ast.Call, python_name: str | None) -> str:
         """Declare the resource ``call`` makes; its YAML logical name."""
         type_name = ast.unparse(call.func).removeprefix("zoomcc.")
-        spec = catalog.get(type_name)
+        spec = self.page if self.page and self.page.name == type_name else catalog.get(type_name)
         logical = camel((python_name or _first_string(call)).replace("-", "_"))
         args = {kw.arg: self.value(kw.value) for kw in call.keywords if kw.arg is not None}
         properties = to_camel(args, resource_fields(spec))
@@ -141,9 +145,10 @@ def _first_string(call: ast.expr) -> str:
     return str(value)
 
 
-def yaml_program(example: str) -> str:
-    """The Pulumi YAML form of a page's Python example (its whole runnable program)."""
-    written = _Program()
+def yaml_program(example: str, page: BaseSpec | None = None) -> str:
+    """The Pulumi YAML form of a page's Python example (its whole runnable program); ``page``,
+    the spec the example is on."""
+    written = _Program(page=page)
     for node in ast.parse(program(example)).body:
         written.statement(node)
     return str(yaml.safe_dump(written.document(), sort_keys=False, width=96))

@@ -114,7 +114,10 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         if adopt:
             return self._adopt(str(adopt), props)
         payload = self._payload(props)
-        refusal = spec.name_refusal  # Zoom refuses a taken name itself: POST first
+        # Zoom refuses a taken name itself: POST first. Not where the stack expects existing
+        # objects (adoptExisting matching): adopting one must send no write, refused or not.
+        matching = adopt_existing(self._stack_config) == "matching"
+        refusal = None if matching else spec.name_refusal
         twin = None if refusal is not None else self._refuse_name_conflict(payload, props)
         if twin is not None:
             return self._adopt(twin, props)
