@@ -21,23 +21,42 @@ def relative_path(path: str) -> str:
     return path if path.startswith("/") else "/" + path
 
 
+INVALID_TOKEN_CODE = 124
+"""Zoom's code for an access token it no longer takes ("Invalid access token." / "Access
+token has expired.", reference line 1649); an HTTP 401 says the same."""
+
+
+def refuses_token(response: httpx.Response) -> bool:
+    """Whether the API refused the call's access token (so a renewed one may pass)."""
+    return response.status_code == 401 or _code(_json(response)) == INVALID_TOKEN_CODE
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _code(body: Any) -> int | None:
+    """The `code` of Zoom's error body, an int or a string of digits."""
+    raw_code = body.get("code") if isinstance(body, dict) else None
+    if isinstance(raw_code, int) and not isinstance(raw_code, bool):
+        return raw_code
+    if isinstance(raw_code, str) and raw_code.strip().isdigit():
+        return int(raw_code)
+    return None
+
+
 def zoom_error(
     response: httpx.Response, secrets: tuple[str, ...]
 ) -> tuple[int | None, str, list[dict[str, Any]]]:
     """Zoom's `{"code", "message", "errors"}` body, or the best description available."""
-    try:
-        body: Any = response.json()
-    except ValueError:
-        body = None
-    code: int | None = None
+    body = _json(response)
+    code = _code(body)
     message = ""
     errors: list[dict[str, Any]] = []
     if isinstance(body, dict):
-        raw_code = body.get("code")
-        if isinstance(raw_code, int) and not isinstance(raw_code, bool):
-            code = raw_code
-        elif isinstance(raw_code, str) and raw_code.strip().isdigit():
-            code = int(raw_code)
         raw_message = body.get("message") or body.get("reason") or body.get("error")
         if isinstance(raw_message, str):
             message = raw_message

@@ -1,8 +1,10 @@
-"""Server-to-Server OAuth: one cached access token per client, renewed early.
+"""Server-to-Server OAuth: one cached access token per client, renewed early, and the
+httpx auth flow that puts it on each API call.
 
 Zoom issues one-hour tokens and no refresh token; we ask for a new one shortly before
-expiry, or when the API rejects the current one. A lock makes many threads share one
-token request. Tokens never appear in repr, logs or errors.
+expiry (``TokenProvider``), or when the API rejects the current one (``BearerAuth``, an
+``httpx.Auth`` as httpx's own Basic and Digest auth are). A lock makes many threads share
+one token request. Tokens never appear in repr, logs or errors.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import base64
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import httpx
 
+from .answers import refuses_token
 from .errors import AuthenticationError, ZoomTransportError
 from .redact import scrub
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
@@ -75,9 +78,7 @@ class TokenProvider:
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
-        self._retry = retry or RetryPolicy(
-            settings.max_retries, settings.backoff_base, settings.backoff_max
-        )
+        self._retry = retry or RetryPolicy.of(settings)
         self._stats = stats or StatsRecorder()
         self._lock = threading.Lock()
         self._token: AccessToken | None = None
@@ -125,56 +126,57 @@ class TokenProvider:
 
     def _fetch(self) -> AccessToken:
         """POST the token endpoint, retrying outages; callers hold the lock."""
-        settings = self._settings
         attempt = 0
         while True:
             started = self._clock()
             self._stats.bump("token_requests")
             try:
-                response = self._http.post(
-                    settings.oauth_url,
-                    data={"grant_type": "account_credentials", "account_id": settings.account_id},
-                    auth=(settings.client_id, settings.client_secret.get_secret_value()),
-                )
+                response = self._post()
             except httpx.TransportError as exc:
-                logger.info(
-                    "POST %s: %s (token attempt %d)", self._path, type(exc).__name__, attempt + 1
+                wait = self._unreachable(exc, attempt)
+            else:
+                logger.debug(
+                    "POST %s -> %d (token attempt %d, %.3fs)",
+                    self._path,
+                    response.status_code,
+                    attempt + 1,
+                    self._clock() - started,
                 )
-                if attempt < self._retry.max_retries:
-                    self._sleep(self._retry.backoff(attempt))
-                    attempt += 1
-                    continue
-                message = scrub(
-                    f"cannot reach the Zoom token endpoint: {type(exc).__name__}: {exc}",
-                    self.secrets(),
-                )
-                raise ZoomTransportError(
-                    message, TOKEN_OPERATION, "POST", self._path, attempts=attempt + 1
-                ) from None
-            status = response.status_code
-            logger.debug(
-                "POST %s -> %d (token attempt %d, %.3fs)",
-                self._path,
-                status,
-                attempt + 1,
-                self._clock() - started,
-            )
-            if status == 200:
-                return self._parse(response, started)
-            if (status == 429 or status in RETRYABLE_STATUSES) and (
-                attempt < self._retry.max_retries
-            ):
-                retry_after = parse_retry_after(
-                    response.headers.get("retry-after"), self._wall_clock()
-                )
-                if status == 429:
-                    wait = self._retry.rate_limit_wait(retry_after)
-                else:
-                    wait = self._retry.server_error_wait(attempt, retry_after)
-                self._sleep(wait)
-                attempt += 1
-                continue
+                if response.status_code == 200:
+                    return self._parse(response, started)
+                wait = self._outage_wait(response, attempt)
+            self._sleep(wait)
+            attempt += 1
+
+    def _post(self) -> httpx.Response:
+        settings = self._settings
+        return self._http.post(
+            settings.oauth_url,
+            data={"grant_type": "account_credentials", "account_id": settings.account_id},
+            auth=(settings.client_id, settings.client_secret.get_secret_value()),
+        )
+
+    def _unreachable(self, exc: httpx.TransportError, attempt: int) -> float:
+        """The wait before trying again, or a ZoomTransportError after the last try."""
+        kind = type(exc).__name__
+        logger.info("POST %s: %s (token attempt %d)", self._path, kind, attempt + 1)
+        if attempt < self._retry.max_retries:
+            return self._retry.backoff(attempt)
+        message = scrub(f"cannot reach the Zoom token endpoint: {kind}: {exc}", self.secrets())
+        raise ZoomTransportError(
+            message, TOKEN_OPERATION, "POST", self._path, attempts=attempt + 1
+        ) from None
+
+    def _outage_wait(self, response: httpx.Response, attempt: int) -> float:
+        """The wait before asking again after a 429 or 5xx; any other refusal is final."""
+        status = response.status_code
+        retryable = status == 429 or status in RETRYABLE_STATUSES
+        if not retryable or attempt >= self._retry.max_retries:
             raise self._error(response, status)
+        retry_after = parse_retry_after(response.headers.get("retry-after"), self._wall_clock())
+        if status == 429:
+            return self._retry.rate_limit_wait(retry_after)
+        return self._retry.server_error_wait(attempt, retry_after)
 
     def _parse(self, response: httpx.Response, started: float) -> AccessToken:
         try:
@@ -235,3 +237,40 @@ class TokenProvider:
         message = scrub(message, self.secrets())
         logger.warning("POST %s -> %d: %s", self._path, status, message)
         return AuthenticationError(status, code, message, TOKEN_OPERATION, "POST", self._path)
+
+
+class BearerAuth(httpx.Auth):
+    """One API call's bearer token: the cached one on each request, and once per call a
+    renewed one after the API refused it (HTTP 401 or Zoom code 124). One instance per
+    call, so "once" spans the call's retries, as the thread that sends it is its only user.
+    """
+
+    requires_response_body = True  # code 124 is in the body
+
+    def __init__(self, tokens: TokenProvider) -> None:
+        self._tokens = tokens
+        self._renewed = False
+        self._sent: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"BearerAuth(renewed={self._renewed})"
+
+    def secrets(self) -> tuple[str, ...]:
+        """What this call must never show: the client secret and every token it sent."""
+        return (*self._tokens.secrets(), *self._sent)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._sign(request)
+        response = yield request
+        if self._renewed or not refuses_token(response):
+            return
+        self._renewed = True
+        self._tokens.invalidate(token)
+        self._sign(request)
+        yield request
+
+    def _sign(self, request: httpx.Request) -> AccessToken:
+        token = self._tokens.get()
+        self._sent.append(token.value)
+        request.headers["Authorization"] = f"Bearer {token.value}"
+        return token

@@ -15,6 +15,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Literal, NoReturn
 
 import httpx
@@ -23,6 +24,7 @@ from zoomcc.apispec import ApiSpec, Operation, load_api_spec
 from zoomcc.apispec.contract import check_request, match_operation
 
 from .answers import relative_path
+from .attempts import Attempts, Call, Pacing
 from .auth import TokenProvider
 from .downloads import download
 from .pacing import Pacer, normalize_label
@@ -55,19 +57,12 @@ class ZoomClient:
         """
         self._settings = settings
         self._contract = load_api_spec() if contract == "default" else contract
-        retry = RetryPolicy(
-            settings.max_retries,
-            settings.backoff_base,
-            settings.backoff_max,
-            rng or random.Random(),
-        )
         self._stats = StatsRecorder()
-        self._http = httpx.Client(
-            transport=transport,
-            timeout=httpx.Timeout(settings.timeout),
-            headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
-            follow_redirects=False,
+        self._pacer = pacer or Pacer.for_plan(
+            settings.plan, enabled=settings.pacing, clock=clock, sleep=sleep
         )
+        retry = RetryPolicy.of(settings, rng)
+        self._http = _http_client(settings, transport, Pacing(self._pacer, self._stats))
         self._auth = TokenProvider(
             settings,
             http=self._http,
@@ -77,20 +72,8 @@ class ZoomClient:
             retry=retry,
             stats=self._stats,
         )
-        self._pacer = pacer or Pacer.for_plan(
-            settings.plan, enabled=settings.pacing, clock=clock, sleep=sleep
-        )
-        self._sender = Sender(
-            settings,
-            http=self._http,
-            auth=self._auth,
-            pacer=self._pacer,
-            retry=retry,
-            stats=self._stats,
-            clock=clock,
-            sleep=sleep,
-            wall_clock=wall_clock,
-        )
+        attempts = Attempts(self._http, self._pacer, retry, self._stats, clock, sleep, wall_clock)
+        self._sender = Sender(settings, self._http, self._auth, attempts, wall_clock)
         self._closed = False
         self._writes = 0
         self._writes_lock = threading.Lock()
@@ -138,11 +121,11 @@ class ZoomClient:
     @property
     def _sleep(self) -> Callable[[float], None]:
         """How retries wait (tests replace it on a live client)."""
-        return self._sender.sleep
+        return self._sender.attempts.sleep
 
     @_sleep.setter
     def _sleep(self, sleep: Callable[[float], None]) -> None:
-        self._sender.sleep = sleep
+        self._sender.attempts.sleep = sleep
 
     @property
     def writes(self) -> int:
@@ -241,31 +224,29 @@ class ZoomClient:
             raise RuntimeError("ZoomClient is closed")
         method = method.upper()
         path = relative_path(path)
-        label = normalize_label(rate_label)
-        if idempotent is None:
-            idempotent = method in IDEMPOTENT_METHODS
         if self._contract is not None:
             checked = check_request(
                 self._contract, method, path, params=params, json=json, operation=operation
             )
-            params, json = checked.params, checked.json
-            operation = checked.operation.id
-        writes = method != "GET"
+            params, json, operation = checked.params, checked.json, checked.operation.id
+        call = Call(
+            method,
+            path,
+            normalize_label(rate_label),
+            operation or f"{method} {path}",
+            method in IDEMPOTENT_METHODS if idempotent is None else idempotent,
+            not_found_codes,
+        )
+        with self._counting_writes(method != "GET"):
+            return self._sender.send(call, params=params, json=json, files=files, data=data)
+
+    @contextmanager
+    def _counting_writes(self, writes: bool) -> Iterator[None]:
+        """A write counts as it starts and as it ends (``writes``)."""
         if writes:
             self._count_write()
         try:
-            return self._sender.send(
-                method,
-                path,
-                label=label,
-                operation=operation or f"{method} {path}",
-                idempotent=idempotent,
-                not_found_codes=not_found_codes,
-                params=params,
-                json=json,
-                files=files,
-                data=data,
-            )
+            yield
         finally:
             if writes:
                 self._count_write()
@@ -300,3 +281,16 @@ class ZoomClient:
         if op is not None and not op.pages:
             return unpaged_items(fetch(params), items_key)
         return iter_items(fetch, items_key=items_key, params=params, page_size=page_size)
+
+
+def _http_client(
+    settings: ClientSettings, transport: httpx.BaseTransport | None, pacing: Pacing
+) -> httpx.Client:
+    """The one connection pool: API calls, the token endpoint and file downloads."""
+    return httpx.Client(
+        transport=transport,
+        timeout=httpx.Timeout(settings.timeout),
+        headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
+        follow_redirects=False,
+        event_hooks={"request": [pacing]},
+    )

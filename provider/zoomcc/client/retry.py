@@ -13,6 +13,9 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from .answers import zoom_error
+from .settings import ClientSettings
+
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 
@@ -37,6 +40,16 @@ class RetryPolicy:
     backoff_base: float = 0.5
     backoff_max: float = 8.0
     rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, settings: ClientSettings, rng: random.Random | None = None) -> RetryPolicy:
+        """The policy `settings` ask for (`rng` draws the jitter; tests fix it)."""
+        return cls(
+            settings.max_retries,
+            settings.backoff_base,
+            settings.backoff_max,
+            rng or random.Random(),
+        )
 
     def backoff(self, retry: int) -> float:
         """Full-jitter delay before retry number `retry` (0 for the first retry)."""
@@ -105,3 +118,9 @@ def classify_rate_limit(headers: Mapping[str, str], message: str, now: float) ->
         datetime.fromtimestamp(now + retry_after, tz=UTC) if retry_after is not None else None
     )
     return RateLimitInfo(daily, retry_after, limit_type, reset_at)
+
+
+def read_rate_limit(response: httpx.Response, now: float) -> RateLimitInfo:
+    """What a 429 answer tells, from its headers and Zoom's message."""
+    _, message, _ = zoom_error(response, ())
+    return classify_rate_limit(response.headers, message, now)

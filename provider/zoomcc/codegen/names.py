@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 
+from zoomcc.apispec.names import snake
 from zoomcc.codegen.types import camel
 from zoomcc.resources.base import BaseSpec
 
@@ -16,7 +16,8 @@ ACCOUNT_DOC = (
 
 
 def module_name(spec: BaseSpec) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", spec.name).lower()
+    """``QueueOperatingHours`` -> ``queue_operating_hours``."""
+    return snake(spec.name)
 
 
 def type_name(spec: BaseSpec, api_field: str) -> str:

@@ -21,6 +21,7 @@ from typing import Final, TypedDict, Unpack
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import Operation as ApiOperation
 from zoomcc.apispec import load_api_spec
+from zoomcc.apispec.names import snake
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.model import (
     OMIT,
@@ -105,11 +106,6 @@ def operations(path: str) -> Operations:
         _find("PATCH", item),
         _find("DELETE", item),
     )
-
-
-def snake(name: str) -> str:
-    """``skillCategoryId`` -> ``skill_category_id``."""
-    return re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), name)
 
 
 def _body_fields(op: ApiOperation | None) -> dict[str, ApiField]:

@@ -12,6 +12,7 @@ from typing import Final
 
 from zoomcc.apispec import Operation, load_api_spec
 from zoomcc.apispec.documented_rules import DocumentedRule, objects_at
+from zoomcc.apispec.names import snake
 from zoomcc.apispec.rule_table import rules_for
 from zoomcc.emulator.refusals import Json, Obj, RequestRefused
 
@@ -35,8 +36,7 @@ def refusal(op: Operation, rule: DocumentedRule, item: Json) -> RequestRefused:
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1) or match.group(2)
-        snake = re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
-        value = item.get(snake, item.get(name)) if isinstance(item, dict) else None
+        value = item.get(snake(name), item.get(name)) if isinstance(item, dict) else None
         return match.group(0) if value is None else str(value)
 
     return RequestRefused(error.status, rule.code, _PLACEHOLDER.sub(fill, error.message))

@@ -13,6 +13,7 @@ from typing import Final
 from urllib.parse import quote
 
 from zoomcc.apispec import Operation, load_api_spec
+from zoomcc.apispec.names import snake
 from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import RequestRefused, validation_error
 from zoomcc.emulator.request_check import CheckedRequest, documented_refusal, segments
@@ -20,16 +21,12 @@ from zoomcc.emulator.request_check import CheckedRequest, documented_refusal, se
 _AMBIGUOUS: Final = re.compile(r"more than one matching", re.I)
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
-
-
 def _addressed_param(op: Operation, identifier: str) -> str:
     """The path parameter an ``<x>_identifier_type`` is about: ``queue_`` -> ``{queueId}``,
     ``user_template_`` -> ``{templateId}``; a bare ``identifier_type`` -> the last one."""
     stem = identifier.removesuffix("identifier_type").rstrip("_")
     params = [s[1:-1] for s in segments(op.path) if s.startswith("{")]
-    stems = {p: _snake(p).removesuffix("_id") for p in params}
+    stems = {p: snake(p).removesuffix("_id") for p in params}
     exact = [p for p in params if stems[p] == stem]
     inner = [p for p in params if stem and stem.endswith(stems[p])]
     outer = [p for p in params if stem and stems[p].startswith(stem)]
@@ -69,7 +66,7 @@ def _key_field(item_template: str, param: str, kind: str) -> str | None:
     if response is None or response.body is None:
         return None
     names = [f.name for f in response.body.schema_.fields]
-    stem = _snake(param).removesuffix("_id")
+    stem = snake(param).removesuffix("_id")
     wanted = f"{stem}_{kind}"
     for candidates in (
         [n for n in names if n == wanted],

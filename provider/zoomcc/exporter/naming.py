@@ -10,17 +10,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from zoomcc.apispec.names import snake
 from zoomcc.exporter.model import ExportedObject
 from zoomcc.resources.spec import ResourceSpec
 
 MAX_LENGTH = 60
 _LABEL_FIELDS = ("display_name", "contact_display_name", "first_name", "contact_first_name")
 """Where objects without a natural key (contacts) keep what a person calls them."""
-
-
-def snake(name: str) -> str:
-    """``QueueOperatingHours`` -> ``queue_operating_hours``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def identifier(text: str) -> str:

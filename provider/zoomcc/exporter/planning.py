@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from zoomcc.apispec.names import snake
 from zoomcc.exporter.account_objects import built_in
 from zoomcc.exporter.arguments import meaningful, missing_required, object_values
 from zoomcc.exporter.files import attach_flow, attach_media
 from zoomcc.exporter.model import ExportedObject, ExportResult
-from zoomcc.exporter.naming import assign_names, identifier, object_label, snake
+from zoomcc.exporter.naming import assign_names, identifier, object_label
 from zoomcc.exporter.ordering import dependency_order
 from zoomcc.exporter.references import ConfigValue, FlowFile, Linker, Ref
 from zoomcc.exporter.relations import unreadable_parts

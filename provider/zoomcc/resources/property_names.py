@@ -8,15 +8,13 @@ and every value they answer back. Free-form objects (a flow's nodes) keep their 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
 from zoomcc.apispec import FieldSpec
+from zoomcc.apispec.names import snake as snake  # for names no field tree knows
 from zoomcc.resources.base import BaseSpec
-
-_UPPER = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 EXTRA_FIELDS: dict[str, FieldSpec] = {
     "import_id": FieldSpec(name="import_id", type="string"),
@@ -34,11 +32,6 @@ def camel(name: str) -> str:
     """``skill_category_id`` -> ``skillCategoryId``; a name without ``_`` is kept."""
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
-def snake(name: str) -> str:
-    """``skillCategoryId`` -> ``skill_category_id`` (for names no field tree knows)."""
-    return _UPPER.sub(lambda m: "_" + m.group(1).lower(), name)
 
 
 @cache
