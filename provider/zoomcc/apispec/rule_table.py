@@ -7,15 +7,14 @@ Codes that need the account's data are classified in ``zoomcc.apispec.error_tabl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from zoomcc.apispec.documented_rules import (
     Check,
     Condition,
-    Distinct,
     DocumentedRule,
     IpAddress,
-    MaxItems,
     Needs,
     NoSpaces,
     NotAbove,
@@ -25,6 +24,7 @@ from zoomcc.apispec.documented_rules import (
     SamePeriod,
     Within,
 )
+from zoomcc.apispec.list_checks import Distinct, MaxItems, TreeDepth
 
 _CLOSURES: Final = ("create_a_closure_set", "update_a_closure_set")
 _NEW_ITEM: Final = Condition("closure_id", (None,))
@@ -308,6 +308,35 @@ def _both(
     return tuple(DocumentedRule(code, line, (op,), at, check, when) for line, op in lines)
 
 
+_CONSUMER_LINES: Final = (
+    (31432, "create_a_consumer_routing_profile"),
+    (31859, "update_a_consumer_routing_profiles_details"),
+)
+_VARIABLE: Final = Condition("attribute_type", ("global_variable", "address_book_variable"))
+"""A priority on a variable, named by ``parameter.variable_id`` (line 31128: "Only used when
+`attribute_type` is `global_variable` or `address_book_variable`")."""
+
+CONSUMER_RULES: Final[tuple[DocumentedRule, ...]] = tuple(
+    rule
+    for key in ("top_priorities", "accumulated_priorities")
+    for rule in (
+        # 4011: "Consumer routing profile has duplicated priority attributes."; 4014:
+        # "Duplicate variables in the consumer routing profile." Read per list: the examples
+        # (create lines 31207/31227, update 31815/31835) put one `global_variable` priority on
+        # the same variable in both lists. Within a list, a variable attribute is the variable
+        # (4014), any other its `attribute_type` (4011): if every attribute type counted once,
+        # no list could repeat a variable and 4014 could never be answered.
+        *_both(
+            4011,
+            _CONSUMER_LINES,
+            "",
+            Distinct(key, "attribute_type", only=replace(_VARIABLE, negate=True)),
+        ),
+        *_both(4014, _CONSUMER_LINES, "", Distinct(key, "parameter.variable_id", only=_VARIABLE)),
+    )
+)
+"""Consumer routing profiles: each priority list on its own."""
+
 ROUTING_RULES: Final[tuple[DocumentedRule, ...]] = (
     # 2507: "Multi_level disposition no sub dispositions."
     *_both(2507, _DISPOSITION_LINES, "", Needs("sub_dispositions"), _MULTI_LEVEL),
@@ -325,13 +354,32 @@ ROUTING_RULES: Final[tuple[DocumentedRule, ...]] = (
         Distinct("sub_dispositions", "sub_disposition_name", within="parent_index"),
         _MULTI_LEVEL,
     ),
+    # 2509: "Sub disposition tier size should be more than 0 and less than 5." Read as the
+    # tree's depth, as the field's description says it (line 8171: "Child nodes can only have
+    # up to 4 levels"): a child of the root (`parent_index` 0, line 8181) is on tier 1, and
+    # some item must reach the root. The examples (one item on tier 1) meet it.
+    *_both(
+        2509,
+        _DISPOSITION_LINES,
+        "",
+        TreeDepth("sub_dispositions", "current_index", "parent_index", 1, 4),
+        _MULTI_LEVEL,
+    ),
+    # 2512: "The number of sub dispositions on the same tier should less than or equal to 20."
+    # A tier is one parent's children (one `parent_index`, as 2508 reads it), by line 8171:
+    # "each parent node can have up to 20 child nodes". Counting a whole level instead would
+    # cap four levels at 80 items and leave 2504's 500 unreachable.
+    *_both(
+        2512, _DISPOSITION_LINES, "", MaxItems("sub_dispositions", 20, "parent_index"), _MULTI_LEVEL
+    ),
     # 2514: "Sub Disposition current_index is required."; 2515: "... parent_index is required."
     *_both(2514, _DISPOSITION_LINES, "sub_dispositions[]", Needs("current_index")),
     *_both(2515, _DISPOSITION_LINES, "sub_dispositions[]", Needs("parent_index")),
     # 4006: "Category is duplicated in priorities."
     *_both(4006, _ROUTING_LINES, "", Distinct("priorities", "skill_category_id")),
+    *CONSUMER_RULES,
 )
-"""Dispositions and agent routing profiles."""
+"""Dispositions, agent and consumer routing profiles."""
 
 
 RULES: Final[tuple[DocumentedRule, ...]] = (
