@@ -343,6 +343,12 @@ CASES: dict[int, Case] = {
         variable(address_book_ids=[]),
         "address_book_ids",
     ),
+    3420: Case(
+        "Variable",
+        variable(address_book_ids=["book1"], values=["x" * 300]),
+        variable(address_book_ids=["book1"], values=["x", "x" * 301]),
+        "values",
+    ),
     2111: Case(
         "AddressBookCustomField",
         custom_field("AddressBookCustomField", "crm_id"),

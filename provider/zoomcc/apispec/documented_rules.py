@@ -59,6 +59,10 @@ class Check:
         """Why ``item`` breaks the rule (without the field's name), or ``None``."""
         raise NotImplementedError
 
+    def describe(self) -> str:
+        """What the rule asks, where its documented message does not say (the docs' row)."""
+        return ""
+
 
 def _empty(value: Json) -> bool:
     return value is None or value == "" or value == [] or value == {}
@@ -183,6 +187,27 @@ class Prefix(Check):
         if not isinstance(value, str) or value.startswith(self.prefix):
             return None
         return f"must start with {self.prefix!r} (got {value!r})"
+
+
+@dataclass(frozen=True)
+class MaxChars(Check):
+    """``blame``, a string or each string of a list, has at most ``limit`` characters."""
+
+    blame: str
+    """The field, e.g. ``"values"``."""
+    limit: int
+    """The most characters, e.g. ``300``."""
+
+    def describe(self) -> str:
+        return f"at most {self.limit} characters each"
+
+    def failure(self, item: Mapping[str, Json]) -> str | None:
+        value = item.get(self.blame)
+        for index, one in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(one, str) and len(one) > self.limit:
+                what = f"item {index}" if isinstance(value, list) else "got"
+                return f"must be at most {self.limit} characters ({what}: {len(one)})"
+        return None
 
 
 @dataclass(frozen=True)

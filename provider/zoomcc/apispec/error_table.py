@@ -138,11 +138,6 @@ BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
         "take `default_value`)",
     ),
     3415: ("server", _LIMIT),
-    3420: (
-        "server",
-        "checked at preview by the Variable's declared length rules (4096 characters, 300 for "
-        "address-book variables, from the field descriptions), not by this code",
-    ),
     3602: (
         "emulator",
         "the reference names no list of time zones; the emulator knows the IANA ones",
@@ -222,6 +217,11 @@ BY_OPERATION: Final[dict[tuple[str, int], tuple[Kind, str]]] = {
     ("update_a_queue", 1240): ("server", "the reference does not say when the profile is required"),
     ("update_a_queue", 1241): ("server", "needs the account's data: the agent routing profile"),
     ("update_a_queue_template", 1241): ("schema", _ENUM),
+    ("update_a_variable", 3420): (
+        "server",
+        "the update body has no `variable_type`, which picks the limit: preview judges the "
+        "same inputs with the create's rule (line 37050)",
+    ),
     ("update_a_skill_category", 1502): (
         "emulator",
         "the update body has no `skill_type`: the emulator judges the stored category, "

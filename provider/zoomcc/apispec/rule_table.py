@@ -7,7 +7,6 @@ Codes that need the account's data are classified in ``zoomcc.apispec.error_tabl
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Final
 
 from zoomcc.apispec.documented_rules import (
@@ -15,6 +14,7 @@ from zoomcc.apispec.documented_rules import (
     Condition,
     DocumentedRule,
     IpAddress,
+    MaxChars,
     Needs,
     NoSpaces,
     NotAbove,
@@ -25,6 +25,7 @@ from zoomcc.apispec.documented_rules import (
     Within,
 )
 from zoomcc.apispec.list_checks import Distinct, MaxItems, TreeDepth
+from zoomcc.apispec.profile_rules import CONSUMER_RULES
 
 _CLOSURES: Final = ("create_a_closure_set", "update_a_closure_set")
 _NEW_ITEM: Final = Condition("closure_id", (None,))
@@ -270,6 +271,20 @@ OTHER_RULES: Final[tuple[DocumentedRule, ...]] = (
         Needs("address_book_ids"),
         (Condition("variable_type", ("address_book_variable",)),),
     ),
+    # line 37050, 3420: "The `values` field maximum length is over limit." (line 36880: "If
+    # `variable_type` is `global_variable`, each value's max length is 4096. * If
+    # `variable_type` is `address_book_variable`, each value's maximum length is 300.")
+    *(
+        DocumentedRule(
+            3420,
+            37050,
+            ("create_a_variable",),
+            "",
+            MaxChars("values", limit),
+            (Condition("variable_type", (kind,)),),
+        )
+        for kind, limit in (("global_variable", 4096), ("address_book_variable", 300))
+    ),
     # 2111: "Custom field name cannot contain spaces when `use_as_external_url_parameter` is
     # `true`." (address books: lines 551, 775; campaign contact lists: 6354, 6575)
     *(
@@ -307,35 +322,6 @@ def _both(
     """The rule as a create and an update document it, each on its own line."""
     return tuple(DocumentedRule(code, line, (op,), at, check, when) for line, op in lines)
 
-
-_CONSUMER_LINES: Final = (
-    (31432, "create_a_consumer_routing_profile"),
-    (31859, "update_a_consumer_routing_profiles_details"),
-)
-_VARIABLE: Final = Condition("attribute_type", ("global_variable", "address_book_variable"))
-"""A priority on a variable, named by ``parameter.variable_id`` (line 31128: "Only used when
-`attribute_type` is `global_variable` or `address_book_variable`")."""
-
-CONSUMER_RULES: Final[tuple[DocumentedRule, ...]] = tuple(
-    rule
-    for key in ("top_priorities", "accumulated_priorities")
-    for rule in (
-        # 4011: "Consumer routing profile has duplicated priority attributes."; 4014:
-        # "Duplicate variables in the consumer routing profile." Read per list: the examples
-        # (create lines 31207/31227, update 31815/31835) put one `global_variable` priority on
-        # the same variable in both lists. Within a list, a variable attribute is the variable
-        # (4014), any other its `attribute_type` (4011): if every attribute type counted once,
-        # no list could repeat a variable and 4014 could never be answered.
-        *_both(
-            4011,
-            _CONSUMER_LINES,
-            "",
-            Distinct(key, "attribute_type", only=replace(_VARIABLE, negate=True)),
-        ),
-        *_both(4014, _CONSUMER_LINES, "", Distinct(key, "parameter.variable_id", only=_VARIABLE)),
-    )
-)
-"""Consumer routing profiles: each priority list on its own."""
 
 ROUTING_RULES: Final[tuple[DocumentedRule, ...]] = (
     # 2507: "Multi_level disposition no sub dispositions."
