@@ -12,14 +12,17 @@ from tests.support.documented_inputs import (
     Case,
     acceptance,
     callbacks,
+    chain,
     closure_case,
     closures,
+    consumer_profile,
     custom_field,
     disposition,
     hours,
     queue_case,
     routing_profile,
     variable,
+    wide,
 )
 
 CASES: dict[int, Case] = {
@@ -267,8 +270,15 @@ CASES: dict[int, Case] = {
     ),
     2504: Case(
         "Disposition",
-        disposition(*((i, 0, f"Reason {i}") for i in range(1, 501))),
-        disposition(*((i, 0, f"Reason {i}") for i in range(1, 502))),
+        disposition(*wide(500)),
+        disposition(*wide(501)),
+        "sub_dispositions",
+    ),
+    2509: Case("Disposition", disposition(*chain(4)), disposition(*chain(5)), "sub_dispositions"),
+    2512: Case(
+        "Disposition",
+        disposition(*((i, 0, f"Reason {i}") for i in range(1, 21))),
+        disposition(*((i, 0, f"Reason {i}") for i in range(1, 22))),
         "sub_dispositions",
     ),
     2505: Case(
@@ -303,6 +313,20 @@ CASES: dict[int, Case] = {
         "priorities",
         base=routing_profile(),
     ),
+    4011: Case(
+        "ConsumerRoutingProfile",
+        consumer_profile(
+            ("new_customer", None), ("global_variable", "v1"), ("global_variable", "v2")
+        ),
+        consumer_profile(("new_customer", None), ("new_customer", None)),
+        "top_priorities",
+    ),
+    4014: Case(
+        "ConsumerRoutingProfile",
+        consumer_profile(("global_variable", "v1"), ("global_variable", "v2")),
+        consumer_profile(("global_variable", "v1"), ("global_variable", "v1")),
+        "top_priorities",
+    ),
     1508: Case(
         "IpAddressBlockListRule",
         {"ip_address": "203.0.113.7", "match_type": "ip_address", "status": "active"},
@@ -318,6 +342,12 @@ CASES: dict[int, Case] = {
         variable(address_book_ids=["book1"]),
         variable(address_book_ids=[]),
         "address_book_ids",
+    ),
+    3420: Case(
+        "Variable",
+        variable(address_book_ids=["book1"], values=["x" * 300]),
+        variable(address_book_ids=["book1"], values=["x", "x" * 301]),
+        "values",
     ),
     2111: Case(
         "AddressBookCustomField",

@@ -142,6 +142,30 @@ def disposition(*subs: tuple[int | None, int | None, str]) -> dict[str, Any]:
 TWO_SUBS = ((1, 0, "Billing"), (2, 0, "Shipping"))
 
 
+def chain(tiers: int) -> tuple[tuple[int, int, str], ...]:
+    """Sub-dispositions one below the other, ``tiers`` deep."""
+    return tuple((i, i - 1, f"Reason {i}") for i in range(1, tiers + 1))
+
+
+def wide(count: int) -> tuple[tuple[int, int, str], ...]:
+    """``count`` sub-dispositions, at most 20 under one parent: 20 on tier 1, 20 under each
+    of those, then 20 under each tier-2 item in turn (500 fill three tiers)."""
+    made: list[tuple[int, int, str]] = []
+    for index in range(1, count + 1):
+        parent = 0 if index <= 20 else (index - 21) // 20 + 1
+        made.append((index, parent, f"Reason {index}"))
+    return tuple(made)
+
+
+def consumer_profile(*top: tuple[str, str | None]) -> dict[str, Any]:
+    """A consumer routing profile with (attribute_type, variable_id) top priorities."""
+    made = [
+        {"attribute_type": kind, **({"parameter": {"variable_id": v}} if v else {})}
+        for kind, v in top
+    ]
+    return {"name": "VIP first", "top_priorities": made}
+
+
 def routing_profile(*categories: str) -> dict[str, Any]:
     """An agent routing profile prioritising skill ``categories``."""
     priorities = [{"category_type": "skill", "skill_category_id": c} for c in categories]

@@ -99,6 +99,15 @@ def test_disposition_sub_dispositions_and_sets(api: httpx.Client) -> None:
         f"/contact_center/dispositions/{disposition_id}", json={"disposition_type": "single"}
     )
     assert_error(to_single, 400, 2510)
+    # An update without the type is judged as the multi-level object it makes.
+    deep = [
+        {"sub_disposition_name": f"R{i}", "current_index": i, "parent_index": i - 1}
+        for i in range(1, 6)
+    ]
+    too_deep = api.patch(
+        f"/contact_center/dispositions/{disposition_id}", json={"sub_dispositions": deep}
+    )
+    assert_error(too_deep, 400, 2509)
 
     body = {**SET_CREATE, "disposition_ids": [disposition_id]}
     made_set = created(api.post("/contact_center/dispositions/sets", json=body))

@@ -59,6 +59,10 @@ class Check:
         """Why ``item`` breaks the rule (without the field's name), or ``None``."""
         raise NotImplementedError
 
+    def describe(self) -> str:
+        """What the rule asks, where its documented message does not say (the docs' row)."""
+        return ""
+
 
 def _empty(value: Json) -> bool:
     return value is None or value == "" or value == [] or value == {}
@@ -92,7 +96,7 @@ class Within(Check):
     def failure(self, item: Mapping[str, Json]) -> str | None:
         value = item.get(self.blame)
         for one in value if isinstance(value, list) else [value]:
-            number = _number(one)
+            number = as_number(one)
             if number is None:
                 continue
             if not self.low <= number <= self.high or (self.step and number % self.step):
@@ -101,7 +105,8 @@ class Within(Check):
         return None
 
 
-def _number(value: Json) -> float | None:
+def as_number(value: Json) -> float | None:
+    """``value`` as a number (``"5"`` included, ``True`` not), else ``None``."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -185,19 +190,24 @@ class Prefix(Check):
 
 
 @dataclass(frozen=True)
-class MaxItems(Check):
-    """``blame``, a list, has at most ``limit`` items."""
+class MaxChars(Check):
+    """``blame``, a string or each string of a list, has at most ``limit`` characters."""
 
     blame: str
-    """The field, e.g. ``"user_ids"``."""
+    """The field, e.g. ``"values"``."""
     limit: int
-    """The most items, e.g. ``100``."""
+    """The most characters, e.g. ``300``."""
+
+    def describe(self) -> str:
+        return f"at most {self.limit} characters each"
 
     def failure(self, item: Mapping[str, Json]) -> str | None:
         value = item.get(self.blame)
-        if not isinstance(value, list) or len(value) <= self.limit:
-            return None
-        return f"must have at most {self.limit} items (got {len(value)})"
+        for index, one in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(one, str) and len(one) > self.limit:
+                what = f"item {index}" if isinstance(value, list) else "got"
+                return f"must be at most {self.limit} characters ({what}: {len(one)})"
+        return None
 
 
 @dataclass(frozen=True)
@@ -257,42 +267,10 @@ class NotAbove(Check):
     """The field bounding it, e.g. ``"auto_close_timeout"``."""
 
     def failure(self, item: Mapping[str, Json]) -> str | None:
-        value, limit = _number(item.get(self.blame)), _number(item.get(self.limit))
+        value, limit = as_number(item.get(self.blame)), as_number(item.get(self.limit))
         if value is None or limit is None or value <= limit:
             return None
         return f"must be at most {self.limit} (got {value:g} > {limit:g})"
-
-
-@dataclass(frozen=True)
-class Distinct(Check):
-    """The items of the list ``blame`` differ in ``key`` (``"closure_name"``), or are
-    distinct themselves when ``key`` is empty; items without the key are not compared."""
-
-    blame: str
-    """The list, e.g. ``"closures"``."""
-    key: str = ""
-    """The items' field compared, e.g. ``"closure_name"``."""
-    within: str = ""
-    """Compare only items with the same value here, e.g. ``"parent_index"`` (one tier)."""
-
-    def failure(self, item: Mapping[str, Json]) -> str | None:
-        value = item.get(self.blame)
-        if not isinstance(value, list):
-            return None
-        seen: list[tuple[Json, Json]] = []
-        for one in value:
-            if self.key and not isinstance(one, Mapping):
-                continue
-            found = one.get(self.key) if self.key else one
-            group = one.get(self.within) if self.within else None
-            if found is None:
-                continue
-            if (group, found) in seen:
-                what = f"{self.key} " if self.key else ""
-                where = f" within one {self.within}" if self.within else ""
-                return f"must not repeat {what}{found!r}{where}"
-            seen.append((group, found))
-        return None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,6 @@ _NAME: Final = (
     "the object's name, its natural key: required at create (apispec.required_names), so a "
     "nameless create is refused at preview and by the emulator"
 )
-_TODO: Final = "decidable from the inputs, checked by the emulator; not yet a preview rule"
 _ENUM: Final = "an enum value of the field tree (refused at preview and by the emulator)"
 _REQUIRED: Final = "a required field of the field tree (refused at preview and by the emulator)"
 
@@ -125,9 +124,7 @@ BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
     2304: ("server", "needs the account's data: the asset's type"),
     2311: ("server", "needs the account's data: the interrupt's API control setting"),
     2313: ("server", "needs the account's data: the queue's bucket option"),
-    2509: ("server", "decidable from the inputs (sub-disposition tiers), not yet a preview rule"),
     2510: ("emulator", "needs the account's data: the disposition's current type"),
-    2512: ("server", "decidable from the inputs (sub-dispositions a tier), not yet a preview rule"),
     3009: ("server", "needs the account's data: whether the inbox's setting is locked"),
     3203: ("emulator", "the flow's own format, which the reference does not describe"),
     3208: ("server", _LIMIT),
@@ -141,11 +138,6 @@ BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
         "take `default_value`)",
     ),
     3415: ("server", _LIMIT),
-    3420: (
-        "server",
-        "checked at preview by the Variable's declared length rules (4096 characters, 300 for "
-        "address-book variables, from the field descriptions), not by this code",
-    ),
     3602: (
         "emulator",
         "the reference names no list of time zones; the emulator knows the IANA ones",
@@ -165,9 +157,7 @@ BY_CODE: Final[dict[int, tuple[Kind, str]]] = {
     3806: ("emulator", "needs the account's data: the region's SIP zone"),
     4005: ("server", _UNDOCUMENTED),
     4010: ("server", _UNDOCUMENTED),
-    4011: ("emulator", _TODO),
     4013: ("server", "the reference lists no compared values or operators per attribute"),
-    4014: ("server", "decidable from the inputs (repeated variables), not yet a preview rule"),
     4101: ("n/a", _FEATURE),
     4103: ("emulator", "the provider adds members one resource at a time"),
     4104: ("server", _MEMBERS),
@@ -227,6 +217,11 @@ BY_OPERATION: Final[dict[tuple[str, int], tuple[Kind, str]]] = {
     ("update_a_queue", 1240): ("server", "the reference does not say when the profile is required"),
     ("update_a_queue", 1241): ("server", "needs the account's data: the agent routing profile"),
     ("update_a_queue_template", 1241): ("schema", _ENUM),
+    ("update_a_variable", 3420): (
+        "server",
+        "the update body has no `variable_type`, which picks the limit: preview judges the "
+        "same inputs with the create's rule (line 37050)",
+    ),
     ("update_a_skill_category", 1502): (
         "emulator",
         "the update body has no `skill_type`: the emulator judges the stored category, "

@@ -12,10 +12,9 @@ from typing import Final
 from zoomcc.apispec.documented_rules import (
     Check,
     Condition,
-    Distinct,
     DocumentedRule,
     IpAddress,
-    MaxItems,
+    MaxChars,
     Needs,
     NoSpaces,
     NotAbove,
@@ -25,6 +24,8 @@ from zoomcc.apispec.documented_rules import (
     SamePeriod,
     Within,
 )
+from zoomcc.apispec.list_checks import Distinct, MaxItems, TreeDepth
+from zoomcc.apispec.profile_rules import CONSUMER_RULES
 
 _CLOSURES: Final = ("create_a_closure_set", "update_a_closure_set")
 _NEW_ITEM: Final = Condition("closure_id", (None,))
@@ -270,6 +271,20 @@ OTHER_RULES: Final[tuple[DocumentedRule, ...]] = (
         Needs("address_book_ids"),
         (Condition("variable_type", ("address_book_variable",)),),
     ),
+    # line 37050, 3420: "The `values` field maximum length is over limit." (line 36880: "If
+    # `variable_type` is `global_variable`, each value's max length is 4096. * If
+    # `variable_type` is `address_book_variable`, each value's maximum length is 300.")
+    *(
+        DocumentedRule(
+            3420,
+            37050,
+            ("create_a_variable",),
+            "",
+            MaxChars("values", limit),
+            (Condition("variable_type", (kind,)),),
+        )
+        for kind, limit in (("global_variable", 4096), ("address_book_variable", 300))
+    ),
     # 2111: "Custom field name cannot contain spaces when `use_as_external_url_parameter` is
     # `true`." (address books: lines 551, 775; campaign contact lists: 6354, 6575)
     *(
@@ -325,13 +340,32 @@ ROUTING_RULES: Final[tuple[DocumentedRule, ...]] = (
         Distinct("sub_dispositions", "sub_disposition_name", within="parent_index"),
         _MULTI_LEVEL,
     ),
+    # 2509: "Sub disposition tier size should be more than 0 and less than 5." Read as the
+    # tree's depth, as the field's description says it (line 8171: "Child nodes can only have
+    # up to 4 levels"): a child of the root (`parent_index` 0, line 8181) is on tier 1, and
+    # some item must reach the root. The examples (one item on tier 1) meet it.
+    *_both(
+        2509,
+        _DISPOSITION_LINES,
+        "",
+        TreeDepth("sub_dispositions", "current_index", "parent_index", 1, 4),
+        _MULTI_LEVEL,
+    ),
+    # 2512: "The number of sub dispositions on the same tier should less than or equal to 20."
+    # A tier is one parent's children (one `parent_index`, as 2508 reads it), by line 8171:
+    # "each parent node can have up to 20 child nodes". Counting a whole level instead would
+    # cap four levels at 80 items and leave 2504's 500 unreachable.
+    *_both(
+        2512, _DISPOSITION_LINES, "", MaxItems("sub_dispositions", 20, "parent_index"), _MULTI_LEVEL
+    ),
     # 2514: "Sub Disposition current_index is required."; 2515: "... parent_index is required."
     *_both(2514, _DISPOSITION_LINES, "sub_dispositions[]", Needs("current_index")),
     *_both(2515, _DISPOSITION_LINES, "sub_dispositions[]", Needs("parent_index")),
     # 4006: "Category is duplicated in priorities."
     *_both(4006, _ROUTING_LINES, "", Distinct("priorities", "skill_category_id")),
+    *CONSUMER_RULES,
 )
-"""Dispositions and agent routing profiles."""
+"""Dispositions, agent and consumer routing profiles."""
 
 
 RULES: Final[tuple[DocumentedRule, ...]] = (

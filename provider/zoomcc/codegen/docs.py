@@ -247,6 +247,9 @@ def render_page(spec: BaseSpec) -> str:
             at = ".".join(p for p in (found.at, found.check.blame) if p)
             shown = _friendly_path(spec, at, "")
             said = messages[(found.operations[0], found.code)]
+            asks = " and ".join(c.describe() for c in found.when if c.field != "closure_id")
+            if found.check.describe():
+                said += f" ({found.check.describe()}{f', when {asks}' if asks else ''})"
             lines.append(
                 f"| `{shown}` | error {found.code} (reference line {found.line}): {_cell(said)} |"
             )

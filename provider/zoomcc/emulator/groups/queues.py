@@ -14,8 +14,10 @@ import copy
 import dataclasses
 from typing import Final
 
+from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.server_defaults import NEW_QUEUE
 from zoomcc.emulator.derive import derive
+from zoomcc.emulator.documented import enforce
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.groups.common import check_item, constant
 from zoomcc.emulator.memberships.queues import queue_teams
@@ -209,6 +211,10 @@ def _dispositions_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
     subs = data.get("sub_dispositions") or []
     if not subs:
         raise ErrorDef(400, 2507, "Multi_level disposition no sub dispositions.").error()
+    if ctx.op == "update" and "disposition_type" not in body:
+        # The documented rules judged the body only if it says `multi_level`; an update that
+        # leaves the type out is judged as the object it makes (tiers 2509, siblings 2512).
+        enforce(load_api_spec().by_id("update_a_disposition"), data)
     if len(subs) > 500:
         raise ErrorDef(
             400, 2504, "Sub dispositions total size should be less than or equal to 500."

@@ -2,7 +2,8 @@
 
 Behaviour the reference describes beyond the field tables, mirrored here: routing-profile
 priorities name existing skill categories once each (4004, 4006) and GET adds their ids,
-order and names; consumer-profile attributes appear once per list (4011); queue templates
+order and names (consumer profiles' repeats, 4011 and 4014, are documented rules:
+``zoomcc.apispec.rule_table``); queue templates
 list their fields as ``template_*`` (``list_names``) and reject bad channels and types with
 their own codes (1205, 1240).
 """
@@ -55,20 +56,9 @@ AGENT_ROUTING_PROFILES = derive(
 )
 
 
-def _consumer_profile_merge(ctx: HookContext, base: Obj, body: Obj) -> Obj:
-    for key in ("top_priorities", "accumulated_priorities"):
-        kinds = [p.get("attribute_type") for p in body.get(key) or [] if isinstance(p, dict)]
-        if len(kinds) != len(set(kinds)):
-            raise ErrorDef(
-                400, 4011, "Consumer routing profile has duplicated priority attributes."
-            ).error()
-    return {**base, **body}
-
-
 CONSUMER_ROUTING_PROFILES = derive(
     "/contact_center/consumer_routing_profiles",
     name="consumer_routing_profiles",
-    hooks=Hooks(merge=_consumer_profile_merge),
 )
 
 # ---- queue templates ---------------------------------------------------------------------

@@ -30,7 +30,6 @@ from zoomcc.apispec import FieldSpec
 from zoomcc.resources.delete_query import DeleteParam, FlaggedObject, NamedObject
 from zoomcc.resources.derived import Shorthand
 from zoomcc.resources.object_calls import NameRefusal
-from zoomcc.resources.rules import MaxLength, When
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed
 
 AGENT_ROUTING_PROFILE = ResourceSpec(
@@ -264,12 +263,8 @@ VARIABLE = ResourceSpec(
     list_parents={"variable_group_id": "variable_group_id"},
     read_back={"address_book_ids": "address_books[].address_book_id"},
     references={"variable_group_id": "VariableGroup", "address_book_ids": "AddressBook"},
-    # "If `variable_type` is `global_variable`, each value's max length is 4096. If
-    # `variable_type` is `address_book_variable`, each value's maximum length is 300."
-    rules=(
-        ("values[]", When("variable_type", "global_variable", MaxLength(4096))),
-        ("values[]", When("variable_type", "address_book_variable", MaxLength(300))),
-    ),
+    # The values' lengths (4096, or 300 in an address-book variable) are documented rule 3420
+    # (zoomcc.apispec.rule_table).
     summary="A global or address-book variable used by flows, routing profiles and "
     "reports. Its group and `variable_type` cannot be changed in place; an "
     "`address_book_variable` needs `address_book_ids`.",
