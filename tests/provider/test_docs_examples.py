@@ -7,7 +7,6 @@ provider receives is what the engine would send it, ``...Args`` classes already 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shutil
@@ -20,6 +19,7 @@ import pytest
 from pulumi.runtime.rpc import is_rpc_secret, unwrap_rpc_secret
 
 from tests.support.grpc_provider import DynamicProviderClient
+from tests.support.pulumi_mocks import mocked_runtime
 from zoomcc.codegen.examples import FILES
 from zoomcc.codegen.names import module_name
 from zoomcc.emulator import EmulatorServer
@@ -115,15 +115,14 @@ def test_the_page_example_creates_every_resource_it_declares(
 ) -> None:
     emulator.state.seed("users", [{"user_email": email} for email in EXISTING_USERS])
     mocks = _ThroughTheProvider(provider)
-    # The provider client's calls ran (and closed) an event loop; the program gets its own.
-    asyncio.set_event_loop(asyncio.new_event_loop())
-    pulumi.runtime.set_mocks(mocks, preview=False)
-    pulumi.runtime.set_all_config(stack_config, secret_keys=["zoomcc:clientSecret"])
     code = example(type_name)
 
     def program() -> None:
         exec(compile(code, f"{type_name}.md", "exec"), {"__name__": "__main__"})
 
-    pulumi.runtime.test(program)()  # type: ignore[no-untyped-call]  # pulumi leaves it untyped
+    # The provider client's calls ran (and closed) an event loop; the program gets its own.
+    with mocked_runtime(mocks):
+        pulumi.runtime.set_all_config(stack_config, secret_keys=["zoomcc:clientSecret"])
+        pulumi.runtime.test(program)()  # type: ignore[no-untyped-call]  # pulumi leaves it untyped
     assert mocks.failures == []
     assert type_name in mocks.created
