@@ -20,15 +20,17 @@ from zoomcc.emulator import EmulatorServer
 
 pytestmark = pytest.mark.e2e
 
-NO_ZOOM = {k: v for k, v in os.environ.items() if not k.startswith(("ZOOM_", "ZOOMCC_"))}
-"""The environment without any Zoom credential or setting."""
+def no_zoom() -> dict[str, str]:
+    """The environment without any Zoom credential or setting, read when a test runs (after
+    the engine fixture put the `pulumi` CLI on PATH)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("ZOOM_", "ZOOMCC_"))}
 
 
 def cli_env(stacks: Stacks) -> dict[str, str]:
     """What a user's shell has after `pulumi login file://...`: the backend and passphrase,
     no `ZOOM_*`."""
     return {
-        **NO_ZOOM,
+        **no_zoom(),
         "PULUMI_BACKEND_URL": f"file://{stacks.backend}",
         "PULUMI_HOME": str(stacks.backend / ".pulumi-home"),
         "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
@@ -90,7 +92,7 @@ def test_the_environment_gives_them_where_no_stack_is_here(
     tmp_path: Path, emulator: EmulatorServer
 ) -> None:
     env = {
-        **NO_ZOOM,
+        **no_zoom(),
         "ZOOM_ACCOUNT_ID": ACCOUNT_ID,
         "ZOOM_CLIENT_ID": CLIENT_ID,
         "ZOOM_CLIENT_SECRET": CLIENT_SECRET,
@@ -105,7 +107,7 @@ def test_the_environment_gives_them_where_no_stack_is_here(
 
 
 def test_missing_credentials_say_where_the_export_looked(tmp_path: Path) -> None:
-    done = run_zoomcc("export", "--out", str(tmp_path / "out"), env=NO_ZOOM)
+    done = run_zoomcc("export", "--out", str(tmp_path / "out"), env=no_zoom())
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
     assert "missing Zoom credentials" in line
@@ -113,7 +115,7 @@ def test_missing_credentials_say_where_the_export_looked(tmp_path: Path) -> None
 
 
 def test_an_unknown_plan_is_refused_in_one_line(tmp_path: Path) -> None:
-    env = {**NO_ZOOM, "ZOOM_ACCOUNT_ID": "a", "ZOOM_CLIENT_ID": "b", "ZOOM_CLIENT_SECRET": "c"}
+    env = {**no_zoom(), "ZOOM_ACCOUNT_ID": "a", "ZOOM_CLIENT_ID": "b", "ZOOM_CLIENT_SECRET": "c"}
     done = run_zoomcc("export", "--out", str(tmp_path / "out"), "--plan", "gold", env=env)
     assert done.returncode == 2
     (line,) = done.stderr.strip().splitlines()
