@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from zoomcc.client import ClientSettings
     from zoomcc.review.state import StateObject
 
 app = typer.Typer(
@@ -148,6 +149,31 @@ def _stack_config(
         return None
 
 
+def _export_settings(
+    project: Path | None,
+    stack: str,
+    account: str | None,
+    base_url: str | None,
+    plan_name: str | None,
+    pacing: bool | None,
+) -> ClientSettings:
+    """The client's settings as the provider would resolve them, the options winning; which
+    source gave the credentials is said on stderr (never a secret)."""
+    from zoomcc.exporter.credentials import resolve
+
+    options = {"zoomcc:baseUrl": base_url, "zoomcc:plan": plan_name}
+    if pacing is not None:
+        options["zoomcc:pacing"] = str(pacing).lower()
+    config = _stack_config(project, stack, account)
+    credentials = resolve(config, stack, account, {k: v for k, v in options.items() if v})
+    typer.echo(
+        f"zoomcc export: reading {credentials.settings.base_url} with credentials from "
+        f"{credentials.source}",
+        err=True,
+    )
+    return credentials.settings
+
+
 @app.command(short_help="Write a Pulumi program that adopts a whole account.")
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
@@ -209,24 +235,14 @@ def export(
     from zoomcc.client import ZoomClient, ZoomError
     from zoomcc.dynamic.config import ConfigurationError
     from zoomcc.exporter import plan, read_account, selected_specs, write_project
-    from zoomcc.exporter.credentials import resolve
     from zoomcc.exporter.progress import TypeProgress, summary
 
-    options = {"zoomcc:baseUrl": base_url, "zoomcc:plan": plan_name}
-    if pacing is not None:
-        options["zoomcc:pacing"] = str(pacing).lower()
     try:
         specs = selected_specs(include or (), exclude or ())
-        config = _stack_config(project, stack, account)
-        credentials = resolve(config, stack, account, {k: v for k, v in options.items() if v})
+        settings = _export_settings(project, stack, account, base_url, plan_name, pacing)
     except (ValueError, ConfigurationError) as exc:
         typer.echo(f"zoomcc export: {exc}", err=True)
         raise typer.Exit(2) from exc
-    settings = credentials.settings
-    typer.echo(
-        f"zoomcc export: reading {settings.base_url} with credentials from {credentials.source}",
-        err=True,
-    )
     unreadable: list[tuple[str, str, str]] = []
     started = time.monotonic()
     with ZoomClient(settings) as client, TypeProgress(Console(stderr=True)) as progress:

@@ -22,7 +22,7 @@ CLIENT_LIMIT = 40
 PROVIDER_LIMIT = 60
 
 LONG_TODAY: Mapping[str, int] = {
-    "cli.py:export": 100,
+    "cli.py:export": 90,
     "cli.py:review": 66,
     "codegen/sdk.py:render_resource": 99,
     "emulator/admin.py:admin_routes": 76,

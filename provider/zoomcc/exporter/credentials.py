@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zoomcc.client import ClientSettings
 from zoomcc.dynamic.accounts import ConfigurationError, profiles
@@ -54,13 +55,23 @@ def stack_config(project: Path, stack: str, explicit: bool) -> ConfigValues | No
     if done.returncode != 0:
         first = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise ConfigurationError(f"`pulumi config --stack {stack}` in {project} failed: {first}")
-    loaded = json.loads(done.stdout or "{}")
+    try:
+        values = config_values(done.stdout)
+    except ValueError as exc:
+        raise ConfigurationError(f"`pulumi config --stack {stack}`: {exc}") from exc
+    return {k: v for k, v in values.items() if k.startswith(f"{CONFIG_NAMESPACE}:")}
+
+
+def config_values(raw: str) -> dict[str, Any]:
+    """`pulumi config --json` output as the engine hands config to a provider: each key's
+    ``objectValue`` (a ``--path`` object) or ``value``; the export and the rehearsal read it."""
+    loaded = json.loads(raw or "{}")
     if not isinstance(loaded, dict):
-        raise ConfigurationError(f"`pulumi config --stack {stack}` gave no JSON object")
+        raise ValueError("gave no JSON object")
     return {
         key: entry.get("objectValue", entry.get("value"))
         for key, entry in loaded.items()
-        if key.startswith(f"{CONFIG_NAMESPACE}:") and isinstance(entry, dict)
+        if isinstance(entry, dict)
     }
 
 

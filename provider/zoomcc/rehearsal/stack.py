@@ -18,6 +18,7 @@ import yaml
 from zoomcc.client import ClientSettings
 from zoomcc.dynamic.accounts import profiles
 from zoomcc.dynamic.config import ConfigurationError, resolve_settings
+from zoomcc.exporter.credentials import config_values
 
 
 class StackError(Exception):
@@ -84,12 +85,7 @@ class Stack:
         raw = checked(
             ["config", "--json", "--show-secrets", "--stack", self.name], self.cwd, self.env
         )
-        found = json.loads(raw or "{}")
-        return {
-            key: entry.get("objectValue", entry.get("value"))
-            for key, entry in found.items()
-            if isinstance(entry, dict)
-        }
+        return config_values(raw)
 
     def deployment(self) -> dict[str, Any]:
         """`pulumi stack export`: the state, its secrets as the stack's own ciphertext."""
