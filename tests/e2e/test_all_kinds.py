@@ -19,7 +19,7 @@ from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.contract import match_operation
 from zoomcc.codegen import conformance
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.memberships.membership import SUB_RESOURCES
+from zoomcc.emulator.membership import SUB_RESOURCES
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e

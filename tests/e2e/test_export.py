@@ -12,11 +12,16 @@ from tests.e2e.stacks import Stacks
 from tests.support.cases import closed_all_day
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
-from zoomcc.resources import catalog
+from zoomcc.resources.areas import hours, queues
+from zoomcc.resources.spec import ResourceSpec
 
 pytestmark = pytest.mark.e2e
 ID = re.compile(r'(?<=")[A-Za-z0-9_-]{22}(?=")')  # an id in a string literal
-CORE_TYPES = [f"--include={spec.name}" for spec in catalog.CORE]
+CORE_TYPES = [
+    f"--include={spec.name}"
+    for spec in (*queues.SPECS, *hours.SPECS)
+    if isinstance(spec, ResourceSpec)
+]
 
 
 def populate(api: ZoomClient) -> int:

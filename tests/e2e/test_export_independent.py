@@ -29,7 +29,7 @@ from tests.e2e.exports import (
 )
 from tests.e2e.stacks import Stacks
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.groups.users import MAIN_REGION_ID
+from zoomcc.emulator.areas.users.objects import MAIN_REGION_ID
 from zoomcc.emulator.state import ROOT_TEAM_ID
 from zoomcc.resources import catalog
 

@@ -12,7 +12,7 @@ from tests.e2e.stacks import Stacks
 from tests.reliability.support import EmulatorView
 from tests.support.cases import Declared, program
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.memberships.membership import PRIVATE_KEY
+from zoomcc.emulator.membership import PRIVATE_KEY
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ from tests.support.emulator_calls import api as api  # fixture: a client with a 
 from tests.support.emulator_calls import emu as emu  # fixture: this module's emulator
 from tests.support.emulator_calls import fresh_state as fresh_state  # fixture: autouse reset
 from zoomcc.emulator import DEFAULT_COLLECTIONS, ROOT_TEAM_ID, EmulatorServer
-from zoomcc.emulator.groups.users import MAIN_REGION_ID
+from zoomcc.emulator.areas.users.objects import MAIN_REGION_ID
 
 
 def test_reset_empties_everything(emu: EmulatorServer, api: httpx.Client) -> None:

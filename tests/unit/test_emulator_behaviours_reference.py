@@ -55,7 +55,7 @@ from tests.support.behaviour_outcomes import (
     the_contact_values_replaced,
 )
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.groups.users import MAIN_REGION_ID
+from zoomcc.emulator.areas.users.objects import MAIN_REGION_ID
 
 
 @dataclass(frozen=True)

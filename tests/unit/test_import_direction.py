@@ -98,8 +98,9 @@ def _modules() -> list[Path]:
 
 
 def module_imports(tree: ast.AST, module: str, known: set[str]) -> set[str]:
-    """The modules among ``known`` that ``tree`` (module ``module``) imports: ``from a import
-    b`` imports the module ``a.b`` where there is one (as Python does), else ``a``."""
+    """The modules among ``known`` that ``tree`` (module ``module``, a package as
+    ``pkg.__init__``) imports: ``from a import b`` imports the module ``a.b`` where there is one
+    (as Python does), else ``a``."""
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -110,14 +111,14 @@ def module_imports(tree: ast.AST, module: str, known: set[str]) -> set[str]:
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             found |= {node.value.partition(":")[0]} if CLASS_PATH.match(node.value) else set()
-    return found & known - {module}
+    return found & known - {module.removesuffix(".__init__")}
 
 
 def import_graph(paths: list[Path]) -> dict[str, set[str]]:
     """Module -> the modules among ``paths`` it imports (a package by its ``__init__``)."""
     names = {dotted(p).removesuffix(".__init__"): p for p in paths}
-    return {
-        name: module_imports(ast.parse(path.read_text(encoding="utf-8")), name, set(names))
+    return {  # a package's ``from . import x`` is relative to the package itself
+        name: module_imports(ast.parse(path.read_text(encoding="utf-8")), dotted(path), set(names))
         for name, path in names.items()
     }
 

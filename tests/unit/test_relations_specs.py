@@ -12,8 +12,8 @@ from zoomcc.apispec import Operation
 from zoomcc.client.pagination import iter_items
 from zoomcc.dynamic.settings import SettingsProvider, restore_value
 from zoomcc.resources import catalog
+from zoomcc.resources.areas.queues import QUEUE_INTERRUPT_SETTINGS
 from zoomcc.resources.membership import MembershipSpec
-from zoomcc.resources.objects.relations import QUEUE_INTERRUPT_SETTINGS
 from zoomcc.resources.spec import ResourceSpec
 
 MEMBERSHIPS = [s for s in catalog.ALL if isinstance(s, MembershipSpec)]

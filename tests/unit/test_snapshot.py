@@ -15,7 +15,8 @@ import pytest
 from pydantic import SecretStr
 
 from tests.support.cases import MEMBERSHIP_CASES, MembershipCase
-from tests.support.cases.settings import INTERRUPT_AUDIO, _inbox_with_users
+from tests.support.cases.campaigns import _inbox_with_users
+from tests.support.cases.queues import INTERRUPT_AUDIO
 from tests.support.export_account import account
 from tests.support.membership_steps import add_outside, live_members
 from tests.unit.test_cli_as_a_user_runs_it import ZOOMCC, free_port

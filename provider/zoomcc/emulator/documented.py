@@ -2,7 +2,7 @@
 is refused with the operation's own status, code and message, as Zoom answers.
 
 Runs after the schema checks, on the body as sent (closure sets' merged items are judged
-again by their hooks, ``groups/hours.py``).
+again by their hooks, ``areas/hours.py``).
 """
 
 from __future__ import annotations

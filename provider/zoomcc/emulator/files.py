@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from zoomcc.emulator.groups.assets import FILE_PREFIX
+from zoomcc.emulator.areas.assets.objects import FILE_PREFIX
 from zoomcc.emulator.responses import zoom_error
 from zoomcc.emulator.state import EmulatorState
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
-from zoomcc.emulator.memberships import MEMBERSHIPS
-from zoomcc.emulator.memberships.members import find_user
-from zoomcc.emulator.memberships.membership import (
+from zoomcc.emulator.areas import MEMBERSHIPS
+from zoomcc.emulator.member_resolvers import find_user
+from zoomcc.emulator.membership import (
     SUB_RESOURCES,
     Membership,
     stored_members,
@@ -47,7 +47,7 @@ def read_snapshot(path: Path) -> Obj:
 def _hours(body: Obj) -> Obj:
     # The operating hours GET shows `business_hour_id`, the PATCH (what is stored) takes
     # `operating_hours_business_hour_id`: the reference's two shapes (DESIGN.md,
-    # "Known inconsistencies"; parent_settings.py stores the PATCH's names).
+    # "Known inconsistencies"; areas/queues/settings_routes.py stores the PATCH's names).
     renames = {
         "business_hour_id": "operating_hours_business_hour_id",
         "closure_set_id": "operating_hours_closure_set_id",
@@ -103,7 +103,7 @@ STORED: Final[dict[str, Callable[[Obj], Obj]]] = {
     )(_ids("campaign_contact_list", "contact_list_id", "campaign_contact_list_ids")(body)),
 }
 """Collection -> the GET body turned into what the store holds, where a computed view shows
-the linked objects the write calls name by id (the views in ``emulator/groups``)."""
+the linked objects the write calls name by id (the views in ``emulator/areas``)."""
 
 
 SETTINGS: Final[dict[str, tuple[str, str, Callable[[Json], Obj]]]] = {

@@ -1,6 +1,6 @@
 """The routes under a parent object: its memberships
-(:mod:`~zoomcc.emulator.memberships`), its settings (:mod:`~zoomcc.emulator.parent_settings`)
-and its actions (:mod:`~zoomcc.emulator.parent_actions`).
+(:class:`~zoomcc.emulator.membership.Membership`), its settings and its actions, each
+declared by the area of the parent (:mod:`zoomcc.emulator.areas`).
 
 They hang off one internal collection that serves no operation of its own; it holds only
 stand-in parents for memberships whose parent the emulator has no collection for.
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from zoomcc.emulator.memberships import MEMBERSHIPS
-from zoomcc.emulator.memberships.membership import SUB_RESOURCES, membership_routes
+from zoomcc.emulator.areas import MEMBERSHIPS, PARENT_ROUTES
+from zoomcc.emulator.membership import SUB_RESOURCES, membership_routes
 from zoomcc.emulator.model import OPERATIONS, Collection
-from zoomcc.emulator.parent_actions import ACTION_ROUTES
-from zoomcc.emulator.parent_settings import SETTINGS_ROUTES
 from zoomcc.emulator.refusals import ErrorDef
 
 SUB_RESOURCE_COLLECTION: Final = Collection(
@@ -33,8 +31,7 @@ SUB_RESOURCE_COLLECTION: Final = Collection(
     omitted_ops=frozenset(OPERATIONS),
     extra_routes=(
         *(route for membership in MEMBERSHIPS for route in membership_routes(membership)),
-        *SETTINGS_ROUTES,
-        *ACTION_ROUTES,
+        *PARENT_ROUTES,
     ),
 )
 """Holds no objects of its own: it only carries the routes under parent objects."""

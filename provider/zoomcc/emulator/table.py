@@ -1,7 +1,7 @@
 """The collections ``zoomcc emulator`` serves, in dependency order.
 
 Each is derived from the API spec (:mod:`zoomcc.emulator.derive`) in its area's module under
-:mod:`zoomcc.emulator.groups`, with hooks only for behaviour the reference states in prose;
+:mod:`zoomcc.emulator.areas`, with hooks only for behaviour the reference states in prose;
 the routes under parent objects (memberships, settings, actions) come from
 :mod:`zoomcc.emulator.sub_resources`.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from zoomcc.emulator.groups import COLLECTIONS
+from zoomcc.emulator.areas import COLLECTIONS
 from zoomcc.emulator.model import Collection
 from zoomcc.emulator.sub_resources import COLLECTIONS as SUB_RESOURCES
 

@@ -5,10 +5,16 @@ The provider, end-to-end and reliability tiers and the bench all read it from he
 from __future__ import annotations
 
 from tests.support.cases.assets import flow_files
-from tests.support.cases.by_type import ALL_CASES, MEMBERSHIPS, OBJECTS, SETTINGS
+from tests.support.cases.by_type import (
+    ALL_CASES,
+    MEMBERSHIP_CASES,
+    MEMBERSHIPS,
+    OBJECTS,
+    SETTINGS,
+    SETTINGS_CASES,
+)
 from tests.support.cases.contacts import address_books
 from tests.support.cases.declared import Declared, declare, program, strings
-from tests.support.cases.memberships import MEMBERSHIP_CASES, make_skills
 from tests.support.cases.model import (
     Case,
     MembershipCase,
@@ -26,9 +32,9 @@ from tests.support.cases.parents import (
     seed_users,
     seeded,
 )
-from tests.support.cases.routing import roles_and_region
-from tests.support.cases.settings import INTERRUPT_MENU, SETTINGS_CASES
+from tests.support.cases.queues import INTERRUPT_MENU
 from tests.support.cases.unique import UniqueNames, UniqueSeeds
+from tests.support.cases.users import make_skills, roles_and_region
 from tests.support.matching import contains
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Lifecycle test data for the assets resources."""
+"""Test data of the assets area: asset categories, assets, flows and their entry points."""
 
 from __future__ import annotations
 
@@ -7,9 +7,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.support.cases.model import Case, deleted_as_the_spec_says
+from tests.support.cases.model import (
+    Case,
+    MembershipCase,
+    SettingsCase,
+    deleted_as_the_spec_says,
+)
+from tests.support.cases.parents import seeded
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 
 
@@ -52,6 +59,15 @@ def flow_files(client: ZoomClient | None = None) -> dict[str, Any]:
     return {name: str(path) for name, path in paths.items()}
 
 
+def entry_points(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
+    return [
+        {"entry_id": "entry0", "entry_language": "en-US"},
+        {"entry_id": "entry1"},
+        {"entry_id": "entry2"},
+        {"entry_id": "entry3", "entry_language": "fr-FR"},
+    ]
+
+
 CASES: list[Case] = [
     Case(
         "AssetCategory",
@@ -84,3 +100,14 @@ CASES: list[Case] = [
         prereq=flow_files,
     ),
 ]
+
+MEMBERSHIP_CASES: list[MembershipCase] = [
+    MembershipCase(
+        "FlowEntryPoints",
+        seeded("flows", flow_name="Support IVR", channel="voice"),
+        "flows",
+        entry_points,
+    ),
+]
+
+SETTINGS_CASES: list[SettingsCase] = []

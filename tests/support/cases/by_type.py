@@ -1,20 +1,29 @@
-"""Every case, by kind and by type name."""
+"""Every case, by area, by kind and by type name."""
 
 from __future__ import annotations
 
-from tests.support.cases import assets, basics, campaigns, contacts, routing
-from tests.support.cases.memberships import MEMBERSHIP_CASES
-from tests.support.cases.model import Case, MembershipCase, SettingsCase
-from tests.support.cases.settings import SETTINGS_CASES
+from types import ModuleType
 
-ALL_CASES: list[Case] = [
-    *basics.CASES,
-    *contacts.CASES,
-    *routing.CASES,
-    *campaigns.CASES,
-    *assets.CASES,
-]
+from tests.support.cases.model import Case, MembershipCase, SettingsCase
+
+from . import assets, campaigns, contacts, hours, queues, routing, users, variables
+
+AREAS: dict[str, ModuleType] = {
+    area.__name__.rpartition(".")[2]: area
+    for area in (queues, hours, contacts, routing, users, variables, campaigns, assets)
+}
+"""Area name -> its module of cases (``CASES``, ``MEMBERSHIP_CASES``, ``SETTINGS_CASES``)."""
+
+ALL_CASES: list[Case] = [case for area in AREAS.values() for case in area.CASES]
 """Every object resource's lifecycle case."""
+MEMBERSHIP_CASES: list[MembershipCase] = [
+    case for area in AREAS.values() for case in area.MEMBERSHIP_CASES
+]
+"""Every membership type with a parent and four members."""
+SETTINGS_CASES: list[SettingsCase] = [
+    case for area in AREAS.values() for case in area.SETTINGS_CASES
+]
+"""Every settings type with its parent and what the values point at."""
 
 OBJECTS: dict[str, Case] = {case.type_name: case for case in ALL_CASES}
 MEMBERSHIPS: dict[str, MembershipCase] = {case.type_name: case for case in MEMBERSHIP_CASES}

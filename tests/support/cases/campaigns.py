@@ -1,12 +1,20 @@
-"""Lifecycle test data for the campaigns resources."""
+"""Test data of the campaigns area: contact lists, campaigns, block-list rules, inboxes
+(objects); an inbox's queues, users and email notifications, a do-not-call list's phones."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases.model import Case, deleted_as_the_spec_says
-from tests.support.cases.parents import make_named, make_queue
+from tests.support.cases.model import (
+    Case,
+    MembershipCase,
+    SettingsCase,
+    Values,
+    deleted_as_the_spec_says,
+)
+from tests.support.cases.parents import make_named, make_queue, seed_users, seeded
 from zoomcc.client import ZoomClient
+from zoomcc.emulator import EmulatorServer
 
 _LISTS = "/contact_center/outbound_campaign/contact_lists"
 
@@ -22,6 +30,25 @@ def _contact_lists(client: ZoomClient) -> dict[str, Any]:
 def _campaign_parents(client: ZoomClient) -> dict[str, Any]:
     queue, other = (make_queue(client, name=name) for name in ("Outbound", "Outbound 2"))
     return {**_contact_lists(client), "queue": queue, "other_queue": other}
+
+
+def any_id(api: ZoomClient, emulator: EmulatorServer) -> str:
+    return "parent" + str(len(emulator.state.requests))
+
+
+def phones(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
+    return [f"+1415555010{i}" for i in range(4)]
+
+
+def make_queues(api: ZoomClient, emulator: EmulatorServer) -> list[Any]:
+    return [make_queue(api, name=f"Q{i}") for i in range(4)]
+
+
+def _inbox_with_users(api: ZoomClient, emulator: EmulatorServer) -> Values:
+    inbox = seeded("inboxes", inbox_name="VM")(api, emulator)
+    jane, joe = seed_users(api, emulator)[:2]
+    api.request("POST", f"/contact_center/inboxes/{inbox}/users", json={"user_ids": [jane, joe]})
+    return {"inbox": inbox, "jane": jane, "joe": joe}
 
 
 CASES: list[Case] = [
@@ -109,5 +136,21 @@ CASES: list[Case] = [
         # voicemail is the only type today; diff alone shows a new type would replace.
         replace={"type": "email"},
         delete_out_of_band=deleted_as_the_spec_says("Inbox"),
+    ),
+]
+
+MEMBERSHIP_CASES: list[MembershipCase] = [
+    MembershipCase("InboxQueues", seeded("inboxes", inbox_name="VM"), "inboxes", make_queues),
+    MembershipCase("InboxUsers", seeded("inboxes", inbox_name="VM"), "inboxes", seed_users),
+    MembershipCase("CampaignDncListPhones", any_id, None, phones),
+]
+
+SETTINGS_CASES: list[SettingsCase] = [
+    SettingsCase(
+        "InboxEmailNotification",
+        lambda p: {"inbox_id": p["inbox"], "user_id": p["jane"], "email_notification": True},
+        update={"email_notification": False},
+        replace={"user_id": "@joe"},
+        prereq=_inbox_with_users,
     ),
 ]

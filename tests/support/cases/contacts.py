@@ -1,10 +1,10 @@
-"""Lifecycle test data for the contacts resources."""
+"""Test data of the contacts area: address books, their units, custom fields and contacts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases.model import Case
+from tests.support.cases.model import Case, MembershipCase, SettingsCase
 from tests.support.cases.parents import make_named
 from zoomcc.client import ZoomClient
 
@@ -72,3 +72,7 @@ CASES: list[Case] = [
         prereq=address_books,
     ),
 ]
+
+MEMBERSHIP_CASES: list[MembershipCase] = []
+
+SETTINGS_CASES: list[SettingsCase] = []
