@@ -11,7 +11,7 @@ import typer
 
 if TYPE_CHECKING:
     from zoomcc.client import ClientSettings
-    from zoomcc.review.state import StateObject
+    from zoomcc.review.stack_state import StateObject
 
 app = typer.Typer(
     help="Zoom Contact Center as code: tools for the pulumi-zoomcc provider.",
@@ -299,7 +299,7 @@ def review(
     from zoomcc.review import make_review, write_review
     from zoomcc.review.drawing import GraphvizMissingError, require_dot
     from zoomcc.review.focus import UnknownQueueError
-    from zoomcc.review.state import ReviewInputError, load_json, load_state, read_state
+    from zoomcc.review.stack_state import ReviewInputError, load_json, load_state, read_state
 
     def fail(message: object, code: int = 1) -> typer.Exit:
         typer.echo(f"zoomcc review: {message}", err=True)

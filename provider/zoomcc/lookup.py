@@ -19,7 +19,7 @@ class ObjectLookupError(LookupError):
     """No object, or more than one, matches the lookup."""
 
 
-def find(
+def object_outputs(
     client: ZoomClient,
     spec: ResourceSpec,
     *,
@@ -62,7 +62,7 @@ def _by_name(
     for api_field in spec.natural_key_scope:
         payload[api_field] = parents.get(spec.friendly(api_field))
     try:
-        hits = by_name.find(client, spec, payload, parents)
+        hits = by_name.objects_named(client, spec, payload, parents)
     except ValueError as exc:  # the name is not unique and the list needs a parent
         raise ObjectLookupError(
             f"{exc}; give it to tell the objects named {name!r} apart"
@@ -91,4 +91,4 @@ def lookup(
     account profile ``account`` of ``zoomcc:accounts``)."""
     client = CLIENTS.get(resolve_settings(stack_config, os.environ, account=account))
     spec = catalog.get_object(type_name)
-    return find(client, spec, object_id=object_id, name=name, parents=parents)
+    return object_outputs(client, spec, object_id=object_id, name=name, parents=parents)

@@ -21,7 +21,7 @@ from tests.e2e.stacks import Stacks, run_zoomcc
 from zoomcc.emulator import EmulatorServer
 from zoomcc.exporter import PROJECT
 
-NOT_LISTABLE = {"sub_resources"}
+NOT_LISTABLE = {"stand_in_parents"}
 """Where the emulator keeps what the API cannot list: do-not-call lists (and their phones)
 live on stand-in parents, since no call lists do-not-call lists."""
 

@@ -19,7 +19,7 @@ from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.contract import match_operation
 from zoomcc.codegen import conformance
 from zoomcc.emulator import EmulatorServer
-from zoomcc.emulator.membership import SUB_RESOURCES
+from zoomcc.emulator.membership import STAND_INS
 from zoomcc.resources import catalog
 
 pytestmark = pytest.mark.e2e
@@ -41,7 +41,7 @@ def objects_held(emulator: EmulatorServer) -> int:
     """Objects in the emulator beyond a fresh account's, but for the placeholders it keeps for
     parents it does not model (a DNC list a membership adds numbers to)."""
     held = emulator.state.user_objects()
-    return sum(len(objects) for name, objects in held.items() if name != SUB_RESOURCES)
+    return sum(len(objects) for name, objects in held.items() if name != STAND_INS)
 
 
 def test_every_kind_of_resource_round_trip(

@@ -130,7 +130,7 @@ def test_a_lookup_by_name_is_one_call_where_the_get_takes_names(
     object_id = case.make(api, case.name)
     emulator.state.clear_requests()
 
-    found = lookup.find(api, catalog.get_object(case.type_name), name=case.name)
+    found = lookup.object_outputs(api, catalog.get_object(case.type_name), name=case.name)
 
     assert found["id"] == object_id
     expected = [c.replace("{id}", object_id) for c in case.calls]
@@ -139,7 +139,7 @@ def test_a_lookup_by_name_is_one_call_where_the_get_takes_names(
 
 def test_a_lookup_by_a_missing_name_says_so(api: ZoomClient) -> None:
     with pytest.raises(lookup.ObjectLookupError, match="no objects named 'Nope'"):
-        lookup.find(api, catalog.get_object("Queue"), name="Nope")
+        lookup.object_outputs(api, catalog.get_object("Queue"), name="Nope")
 
 
 def test_a_variable_name_held_in_two_groups_is_told_apart_by_the_group(
@@ -148,7 +148,7 @@ def test_a_variable_name_held_in_two_groups_is_told_apart_by_the_group(
     _variable(api, "tier", _group(api, "Customer"))
     orders = _group(api, "Orders")
     wanted = _variable(api, "tier", orders)
-    found = lookup.find(
+    found = lookup.object_outputs(
         api, catalog.get_object("Variable"), name="tier", parents={"variable_group_id": orders}
     )
     assert found["id"] == wanted

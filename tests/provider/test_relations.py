@@ -237,7 +237,7 @@ def test_queue_interrupt_settings(
     def stored_menu() -> Any:
         with emulator.state.locked_store() as store:
             found = store.get("queues", queue) or {}
-            return found.get("_relations", {}).get("interrupt_menu")
+            return found.get("_on_parent", {}).get("interrupt_menu")
 
     assert stored_menu() == menu
     # Delete: the audio interrupts are back to none, the menu is removed.

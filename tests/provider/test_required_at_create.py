@@ -17,7 +17,7 @@ from tests.support.emulator_calls import get_token
 from tests.support.grpc_provider import DynamicProviderClient
 from zoomcc.codegen.docs import render_page
 from zoomcc.dynamic import uploads
-from zoomcc.dynamic.derivation import with_derived
+from zoomcc.dynamic.derived_fields import with_derived
 from zoomcc.dynamic.validation import to_api
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.support.rule_inputs import hours
 from zoomcc.dynamic.validation import input_failures
 from zoomcc.resources import catalog
-from zoomcc.resources.derived import Derived
+from zoomcc.resources.derived_fields import Derived
 from zoomcc.resources.documented import documented_rules
 from zoomcc.resources.rules import Before, Between, OneOf, Requires, When
 

@@ -16,7 +16,7 @@ from zoomcc.emulator.membership import PRIVATE_KEY
 
 pytestmark = pytest.mark.e2e
 
-SUB_RESOURCES = "sub_resources"
+STAND_INS = "stand_in_parents"
 """The emulator's placeholders for parents it does not model (a DNC list, a flow)."""
 
 
@@ -46,7 +46,7 @@ def holdings(emulator: EmulatorServer) -> set[str]:
             id_field = state.store.collection(collection).id_field
             for data in state.store.items(collection):
                 where = f"{collection}/{data.get(id_field)}"
-                if collection != SUB_RESOURCES:
+                if collection != STAND_INS:
                     found.add(where)
                 for key, members in (data.get(PRIVATE_KEY) or {}).items():
                     # Lists are members; a dict is a parent's settings, which a destroy

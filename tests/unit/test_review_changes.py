@@ -19,7 +19,7 @@ from tests.unit.test_review_model import (
     urn,
 )
 from zoomcc.review import make_review
-from zoomcc.review.state import UNKNOWN, read_state
+from zoomcc.review.stack_state import UNKNOWN, read_state
 from zoomcc.review.summary import markdown
 
 Steps = dict[tuple[str, str], dict[str, Any]]

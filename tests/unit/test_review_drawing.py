@@ -16,7 +16,7 @@ from zoomcc.cli import app
 from zoomcc.review import make_review, write_review
 from zoomcc.review.drawing import graph
 from zoomcc.review.focus import UnknownQueueError
-from zoomcc.review.state import read_state
+from zoomcc.review.stack_state import read_state
 
 SVG = "{http://www.w3.org/2000/svg}"
 

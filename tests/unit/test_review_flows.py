@@ -13,7 +13,7 @@ import pytest
 from tests.unit.test_review_model import FLOW, RESOURCES, resource, urn
 from zoomcc.review import make_review
 from zoomcc.review.routing import Edge
-from zoomcc.review.state import read_state
+from zoomcc.review.stack_state import read_state
 
 SUPPORT_ONLY = {
     "start": {"type": "Start", "next": "support"},

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from tests.support.cases import closed_all_day
-from zoomcc.review.model import build
 from zoomcc.review.routing import Routing
-from zoomcc.review.state import UNKNOWN, read_state
+from zoomcc.review.routing_graph import build
+from zoomcc.review.stack_state import UNKNOWN, read_state
 
 URN = "urn:pulumi:dev::zoomcc-contact-center::pulumi-python:dynamic/zoomcc:"
 FLOW = {

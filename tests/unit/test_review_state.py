@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 
 from tests.unit.test_review_model import STATE
-from zoomcc.review.state import ReviewInputError, apply_preview, load_json, read_state, type_of
+from zoomcc.review.stack_state import (
+    ReviewInputError,
+    apply_preview,
+    load_json,
+    read_state,
+    type_of,
+)
 
 
 class Pickled:

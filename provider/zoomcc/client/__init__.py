@@ -21,6 +21,13 @@ from zoomcc.apispec.contract import ContractViolation
 
 from .auth import AccessToken, TokenProvider
 from .client import ZoomClient
+from .connection_settings import (
+    ZOOM_BASE_URL,
+    ZOOM_OAUTH_URL,
+    ZOOMGOV_BASE_URL,
+    ZOOMGOV_OAUTH_URL,
+    ClientSettings,
+)
 from .errors import (
     AuthenticationError,
     DailyLimitError,
@@ -33,13 +40,6 @@ from .errors import (
 )
 from .pacing import RATE_LIMITS, Pacer
 from .retry import RetryPolicy
-from .settings import (
-    ZOOM_BASE_URL,
-    ZOOM_OAUTH_URL,
-    ZOOMGOV_BASE_URL,
-    ZOOMGOV_OAUTH_URL,
-    ClientSettings,
-)
 from .stats import ClientStats
 
 __all__ = [

@@ -48,7 +48,7 @@ def _code(body: Any) -> int | None:
     return None
 
 
-def zoom_error(
+def parse_zoom_error(
     response: httpx.Response, secrets: tuple[str, ...]
 ) -> tuple[int | None, str, list[dict[str, Any]]]:
     """Zoom's `{"code", "message", "errors"}` body, or the best description available."""

@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from .answers import refuses_token
+from .connection_settings import ClientSettings
 from .errors import AuthenticationError, ZoomTransportError
 from .redact import scrub
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from .settings import ClientSettings
 from .stats import StatsRecorder
 
 logger = logging.getLogger("zoomcc.client")

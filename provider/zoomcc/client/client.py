@@ -26,12 +26,12 @@ from zoomcc.apispec.contract import check_request, match_operation
 from .answers import relative_path
 from .attempts import Attempts, Call, Pacing
 from .auth import TokenProvider
+from .connection_settings import ClientSettings
 from .downloads import download
 from .pacing import Pacer, normalize_label
 from .pagination import MAX_PAGE_SIZE, iter_items, unpaged_items
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
 from .sending import Sender
-from .settings import ClientSettings
 from .stats import ClientStats, StatsRecorder
 
 

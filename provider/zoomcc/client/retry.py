@@ -13,8 +13,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from .answers import zoom_error
-from .settings import ClientSettings
+from .answers import parse_zoom_error
+from .connection_settings import ClientSettings
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
@@ -122,5 +122,5 @@ def classify_rate_limit(headers: Mapping[str, str], message: str, now: float) ->
 
 def read_rate_limit(response: httpx.Response, now: float) -> RateLimitInfo:
     """What a 429 answer tells, from its headers and Zoom's message."""
-    _, message, _ = zoom_error(response, ())
+    _, message, _ = parse_zoom_error(response, ())
     return classify_rate_limit(response.headers, message, now)

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .answers import materialize_files, refuses_token, zoom_error
+from .answers import materialize_files, parse_zoom_error, refuses_token
 from .attempts import RATE_LABEL, Attempts, Call
 from .auth import AccessToken, BearerAuth, TokenProvider
+from .connection_settings import ClientSettings
 from .errors import (
     AuthenticationError,
     DailyLimitError,
@@ -29,7 +30,6 @@ from .errors import (
 )
 from .redact import scrub
 from .retry import read_rate_limit
-from .settings import ClientSettings
 
 logger = logging.getLogger("zoomcc.client")
 
@@ -101,7 +101,7 @@ class Sender:
     ) -> ZoomApiError:
         """The error type a final, unsuccessful answer means."""
         status = response.status_code
-        code, message, errors = zoom_error(response, secrets)
+        code, message, errors = parse_zoom_error(response, secrets)
         where = (call.operation, call.method, call.path)
         if refuses_token(response):
             logger.warning("%s %s -> %d even with a renewed token", call.method, call.path, status)

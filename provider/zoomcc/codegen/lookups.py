@@ -22,7 +22,7 @@ def result_name(spec: BaseSpec) -> str:
 
 def lookup_fields(spec: ResourceSpec) -> dict[str, FieldSpec]:
     """What a lookup returns, by API field: the outputs reads return, and the arguments read
-    back from another shape (see ``zoomcc.lookup.find``)."""
+    back from another shape (see ``zoomcc.lookup.object_outputs``)."""
     fields = dict(spec.output_fields)
     for api_field in spec.read_back:
         fields.setdefault(api_field, spec.input_fields[api_field])

@@ -18,7 +18,7 @@ from zoomcc.codegen.types import INPUTS, OUTPUTS, Nested, field_doc
 from zoomcc.codegen.uploads import FILE_DOC, FILE_TYPE, file_fields
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
-from zoomcc.resources.derived import argument_type
+from zoomcc.resources.derived_fields import argument_type
 from zoomcc.resources.rules import required_arguments
 
 

@@ -26,7 +26,7 @@ from pulumi.dynamic import (
 from zoomcc.client import ZoomClient
 from zoomcc.dynamic.accounts import ACCOUNT_KEY, profiles, unknown_account
 from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
-from zoomcc.dynamic.derivation import with_derived
+from zoomcc.dynamic.derived_fields import with_derived
 from zoomcc.dynamic.validation import input_failures
 from zoomcc.dynamic.values import is_unknown, matches
 from zoomcc.resources import catalog
@@ -116,7 +116,7 @@ class BaseProvider(ResourceProvider, Generic[Spec]):
             self._client = CLIENTS.get(resolve_settings(self._stack_config, account=self.account))
         return self._client
 
-    def relation_diff(
+    def on_parent_diff(
         self, olds: dict[str, Any], news: dict[str, Any], *, undeclared_changes: bool
     ) -> FieldDiff:
         """The diff of memberships and settings: the inputs that differ (with

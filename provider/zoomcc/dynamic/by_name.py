@@ -60,7 +60,7 @@ def has_one_call(spec: ResourceSpec) -> bool:
     return spec.name_identifier is not None or spec.name_is_filtered
 
 
-def find(
+def objects_named(
     client: ZoomClient, spec: ResourceSpec, payload: Mapping[str, Any], inputs: Mapping[str, Any]
 ) -> list[Hit]:
     """Every object holding the payload's natural key (API names), asked afresh.
@@ -151,7 +151,7 @@ def taken(
         return None
     collection = index_key(spec, inputs, payload)
     if has_one_call(spec) and not NAMES.seen(collection):
-        hits = find(client, spec, payload, inputs)
+        hits = objects_named(client, spec, payload, inputs)
         return min(hits, key=lambda h: h.object_id) if hits else None
     existing = NAMES.taken(
         collection,

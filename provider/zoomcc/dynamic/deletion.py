@@ -71,5 +71,5 @@ def _flagged(client: ZoomClient, spec: ResourceSpec, flag: str) -> str | None:
 
 def _named(client: ZoomClient, spec: ResourceSpec, name: str) -> str | None:
     assert spec.natural_key_api is not None
-    hits = by_name.find(client, spec, {spec.natural_key_api: name}, {})
+    hits = by_name.objects_named(client, spec, {spec.natural_key_api: name}, {})
     return hits[0].object_id if len(hits) == 1 else None

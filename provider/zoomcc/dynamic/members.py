@@ -29,7 +29,9 @@ def add_item(member: Any) -> Any:
     return member
 
 
-def find(spec: MembershipSpec, member: Any, live: list[dict[str, Any]]) -> dict[str, Any] | None:
+def listed_member(
+    spec: MembershipSpec, member: Any, live: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     """The listed member that is ``member``, by any of the spec's ``match_keys``."""
     wanted = member_id(spec, member)
     fold = "@" in wanted  # emails compare case-insensitively, ids exactly
@@ -53,7 +55,7 @@ def attributes_match(spec: MembershipSpec, member: Any, found: dict[str, Any]) -
 
 def present(spec: MembershipSpec, member: Any, live: list[dict[str, Any]]) -> bool:
     """Whether ``member`` is listed with its declared attributes."""
-    found = find(spec, member, live)
+    found = listed_member(spec, member, live)
     return found is not None and attributes_match(spec, member, found)
 
 

@@ -24,7 +24,7 @@ from zoomcc.dynamic.members import (
     as_declared,
     attributes_match,
     declared,
-    find,
+    listed_member,
     member_id,
     present,
 )
@@ -63,7 +63,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         # An argument no longer declared is a change too (the members it listed leave).
-        return self.relation_diff(olds, news, undeclared_changes=True)
+        return self.on_parent_diff(olds, news, undeclared_changes=True)
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -79,7 +79,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
             outs = self._outputs(parent, props, verify=True)
         except MemberNotAddedError:
             # A failed create leaves nothing behind: take out what this call added.
-            added = [m for m in wanted if find(spec, m, live) is None]
+            added = [m for m in wanted if listed_member(spec, m, live) is None]
             self._remove(parent, added, self._list(parent, props), props)
             raise
         return CreateResult(parent, outs)
@@ -105,7 +105,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
         except ParentVanishedError:
             log.info("%s: %s %s is gone, and its members with it", spec.name, spec.parent_arg, id_)
             return
-        listed = [m for m in declared(spec, props) if find(spec, m, live) is not None]
+        listed = [m for m in declared(spec, props) if listed_member(spec, m, live) is not None]
         self._remove(parent, listed, live, props)
 
     # ---- the work -------------------------------------------------------------------------
@@ -123,12 +123,12 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
         dropped = [
             m
             for m in previously
-            if member_id(spec, m) not in wanted and find(spec, m, live) is not None
+            if member_id(spec, m) not in wanted and listed_member(spec, m, live) is not None
         ]
         to_add: list[Any] = []
         reassign: list[Any] = []
         for member in members:
-            found = find(spec, member, live)
+            found = listed_member(spec, member, live)
             if found is None:
                 to_add.append(member)
             elif not attributes_match(spec, member, found):
@@ -205,7 +205,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
             return
         pairs = [(m, member_id(spec, m)) for m in members]
         if removal.live_id is not None:
-            found = [(m, find(spec, m, live)) for m in members]
+            found = [(m, listed_member(spec, m, live)) for m in members]
             pairs = [(m, str(f[removal.live_id])) for m, f in found if f and f.get(removal.live_id)]
         size = 1 if removal.mode == "item" else removal.max_ids or len(pairs) or 1
         for start in range(0, len(pairs), size):
@@ -230,7 +230,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
                         "%s: %s %s is gone with its members", spec.name, spec.parent_arg, parent
                     )
                     return
-                pairs = [(m, i) for m, i in pairs if find(spec, m, live) is not None]
+                pairs = [(m, i) for m, i in pairs if listed_member(spec, m, live) is not None]
                 if not pairs:
                     log.info("%s: removed (%s answered %s)", spec.name, exc.operation, exc)
                     return
@@ -306,7 +306,7 @@ class MembershipProvider(ParentProvider[MembershipSpec]):
         kept: list[Any] = []
         missing: list[str] = []
         for member in declared(spec, props):
-            found = find(spec, member, live)
+            found = listed_member(spec, member, live)
             if found is None:
                 missing.append(member_id(spec, member))
                 continue

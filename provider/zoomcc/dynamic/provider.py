@@ -44,7 +44,6 @@ from zoomcc.dynamic.base import (
     FieldDiff,
     as_read,
 )
-from zoomcc.dynamic.changes import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import answer_as_read
 from zoomcc.dynamic.deletion import delete_defaults
@@ -53,6 +52,7 @@ from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
 from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.update_body import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.update_outputs import derivable, derived_live
 from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import extract, normalize, without
@@ -279,7 +279,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         spec = self.spec
         named = spec.natural_key_api is not None and payload.get(spec.natural_key_api) is not None
         if refused is not None:
-            hits = by_name.find(self.client, spec, payload, props) if named else []
+            hits = by_name.objects_named(self.client, spec, payload, props) if named else []
             if not hits:
                 raise refused
         hit = (
@@ -380,7 +380,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
     def _find_all_by_natural_key(self, payload: dict[str, Any], props: dict[str, Any]) -> list[str]:
         """Ids of the objects holding the payload's name, asked afresh (no cache)."""
-        return [hit.object_id for hit in by_name.find(self.client, self.spec, payload, props)]
+        hits = by_name.objects_named(self.client, self.spec, payload, props)
+        return [hit.object_id for hit in hits]
 
     def _delete_quietly(self, object_id: str, props: dict[str, Any]) -> None:
         try:

@@ -38,7 +38,7 @@ class SettingsProvider(ParentProvider[SettingsSpec]):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> FieldDiff:
         # A setting no longer declared stays as it is in Zoom: not a change.
-        return self.relation_diff(olds, news, undeclared_changes=False)
+        return self.on_parent_diff(olds, news, undeclared_changes=False)
 
     # ---- CRUD -----------------------------------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:

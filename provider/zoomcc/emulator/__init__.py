@@ -7,10 +7,7 @@ tests use ``with EmulatorServer(port=0) as emu:``.
 """
 
 from zoomcc.emulator.app import EmulatorApp, create_app
-from zoomcc.emulator.config import EmulatorConfig
-from zoomcc.emulator.connection import drop_connection
-from zoomcc.emulator.field_rules import FieldRule
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     Collection,
     HookContext,
@@ -18,6 +15,9 @@ from zoomcc.emulator.model import (
     ParentRef,
     Reference,
 )
+from zoomcc.emulator.config import EmulatorConfig
+from zoomcc.emulator.connection import drop_connection
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.refusals import ErrorDef, RequestRefused
 from zoomcc.emulator.request_log import LoggedRequest
 from zoomcc.emulator.server import DEFAULT_HOST, DEFAULT_PORT, EmulatorServer, serve

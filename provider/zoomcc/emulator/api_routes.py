@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from zoomcc.emulator.model import ApiCall, Collection, ExtraRoute, Operation
+from zoomcc.emulator.collection import ApiCall, Collection, ExtraRoute, StandardOp
 from zoomcc.emulator.refusals import Json, RequestRefused, validation_error
 from zoomcc.emulator.responses import refusal_response
 from zoomcc.emulator.state import EmulatorState
@@ -62,7 +62,7 @@ async def _json_body(request: Request) -> Json:
     return body
 
 
-def _collection_endpoint(state: EmulatorState, coll: Collection, op: Operation) -> Endpoint:
+def _collection_endpoint(state: EmulatorState, coll: Collection, op: StandardOp) -> Endpoint:
     """The generic handler of one operation on one collection."""
 
     async def endpoint(request: Request) -> Response:
@@ -121,7 +121,7 @@ def _route_key(route: BaseRoute) -> tuple[int, ...]:
     return tuple(1 if seg.startswith("{") else 0 for seg in path.strip("/").split("/"))
 
 
-_STANDARD: Final[tuple[tuple[bool, str, Operation], ...]] = (
+_STANDARD: Final[tuple[tuple[bool, str, StandardOp], ...]] = (
     (False, "GET", "list"),
     (False, "POST", "create"),
     (True, "GET", "get"),

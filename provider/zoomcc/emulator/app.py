@@ -31,7 +31,7 @@ from zoomcc.emulator.files import file_route
 from zoomcc.emulator.identifiers import resolve_identifiers, rewrite_path
 from zoomcc.emulator.oauth import oauth_route
 from zoomcc.emulator.refusals import RequestRefused
-from zoomcc.emulator.request_check import check_body, check_query, match_operation
+from zoomcc.emulator.request_check import check_body, check_query, route_request
 from zoomcc.emulator.request_log import redact_query
 from zoomcc.emulator.responses import refusal_response, zoom_error
 from zoomcc.emulator.state import EmulatorState
@@ -227,7 +227,7 @@ class EmulatorApp:
         """Check the request against its spec operation (RequestRefused if Zoom would refuse
         it) and turn name look-ups into ids; returns a ``receive`` that replays the body."""
         raw_path = (scope.get("raw_path") or quote(scope["path"]).encode()).decode("latin-1")
-        checked = match_operation(scope["method"], raw_path.removeprefix(API_PREFIX))
+        checked = route_request(scope["method"], raw_path.removeprefix(API_PREFIX))
         if checked is None:
             return receive  # the router answers 404 / 405
         op = checked.operation

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zoomcc.emulator.collection import Collection, ExtraRoute
 from zoomcc.emulator.membership import Membership
-from zoomcc.emulator.model import Collection, ExtraRoute
 
 
 @dataclass(frozen=True)

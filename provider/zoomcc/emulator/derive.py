@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from typing import Final, TypedDict, Unpack
 
 from zoomcc.apispec import FieldSpec as ApiField
-from zoomcc.apispec import Operation as ApiOperation
-from zoomcc.apispec import load_api_spec
+from zoomcc.apispec import Operation, load_api_spec
 from zoomcc.apispec.names import snake
-from zoomcc.emulator.field_rules import FieldRule
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     ApiCall,
     Collection,
@@ -31,12 +29,13 @@ from zoomcc.emulator.model import (
     ExtraRoute,
     Hooks,
     ListFilter,
-    Operation,
     ParentRef,
     Reference,
     RouteHandler,
+    StandardOp,
     StoreAccess,
 )
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 
 _PLACEHOLDER: Final = re.compile(r"\$\{?(\w+)\}?|\{(\w+)\}")
@@ -56,7 +55,7 @@ _MODIFIED: Final = (
 _PAGING: Final = frozenset({"page_size", "next_page_token", "page_number"})
 _ITEM_PARAM: Final = re.compile(r"/\{(\w+)\}$")
 _NESTED: Final = frozenset({"array", "object"})
-_ITEM_OPS: Final[tuple[Operation, ...]] = ("get", "update", "delete")
+_ITEM_OPS: Final[tuple[StandardOp, ...]] = ("get", "update", "delete")
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,11 @@ class Operations:
 
     path: str
     item_path: str
-    list: ApiOperation | None
-    create: ApiOperation | None
-    get: ApiOperation | None
-    update: ApiOperation | None
-    delete: ApiOperation | None
+    list: Operation | None
+    create: Operation | None
+    get: Operation | None
+    update: Operation | None
+    delete: Operation | None
 
     @property
     def item_param(self) -> str:
@@ -77,13 +76,13 @@ class Operations:
         found = _ITEM_PARAM.search(self.item_path)
         return found.group(1) if found else ""
 
-    def by_name(self, op: Operation) -> ApiOperation | None:
+    def by_name(self, op: StandardOp) -> Operation | None:
         """The operation standing for ``op``."""
-        found: ApiOperation | None = getattr(self, op)
+        found: Operation | None = getattr(self, op)
         return found
 
 
-def _find(method: str, path: str) -> ApiOperation | None:
+def _find(method: str, path: str) -> Operation | None:
     try:
         return load_api_spec().op(method, path)
     except KeyError:
@@ -108,20 +107,20 @@ def operations(path: str) -> Operations:
     )
 
 
-def _body_fields(op: ApiOperation | None) -> dict[str, ApiField]:
+def _body_fields(op: Operation | None) -> dict[str, ApiField]:
     if op is None or op.request is None or op.request.schema_.type != "object":
         return {}
     return {f.name: f for f in op.request.schema_.fields}
 
 
-def _response_fields(op: ApiOperation | None) -> list[ApiField]:
+def _response_fields(op: Operation | None) -> list[ApiField]:
     resp = op.success_response if op is not None else None
     if resp is None or resp.body is None:
         return []
     return list(resp.body.schema_.fields)
 
 
-def list_key_of(op: ApiOperation | None) -> str:
+def list_key_of(op: Operation | None) -> str:
     """The one array field of a list response."""
     arrays = [f.name for f in _response_fields(op) if f.type == "array"]
     if len(arrays) != 1:
@@ -129,14 +128,14 @@ def list_key_of(op: ApiOperation | None) -> str:
     return arrays[0]
 
 
-def _list_items(op: ApiOperation | None, list_key: str) -> list[ApiField]:
+def _list_items(op: Operation | None, list_key: str) -> list[ApiField]:
     holder = next((f for f in _response_fields(op) if f.name == list_key), None)
     if holder is None or holder.items is None:
         return []
     return list(holder.items.fields)
 
 
-def _list_view(op: ApiOperation | None, list_key: str) -> tuple[str, ...]:
+def _list_view(op: Operation | None, list_key: str) -> tuple[str, ...]:
     return tuple(f.name for f in _list_items(op, list_key))
 
 
@@ -155,7 +154,7 @@ def id_field_of(ops: Operations) -> str:
     return added[0]
 
 
-def _error(op: ApiOperation | None, codes: frozenset[int]) -> ErrorDef | None:
+def _error(op: Operation | None, codes: frozenset[int]) -> ErrorDef | None:
     for err in op.errors if op is not None else []:
         if err.code is not None and err.code in codes and err.status in (404, 400):
             return ErrorDef(err.status, err.code, _PLACEHOLDER.sub("{id}", err.message))
@@ -164,7 +163,7 @@ def _error(op: ApiOperation | None, codes: frozenset[int]) -> ErrorDef | None:
 
 def not_found_of(
     ops: Operations, code: int | None = None
-) -> tuple[ErrorDef, dict[Operation, str]]:
+) -> tuple[ErrorDef, dict[StandardOp, str]]:
     """The documented not-found error (``code`` where a GET documents several, e.g. the
     parent's and the object's), and each operation's own wording of it."""
     codes = frozenset({code}) if code is not None else None
@@ -173,7 +172,7 @@ def not_found_of(
         found = _error(ops.delete, ops.delete.not_found_codes)
     if found is None:
         return ErrorDef(404, 404, "Not found: {id}."), {}
-    messages: dict[Operation, str] = {}
+    messages: dict[StandardOp, str] = {}
     for name in ("get", "update", "delete"):
         own = _error(ops.by_name(name), frozenset({found.code}))
         if own is not None and own.message != found.message:
@@ -181,7 +180,7 @@ def not_found_of(
     return found, messages
 
 
-def duplicate_of(op: ApiOperation | None) -> ErrorDef | None:
+def duplicate_of(op: Operation | None) -> ErrorDef | None:
     """The create's documented "already exists" error; the store fills ``{name}``."""
     for err in op.errors if op is not None else []:
         if err.code is not None and err.status in (400, 409) and _DUPLICATE.search(err.message):
@@ -200,7 +199,7 @@ def name_field_of(ops: Operations, id_field: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _required_filter_error(op: ApiOperation, param: str) -> ErrorDef:
+def _required_filter_error(op: Operation, param: str) -> ErrorDef:
     for err in op.errors:
         if err.code is not None and f"`{param}`" in err.message:
             return ErrorDef(err.status, err.code, err.message)
@@ -228,7 +227,7 @@ def api_route(
     return ExtraRoute(method, path, name, label, handler, success_status=status)
 
 
-def _labels(ops: Operations) -> dict[Operation, str]:
+def _labels(ops: Operations) -> dict[StandardOp, str]:
     fallback = ops.get or ops.list or ops.create
     assert fallback is not None
     return {

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from zoomcc.apispec import Operation, load_api_spec
 from zoomcc.apispec.names import snake
-from zoomcc.emulator.model import StoreAccess
+from zoomcc.emulator.collection import StoreAccess
 from zoomcc.emulator.refusals import RequestRefused, validation_error
-from zoomcc.emulator.request_check import CheckedRequest, documented_refusal, segments
+from zoomcc.emulator.request_check import RoutedRequest, documented_refusal, segments
 
 _AMBIGUOUS: Final = re.compile(r"more than one matching", re.I)
 
@@ -110,7 +110,7 @@ def _name_field(store: StoreAccess, item_template: str) -> str | None:
 
 
 def resolve_identifiers(
-    checked: CheckedRequest, query: Mapping[str, str], store: StoreAccess
+    checked: RoutedRequest, query: Mapping[str, str], store: StoreAccess
 ) -> dict[str, str]:
     """Path parameters addressed by name (or email) replaced by the object's id.
 

@@ -7,7 +7,7 @@ import copy
 from collections.abc import Callable
 from typing import Final
 
-from zoomcc.emulator.model import StoreAccess
+from zoomcc.emulator.collection import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
 USER_MISSING: Final = ErrorDef(404, 1001, "User does not exist: {id}.")

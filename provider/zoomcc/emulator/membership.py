@@ -14,17 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from zoomcc.emulator.collection import ApiCall, ExtraRoute, RouteHandler, StoreAccess
 from zoomcc.emulator.derive import api_route
 from zoomcc.emulator.member_resolvers import Resolver, resolve_user
-from zoomcc.emulator.model import ApiCall, ExtraRoute, RouteHandler, StoreAccess
 from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
-PRIVATE_KEY: Final = "_relations"
+PRIVATE_KEY: Final = "_on_parent"
 """The key, inside a parent object, under which its members and settings are stored (the
 provider tier's tests read a queue's interrupt menu there)."""
 
-SUB_RESOURCES: Final = "sub_resources"
+STAND_INS: Final = "stand_in_parents"
 """The collection that carries the routes under a parent object (memberships, settings,
 actions) and holds stand-in parents for parents the emulator has no collection for."""
 
@@ -142,12 +142,12 @@ def _parent(store: StoreAccess, membership: Membership, call: ApiCall) -> Obj:
     parent_id = call.path_params[membership.parent.param]
     if membership.parent.collection not in store.collections:
         # No emulated collection for the parent (DNC lists): any id exists, and its
-        # members are kept in a stand-in object of the sub-resources collection.
+        # members are kept in a stand-in object of the stand-in parents collection.
         key = f"{membership.parent.collection}:{parent_id}"
-        found = store.get(SUB_RESOURCES, key)
+        found = store.get(STAND_INS, key)
         if found is None:
-            store.seed(SUB_RESOURCES, [{"id": key}])
-            found = store.get(SUB_RESOURCES, key)
+            store.seed(STAND_INS, [{"id": key}])
+            found = store.get(STAND_INS, key)
         assert found is not None
         return found
     found = store.get(membership.parent.collection, parent_id)

@@ -35,14 +35,14 @@ from zoomcc.emulator.refusals import Json, RequestRefused, validation_error
 
 __all__ = [
     "INTEGER_QUERY",
-    "CheckedRequest",
     "RequestRefused",
+    "RoutedRequest",
     "check_body",
     "check_query",
     "documented_enum_error",
     "documented_refusal",
-    "match_operation",
     "missing_parameter_error",
+    "route_request",
     "segments",
 ]
 
@@ -69,7 +69,7 @@ def documented_refusal(error: ErrorSpec) -> RequestRefused:
 
 
 @dataclass(frozen=True)
-class CheckedRequest:
+class RoutedRequest:
     """A request matched to its operation, with its path parameters decoded."""
 
     operation: Operation
@@ -95,9 +95,14 @@ def _templates() -> dict[str, list[tuple[list[str], Operation]]]:
     return table
 
 
-def match_operation(method: str, raw_path: str) -> CheckedRequest | None:
+def route_request(method: str, raw_path: str) -> RoutedRequest | None:
     """The operation ``METHOD /contact_center/...`` calls; ``raw_path`` is still URL-encoded,
-    so a name holding ``%2F`` stays one segment."""
+    so a name holding ``%2F`` stays one segment.
+
+    Deliberately not ``apispec.contract.match_operation``, the client's matcher: the emulator
+    also decodes the path parameters, segment by segment, from the raw path as a server
+    receives it, and keeps its own reading of which template a path is, so a mistake in the
+    client's matching shows as a disagreement instead of being shared."""
     given = segments(raw_path)
     for template, op in _templates().get(method.upper(), []):
         if len(template) != len(given):
@@ -109,7 +114,7 @@ def match_operation(method: str, raw_path: str) -> CheckedRequest | None:
             elif want != got:
                 break
         else:
-            return CheckedRequest(op, params)
+            return RoutedRequest(op, params)
     return None
 
 

@@ -14,7 +14,7 @@ import uvicorn
 from zoomcc.emulator.admin import ADMIN_PREFIX
 from zoomcc.emulator.api_routes import API_PREFIX
 from zoomcc.emulator.app import EmulatorApp, create_app
-from zoomcc.emulator.model import Collection
+from zoomcc.emulator.collection import Collection
 from zoomcc.emulator.oauth import OAUTH_PATH
 from zoomcc.emulator.refusals import Json
 from zoomcc.emulator.state import EmulatorState

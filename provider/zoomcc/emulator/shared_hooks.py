@@ -7,8 +7,8 @@ import functools
 import zoneinfo
 from collections.abc import Mapping
 
+from zoomcc.emulator.collection import OMIT, Computed, DeleteHook, HookContext, StoreAccess
 from zoomcc.emulator.field_rules import FieldRule, check_object
-from zoomcc.emulator.model import OMIT, Computed, DeleteHook, HookContext, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
 

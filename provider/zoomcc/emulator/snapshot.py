@@ -18,7 +18,7 @@ from typing import Final
 from zoomcc.emulator.areas import MEMBERSHIPS
 from zoomcc.emulator.member_resolvers import find_user
 from zoomcc.emulator.membership import (
-    SUB_RESOURCES,
+    STAND_INS,
     Membership,
     stored_members,
     stored_settings,
@@ -191,8 +191,8 @@ def _add_members(
         parent = store.get(collection, parent_id)
     else:  # a parent the emulator has no collection for (DNC lists): a stand-in
         key = f"{collection}:{parent_id}"
-        parent = store.get(SUB_RESOURCES, key) or store.seed(SUB_RESOURCES, [{"id": key}])[0]
-        parent = store.get(SUB_RESOURCES, key)
+        parent = store.get(STAND_INS, key) or store.seed(STAND_INS, [{"id": key}])[0]
+        parent = store.get(STAND_INS, key)
     if parent is None:
         skipped.append(f"{membership.base}: no {collection} {parent_id} in the snapshot")
         return

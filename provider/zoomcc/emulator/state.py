@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Final, Literal
 
+from zoomcc.emulator.collection import Collection
 from zoomcc.emulator.config import EmulatorConfig
 from zoomcc.emulator.faults import FaultInjector, FaultPlan
-from zoomcc.emulator.model import Collection
 from zoomcc.emulator.rate_limits import RateLimiter, RateLimitHit
 from zoomcc.emulator.refusals import Json, Obj
 from zoomcc.emulator.request_log import LoggedRequest, RequestLog

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
+from zoomcc.emulator.collection import OMIT, Collection, HookContext, StandardOp, View
 from zoomcc.emulator.field_rules import check_object
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Operation, View
 from zoomcc.emulator.paging import PagePosition, PageTokens, page_size
 from zoomcc.emulator.refusals import Json, Obj, validation_error
 
@@ -291,7 +291,7 @@ class Store:
                 data[name] = value
 
     def _find(
-        self, coll: Collection, op: Operation, object_id: str, parent_id: str | None
+        self, coll: Collection, op: StandardOp, object_id: str, parent_id: str | None
     ) -> Record:
         record = self._records[coll.name].get(object_id)
         if record is None or (coll.parent is not None and record.parent_id != parent_id):
@@ -305,14 +305,14 @@ class Store:
         if parent_id is None or parent_id not in self._records[parent.name]:
             raise parent.not_found_error("get", parent_id or "")
 
-    def _check_body(self, coll: Collection, op: Operation, body: Json) -> None:
+    def _check_body(self, coll: Collection, op: StandardOp, body: Json) -> None:
         if not isinstance(body, dict):
             raise validation_error("Request Body should be a valid JSON object.")
         allowed = coll.create_fields if op == "create" else coll.update_fields
         required = coll.required_on_create if op == "create" else coll.required_on_update
         check_object(body, {n: coll.fields[n] for n in allowed}, required=required)
 
-    def _check_references(self, coll: Collection, op: Operation, body: Obj) -> None:
+    def _check_references(self, coll: Collection, op: StandardOp, body: Obj) -> None:
         for ref in coll.references:
             if ref.field not in body:
                 continue

@@ -9,7 +9,7 @@ the program (arguments, references, names, order), ``write_project`` writes it.
 from __future__ import annotations
 
 from zoomcc.exporter.account import read_account, selected_specs
-from zoomcc.exporter.model import ExportedObject, ExportResult, Progress
+from zoomcc.exporter.exported import ExportedObject, ExportResult, Progress
 from zoomcc.exporter.planning import plan
 from zoomcc.exporter.project import PROJECT, stack_config, write_project
 from zoomcc.exporter.reading import list_is_complete

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 from zoomcc.client import ZoomClient
-from zoomcc.exporter.model import ExportedObject, Progress, no_progress
+from zoomcc.exporter.exported import ExportedObject, Progress, no_progress
+from zoomcc.exporter.on_parents import OnParentReader
 from zoomcc.exporter.reading import ObjectReader, Unreadable
-from zoomcc.exporter.relations import RelationReader
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.membership import MembershipSpec
@@ -43,9 +43,9 @@ def read_account(
     kinds = sum(1 for s in chosen if isinstance(s, MembershipSpec | SettingsSpec))
     with (
         ThreadPoolExecutor(READERS) as pool,
-        ThreadPoolExecutor(max(kinds, 1)) as relations,
+        ThreadPoolExecutor(max(kinds, 1)) as on_parents,
     ):
-        return _read(client, chosen, progress, noted, pool, relations)
+        return _read(client, chosen, progress, noted, pool, on_parents)
 
 
 UNLISTED_PARENTS = (
@@ -64,10 +64,10 @@ def _read(
     progress: Progress,
     noted: Unreadable,
     pool: Executor,
-    relations: Executor,
+    on_parents: Executor,
 ) -> list[ExportedObject]:
     reader = ObjectReader(client, progress, pool)
-    relation_reader = RelationReader(client, noted, progress)
+    on_parent_reader = OnParentReader(client, noted, progress)
     parent_types = {
         s.parent_type
         for s in chosen
@@ -83,8 +83,9 @@ def _read(
     reads: dict[str, Future[list[ExportedObject]]] = {}
 
     def start(parent_type: str | None) -> None:
-        """Read the relations living on ``parent_type`` (None: on types not read) while
-        the next object types are read: their calls are paced under other labels."""
+        """Read the memberships and settings living on ``parent_type`` (None: on types not
+        read) while the next object types are read: their calls are paced under other
+        labels."""
         parents = [o for o in found if o.spec.name == parent_type]
         for spec in chosen:
             if not isinstance(spec, MembershipSpec | SettingsSpec) or spec.name in reads:
@@ -94,7 +95,7 @@ def _read(
             if spec.parent_type not in catalog.BY_NAME:
                 noted.append((spec.name, "*", UNLISTED_PARENTS))
                 continue
-            reads[spec.name] = relations.submit(relation_reader.read, spec, parents)
+            reads[spec.name] = on_parents.submit(on_parent_reader.read, spec, parents)
 
     for object_spec in object_specs:
         found.extend(reader.read(object_spec, noted))

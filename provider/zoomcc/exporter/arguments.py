@@ -10,9 +10,9 @@ from typing import Any
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.dynamic.values import extract
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.exporter.server_defaults import without_server_defaults
-from zoomcc.resources.derived import derived_rules
+from zoomcc.resources.derived_fields import derived_rules
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.settings import SettingsSpec
 from zoomcc.resources.spec import ResourceSpec

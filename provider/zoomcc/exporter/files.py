@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.exporter.naming import identifier
 from zoomcc.exporter.references import FilePath, FlowFile, Ref
 from zoomcc.resources.flow_content import placeholder

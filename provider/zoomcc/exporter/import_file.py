@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from zoomcc.exporter.model import ExportedObject, ExportResult
+from zoomcc.exporter.exported import ExportedObject, ExportResult
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.property_names import camel
 from zoomcc.resources.settings import SettingsSpec

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zoomcc.apispec.names import snake
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.resources.spec import ResourceSpec
 
 MAX_LENGTH = 60

@@ -6,7 +6,7 @@ another): the reference that closes such a cycle is cut, and becomes stack confi
 
 from __future__ import annotations
 
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.exporter.references import targets
 from zoomcc.resources import catalog
 

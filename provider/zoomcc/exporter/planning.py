@@ -8,12 +8,12 @@ from typing import Any
 from zoomcc.apispec.names import snake
 from zoomcc.exporter.account_objects import built_in
 from zoomcc.exporter.arguments import meaningful, missing_required, object_values
+from zoomcc.exporter.exported import ExportedObject, ExportResult
 from zoomcc.exporter.files import attach_flow, attach_media
-from zoomcc.exporter.model import ExportedObject, ExportResult
 from zoomcc.exporter.naming import assign_names, identifier, object_label
+from zoomcc.exporter.on_parents import unreadable_parts
 from zoomcc.exporter.ordering import dependency_order
 from zoomcc.exporter.references import ConfigValue, FlowFile, Linker, Ref
-from zoomcc.exporter.relations import unreadable_parts
 from zoomcc.exporter.server_defaults import (
     account_fills,
     drop_held_values,
@@ -56,7 +56,7 @@ def plan(
     everything = {o.object_id: o for o in objects if o.has_own_id}
     for obj in kept:
         if not obj.has_own_id:
-            obj.label = _relation_label(obj, everything)
+            obj.label = _on_parent_label(obj, everything)
     assign_names(kept, lambda o: o.label)
     named = {o.object_id: o.name for o in kept if o.has_own_id}
     for obj in kept:
@@ -125,7 +125,7 @@ def _named(
     return out
 
 
-def _relation_label(obj: ExportedObject, everything: dict[str, ExportedObject]) -> str:
+def _on_parent_label(obj: ExportedObject, everything: dict[str, ExportedObject]) -> str:
     """A membership's or settings' parent's label, and what else tells it apart (the
     ``assign_type``, the user an inbox notifies)."""
     spec = obj.spec

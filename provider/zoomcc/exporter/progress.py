@@ -8,7 +8,7 @@ from collections import Counter
 from rich.console import Console
 from rich.progress import Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from zoomcc.exporter.model import ExportResult
+from zoomcc.exporter.exported import ExportResult
 
 
 class TypeProgress:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from zoomcc.exporter.exported import ExportResult
 from zoomcc.exporter.files import Fetch, fetch_media
-from zoomcc.exporter.model import ExportResult
 from zoomcc.exporter.rendering import render_program
 
 PROJECT = "zoomcc-export"

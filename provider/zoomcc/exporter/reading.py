@@ -12,7 +12,7 @@ from typing import Any
 from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.dynamic.resource_api import ResourceApi
 from zoomcc.dynamic.values import normalize
-from zoomcc.exporter.model import ExportedObject, Progress, no_progress
+from zoomcc.exporter.exported import ExportedObject, Progress, no_progress
 from zoomcc.resources import catalog
 from zoomcc.resources.call_shapes import Newest
 from zoomcc.resources.spec import ResourceSpec

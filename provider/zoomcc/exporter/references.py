@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.exporter.naming import identifier
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.spec import ResourceSpec

@@ -7,7 +7,7 @@ import json
 import unicodedata
 from typing import Any
 
-from zoomcc.exporter.model import ExportResult
+from zoomcc.exporter.exported import ExportResult
 from zoomcc.exporter.references import ConfigValue, FilePath, FlowFile, Ref
 from zoomcc.resources.spec import ResourceSpec
 

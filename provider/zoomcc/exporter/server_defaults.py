@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from zoomcc.apispec.server_defaults import ACCOUNT_FILLS, SERVER_DEFAULTS
-from zoomcc.exporter.model import ExportedObject
+from zoomcc.exporter.exported import ExportedObject
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.spec import ResourceSpec
 

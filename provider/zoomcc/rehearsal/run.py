@@ -30,7 +30,7 @@ from zoomcc.rehearsal.stack import Stack, StackError, accounts, pulumi
 from zoomcc.rehearsal.taking import snapshot_account
 from zoomcc.review import make_review, write_review
 from zoomcc.review.drawing import GraphvizMissingError
-from zoomcc.review.state import ReviewInputError, read_state
+from zoomcc.review.stack_state import ReviewInputError, read_state
 
 
 def rehearse(

@@ -20,9 +20,9 @@ from typing import Any
 from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.dynamic.values import normalize
 from zoomcc.exporter.account import READERS
-from zoomcc.exporter.model import ExportedObject, Progress, no_progress
+from zoomcc.exporter.exported import ExportedObject, Progress, no_progress
+from zoomcc.exporter.on_parents import APPLIES_TO
 from zoomcc.exporter.reading import ObjectReader, refusal
-from zoomcc.exporter.relations import APPLIES_TO
 from zoomcc.resources import catalog
 from zoomcc.resources.membership import MembershipSpec
 from zoomcc.resources.settings import SettingsSpec
@@ -82,10 +82,10 @@ def take_snapshot(
     """Every object, membership and setting of the account the client reaches, read with GETs
     only. A type the account refuses to list is noted in ``unreadable`` and skipped."""
     snap = Snapshot(account=account, taken_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    relation_specs = [s for s in catalog.ALL if isinstance(s, MembershipSpec | SettingsSpec)]
+    on_parent_specs = [s for s in catalog.ALL if isinstance(s, MembershipSpec | SettingsSpec)]
     with (
         ThreadPoolExecutor(READERS) as pool,
-        ThreadPoolExecutor(max(len(relation_specs), 1)) as relations,
+        ThreadPoolExecutor(max(len(on_parent_specs), 1)) as on_parents,
     ):
         reader = ObjectReader(client, progress, pool)
         found: dict[str, list[ExportedObject]] = {}
@@ -93,16 +93,16 @@ def take_snapshot(
         for spec in catalog.OBJECTS:
             found[spec.name] = reader.read(spec, snap.unreadable)
             _keep_objects(snap, spec, found[spec.name])
-            for relation in relation_specs:  # read on their parents while objects go on
-                if relation.parent_type == spec.name:
+            for on_parent in on_parent_specs:  # read on their parents while objects go on
+                if on_parent.parent_type == spec.name:
                     reads.append(
-                        relations.submit(
-                            _read_relation, client, snap, relation, found[spec.name], progress
+                        on_parents.submit(
+                            _read_on_parent, client, snap, on_parent, found[spec.name], progress
                         )
                     )
-        for relation in relation_specs:
-            if relation.parent_type not in catalog.BY_NAME:
-                snap.unreadable.append((relation.name, "*", "no call lists their parents"))
+        for on_parent in on_parent_specs:
+            if on_parent.parent_type not in catalog.BY_NAME:
+                snap.unreadable.append((on_parent.name, "*", "no call lists their parents"))
         for read in reads:
             read.result()
     snap.requests = client.stats.total_requests
@@ -122,7 +122,7 @@ def _keep_objects(snap: Snapshot, spec: ResourceSpec, objects: Iterable[Exported
     snap.counts[spec.name] = count
 
 
-def _read_relation(
+def _read_on_parent(
     client: ZoomClient,
     snap: Snapshot,
     spec: MembershipSpec | SettingsSpec,

@@ -41,7 +41,7 @@ def summary(snap: Snapshot, seconds: float) -> str:
     shown = ", ".join(f"{name} {n}" for name, n in sorted(objects.items()))
     left = f"; {len(snap.unreadable)} left out (cannot list)" if snap.unreadable else ""
     return (
-        f"read {sum(objects.values())} objects and relations ({shown or 'none'}) of "
+        f"read {sum(objects.values())} objects, memberships and settings ({shown or 'none'}) of "
         f"{snap.account} with {snap.requests} API requests in {seconds:.1f} s{left}"
     )
 

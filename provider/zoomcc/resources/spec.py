@@ -24,7 +24,7 @@ from zoomcc.resources.call_shapes import (
     nodes_input,
 )
 from zoomcc.resources.delete_query import DeleteParam
-from zoomcc.resources.derived import derived_rules
+from zoomcc.resources.derived_fields import derived_rules
 from zoomcc.resources.object_calls import ObjectCalls
 from zoomcc.resources.removal import Removal
 

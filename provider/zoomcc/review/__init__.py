@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from zoomcc.review import drawing, focus, summary
-from zoomcc.review.changes import Review, compare
-from zoomcc.review.model import build
-from zoomcc.review.state import StateObject, load_snapshot
+from zoomcc.review.comparison import Review, compare
+from zoomcc.review.routing_graph import build
+from zoomcc.review.stack_state import StateObject, load_snapshot
 
 __all__ = ["Outputs", "Review", "make_review", "write_review"]
 

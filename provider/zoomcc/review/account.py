@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.spec import ResourceSpec
-from zoomcc.review.state import StateObject
+from zoomcc.review.stack_state import StateObject
 
 TYPES = (
     "Queue",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import graphviz
 
-from zoomcc.review.changes import Review
+from zoomcc.review.comparison import Review
 from zoomcc.review.routing import Edge, Node, Routing
 
 FONT = "DejaVu Sans"

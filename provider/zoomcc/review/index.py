@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from zoomcc.review.state import UNKNOWN, StateObject
+from zoomcc.review.stack_state import UNKNOWN, StateObject
 
 NAME_FIELDS = ("name", "display_name", "user_email")
 

@@ -7,7 +7,7 @@ from typing import Any
 from zoomcc.review import hours
 from zoomcc.review.index import Index
 from zoomcc.review.routing import Node, QueueFacts, Routing
-from zoomcc.review.state import StateObject
+from zoomcc.review.stack_state import StateObject
 
 
 def add_queue(index: Index, routing: Routing, queue: StateObject) -> None:

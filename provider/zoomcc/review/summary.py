@@ -4,7 +4,7 @@ agent would notice, and where each entry point's calls go."""
 from __future__ import annotations
 
 from zoomcc.review import hours
-from zoomcc.review.changes import Review
+from zoomcc.review.comparison import Review
 from zoomcc.review.routing import Routing
 
 

@@ -13,9 +13,7 @@ from tests.support.cases.by_type import (
     SETTINGS,
     SETTINGS_CASES,
 )
-from tests.support.cases.contacts import address_books
-from tests.support.cases.declared import Declared, declare, program, strings
-from tests.support.cases.model import (
+from tests.support.cases.case import (
     Case,
     MembershipCase,
     SettingsCase,
@@ -24,6 +22,8 @@ from tests.support.cases.model import (
     closed_all_day,
     resolve,
 )
+from tests.support.cases.contacts import address_books
+from tests.support.cases.declared import Declared, declare, program, strings
 from tests.support.cases.parents import (
     make_business_hours,
     make_queue,

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.support.cases.model import (
+from tests.support.cases.case import (
     Case,
     MembershipCase,
     SettingsCase,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tests.support.cases.model import Case, MembershipCase, SettingsCase
+from tests.support.cases.case import Case, MembershipCase, SettingsCase
 
 from . import assets, campaigns, contacts, hours, queues, routing, users, variables
 

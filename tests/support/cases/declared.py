@@ -11,7 +11,7 @@ import pulumi
 
 import pulumi_zoomcc as zoomcc
 from tests.support.cases.by_type import MEMBERSHIPS, OBJECTS, SETTINGS
-from tests.support.cases.model import Values
+from tests.support.cases.case import Values
 from tests.support.cases.unique import UniqueNames, UniqueSeeds
 from zoomcc.client import ZoomClient
 from zoomcc.emulator import EmulatorServer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.cases.model import Case, MembershipCase, SettingsCase, closed_all_day
+from tests.support.cases.case import Case, MembershipCase, SettingsCase, closed_all_day
 
 CASES: list[Case] = [
     Case(

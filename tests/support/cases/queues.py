@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.cases.model import Case, MembershipCase, SettingsCase, Values
+from tests.support.cases.case import Case, MembershipCase, SettingsCase, Values
 from tests.support.cases.parents import (
     make_business_hours,
     make_named,

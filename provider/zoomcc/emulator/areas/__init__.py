@@ -9,8 +9,8 @@ from types import MappingProxyType
 from typing import Final
 
 from zoomcc.emulator.area import Area
+from zoomcc.emulator.collection import Collection, ExtraRoute
 from zoomcc.emulator.membership import Membership
-from zoomcc.emulator.model import Collection, ExtraRoute
 
 from . import assets, campaigns, contacts, hours, queues, routing, users, variables
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.area import Area
-from zoomcc.emulator.derive import api_route, derive
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     ApiCall,
     Collection,
@@ -23,6 +22,7 @@ from zoomcc.emulator.model import (
     Reference,
     StoreAccess,
 )
+from zoomcc.emulator.derive import api_route, derive
 from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 from zoomcc.emulator.shared_hooks import constant, name_of

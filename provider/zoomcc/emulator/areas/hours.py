@@ -21,10 +21,17 @@ from datetime import datetime
 from typing import Final
 
 from zoomcc.emulator.area import Area
+from zoomcc.emulator.collection import (
+    Collection,
+    Computed,
+    HookContext,
+    Hooks,
+    MergeHook,
+    new_short_id,
+)
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.documented import enforce_merged
 from zoomcc.emulator.field_rules import FieldRule
-from zoomcc.emulator.model import Collection, Computed, HookContext, Hooks, MergeHook, new_short_id
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 from zoomcc.emulator.shared_hooks import (
     check_item,

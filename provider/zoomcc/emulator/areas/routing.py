@@ -15,9 +15,9 @@ from typing import Final
 
 from zoomcc.apispec.server_defaults import NEW_QUEUE_TEMPLATE
 from zoomcc.emulator.area import Area
+from zoomcc.emulator.collection import Collection, HookContext, Hooks, new_short_id
 from zoomcc.emulator.derive import derive
 from zoomcc.emulator.field_rules import FieldRule
-from zoomcc.emulator.model import Collection, HookContext, Hooks, new_short_id
 from zoomcc.emulator.refusals import ErrorDef, Obj, validation_error
 
 # ---- routing profiles ------------------------------------------------------------------

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.area import Area
+from zoomcc.emulator.collection import OMIT, Collection, HookContext, Hooks, Reference, StoreAccess
 from zoomcc.emulator.derive import derive
-from zoomcc.emulator.model import OMIT, Collection, HookContext, Hooks, Reference, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 
 VARIABLE_GROUPS = "variable_groups"

@@ -16,7 +16,7 @@ Reference oddities handled here:
 
 from __future__ import annotations
 
-from zoomcc.resources.derived import ItemsOf
+from zoomcc.resources.derived_fields import ItemsOf
 from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.rules import E164
 from zoomcc.resources.spec import NAME_DESC, ResourceSpec, renamed

@@ -24,7 +24,7 @@ from functools import cached_property
 from zoomcc.apispec import FieldSpec
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.delete_query import DeleteParam, FlaggedObject, NamedObject
-from zoomcc.resources.derived import Shorthand
+from zoomcc.resources.derived_fields import Shorthand
 from zoomcc.resources.membership import USER_KEYS, MembershipSpec
 from zoomcc.resources.object_calls import NameRefusal
 from zoomcc.resources.removal import Removal

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from zoomcc.emulator.collection import StoreAccess
 from zoomcc.emulator.membership import MemberKind, Membership, MembershipParent
-from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused
 
 _ENTRY_POINTS: Final = "/contact_center/flows/{flowId}/entry_points"

@@ -20,9 +20,7 @@ import re
 from typing import Final
 from urllib.parse import quote
 
-from zoomcc.emulator.derive import api_route, derive
-from zoomcc.emulator.membership import members_of
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     ApiCall,
     Collection,
@@ -34,6 +32,8 @@ from zoomcc.emulator.model import (
     new_id,
     new_short_id,
 )
+from zoomcc.emulator.derive import api_route, derive
+from zoomcc.emulator.membership import members_of
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 from zoomcc.emulator.store import zoom_time
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from zoomcc.emulator.collection import StoreAccess, new_id
 from zoomcc.emulator.membership import (
     USER_MEMBERS,
     MemberKind,
     Membership,
     MembershipParent,
 )
-from zoomcc.emulator.model import StoreAccess, new_id
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 
 INBOX_PATH: Final = "/contact_center/inboxes/{inboxId}"
@@ -73,6 +73,8 @@ INBOX_MEMBERSHIPS: Final[tuple[Membership, ...]] = (
 )
 
 _DNC_PHONES: Final = "/contact_center/outbound_campaign/dnc_lists/{dncListId}/phones"
+# The emulator's own E.164 pattern, not the provider's `resources.rules.E164`: it never reads
+# the provider (it must be able to disagree with it).
 _E164: Final = re.compile(r"\+[1-9]\d{6,14}")
 
 

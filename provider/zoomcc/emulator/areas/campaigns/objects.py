@@ -17,9 +17,16 @@ from typing import Final
 from zoomcc.apispec import FieldSpec as ApiField
 from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.server_defaults import NEW_CAMPAIGN
+from zoomcc.emulator.collection import (
+    OMIT,
+    ApiCall,
+    Collection,
+    Computed,
+    RouteHandler,
+    StoreAccess,
+)
 from zoomcc.emulator.derive import api_route, derive, rule_of
 from zoomcc.emulator.field_rules import check_field, check_object
-from zoomcc.emulator.model import OMIT, ApiCall, Collection, Computed, RouteHandler, StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 
 IdsOf = Callable[[ApiCall], list[str]]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.areas.campaigns.memberships import INBOX_MISSING, INBOX_PATH
+from zoomcc.emulator.collection import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.derive import api_route
 from zoomcc.emulator.member_resolvers import USER_MISSING, resolve_user
 from zoomcc.emulator.membership import members_of, stored_settings
-from zoomcc.emulator.model import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.paging import paged
 from zoomcc.emulator.refusals import Json, Obj, validation_error
 

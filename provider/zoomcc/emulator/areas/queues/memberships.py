@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from zoomcc.emulator.collection import StoreAccess
 from zoomcc.emulator.member_resolvers import USER_MISSING, resolve_in
 from zoomcc.emulator.membership import (
     USER_MEMBERS,
@@ -13,7 +14,6 @@ from zoomcc.emulator.membership import (
     MembershipParent,
     members_of,
 )
-from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 
 QUEUE_PATH: Final = "/contact_center/queues/{queueId}"

@@ -17,10 +17,7 @@ from typing import Final
 from zoomcc.apispec import load_api_spec
 from zoomcc.apispec.server_defaults import NEW_QUEUE
 from zoomcc.emulator.areas.queues.memberships import queue_teams
-from zoomcc.emulator.derive import derive
-from zoomcc.emulator.documented import enforce
-from zoomcc.emulator.field_rules import FieldRule
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     Collection,
     Computed,
@@ -30,6 +27,9 @@ from zoomcc.emulator.model import (
     StoreAccess,
     new_id,
 )
+from zoomcc.emulator.derive import derive
+from zoomcc.emulator.documented import enforce
+from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 from zoomcc.emulator.shared_hooks import check_item, constant
 

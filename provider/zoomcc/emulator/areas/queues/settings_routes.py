@@ -11,9 +11,9 @@ import copy
 from typing import Final
 
 from zoomcc.emulator.areas.queues.memberships import QUEUE_MISSING, QUEUE_PATH, TEAM_PATH
+from zoomcc.emulator.collection import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.derive import api_route
 from zoomcc.emulator.membership import PRIVATE_KEY, stored_settings
-from zoomcc.emulator.model import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.refusals import Json, Obj, RequestRefused, validation_error
 
 _INTERRUPT_FIELDS: Final = ("audio_interrupts", "notify_interrupts")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from zoomcc.emulator.collection import StoreAccess
 from zoomcc.emulator.member_resolvers import USER_MISSING, resolve_in
 from zoomcc.emulator.membership import (
     USER_MEMBERS,
@@ -11,7 +12,6 @@ from zoomcc.emulator.membership import (
     Membership,
     MembershipParent,
 )
-from zoomcc.emulator.model import StoreAccess
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj
 
 USER_PATH: Final = "/contact_center/users/{userId}"

@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.apispec.server_defaults import ACCOUNT_FILLS, NEW_USER
-from zoomcc.emulator.derive import derive
-from zoomcc.emulator.model import (
+from zoomcc.emulator.collection import (
     OMIT,
     Collection,
     Computed,
@@ -25,6 +24,7 @@ from zoomcc.emulator.model import (
     StoreAccess,
     new_id,
 )
+from zoomcc.emulator.derive import derive
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, validation_error
 from zoomcc.emulator.shared_hooks import constant, name_of
 from zoomcc.emulator.store import EMULATOR_USER_ID

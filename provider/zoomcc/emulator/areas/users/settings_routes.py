@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.areas.users.memberships import USER_PATH
+from zoomcc.emulator.collection import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.derive import api_route
 from zoomcc.emulator.member_resolvers import USER_MISSING, find_user, user_ids
 from zoomcc.emulator.membership import members_of
-from zoomcc.emulator.model import ApiCall, ExtraRoute, StoreAccess
 from zoomcc.emulator.refusals import Json, Obj, RequestRefused, validation_error
 
 

@@ -13,7 +13,7 @@ from pulumi.runtime.rpc import UNKNOWN
 from zoomcc.dynamic.validation import to_api
 from zoomcc.dynamic.values import is_unknown
 from zoomcc.resources.base import BaseSpec
-from zoomcc.resources.derived import derived_rules
+from zoomcc.resources.derived_fields import derived_rules
 
 
 def with_derived(spec: BaseSpec, inputs: dict[str, Any]) -> dict[str, Any]:

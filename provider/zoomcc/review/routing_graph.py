@@ -1,7 +1,7 @@
 """The routing a configuration produces: entry points -> flows -> queues -> teams and people,
 with each queue's hours, closures, routing profiles, outcomes and overflow, and the inboxes
 and campaigns attached to queues. Built from one snapshot's objects; two of them (before and
-after a change) are compared by ``zoomcc.review.changes``."""
+after a change) are compared by ``zoomcc.review.comparison``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from zoomcc.review.index import Index, flow_queue_names, stand_in
 from zoomcc.review.queues import add_queue, first
 from zoomcc.review.routing import Node, Routing, phone_words, skill_words
-from zoomcc.review.state import UNKNOWN, StateObject
+from zoomcc.review.stack_state import UNKNOWN, StateObject
 
 KINDS = {"Queue": "queue", "Flow": "flow", "Inbox": "inbox", "Team": "team", "User": "person"}
 

@@ -11,7 +11,7 @@ from typing import Any
 from zoomcc.client import ZoomApiError, ZoomClient
 from zoomcc.dynamic.members import as_declared
 from zoomcc.dynamic.values import normalize
-from zoomcc.exporter.model import ExportedObject, Progress, no_progress
+from zoomcc.exporter.exported import ExportedObject, Progress, no_progress
 from zoomcc.exporter.reading import Unreadable, refusal
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.membership import MembershipSpec
@@ -69,7 +69,7 @@ def _part_values(spec: SettingsSpec, part: SettingsPart, got: dict[str, Any]) ->
 
 
 @dataclass(frozen=True)
-class RelationReader:
+class OnParentReader:
     """Reads the memberships and settings on exported parents through one client. A parent
     the account refuses them for (a feature it lacks) is noted in ``unreadable`` and passed
     over; any other failure stops the export."""

@@ -3,7 +3,7 @@
 Where the reference requires a field that only restates another (a contact's
 ``phone_numbers`` beside its ``phones``), or its examples send a shorthand of what its schema
 declares (a user template's ``package``), the rule says how to derive the field. check()
-applies it before validating (see ``zoomcc.dynamic.derivation``), so preview shows, the
+applies it before validating (see ``zoomcc.dynamic.derived_fields``), so preview shows, the
 state holds and the API receives the full value, and the next preview sees no change.
 
 A derived rule's path is a top-level API field.

@@ -16,8 +16,8 @@ from typing import Final, Literal, Protocol
 from zoomcc.emulator.field_rules import FieldRule
 from zoomcc.emulator.refusals import ErrorDef, Json, Obj, RequestRefused, validation_error
 
-Operation = Literal["list", "create", "get", "update", "delete"]
-OPERATIONS: Final[tuple[Operation, ...]] = ("list", "create", "get", "update", "delete")
+StandardOp = Literal["list", "create", "get", "update", "delete"]
+STANDARD_OPS: Final[tuple[StandardOp, ...]] = ("list", "create", "get", "update", "delete")
 View = Literal["create", "get", "list"]
 
 
@@ -106,7 +106,7 @@ class HookContext:
     collection: Collection
     object_id: str | None
     parent_id: str | None
-    op: Operation
+    op: StandardOp
     query: Mapping[str, str] = field(default_factory=dict)
     """The request's query parameters (a delete's ``move_to_region_id``...)."""
 
@@ -206,7 +206,7 @@ class Collection:
     create_view: tuple[str, ...]
     get_view: tuple[str, ...]
     list_view: tuple[str, ...]
-    rate_labels: Mapping[Operation, str]
+    rate_labels: Mapping[StandardOp, str]
     required_on_create: tuple[str, ...] = ()
     required_on_update: tuple[str, ...] = ()
     defaults: Mapping[str, Json] = field(default_factory=dict)
@@ -216,7 +216,7 @@ class Collection:
     natural_key_scope: tuple[str, ...] = ()
     duplicate_error: ErrorDef | None = None
     references: tuple[Reference, ...] = ()
-    not_found_messages: Mapping[Operation, str] = field(default_factory=dict)
+    not_found_messages: Mapping[StandardOp, str] = field(default_factory=dict)
     parent: ParentRef | None = None
     list_total_records: bool = True
     list_filters: tuple[str, ...] = ()
@@ -233,7 +233,7 @@ class Collection:
     hooks: Hooks = field(default_factory=Hooks)
     id_factory: Callable[[], str] = new_id
     extra_routes: tuple[ExtraRoute, ...] = ()
-    omitted_ops: frozenset[Operation] = frozenset()
+    omitted_ops: frozenset[StandardOp] = frozenset()
     """Standard operations the API does not offer (inboxes have no single-item DELETE)."""
     fixtures: tuple[Mapping[str, Json], ...] = ()
     """Objects every account has before anyone configures it (the main region)."""
@@ -244,7 +244,7 @@ class Collection:
         ]
         if unknown:
             raise ValueError(f"collection {self.name}: fields without a type: {unknown}")
-        missing = [op for op in OPERATIONS if op not in self.rate_labels]
+        missing = [op for op in STANDARD_OPS if op not in self.rate_labels]
         if missing:
             raise ValueError(f"collection {self.name}: no rate-limit label for {missing}")
         if self.parent is not None and "{" + self.parent.param + "}" not in self.path:
@@ -255,7 +255,7 @@ class Collection:
         """The single-object path, e.g. ``/contact_center/queues/{id}``."""
         return self.path + "/{id}"
 
-    def not_found_error(self, op: Operation, object_id: str) -> RequestRefused:
+    def not_found_error(self, op: StandardOp, object_id: str) -> RequestRefused:
         """The reference's not-found error for ``op`` (messages differ between operations)."""
         message = self.not_found_messages.get(op, self.not_found.message)
         return ErrorDef(self.not_found.status, self.not_found.code, message).error(id=object_id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from zoomcc.review import hours
 from zoomcc.review.routing import Edge, Node, QueueFacts, Routing, skill_words
-from zoomcc.review.state import Status
+from zoomcc.review.stack_state import Status
 
 
 @dataclass

@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import Final
 
 from zoomcc.emulator.areas import MEMBERSHIPS, PARENT_ROUTES
-from zoomcc.emulator.membership import SUB_RESOURCES, membership_routes
-from zoomcc.emulator.model import OPERATIONS, Collection
+from zoomcc.emulator.collection import STANDARD_OPS, Collection
+from zoomcc.emulator.membership import STAND_INS, membership_routes
 from zoomcc.emulator.refusals import ErrorDef
 
-SUB_RESOURCE_COLLECTION: Final = Collection(
-    name=SUB_RESOURCES,
-    path="/contact_center/_emulator_sub_resources",
+STAND_IN_PARENTS: Final = Collection(
+    name=STAND_INS,
+    path="/contact_center/_emulator_stand_in_parents",
     id_field="id",
-    list_key=SUB_RESOURCES,
+    list_key=STAND_INS,
     not_found=ErrorDef(404, 404, "No such API."),
     fields={},
     create_fields=(),
@@ -27,8 +27,8 @@ SUB_RESOURCE_COLLECTION: Final = Collection(
     create_view=(),
     get_view=(),
     list_view=(),
-    rate_labels=dict.fromkeys(OPERATIONS, "LIGHT"),
-    omitted_ops=frozenset(OPERATIONS),
+    rate_labels=dict.fromkeys(STANDARD_OPS, "LIGHT"),
+    omitted_ops=frozenset(STANDARD_OPS),
     extra_routes=(
         *(route for membership in MEMBERSHIPS for route in membership_routes(membership)),
         *PARENT_ROUTES,
@@ -36,4 +36,4 @@ SUB_RESOURCE_COLLECTION: Final = Collection(
 )
 """Holds no objects of its own: it only carries the routes under parent objects."""
 
-COLLECTIONS: Final[tuple[Collection, ...]] = (SUB_RESOURCE_COLLECTION,)
+COLLECTIONS: Final[tuple[Collection, ...]] = (STAND_IN_PARENTS,)
