@@ -124,7 +124,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         create_body = {k: v for k, v in payload.items() if k in spec.create_fields}
         url = spec.collection_url(props)
         try:
-            created = self._post_with_recovery(url, create_body, payload, props)
+            created = self._post_with_recovery(create_body, payload, props)
         except ZoomApiError as exc:
             if refusal is None or not refusal.refuses(exc.status, exc.code):
                 raise
@@ -198,7 +198,8 @@ class SpecProvider(BaseProvider[ResourceSpec]):
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         try:
-            self._delete_call(id_, props)
+            # ResourceApi.delete: archived first, or by id list, where the spec says.
+            self.api.delete(id_, props, self._delete_params(id_, props))
         except NotFoundError:
             # Only the operation's documented not-found codes: a refusal stays an error.
             log.info("%s %s was already gone", self.spec.name, id_)
@@ -208,16 +209,6 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 raise
             raise advice from exc
         NAMES.discard(id_)
-
-    # ---- the API calls a subclass may replace where the API is irregular ------------------
-    def _create_call(self, url: str, body: dict[str, Any], props: dict[str, Any]) -> Any:
-        """POST the new object; returns the response body (which carries the id)."""
-        return self.api.create(body, props)
-
-    def _delete_call(self, object_id: str, props: dict[str, Any]) -> None:
-        """DELETE the object (``ResourceApi.delete``: archived first, or by id list, where the
-        spec says); NotFoundError means it was already gone."""
-        self.api.delete(object_id, props, self._delete_params(object_id, props))
 
     # ---- adoption and name conflicts ------------------------------------------------------
     def _adopt(self, object_id: str, props: dict[str, Any]) -> CreateResult:
@@ -250,7 +241,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
         return {**given, **delete_defaults(self.client, spec, missing, object_id)}
 
     def _post_with_recovery(
-        self, url: str, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
+        self, body: dict[str, Any], payload: dict[str, Any], props: dict[str, Any]
     ) -> Any:
         """POST, never blindly again (``recovery``). The object is looked for by its name;
         objects without a unique name (contacts) as the objects the list gained since just
@@ -263,7 +254,7 @@ class SpecProvider(BaseProvider[ResourceSpec]):
                 return sorted(self._listed_ids(props) - before)
             return self._find_all_by_natural_key(payload, props)
 
-        return create_recovering(spec, lambda: self._create_call(url, body, props), made_since)
+        return create_recovering(spec, lambda: self.api.create(body, props), made_since)
 
     def _refuse_name_conflict(
         self, payload: dict[str, Any], props: dict[str, Any], refused: ZoomApiError | None = None
