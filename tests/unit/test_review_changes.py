@@ -238,3 +238,49 @@ def test_a_queue_change_speaks_of_waits_only_when_the_wait_changes(
     ]
     review = make_review(read_state(state), {"steps": steps}, [flow_dir(tmp_path)])
     assert review.effects == effects
+
+
+NEW_SKILLS = ("German", "Italian", "Spanish")
+
+
+def skills_created_in_the_same_up(levels: tuple[float, ...]) -> dict[str, Any]:
+    """A preview creating three skills and giving dana all three: the skills' ids are not
+    known yet, so each item's ``skill_id`` is the engine's unknown and the field's
+    ``propertyDependencies`` list the three skills (in the engine's order, not the program's)."""
+    created = [
+        step("create", name.lower(), "Skill", name=name, skill_category_id="sc1")
+        for name in NEW_SKILLS
+    ]
+    items = [{"skill_id": UNKNOWN, "max_proficiency_level": level} for level in levels]
+    skills = step("create", "skills-dana", "UserSkills", user_id="u4", skills=items)
+    skills["newState"]["propertyDependencies"] = {
+        "skills": [urn("Skill", name.lower()) for name in reversed(NEW_SKILLS)]
+    }
+    return preview({**{("Skill", s["urn"]): s for s in created}, ("UserSkills", "dana"): skills})
+
+
+@pytest.mark.parametrize(
+    ("levels", "effects"),
+    [
+        pytest.param(
+            (2.0, 2.0, 2.0),
+            [f"Skill {name}: added to 1 agent (dana@example.com)" for name in NEW_SKILLS],
+            id="each-item-keeps-its-own-skill-and-their-one-level",
+        ),
+        pytest.param(
+            (4.0, 2.0, 1.0),
+            [f"Skill {name}: added to 1 agent (dana@example.com)" for name in NEW_SKILLS],
+            id="each-item-keeps-its-own-skill-no-level-guessed",
+        ),
+    ],
+)
+def test_skills_whose_ids_are_unknown_are_each_their_own_skill(
+    levels: tuple[float, ...], effects: list[str], tmp_path: Path
+) -> None:
+    review = make_review(
+        read_state(STATE), skills_created_in_the_same_up(levels), [flow_dir(tmp_path)]
+    )
+    assert review.effects == effects
+    dana = next(n for n in review.routing.nodes.values() if n.title == "dana@example.com")
+    shown = "" if len(set(levels)) > 1 else " 2"
+    assert dana.details == (", ".join(f"+ {name}{shown}" for name in NEW_SKILLS),)
