@@ -24,11 +24,6 @@ PROVIDER_LIMIT = 60
 LONG_TODAY: Mapping[str, int] = {
     "cli.py:export": 90,
     "cli.py:review": 66,
-    "codegen/sdk.py:render_resource": 99,
-    "emulator/admin.py:admin_routes": 76,
-    "emulator/app.py:EmulatorApp._serve": 110,
-    "emulator/derive.py:derive": 104,
-    "quickstart.py:run_quickstart": 71,
 }
 """The provider's functions over ``PROVIDER_LIMIT`` lines when this test was written, with
 their length then. The list only shrinks: a listed function may not grow, one split below
