@@ -255,25 +255,12 @@ def review(
     from zoomcc.review import make_review, write_review
     from zoomcc.review.drawing import GraphvizMissingError, require_dot
     from zoomcc.review.focus import UnknownQueueError
-    from zoomcc.review.state import ReviewInputError, load_json, load_state, read_state
-
-    def fail(message: object, code: int = 1) -> typer.Exit:
-        typer.echo(f"zoomcc review: {message}", err=True)
-        return typer.Exit(code)
+    from zoomcc.review.state import ReviewInputError, load_json
 
     if cluster not in ("team", "flow", "none"):
-        raise fail(f"--cluster must be team, flow or none, not {cluster!r}", 2)
+        raise _review_failed(f"--cluster must be team, flow or none, not {cluster!r}", 2)
     try:
-        if from_account:
-            require_dot()
-            objects = _live_objects(base_url)
-            heading = title or "Routing of the live account"
-        elif state is None:
-            raise fail("give a state file or a stack name, or --from-account", 2)
-        else:
-            path = Path(state)
-            objects = read_state(load_state(state, project))
-            heading = title or f"Routing of {path.stem if path.is_file() else state}"
+        objects, heading = _review_objects(state, project, from_account, base_url)
         changes = load_json(preview, "preview") if preview else None
         require_dot()
         flow_dirs = [project, *([Path(state).parent] if state else [])]
@@ -281,15 +268,37 @@ def review(
         written = write_review(
             result,
             out,
-            heading + (": this change" if changes else ""),
+            (title or heading) + (": this change" if changes else ""),
             cluster=cluster,
             focus_queue=focus,
             picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
-        raise fail(exc) from exc
+        raise _review_failed(exc) from exc
     effects = f", {len(result.effects)} effects" if changes else ""
     typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
+
+
+def _review_failed(message: object, code: int = 1) -> typer.Exit:
+    typer.echo(f"zoomcc review: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _review_objects(
+    state: str | None, project: Path, from_account: bool, base_url: str | None
+) -> tuple[list[StateObject], str]:
+    """What to draw, from the live account or a state (file or stack), and its heading."""
+    from zoomcc.review.drawing import require_dot
+    from zoomcc.review.state import load_state, read_state
+
+    if from_account:
+        require_dot()
+        return _live_objects(base_url), "Routing of the live account"
+    if state is None:
+        raise _review_failed("give a state file or a stack name, or --from-account", 2)
+    path = Path(state)
+    objects = read_state(load_state(state, project))
+    return objects, f"Routing of {path.stem if path.is_file() else state}"
 
 
 @app.command(short_help="Rehearse the stack's change on a copy of its account.")
