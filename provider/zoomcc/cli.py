@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from zoomcc.client import ClientSettings
     from zoomcc.review.stack_state import StateObject
 
 app = typer.Typer(
@@ -132,139 +131,96 @@ def quickstart(
     raise typer.Exit(run_quickstart(project_dir.resolve(), keep=keep))
 
 
-def _stack_config(
-    project: Path | None, stack: str, account: str | None
-) -> dict[str, object] | None:
-    """The stack's config; a stack merely found here (not asked for with --project or
-    --account) that cannot be read leaves the credentials to the environment, said so."""
-    from zoomcc.dynamic.config import ConfigurationError
-    from zoomcc.exporter.credentials import stack_config
-
-    try:
-        return stack_config(project or Path("."), stack, explicit=project is not None)
-    except ConfigurationError as exc:
-        if project is not None or account is not None:
-            raise
-        typer.echo(f"zoomcc export: {exc}: reading the credentials from the environment", err=True)
-        return None
-
-
-def _export_settings(
-    project: Path | None,
-    stack: str,
-    account: str | None,
-    base_url: str | None,
-    plan_name: str | None,
-    pacing: bool | None,
-) -> ClientSettings:
-    """The client's settings as the provider would resolve them, the options winning; which
-    source gave the credentials is said on stderr (never a secret)."""
-    from zoomcc.exporter.credentials import resolve
-
-    options = {"zoomcc:baseUrl": base_url, "zoomcc:plan": plan_name}
-    if pacing is not None:
-        options["zoomcc:pacing"] = str(pacing).lower()
-    config = _stack_config(project, stack, account)
-    credentials = resolve(config, stack, account, {k: v for k, v in options.items() if v})
-    typer.echo(
-        f"zoomcc export: reading {credentials.settings.base_url} with credentials from "
-        f"{credentials.source}",
-        err=True,
-    )
-    return credentials.settings
+# `zoomcc export`'s options, declared apart so the command reads as what it does.
+OutOption = Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")]
+IncludeOption = Annotated[
+    list[str] | None, typer.Option(help="Only these resource types (repeatable).")
+]
+ExcludeOption = Annotated[
+    list[str] | None, typer.Option(help="Leave these resource types out (repeatable).")
+]
+StackOption = Annotated[
+    str,
+    typer.Option(
+        help="Stack whose zoomcc:* config gives the credentials (when its project is "
+        "here, or at --project) and whose config file gets the adoption ids."
+    ),
+]
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(help="Pulumi project of --stack (default: this directory, if it has one)."),
+]
+AccountOption = Annotated[
+    str | None, typer.Option(help="Use this account profile of the stack's zoomcc:accounts.")
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(help="API base URL (default: the stack's, $ZOOM_BASE_URL or Zoom's)."),
+]
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        help="The account's Zoom plan, for the rate limits to pace by (pro, business, "
+        "business_plus, enterprise; default: the stack's, $ZOOMCC_PLAN or pro).",
+    ),
+]
+PacingOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--pacing/--no-pacing",
+        show_default=False,
+        help="Pace requests under the plan's rate limits (default: the stack's, "
+        "$ZOOMCC_PACING or on).",
+    ),
+]
+ImportFileOption = Annotated[
+    Path | None,
+    typer.Option(help="Also write the file `pulumi import --file` takes (native plugin)."),
+]
 
 
 @app.command(short_help="Write a Pulumi program that adopts a whole account.")
 def export(
-    out: Annotated[Path, typer.Option(help="Directory to write the Pulumi program into.")],
-    include: Annotated[
-        list[str] | None, typer.Option(help="Only these resource types (repeatable).")
-    ] = None,
-    exclude: Annotated[
-        list[str] | None, typer.Option(help="Leave these resource types out (repeatable).")
-    ] = None,
-    stack: Annotated[
-        str,
-        typer.Option(
-            help="Stack whose zoomcc:* config gives the credentials (when its project is "
-            "here, or at --project) and whose config file gets the adoption ids."
-        ),
-    ] = "dev",
-    project: Annotated[
-        Path | None,
-        typer.Option(help="Pulumi project of --stack (default: this directory, if it has one)."),
-    ] = None,
-    account: Annotated[
-        str | None, typer.Option(help="Use this account profile of the stack's zoomcc:accounts.")
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(help="API base URL (default: the stack's, $ZOOM_BASE_URL or Zoom's)."),
-    ] = None,
-    plan_name: Annotated[
-        str | None,
-        typer.Option(
-            "--plan",
-            help="The account's Zoom plan, for the rate limits to pace by (pro, business, "
-            "business_plus, enterprise; default: the stack's, $ZOOMCC_PLAN or pro).",
-        ),
-    ] = None,
-    pacing: Annotated[
-        bool | None,
-        typer.Option(
-            "--pacing/--no-pacing",
-            show_default=False,
-            help="Pace requests under the plan's rate limits (default: the stack's, "
-            "$ZOOMCC_PACING or on).",
-        ),
-    ] = None,
-    import_file: Annotated[
-        Path | None,
-        typer.Option(help="Also write the file `pulumi import --file` takes (native plugin)."),
-    ] = None,
+    out: OutOption,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    stack: StackOption = "dev",
+    project: ProjectOption = None,
+    account: AccountOption = None,
+    base_url: BaseUrlOption = None,
+    plan_name: PlanOption = None,
+    pacing: PacingOption = None,
+    import_file: ImportFileOption = None,
 ) -> None:
     """Read a whole account and write a runnable Pulumi program that adopts it.
 
     Credentials are read as the provider reads them: the zoomcc:* config of --stack (or its
     profile --account), then ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.
     """
-    import time
+    from zoomcc.exporter.run import ExportFailed, ExportRequest, run_export
 
-    from rich.console import Console
-
-    from zoomcc.client import ZoomClient, ZoomError
-    from zoomcc.dynamic.config import ConfigurationError
-    from zoomcc.exporter import plan, read_account, selected_specs, write_project
-    from zoomcc.exporter.progress import TypeProgress, summary
-
-    try:
-        specs = selected_specs(include or (), exclude or ())
-        settings = _export_settings(project, stack, account, base_url, plan_name, pacing)
-    except (ValueError, ConfigurationError) as exc:
-        typer.echo(f"zoomcc export: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    unreadable: list[tuple[str, str, str]] = []
-    started = time.monotonic()
-    with ZoomClient(settings) as client, TypeProgress(Console(stderr=True)) as progress:
-        try:
-            objects = read_account(client, specs, progress, unreadable)
-        except ZoomError as exc:
-            typer.echo(f"zoomcc export: {exc}", err=True)
-            raise typer.Exit(1) from exc
-        result = plan(objects, unreadable)
-        written = write_project(result, out, stack, client.download)
-        requests = client.stats.total_requests
-    for type_name, object_id, reason in unreadable:
-        typer.echo(f"zoomcc export: skipped {type_name} {object_id}: {reason}", err=True)
-    if import_file is not None:
-        from zoomcc.exporter.import_file import write_import_file
-
-        for left_out in write_import_file(result, import_file):
-            typer.echo(f"zoomcc export: not in {import_file}: {left_out}", err=True)
-    typer.echo(
-        summary(result, requests, time.monotonic() - started)
-        + f" into {out}: {', '.join(p.name for p in written if p.parent == out)}"
+    request = ExportRequest(
+        out=out,
+        include=include or (),
+        exclude=exclude or (),
+        stack=stack,
+        project=project,
+        account=account,
+        base_url=base_url,
+        plan_name=plan_name,
+        pacing=pacing,
+        import_file=import_file,
     )
+    try:
+        typer.echo(run_export(request, _say_export))
+    except ExportFailed as exc:
+        typer.echo(f"zoomcc export: {exc}", err=True)
+        raise typer.Exit(exc.code) from exc
+
+
+def _say_export(line: str) -> None:
+    typer.echo(f"zoomcc export: {line}", err=True)
 
 
 @app.command(short_help="Draw the routing (and what a change does to it).")
@@ -299,25 +255,12 @@ def review(
     from zoomcc.review import make_review, write_review
     from zoomcc.review.drawing import GraphvizMissingError, require_dot
     from zoomcc.review.focus import UnknownQueueError
-    from zoomcc.review.stack_state import ReviewInputError, load_json, load_state, read_state
-
-    def fail(message: object, code: int = 1) -> typer.Exit:
-        typer.echo(f"zoomcc review: {message}", err=True)
-        return typer.Exit(code)
+    from zoomcc.review.stack_state import ReviewInputError, load_json
 
     if cluster not in ("team", "flow", "none"):
-        raise fail(f"--cluster must be team, flow or none, not {cluster!r}", 2)
+        raise _review_failed(f"--cluster must be team, flow or none, not {cluster!r}", 2)
     try:
-        if from_account:
-            require_dot()
-            objects = _live_objects(base_url)
-            heading = title or "Routing of the live account"
-        elif state is None:
-            raise fail("give a state file or a stack name, or --from-account", 2)
-        else:
-            path = Path(state)
-            objects = read_state(load_state(state, project))
-            heading = title or f"Routing of {path.stem if path.is_file() else state}"
+        objects, heading = _review_objects(state, project, from_account, base_url)
         changes = load_json(preview, "preview") if preview else None
         require_dot()
         flow_dirs = [project, *([Path(state).parent] if state else [])]
@@ -325,15 +268,37 @@ def review(
         written = write_review(
             result,
             out,
-            heading + (": this change" if changes else ""),
+            (title or heading) + (": this change" if changes else ""),
             cluster=cluster,
             focus_queue=focus,
             picture_url=picture_url,
         )
     except (GraphvizMissingError, ReviewInputError, UnknownQueueError) as exc:
-        raise fail(exc) from exc
+        raise _review_failed(exc) from exc
     effects = f", {len(result.effects)} effects" if changes else ""
     typer.echo(f"wrote {written.svg}, {written.png} and {written.markdown}{effects}")
+
+
+def _review_failed(message: object, code: int = 1) -> typer.Exit:
+    typer.echo(f"zoomcc review: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _review_objects(
+    state: str | None, project: Path, from_account: bool, base_url: str | None
+) -> tuple[list[StateObject], str]:
+    """What to draw, from the live account or a state (file or stack), and its heading."""
+    from zoomcc.review.drawing import require_dot
+    from zoomcc.review.stack_state import load_state, read_state
+
+    if from_account:
+        require_dot()
+        return _live_objects(base_url), "Routing of the live account"
+    if state is None:
+        raise _review_failed("give a state file or a stack name, or --from-account", 2)
+    path = Path(state)
+    objects = read_state(load_state(state, project))
+    return objects, f"Routing of {path.stem if path.is_file() else state}"
 
 
 @app.command(short_help="Rehearse the stack's change on a copy of its account.")

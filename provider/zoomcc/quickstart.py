@@ -12,11 +12,16 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from zoomcc.engine.toolchain import EngineUnavailableError, engine_env, ensure_engine
+
+if TYPE_CHECKING:
+    from zoomcc.emulator import EmulatorServer
+    from zoomcc.engine.toolchain import EngineToolchain
 
 STACK = "quickstart"
 console = Console()
@@ -46,7 +51,7 @@ def _pulumi(
 
 
 def run_quickstart(project_dir: Path, *, keep: bool = False) -> int:
-    from zoomcc.emulator import ROOT_TEAM_ID, EmulatorServer
+    from zoomcc.emulator import EmulatorServer
 
     if not (project_dir / "Pulumi.yaml").exists():
         console.print(f"[red]no Pulumi.yaml in {project_dir}[/]")
@@ -57,57 +62,16 @@ def run_quickstart(project_dir: Path, *, keep: bool = False) -> int:
         console.print(f"[red]zoomcc quickstart: {exc}[/]")
         return 1
     state = Path(tempfile.mkdtemp(prefix="zoomcc-quickstart-"))
-    config_file = state / f"Pulumi.{STACK}.yaml"
-    env = engine_env(toolchain)
-    env.update(
-        PULUMI_BACKEND_URL=f"file://{state}",
-        PULUMI_CONFIG_PASSPHRASE="quickstart",
-        PULUMI_HOME=str(state / ".pulumi-home"),
-    )
-    for var in ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "ZOOM_BASE_URL"):
-        env.pop(var, None)
+    env = _quickstart_env(toolchain, state)
+    cfg = ["--config-file", str(state / f"Pulumi.{STACK}.yaml")]
     with EmulatorServer(port=0) as emu:
         console.print(f"[green]emulator serving {emu.api_base_url}[/]")
-        cfg = ["--config-file", str(config_file)]
         _pulumi(["stack", "init", STACK], cwd=project_dir, env=env)
-        creds = emu.credentials
-        settings = {
-            "zoomcc:baseUrl": emu.api_base_url,
-            "zoomcc:accountId": creds["account_id"],
-            "zoomcc:clientId": creds["client_id"],
-            "rootTeamId": ROOT_TEAM_ID,
-        }
-        for key, value in settings.items():
-            _pulumi(["config", "set", key, value, *cfg], cwd=project_dir, env=env)
-        _pulumi(
-            ["config", "set", "--secret", "zoomcc:clientSecret", *cfg],
-            cwd=project_dir,
-            env=env,
-            stdin=creds["client_secret"],
-        )
-        started = time.monotonic()
-        _pulumi(["up", "--yes", *cfg], cwd=project_dir, env=env)
-        elapsed = time.monotonic() - started
-        outputs = json.loads(
-            _pulumi(["stack", "output", "--json"], cwd=project_dir, env=env, capture=True)
-        )
-        table = Table(title=f"quickstart outputs (deployed in {elapsed:.1f}s)")
-        table.add_column("output")
-        table.add_column("value")
-        for key, value in sorted(outputs.items()):
-            table.add_row(key, json.dumps(value) if not isinstance(value, str) else value)
-        console.print(table)
+        _configure_stack(emu, cfg, cwd=project_dir, env=env)
+        _deploy_and_show_outputs(cfg, cwd=project_dir, env=env)
         _pulumi(["preview", "--expect-no-changes", *cfg], cwd=project_dir, env=env)
         if keep:
-            console.print(
-                f"[yellow]kept: backend {state}, emulator {emu.url}. Ctrl-C to stop.[/]\n"
-                f"  export PULUMI_BACKEND_URL=file://{state} PULUMI_CONFIG_PASSPHRASE=quickstart"
-            )
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                return 0
+            return _keep_running(state, emu)
         _pulumi(["destroy", "--yes", *cfg], cwd=project_dir, env=env)
         _pulumi(["stack", "rm", "--yes", STACK], cwd=project_dir, env=env)
         left = emu.state.object_count()
@@ -116,3 +80,67 @@ def run_quickstart(project_dir: Path, *, keep: bool = False) -> int:
             return 1
     console.print("To point the same stack at a real Zoom account, see the README.")
     return 0
+
+
+def _quickstart_env(toolchain: EngineToolchain, state: Path) -> dict[str, str]:
+    """The engine's environment with a throwaway local backend in ``state``, and none of the
+    ZOOM_* credentials of the shell: the quickstart must never reach a real account."""
+    env = engine_env(toolchain)
+    env.update(
+        PULUMI_BACKEND_URL=f"file://{state}",
+        PULUMI_CONFIG_PASSPHRASE="quickstart",
+        PULUMI_HOME=str(state / ".pulumi-home"),
+    )
+    for var in ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "ZOOM_BASE_URL"):
+        env.pop(var, None)
+    return env
+
+
+def _configure_stack(
+    emu: EmulatorServer, cfg: list[str], *, cwd: Path, env: dict[str, str]
+) -> None:
+    """Point the stack at the emulator; the secret goes in on stdin."""
+    from zoomcc.emulator import ROOT_TEAM_ID
+
+    creds = emu.credentials
+    settings = {
+        "zoomcc:baseUrl": emu.api_base_url,
+        "zoomcc:accountId": creds["account_id"],
+        "zoomcc:clientId": creds["client_id"],
+        "rootTeamId": ROOT_TEAM_ID,
+    }
+    for key, value in settings.items():
+        _pulumi(["config", "set", key, value, *cfg], cwd=cwd, env=env)
+    _pulumi(
+        ["config", "set", "--secret", "zoomcc:clientSecret", *cfg],
+        cwd=cwd,
+        env=env,
+        stdin=creds["client_secret"],
+    )
+
+
+def _deploy_and_show_outputs(cfg: list[str], *, cwd: Path, env: dict[str, str]) -> None:
+    """`pulumi up`, then the stack's outputs as a table with the time the deploy took."""
+    started = time.monotonic()
+    _pulumi(["up", "--yes", *cfg], cwd=cwd, env=env)
+    elapsed = time.monotonic() - started
+    outputs = json.loads(_pulumi(["stack", "output", "--json"], cwd=cwd, env=env, capture=True))
+    table = Table(title=f"quickstart outputs (deployed in {elapsed:.1f}s)")
+    table.add_column("output")
+    table.add_column("value")
+    for key, value in sorted(outputs.items()):
+        table.add_row(key, json.dumps(value) if not isinstance(value, str) else value)
+    console.print(table)
+
+
+def _keep_running(state: Path, emu: EmulatorServer) -> int:
+    """``--keep``: say where the backend and emulator are, and serve until Ctrl-C."""
+    console.print(
+        f"[yellow]kept: backend {state}, emulator {emu.url}. Ctrl-C to stop.[/]\n"
+        f"  export PULUMI_BACKEND_URL=file://{state} PULUMI_CONFIG_PASSPHRASE=quickstart"
+    )
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0

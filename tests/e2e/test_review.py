@@ -10,6 +10,7 @@ and docs/review.md's examples are made so).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -135,3 +136,53 @@ def test_a_change_is_drawn_and_each_effect_named_from_the_preview(
         for name, folder in (("example", tmp_path / "before"), ("change", out)):
             for suffix in ("svg", "png"):
                 shutil.copy(folder / f"routing.{suffix}", Path(target) / f"{name}.{suffix}")
+
+
+NEW_SKILLS = ("German", "Italian", "Spanish")
+SKILLS_IN_THE_SAME_UP = [
+    (
+        'zoomcc.TeamAgents(\n    "tier1-agents"',
+        "spoken = [\n"
+        '    zoomcc.Skill(f"speaks-{n.lower()}", name=n, skill_category_id=languages.id)\n'
+        f"    for n in {NEW_SKILLS!r}\n"
+        "]\n"
+        "zoomcc.UserSkills(\n"
+        '    "skills-dana",\n'
+        '    user_id=people["dana"].id,\n'
+        '    skills=[{"skill_id": s.id, "max_proficiency_level": 2} for s in spoken],\n'
+        ")\n"
+        'zoomcc.TeamAgents(\n    "tier1-agents"',
+    )
+]
+
+
+def test_skills_created_in_the_same_up_are_each_their_own_item_and_effect(
+    stacks: Stacks, tmp_path: Path
+) -> None:
+    """Skills new in this update have no id in the preview: the UserSkills step still holds
+    one item per skill, and the review gives each its own line, none folded into the first."""
+    work = working_copy("contact-center", tmp_path)
+    stack = stacks.project(work, STACK, {"rootTeamId": ROOT_TEAM_ID})
+    try:
+        stack.up()
+        state = tmp_path / "state.json"
+        state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
+        edit_program(work, SKILLS_IN_THE_SAME_UP)
+        preview = tmp_path / "preview.json"
+        preview.write_text(
+            run(["pulumi", "preview", "--json", "--stack", STACK], work, stacks.backend)
+        )
+        out = tmp_path / "after"
+        review([str(state), "--preview", str(preview), "--out", str(out)], work, stacks.backend)
+    finally:
+        stack.destroy()
+        stack.workspace.remove_stack(STACK, force=True)
+    (step,) = [
+        s
+        for s in json.loads(preview.read_text())["steps"]
+        if s.get("urn", "").endswith("UserSkills::skills-dana")
+    ]
+    assert len(step["newState"]["inputs"]["skills"]) == len(NEW_SKILLS)
+    effects = [ln[2:] for ln in (out / "routing.md").read_text().splitlines() if ln[:2] == "- "]
+    added = [e for e in effects if e.startswith("Skill ")]
+    assert added == [f"Skill {n}: added to 1 agent (dana@example.com)" for n in NEW_SKILLS]

@@ -28,6 +28,7 @@ from tests.support.membership_steps import (
 )
 from tests.support.provider_steps import settings_setup
 from zoomcc.client import ZoomClient
+from zoomcc.dynamic.values import is_unknown
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 
@@ -382,3 +383,25 @@ def test_partial_add_is_reported(
         provider.create("TeamAgents", {"team_id": team, "user_ids": [known, "nobody@example.com"]})
     assert "did not add ['nobody@example.com']" in str(failed.value.details())
     assert api.request("GET", f"/contact_center/teams/{team}/agents")["agents"] == []
+
+
+def test_user_skills_whose_skill_ids_are_unknown_keep_one_item_per_skill(
+    provider: RelationsClient,
+) -> None:
+    """In a preview of skills created in the same update, each item's skill id is unknown:
+    check hands back every item, each still unknown, and a diff against known skills says
+    the skills change (``zoomcc review`` then gives each item its own skill)."""
+    from tests.support.grpc_provider import UNKNOWN
+
+    levels = [4.0, 2.0, 1.0]
+    news = {
+        "user_id": "u1",
+        "skills": [{"skill_id": UNKNOWN, "max_proficiency_level": level} for level in levels],
+    }
+    inputs, failures = provider.check("UserSkills", news)
+    assert failures == []
+    assert [item["max_proficiency_level"] for item in inputs["skills"]] == levels
+    assert all(is_unknown(item["skill_id"]) for item in inputs["skills"])
+    olds = {"user_id": "u1", "skills": [{"skill_id": "sk1", "max_proficiency_level": 4.0}]}
+    diff = provider.diff("UserSkills", "u1", olds, inputs)
+    assert diff.changes == diff.DIFF_SOME and list(diff.replaces) == []

@@ -32,8 +32,47 @@ def output_fields(spec: BaseSpec) -> dict[str, FieldSpec]:
 
 def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
     types = types if types is not None else Nested()
+    args, adopted, docs = _arguments(spec, types)
+    required_first = sorted(args, key=lambda a: "= None" in a)
+    overloads, signature = _signatures(spec, required_first, adopted)
+    body = "\n".join(
+        [
+            HEADER,
+            '"""The ``' + spec.name + '`` resource."""',
+            "",
+            "from __future__ import annotations",
+            "",
+            "@@IMPORTS@@",
+            "import pulumi",
+            "",
+            "@@SDK_IMPORTS@@",
+            "",
+            f'__all__ = ["{spec.name}"]',
+            "",
+            "",
+            f'class {spec.name}(ZoomResource, module="zoomcc", name={spec.name!r}):',
+            *wrap('"""' + spec.summary, "    ", "    "),
+            "",
+            f"    API object: ``{spec.api_path}`` (id field ``{spec.id_key}``).",
+            '    """',
+            "",
+            f"    _type_name = {spec.name!r}",
+            *_output_annotations(spec, types),
+            "",
+            *overloads,
+            *signature,
+            *_init_body(spec, docs),
+            "",
+        ]
+    )
+    return _with_imports(body)
+
+
+def _arguments(spec: BaseSpec, types: Nested) -> tuple[list[str], list[str], list[str]]:
+    """The ``__init__`` argument lines (required ones without a default), the same where
+    ``import_id`` adopts (see ``_signatures``), and each argument's ``:param`` lines."""
     args: list[str] = []
-    adopted: list[str] = []  # the same arguments where import_id adopts (see _signatures)
+    adopted: list[str] = []
     docs: list[str] = []
     for api_field, field in spec.input_fields.items():
         friendly = spec.friendly(api_field)
@@ -59,71 +98,57 @@ def render_resource(spec: BaseSpec, types: Nested | None = None) -> str:
         about = FILE_DOC if api_field in files else field_doc(field, fallback)
         text = docstring_text(f":param {friendly}: {about}{note}")
         docs.extend(wrap(text, "        ", "            "))
-    required_first = sorted(args, key=lambda a: "= None" in a)
-    overloads, signature = _signatures(spec, required_first, adopted)
+    return args, adopted, docs
+
+
+def _output_annotations(spec: BaseSpec, types: Nested) -> list[str]:
+    """The class's ``pulumi.Output`` annotations, one per output, sorted."""
     outputs = [
         f"    {spec.friendly(f)}: pulumi.Output[{types.output_type(n, type_name(spec, f))}]"
         for f, n in output_fields(spec).items()
     ]
     outputs.append("    adoption_changes: pulumi.Output[dict[str, Any] | None]")
-    outputs = sorted(set(outputs))
+    return sorted(set(outputs))
+
+
+def _init_body(spec: BaseSpec, docs: list[str]) -> list[str]:
+    """``__init__``'s docstring (``docs``: the arguments' ``:param`` lines) and its call of
+    ``ZoomResource.__init__`` with every argument by its friendly name."""
     names = [spec.friendly(f) for f in spec.input_fields]
     adoptable = spec.supports_import
-    body = "\n".join(
-        [
-            HEADER,
-            '"""The ``' + spec.name + '`` resource."""',
-            "",
-            "from __future__ import annotations",
-            "",
-            "@@IMPORTS@@",
-            "import pulumi",
-            "",
-            "@@SDK_IMPORTS@@",
-            "",
-            f'__all__ = ["{spec.name}"]',
-            "",
-            "",
-            f'class {spec.name}(ZoomResource, module="zoomcc", name={spec.name!r}):',
-            *wrap('"""' + spec.summary, "    ", "    "),
-            "",
-            f"    API object: ``{spec.api_path}`` (id field ``{spec.id_key}``).",
-            '    """',
-            "",
-            f"    _type_name = {spec.name!r}",
-            *outputs,
-            "",
-            *overloads,
-            *signature,
-            '        """Declare a ' + spec.name + ".",
-            "",
-            "        :param resource_name: The Pulumi name of this resource.",
-            *docs,
-            *(
-                wrap(
-                    ":param import_id: Adopt the existing object with this id instead of "
-                    "creating one: it is read, brought to the declared arguments, and managed "
-                    "from then on.",
-                    "        ",
-                    "            ",
-                )
-                if adoptable
-                else []
-            ),
-            *wrap(ACCOUNT_DOC, "        ", "            "),
-            '        """',
-            "        super().__init__(",
-            "            resource_name,",
-            "            {",
-            *[f"                {n!r}: {n}," for n in names],
-            *(["                'import_id': import_id,"] if adoptable else []),
-            "            },",
-            "            opts,",
-            "            account=account,",
-            "        )",
-            "",
-        ]
-    )
+    return [
+        '        """Declare a ' + spec.name + ".",
+        "",
+        "        :param resource_name: The Pulumi name of this resource.",
+        *docs,
+        *(
+            wrap(
+                ":param import_id: Adopt the existing object with this id instead of "
+                "creating one: it is read, brought to the declared arguments, and managed "
+                "from then on.",
+                "        ",
+                "            ",
+            )
+            if adoptable
+            else []
+        ),
+        *wrap(ACCOUNT_DOC, "        ", "            "),
+        '        """',
+        "        super().__init__(",
+        "            resource_name,",
+        "            {",
+        *[f"                {n!r}: {n}," for n in names],
+        *(["                'import_id': import_id,"] if adoptable else []),
+        "            },",
+        "            opts,",
+        "            account=account,",
+        "        )",
+    ]
+
+
+def _with_imports(body: str) -> str:
+    """The module with its imports filled in: the standard ones its text uses, and the SDK's
+    ``_inputs``/``outputs`` where it names them."""
     imports = _imports(body)
     used = [m for m in (INPUTS, OUTPUTS) if f"{m}." in body]
     ours = "from pulumi_zoomcc import " + ", ".join(used) + "\n" if used else ""

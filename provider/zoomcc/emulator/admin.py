@@ -17,24 +17,43 @@ ADMIN_PREFIX: Final = "/_emulator"
 
 def admin_routes(state: EmulatorState) -> list[BaseRoute]:
     """The admin endpoints, each a thin call into ``state``."""
+    admin, p = _Admin(state), ADMIN_PREFIX
+    return [
+        Route(f"{p}/health", admin.health, methods=["GET"]),
+        Route(f"{p}/requests", admin.requests, methods=["GET", "DELETE"]),
+        Route(f"{p}/reset", admin.reset, methods=["POST"]),
+        Route(f"{p}/objects", admin.objects, methods=["GET"]),
+        Route(f"{p}/collections", admin.collections, methods=["GET"]),
+        Route(f"{p}/config", admin.config, methods=["GET", "POST"]),
+        Route(f"{p}/expire_tokens", admin.expire_tokens, methods=["POST"]),
+        Route(f"{p}/seed", admin.seed, methods=["POST"]),
+        Route(f"{p}/stats", admin.stats, methods=["GET"]),
+    ]
 
-    async def health(request: Request) -> Response:
+
+class _Admin:
+    """The handlers of the admin endpoints over one emulator's ``state``."""
+
+    def __init__(self, state: EmulatorState) -> None:
+        self.state = state
+
+    async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
-    async def requests(request: Request) -> Response:
+    async def requests(self, request: Request) -> Response:
         if request.method == "DELETE":
-            state.clear_requests()
+            self.state.clear_requests()
             return Response(status_code=204)
-        return JSONResponse({"requests": [r.to_dict() for r in state.requests]})
+        return JSONResponse({"requests": [r.to_dict() for r in self.state.requests]})
 
-    async def reset(request: Request) -> Response:
-        state.reset()
+    async def reset(self, request: Request) -> Response:
+        self.state.reset()
         return Response(status_code=204)
 
-    async def objects(request: Request) -> Response:
-        return JSONResponse(state.all_objects())
+    async def objects(self, request: Request) -> Response:
+        return JSONResponse(self.state.all_objects())
 
-    async def collections(request: Request) -> Response:
+    async def collections(self, request: Request) -> Response:
         return JSONResponse(
             {
                 "collections": [
@@ -45,49 +64,36 @@ def admin_routes(state: EmulatorState) -> list[BaseRoute]:
                         "list_key": c.list_key,
                         "rate_labels": dict(c.rate_labels),
                     }
-                    for c in state.collections
+                    for c in self.state.collections
                 ]
             }
         )
 
-    async def config(request: Request) -> Response:
+    async def config(self, request: Request) -> Response:
         if request.method == "POST":
             try:
                 body = await request.json()
                 if not isinstance(body, dict):
                     raise ValueError("the body must be a JSON object")
-                state.configure(**body)
+                self.state.configure(**body)
             except (ValueError, TypeError) as exc:
                 return zoom_error(400, 300, str(exc))
-        with state.lock:
-            return JSONResponse(state.config.to_dict())
+        with self.state.lock:
+            return JSONResponse(self.state.config.to_dict())
 
-    async def expire_tokens(request: Request) -> Response:
-        state.expire_tokens()
+    async def expire_tokens(self, request: Request) -> Response:
+        self.state.expire_tokens()
         return Response(status_code=204)
 
-    async def seed(request: Request) -> Response:
+    async def seed(self, request: Request) -> Response:
         try:
             body = await request.json()
-            created = state.seed(
+            created = self.state.seed(
                 str(body["collection"]), list(body.get("objects", [])), body.get("parent_id")
             )
         except (ValueError, TypeError, KeyError) as exc:
             return zoom_error(400, 300, f"Invalid seed request: {exc}")
         return JSONResponse({"objects": created}, status_code=201)
 
-    async def stats(request: Request) -> Response:
-        return JSONResponse(state.stats())
-
-    p = ADMIN_PREFIX
-    return [
-        Route(f"{p}/health", health, methods=["GET"]),
-        Route(f"{p}/requests", requests, methods=["GET", "DELETE"]),
-        Route(f"{p}/reset", reset, methods=["POST"]),
-        Route(f"{p}/objects", objects, methods=["GET"]),
-        Route(f"{p}/collections", collections, methods=["GET"]),
-        Route(f"{p}/config", config, methods=["GET", "POST"]),
-        Route(f"{p}/expire_tokens", expire_tokens, methods=["POST"]),
-        Route(f"{p}/seed", seed, methods=["POST"]),
-        Route(f"{p}/stats", stats, methods=["GET"]),
-    ]
+    async def stats(self, request: Request) -> Response:
+        return JSONResponse(self.state.stats())

@@ -91,92 +91,70 @@ class EmulatorApp:
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         state = self.state
-        started = time.perf_counter()
-        method, path = scope["method"], scope["path"]
-        route = self._operation(scope)
-        is_api = path == API_PREFIX or path.startswith(API_PREFIX + "/")
-        query = scope.get("query_string", b"").decode("latin-1")
-        info = RequestInfo()
-        scope[INFO_KEY] = info
-
-        def record(
-            status: int | None,
-            fault: str | None = None,
-            applied_status: int | None = None,
-            rate_limited: str | None = None,
-            error: str | None = None,
-        ) -> None:
-            state.log_request(
-                time=time.time(),
-                method=method,
-                path=path,
-                query=redact_query(query),
-                status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 3),
-                operation=route.operation if route else None,
-                rate_label=route.rate_label if route else None,
-                fault=fault,
-                applied_status=applied_status,
-                rate_limited=rate_limited,
-                body=info.body if is_api else None,
-                operation_id=info.operation_id,
-                error=error,
-            )
-
-        plan = state.plan_faults(method, path)
+        entry = _LogEntry(state, scope, time.perf_counter())
+        entry.route = self._operation(scope)
+        plan = state.plan_faults(entry.method, entry.path)
         if state.config.latency > 0:
             await asyncio.sleep(state.config.latency)
         if plan.before == "drop":
-            if can_drop(send):
-                record(None, "drop")  # logged before the client can see the connection go
-                await drop_connection(send)
-            else:
-                record(502, "drop")
-                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
+            await _fail_or_drop(entry, "drop", scope, receive, send)
             return
         if plan.before == "error":
             status = plan.error_status
+            entry.record(status, "error")
             message = _FAULT_MESSAGES.get(status, "Internal Server Error.")
-            record(status, "error")
             await zoom_error(status, status, message)(scope, receive, send)
             return
-
-        if is_api:
-            try:
-                self._authorise_and_limit(scope, route)
-                receive = await self._admit(scope, receive, info)
-            except RequestRefused as exc:
-                # Logged before the client can see the refusal, as every answer is (observe).
-                # A 429's X-RateLimit-Type says which limit: QPS or Daily-limit.
-                record(
-                    exc.status,
-                    rate_limited=exc.headers.get("X-RateLimit-Type"),
-                    error=f"{exc.code} {exc.message}",
-                )
-                await refusal_response(exc)(scope, receive, send)
+        if entry.is_api:
+            admitted = await self._admit_or_refuse(scope, receive, send, entry)
+            if admitted is None:
                 return
-            except ClientDisconnect:
-                log.info("client went away during %s %s", method, path)
-                record(None)
-                return
-
-        seen: dict[str, int] = {}
+            receive = admitted
         if plan.lose_response:
-
-            async def swallow(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    seen["status"] = message["status"]
-
-            await self._run(scope, receive, swallow, seen)
-            applied = seen.get("status")
-            if state.config.lost_response_mode == "drop" and can_drop(send):
-                record(None, "lost_response", applied_status=applied)  # before the client sees
-                await drop_connection(send)
-            else:
-                record(502, "lost_response", applied_status=applied)
-                await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
+            await self._lose_response(scope, receive, send, entry)
             return
+        await self._answer(scope, receive, send, entry)
 
+    async def _admit_or_refuse(
+        self, scope: Scope, receive: Receive, send: Send, entry: _LogEntry
+    ) -> Receive | None:
+        """An API request's ``receive`` once admitted (token, rate limit, spec check); None
+        when it was refused (answered and logged) or the client went away."""
+        try:
+            self._authorise_and_limit(scope, entry.route)
+            return await self._admit(scope, receive, entry.info)
+        except RequestRefused as exc:
+            # Logged before the client can see the refusal, as every answer is (observe).
+            # A 429's X-RateLimit-Type says which limit: QPS or Daily-limit.
+            entry.record(
+                exc.status,
+                rate_limited=exc.headers.get("X-RateLimit-Type"),
+                error=f"{exc.code} {exc.message}",
+            )
+            await refusal_response(exc)(scope, receive, send)
+        except ClientDisconnect:
+            log.info("client went away during %s %s", entry.method, entry.path)
+            entry.record(None)
+        return None
+
+    async def _lose_response(
+        self, scope: Scope, receive: Receive, send: Send, entry: _LogEntry
+    ) -> None:
+        """The fault "lost response": the request is applied, its answer never arrives."""
+        seen: dict[str, int] = {}
+
+        async def swallow(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+
+        await self._run(scope, receive, swallow, seen)
+        entry.applied_status = seen.get("status")
+        mode = "drop" if self.state.config.lost_response_mode == "drop" else "error"
+        await _fail_or_drop(entry, "lost_response", scope, receive, send, mode=mode)
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send, entry: _LogEntry) -> None:
+        """Run the request and pass its answer on, logged just before the client has it."""
+        seen: dict[str, int] = {}
         answered: list[bytes] = []
 
         async def observe(message: Message) -> None:
@@ -184,7 +162,7 @@ class EmulatorApp:
                 seen["status"] = message["status"]
                 if message["status"] in (204, 304):
                     # No body follows: the client has the whole response with the headers.
-                    record(seen.get("status"))
+                    entry.record(seen.get("status"))
                     seen["logged"] = 1
             elif message["type"] == "http.response.body" and "logged" not in seen:
                 if seen.get("status", 200) >= 400:
@@ -192,13 +170,13 @@ class EmulatorApp:
                 if not message.get("more_body"):
                     # Log before the client can see the response, so a test that clears the
                     # log right after a call never finds that call in it later.
-                    record(seen.get("status"), error=_error_of(answered))
+                    entry.record(seen.get("status"), error=_error_of(answered))
                     seen["logged"] = 1
             await send(message)
 
         await self._run(scope, receive, observe, seen)
         if "logged" not in seen:
-            record(seen.get("status"))
+            entry.record(seen.get("status"))
 
     def _authorise_and_limit(self, scope: Scope, route: OpRoute | None) -> None:
         """Refuse 401 without a valid bearer token, 429 over a rate limit."""
@@ -259,6 +237,61 @@ class EmulatorApp:
             if "status" not in seen:
                 await zoom_error(500, 500, "Internal emulator error.")(scope, receive, send)
             seen.setdefault("status", 500)
+
+
+class _LogEntry:
+    """One request's line in the request log, written by ``record`` once its outcome is
+    known; also hands the Starlette routes the request's ``RequestInfo``."""
+
+    def __init__(self, state: EmulatorState, scope: Scope, started: float) -> None:
+        self.state, self.started = state, started
+        self.method: str = scope["method"]
+        self.path: str = scope["path"]
+        self.query = scope.get("query_string", b"").decode("latin-1")
+        self.is_api = self.path == API_PREFIX or self.path.startswith(API_PREFIX + "/")
+        self.route: OpRoute | None = None
+        self.applied_status: int | None = None
+        """What a request whose answer was lost did get (the ``lost_response`` fault)."""
+        self.info = RequestInfo()
+        scope[INFO_KEY] = self.info
+
+    def record(
+        self,
+        status: int | None,
+        fault: str | None = None,
+        rate_limited: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        route, info = self.route, self.info
+        self.state.log_request(
+            time=time.time(),
+            method=self.method,
+            path=self.path,
+            query=redact_query(self.query),
+            status=status,
+            duration_ms=round((time.perf_counter() - self.started) * 1000, 3),
+            operation=route.operation if route else None,
+            rate_label=route.rate_label if route else None,
+            fault=fault,
+            applied_status=self.applied_status,
+            rate_limited=rate_limited,
+            body=info.body if self.is_api else None,
+            operation_id=info.operation_id,
+            error=error,
+        )
+
+
+async def _fail_or_drop(
+    entry: _LogEntry, fault: str, scope: Scope, receive: Receive, send: Send, mode: str = "drop"
+) -> None:
+    """Close the connection without an answer where the server can (``mode`` "drop"), else
+    answer 502; logged before the client can see either."""
+    if mode == "drop" and can_drop(send):
+        entry.record(None, fault)
+        await drop_connection(send)
+    else:
+        entry.record(502, fault)
+        await zoom_error(502, 502, _FAULT_MESSAGES[502])(scope, receive, send)
 
 
 def _error_of(chunks: list[bytes]) -> str | None:

@@ -283,52 +283,24 @@ def derive(
     not_found_code: int | None = None,
     **overrides: Unpack[Overrides],
 ) -> Collection:
-    """The collection at ``path`` as the API spec describes it, with ``overrides``.
-
+    """The collection at ``path`` as the API spec describes it, with ``overrides``;
     ``list_names`` maps a field to the name the list shows it under (queue templates list
     ``template_name`` for ``queue_template_name``)."""
     ops = operations(path)
     create, update = _body_fields(ops.create), _body_fields(ops.update)
+    fields = {**update, **create}
     ident = id_field or id_field_of(ops)
     list_key = overrides.pop("list_key", None) or list_key_of(ops.list)
     get_view = tuple(f.name for f in _response_fields(ops.get))
     list_view = _list_view(ops.list, list_key) or get_view
-    create_view = tuple(f.name for f in _response_fields(ops.create)) or (ident,)
     not_found, messages = not_found_of(ops, not_found_code)
     duplicate = duplicate_of(ops.create)
     name_field = overrides.pop("name_field", None) or name_field_of(ops, ident)
     natural_key = overrides.pop("natural_key", name_field)
-    params = re.findall(r"\{(\w+)\}", path)
-    parent = None
-    if params:
-        (param,) = params  # one level of nesting is all the reference has
-        if parent_collection is None:
-            raise ValueError(f"{path}: a sub-collection needs parent_collection")
-        parent = ParentRef(collection=parent_collection, param=param)
-    query = ops.list.query if ops.list is not None else []
-    scalars = {f.name for f in _list_items(ops.list, list_key) if f.type not in _NESTED}
-    scalars |= {n for n, f in {**update, **create}.items() if f.type not in _NESTED}
-    shown = (*get_view, *list_view)
-    computed: dict[str, Computed] = {
-        listed: alias(field) for field, listed in (list_names or {}).items()
-    }
+    parent = _parent_of(path, parent_collection)
+    computed = {listed: alias(field) for field, listed in (list_names or {}).items()}
     computed.update(overrides.pop("computed", {}))
-    extra: tuple[ExtraRoute, ...] = tuple(overrides.pop("extra_routes", ()))
-    delete = ops.delete
-    if delete is not None and any(
-        not q.name.endswith("identifier_type") for q in delete.query
-    ):
-        # The delete's own parameters (move_to_region_id, archive) reach the hook.
-        extra = (
-            ExtraRoute(
-                "DELETE",
-                path + "/{id}",
-                "delete",
-                delete.rate_label,
-                _delete_with_query(name or list_key, parent.param if parent else None),
-            ),
-            *extra,
-        )
+    delete = _delete_route(path, ops.delete, name or list_key, parent)
     derived = Collection(
         name=name or list_key,
         path=path,
@@ -336,10 +308,10 @@ def derive(
         list_key=list_key,
         not_found=not_found,
         not_found_messages=messages,
-        fields={n: rule_of(f) for n, f in {**update, **create}.items()},
+        fields={n: rule_of(f) for n, f in fields.items()},
         create_fields=tuple(create),
         update_fields=tuple(update),
-        create_view=create_view,
+        create_view=tuple(f.name for f in _response_fields(ops.create)) or (ident,),
         get_view=get_view,
         list_view=list_view,
         rate_labels=_labels(ops),
@@ -351,28 +323,77 @@ def derive(
         natural_key_scope=natural_key_scope,
         duplicate_error=duplicate,
         parent=parent,
+        **_list_rules(ops, list_key, fields),
+        **_kept_fields(fields, get_view, (*get_view, *list_view)),
+        omitted_ops=frozenset(op for op in _ITEM_OPS if ops.by_name(op) is None),
+        computed=computed,
+        extra_routes=(*delete, *overrides.pop("extra_routes", ())),
+    )
+    return dataclasses.replace(derived, **overrides)
+
+
+def _parent_of(path: str, parent_collection: str | None) -> ParentRef | None:
+    """A sub-collection's parent: the path's one parameter (the reference nests one level)."""
+    params = re.findall(r"\{(\w+)\}", path)
+    if not params:
+        return None
+    (param,) = params
+    if parent_collection is None:
+        raise ValueError(f"{path}: a sub-collection needs parent_collection")
+    return ParentRef(collection=parent_collection, param=param)
+
+
+def _delete_route(
+    path: str, delete: Operation | None, name: str, parent: ParentRef | None
+) -> tuple[ExtraRoute, ...]:
+    """The item DELETE as its own route where it takes parameters (move_to_region_id, archive)."""
+    if delete is None or all(q.name.endswith("identifier_type") for q in delete.query):
+        return ()
+    handler = _delete_with_query(name, parent.param if parent else None)
+    return (ExtraRoute("DELETE", path + "/{id}", "delete", delete.rate_label, handler),)
+
+
+class _ListRules(TypedDict):
+    list_total_records: bool
+    list_filters: tuple[str, ...]
+    required_filters: dict[str, ErrorDef]
+
+
+def _list_rules(ops: Operations, list_key: str, fields: Mapping[str, ApiField]) -> _ListRules:
+    """Whether the list counts its records, which of its query parameters filter on a plain
+    field, and the required ones with the error their absence gets."""
+    query = ops.list.query if ops.list is not None else []
+    scalars = {f.name for f in _list_items(ops.list, list_key) if f.type not in _NESTED}
+    scalars |= {n for n, f in fields.items() if f.type not in _NESTED}
+    filters = (q.name for q in query if q.name not in _PAGING and q.type != "array")
+    return _ListRules(
         list_total_records="total_records" in {f.name for f in _response_fields(ops.list)},
-        # The list's query parameters that name a plain field filter on it.
-        list_filters=tuple(
-            q.name
-            for q in query
-            if q.name not in _PAGING and q.type != "array" and q.name in scalars
-        ),
+        list_filters=tuple(n for n in filters if n in scalars),
         required_filters={
             q.name: _required_filter_error(ops.list, q.name)
             for q in query
             if q.required and ops.list is not None
         },
+    )
+
+
+class _KeptFields(TypedDict):
+    created_time_field: str | None
+    modified_time_field: str | None
+    modified_by_field: str | None
+    defaults: dict[str, Json]
+
+
+def _kept_fields(
+    fields: Mapping[str, ApiField], get_view: tuple[str, ...], shown: tuple[str, ...]
+) -> _KeptFields:
+    """The fields the store fills in itself: the time stamps and author the responses show,
+    and the documented defaults of the fields a get shows."""
+    return _KeptFields(
         created_time_field=next((f for f in _CREATED if f in shown), None),
         modified_time_field=next((f for f in _MODIFIED if f in shown), None),
         modified_by_field="modified_by" if "modified_by" in shown else None,
         defaults={
-            n: f.default
-            for n, f in {**update, **create}.items()
-            if f.default is not None and n in get_view
+            n: f.default for n, f in fields.items() if f.default is not None and n in get_view
         },
-        omitted_ops=frozenset(op for op in _ITEM_OPS if ops.by_name(op) is None),
-        computed=computed,
-        extra_routes=extra,
     )
-    return dataclasses.replace(derived, **overrides)

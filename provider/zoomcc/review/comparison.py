@@ -230,7 +230,7 @@ def queue_changes(old: QueueFacts, new: QueueFacts) -> list[str]:
     found += hours.closure_changes(old.closures, new.closures)
     pairs = (
         ("channel", old.channel, new.channel, "now a {} queue instead of {}"),
-        ("wait", old.max_wait, new.max_wait, "callers now wait up to {} instead of {}"),
+        ("wait", old.max_wait, new.max_wait, ""),
         ("agents", old.agent_profile, new.agent_profile, "agents now chosen by {} instead of {}"),
         (
             "callers",
@@ -239,8 +239,10 @@ def queue_changes(old: QueueFacts, new: QueueFacts) -> list[str]:
             "callers now ordered by {} instead of {}",
         ),
     )
-    for _, was, now_, text in pairs:
-        if was != now_:
+    for kind, was, now_, text in pairs:
+        if kind == "wait":
+            found += _wait_changes(was, now_)
+        elif was != now_:
             found.append(text.format(now_ or "nothing", was or "nothing"))
     if old.outcomes != new.outcomes:
         found.append(
@@ -248,3 +250,14 @@ def queue_changes(old: QueueFacts, new: QueueFacts) -> list[str]:
             f"instead of {', '.join(old.outcomes) or 'none'}"
         )
     return found
+
+
+def _wait_changes(was: str, now: str) -> list[str]:
+    """The queue's maximum wait, said plainly when it is set or no longer set."""
+    if was == now:
+        return []
+    if not now:
+        return [f"callers' maximum wait ({was}) is no longer set"]
+    if not was:
+        return [f"callers now wait up to {now} (no maximum wait before)"]
+    return [f"callers now wait up to {now} instead of {was}"]

@@ -112,12 +112,30 @@ def _people(index: Index, routing: Routing) -> None:
         if person is None:
             continue
         skills = routing.skills.setdefault(person, {})
-        for item in obj.values.get("skills") or []:
-            skill = first(index.resolve(obj, "skills", "Skill", [str(item.get("skill_id"))]))
-            if skill:
-                skills[index.title(skill)] = _level(index, skill, item)
+        for skill, level in _skill_items(index, obj):
+            skills[index.title(skill)] = level
     for user in index.of_type("User"):
         routing.skills.setdefault(user.key, {})
+
+
+def _skill_items(index: Index, obj: StateObject) -> list[tuple[str, int | None]]:
+    """(skill key, level) per item of a UserSkills. Items whose skill id is not known yet
+    (skills created in the same update) are the skills the field depends on that no known
+    item names, one each: the engine records those dependencies as a set, so which unknown
+    item is which skill is not known, and their level is shown only when they all share it."""
+    items = [i for i in obj.values.get("skills") or [] if isinstance(i, Mapping)]
+    known = [i for i in items if str(i.get("skill_id")) != UNKNOWN]
+    pending = [i for i in items if str(i.get("skill_id")) == UNKNOWN]
+    found = [
+        (skill, _level(index, skill, item))
+        for item in known
+        if (skill := first(index.resolve(obj, "skills", "Skill", [str(item["skill_id"])])))
+    ]
+    named = {skill for skill, _ in found}
+    waiting = [k for k in index.resolve(obj, "skills", "Skill", [UNKNOWN]) if k not in named]
+    levels = {_level(index, skill, item) for skill, item in zip(waiting, pending, strict=False)}
+    shared = levels.pop() if len(levels) == 1 else None
+    return found + [(skill, shared) for skill in sorted(waiting[: len(pending)])]
 
 
 def _level(index: Index, skill_key: str, item: Mapping[str, Any]) -> int | None:

@@ -140,7 +140,8 @@ def apply_preview(before: list[StateObject], preview: Mapping[str, Any]) -> Snap
         if not new_state or op == "delete-replaced":
             continue
         previous = old.get(urn)
-        kept = {} if previous is None else _outputs_only(previous)
+        old_inputs = (step.get("oldState") or {}).get("inputs")
+        kept = {} if previous is None else _outputs_only(previous, old_inputs)
         values = {**kept, **(new_state.get("inputs") or {})}
         obj = _object({**new_state, "id": previous.object_id if previous else ""}, values)
         if obj is not None:
@@ -148,13 +149,17 @@ def apply_preview(before: list[StateObject], preview: Mapping[str, Any]) -> Snap
     return Snapshot(before, list(after.values()), statuses)
 
 
-def _outputs_only(obj: StateObject) -> dict[str, Any]:
+def _outputs_only(obj: StateObject, old_inputs: Mapping[str, Any] | None) -> dict[str, Any]:
     """The old values a preview's new inputs do not restate: what the API derives (names,
-    counts), not an argument the program no longer sets."""
+    counts) or fills in (a queue's wait the program never set, kept by a description-only
+    change), not an argument the program set (``old_inputs``, the step's old inputs) and no
+    longer sets."""
     from zoomcc.resources import catalog
 
     spec = catalog.BY_NAME.get(obj.type_name)
     arguments = {spec.friendly(f) for f in spec.input_fields} if spec else set()
+    if isinstance(old_inputs, Mapping):
+        arguments &= set(old_inputs)
     return {k: v for k, v in obj.values.items() if k not in arguments}
 
 
