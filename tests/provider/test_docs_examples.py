@@ -21,7 +21,7 @@ from pulumi.runtime.rpc import is_rpc_secret, unwrap_rpc_secret
 from tests.support.grpc_provider import DynamicProviderClient
 from tests.support.pulumi_mocks import mocked_runtime
 from zoomcc.codegen.examples import FILES
-from zoomcc.codegen.names import module_name
+from zoomcc.codegen.sdk_names import module_name
 from zoomcc.emulator import EmulatorServer
 from zoomcc.resources import catalog
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from zoomcc.codegen.docs import related
-from zoomcc.codegen.names import module_name
+from zoomcc.codegen.sdk_names import module_name
 from zoomcc.resources import catalog
 from zoomcc.resources.base import BaseSpec
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from zoomcc.apispec.names import snake
-from zoomcc.codegen.names import module_name
+from zoomcc.codegen.sdk_names import module_name
 from zoomcc.resources import catalog
 from zoomcc.resources.property_names import camel
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen.examples import program
 from zoomcc.codegen.guides import GUIDES
-from zoomcc.codegen.names import module_name, type_name
+from zoomcc.codegen.sdk_names import module_name, type_name
 from zoomcc.codegen.types import Nested, camel, described, field_doc, python_type, singular
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
 from zoomcc.codegen.yaml_examples import yaml_program

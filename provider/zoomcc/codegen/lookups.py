@@ -4,8 +4,15 @@
 from __future__ import annotations
 
 from zoomcc.apispec import FieldSpec
-from zoomcc.codegen.names import ACCOUNT_DOC, HEADER, docstring_text, module_name, type_name, wrap
 from zoomcc.codegen.nested import keep_api_keys, output_field
+from zoomcc.codegen.sdk_names import (
+    ACCOUNT_DOC,
+    HEADER,
+    docstring_text,
+    module_name,
+    type_name,
+    wrap,
+)
 from zoomcc.codegen.types import Nested, field_doc
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.spec import ResourceSpec

@@ -13,9 +13,9 @@ from importlib import metadata
 from typing import Any
 
 from zoomcc.codegen.lookups import lookup_fields, lookup_specs
-from zoomcc.codegen.names import type_name
 from zoomcc.codegen.schema_types import ASSET, FREE_FORM, Json, SchemaTypes, token
 from zoomcc.codegen.sdk import output_fields
+from zoomcc.codegen.sdk_names import type_name
 from zoomcc.codegen.types import first_sentence
 from zoomcc.codegen.uploads import FILE_DOC, file_fields
 from zoomcc.resources import catalog

@@ -6,7 +6,7 @@ import re
 
 from zoomcc.apispec import FieldSpec
 from zoomcc.codegen import lookups, nested
-from zoomcc.codegen.names import (
+from zoomcc.codegen.sdk_names import (
     ACCOUNT_DOC,
     HEADER,
     docstring_text,

@@ -4,7 +4,7 @@ multipart field."""
 
 from __future__ import annotations
 
-from zoomcc.codegen.names import type_name
+from zoomcc.codegen.sdk_names import type_name
 from zoomcc.codegen.types import singular
 from zoomcc.resources.base import BaseSpec
 from zoomcc.resources.spec import ResourceSpec

@@ -28,8 +28,8 @@ from urllib.parse import urlencode
 
 from zoomcc.client import NotFoundError, ZoomApiError, ZoomClient
 from zoomcc.dynamic.completeness import list_complete, live_from_item
-from zoomcc.dynamic.names import NAMES, Key
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.taken_names import NAMES, Key
 from zoomcc.resources.spec import ResourceSpec
 
 

@@ -46,12 +46,12 @@ from zoomcc.dynamic.base import (
 )
 from zoomcc.dynamic.collection_reads import READS
 from zoomcc.dynamic.completeness import answer_as_read
+from zoomcc.dynamic.delete_refusals import refused_delete
 from zoomcc.dynamic.deletion import delete_defaults
 from zoomcc.dynamic.drift import differing, refreshed_inputs
-from zoomcc.dynamic.names import NAMES
 from zoomcc.dynamic.recovery import create_recovering
-from zoomcc.dynamic.refusals import refused_delete
 from zoomcc.dynamic.resource_api import ResourceApi
+from zoomcc.dynamic.taken_names import NAMES
 from zoomcc.dynamic.update_body import changed_fields, merge_items, with_declared_items
 from zoomcc.dynamic.update_outputs import derivable, derived_live
 from zoomcc.dynamic.validation import to_api
