@@ -162,10 +162,9 @@ def timeline(logged: list[dict[str, Any]], started: float, ended: float) -> dict
 
 
 def pacer_span(calls: int, plan: str) -> float:
-    """The shortest span the client's pacer allows ``calls`` LIGHT requests: ``limit`` per
-    stretched second (``zoomcc.client.pacing``)."""
-    limit = RATE_LIMITS[plan]["LIGHT"]
-    return ((calls - 1) // int(limit)) * (1.0 / HEADROOM) if calls else 0.0
+    """The shortest span the client's pacer allows ``calls`` LIGHT requests: evenly spaced
+    at 95% of the limit (``zoomcc.client.pacing``)."""
+    return max(calls - 1, 0) / (RATE_LIMITS[plan]["LIGHT"] * HEADROOM)
 
 
 def one_run(
