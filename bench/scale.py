@@ -33,11 +33,13 @@ and per resource (the issue-25 stack: ``--steps 150``).
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 import urllib.request
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pulumi_zoomcc as zoomcc
@@ -167,8 +169,12 @@ def pacer_span(calls: int, plan: str) -> float:
     return max(calls - 1, 0) / (RATE_LIMITS[plan]["LIGHT"] * HEADROOM)
 
 
+TRACE_DIR = Path(__file__).resolve().parent / "provider_trace"
+
+
 def one_run(
-    kind: str, n: int, plan: str | None, skip_checkpoints: bool = False
+    kind: str, n: int, plan: str | None, skip_checkpoints: bool = False,
+    trace: Path | None = None,
 ) -> dict[str, Any]:
     with common.emulator_process() as emu, common.scratch_dir(f"bench-scale-{kind}-") as work:
         extra = {"plan": plan} if plan else {}
@@ -176,6 +182,9 @@ def one_run(
         env = dict(common.unpaced_env()) if kind == "zoomcc-unpaced" else {}
         if skip_checkpoints:  # the engine then writes the state once, at the end
             env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        if trace is not None:  # the provider's calls, timed (bench/provider_trace)
+            env["PYTHONPATH"] = os.pathsep.join([str(TRACE_DIR), os.environ.get("PYTHONPATH", "")])
+            env["ZOOMCC_TRACE"] = str(trace.with_name(f"{trace.name}.{kind}.{n}"))
         stack = common.make_stack(
             work, program, common.stack_config(emu.api_base_url, **extra), env=env or None
         )
@@ -225,7 +234,9 @@ def paced_pair_row(n: int, plan: str, noop: dict[str, Any], paced: dict[str, Any
     ]
 
 
-def paced_target(ns: list[int], pairs: int, plan: str, skip: bool) -> list[dict[str, Any]]:
+def paced_target(
+    ns: list[int], pairs: int, plan: str, skip: bool, trace: Path | None = None
+) -> list[dict[str, Any]]:
     """``pairs`` no-op and paced ups of each N, in turn (no-op first, then paced first, so a
     drift of the machine's speed falls on both): the issue-25 target, paced up of 500
     within 1.1x the larger of the no-op engine floor and the rate floor, pair by pair."""
@@ -235,7 +246,7 @@ def paced_target(ns: list[int], pairs: int, plan: str, skip: bool) -> list[dict[
         ratios = []
         for i in range(pairs):
             order = ("noop", "zoomcc") if i % 2 == 0 else ("zoomcc", "noop")
-            pair = {kind: one_run(kind, n, plan, skip) for kind in order}
+            pair = {kind: one_run(kind, n, plan, skip, trace) for kind in order}
             runs += [pair["noop"], pair["zoomcc"]]
             rows.append(paced_pair_row(n, plan, pair["noop"], pair["zoomcc"]))
             ratios.append(rows[-1][4])
@@ -265,11 +276,16 @@ def main() -> None:
                    help="the N SkillCategories + N Skills stack through every step instead")
     p.add_argument("--pairs", type=int, metavar="K",
                    help="instead: K no-op and paced ups of each N in turn, the paced target")
+    p.add_argument("--trace", type=Path, metavar="PATH",
+                   help="with --pairs: log the provider's Configure/Check/Create times to "
+                        "PATH.<kind>.<N> (bench/provider_trace)")
     args = p.parse_args()
     if args.pairs:
         common.engine_environ()
         plan = args.plan or "pro"
-        pair_runs = paced_target(args.n or [500], args.pairs, plan, args.skip_checkpoints)
+        pair_runs = paced_target(
+            args.n or [500], args.pairs, plan, args.skip_checkpoints, args.trace
+        )
         common.write_json(args.json, {"plan": plan, "pairs": args.pairs, "runs": pair_runs})
         return
     if args.steps:
