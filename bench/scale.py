@@ -19,6 +19,11 @@ from the emulator's request log, by method (LIST = a GET of the collection).
 
     .venv/bin/python -m bench.scale [--quick] [--n 50 200 500] [--plan pro] [--json PATH]
 
+``--pairs K``: instead, the paced target of issue 25 (a paced up of 500 within 1.1x the
+larger of the no-op engine floor and the rate floor), K pairs of a no-op and a paced up per
+N (``--n``, default 500) in turn, each pair's ratio and the min / median, and where the
+paced up's time went (lead, span of the API requests against the pacer's, tail).
+
 ``--steps N``: instead, the stack of N SkillCategories and N Skills (one per category) through
 every step, paced as shipped: up (create), preview, up with no change, refresh, up after a
 description change on the N categories (update), destroy; the calls of each step by method
@@ -28,14 +33,19 @@ and per resource (the issue-25 stack: ``--steps 150``).
 from __future__ import annotations
 
 import json
+import os
+import statistics
+import time
 import urllib.request
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pulumi_zoomcc as zoomcc
 from bench import common
 from bench.noop_provider import Noop
+from zoomcc.client.pacing import HEADROOM, RATE_LIMITS
 
 KINDS = ("noop", "zoomcc", "zoomcc-unpaced")
 LIGHT_PER_S = {"pro": 20.0, "business": 40.0}
@@ -111,11 +121,21 @@ def _admin(api_base_url: str, what: str, method: str = "GET") -> Any:
     return json.loads(body) if body else None
 
 
+def take_log(api_base_url: str) -> list[dict[str, Any]]:
+    """The emulator's request log since the last call, and the log emptied."""
+    logged: list[dict[str, Any]] = _admin(api_base_url, "requests")["requests"]
+    _admin(api_base_url, "requests", "DELETE")
+    return logged
+
+
 def take_calls(api_base_url: str) -> Counter[str]:
     """The API requests since the last call, by method (LIST: a GET of the collection),
     and the log emptied."""
-    logged = _admin(api_base_url, "requests")["requests"]
-    _admin(api_base_url, "requests", "DELETE")
+    return count_calls(take_log(api_base_url))
+
+
+def count_calls(logged: list[dict[str, Any]]) -> Counter[str]:
+    """Requests by method (LIST: a GET of the collection; the OAuth token as ``token``)."""
     calls: Counter[str] = Counter()
     for r in logged:
         if r.get("operation") == "oauth.token":
@@ -131,8 +151,30 @@ def api_calls(calls: Counter[str]) -> int:
     return sum(v for k, v in calls.items() if k != "token")
 
 
+def timeline(logged: list[dict[str, Any]], started: float, ended: float) -> dict[str, float]:
+    """Where a paced up's time went, from the emulator's clock (same machine): ``lead`` from
+    the up's start to the first API request (engine, program and provider start, token),
+    ``span`` from the first API request to the last one's start, ``tail`` from there to the
+    up's end (the last create's answer, the engine's last checkpoint, exit)."""
+    starts = sorted(r["time"] - r["duration_ms"] / 1000 for r in logged if r.get("rate_label"))
+    if not starts:
+        return {}
+    return {"lead_s": starts[0] - started, "span_s": starts[-1] - starts[0],
+            "tail_s": ended - starts[-1]}
+
+
+def pacer_span(calls: int, plan: str) -> float:
+    """The shortest span the client's pacer allows ``calls`` LIGHT requests: evenly spaced
+    at 95% of the limit (``zoomcc.client.pacing``)."""
+    return max(calls - 1, 0) / (RATE_LIMITS[plan]["LIGHT"] * HEADROOM)
+
+
+TRACE_DIR = Path(__file__).resolve().parent / "provider_trace"
+
+
 def one_run(
-    kind: str, n: int, plan: str | None, skip_checkpoints: bool = False
+    kind: str, n: int, plan: str | None, skip_checkpoints: bool = False,
+    trace: Path | None = None,
 ) -> dict[str, Any]:
     with common.emulator_process() as emu, common.scratch_dir(f"bench-scale-{kind}-") as work:
         extra = {"plan": plan} if plan else {}
@@ -140,16 +182,20 @@ def one_run(
         env = dict(common.unpaced_env()) if kind == "zoomcc-unpaced" else {}
         if skip_checkpoints:  # the engine then writes the state once, at the end
             env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        if trace is not None:  # the provider's calls, timed (bench/provider_trace)
+            env["PYTHONPATH"] = os.pathsep.join([str(TRACE_DIR), os.environ.get("PYTHONPATH", "")])
+            env["ZOOMCC_TRACE"] = str(trace.with_name(f"{trace.name}.{kind}.{n}"))
         stack = common.make_stack(
             work, program, common.stack_config(emu.api_base_url, **extra), env=env or None
         )
         take_calls(emu.api_base_url)
         sampler = common.RssSampler(exclude={emu.pid})
         with sampler:
-            watch = common.Stopwatch()
+            watch, started = common.Stopwatch(), time.time()
             result = stack.up()
-            up_s = watch.elapsed
-        up_calls = take_calls(emu.api_base_url)
+            up_s, ended = watch.elapsed, time.time()
+        up_log = take_log(emu.api_base_url)
+        up_calls = count_calls(up_log)
         state_bytes = len(json.dumps(stack.export_stack().deployment, separators=(",", ":")))
         watch = common.Stopwatch()
         stack.refresh()
@@ -166,12 +212,55 @@ def one_run(
         "created": changes.get("create", 0),
         "up_calls": dict(up_calls),
         "api_requests": api_calls(up_calls),
+        "timeline": timeline(up_log, started, ended),
         "refresh_s": refresh_s,
         "refresh_calls": dict(refresh_calls),
         "refresh_requests": api_calls(refresh_calls),
         "objects": objects,
         "state_bytes": state_bytes,
     }
+
+
+def paced_pair_row(n: int, plan: str, noop: dict[str, Any], paced: dict[str, Any]) -> list[Any]:
+    """One pair of the paced target: the paced up against the larger of its two floors, and
+    where the paced up's time went."""
+    floor = n / LIGHT_PER_S[plan]
+    t = paced["timeline"]
+    pacer = pacer_span(paced["api_requests"], plan)
+    return [
+        n, noop["wall_s"], floor, paced["wall_s"], paced["wall_s"] / max(floor, noop["wall_s"]),
+        t.get("lead_s"), t.get("span_s"), pacer, t.get("span_s", 0.0) - pacer, t.get("tail_s"),
+        paced["api_requests"],
+    ]
+
+
+def paced_target(
+    ns: list[int], pairs: int, plan: str, skip: bool, trace: Path | None = None
+) -> list[dict[str, Any]]:
+    """``pairs`` no-op and paced ups of each N, in turn (no-op first, then paced first, so a
+    drift of the machine's speed falls on both): the issue-25 target, paced up of 500
+    within 1.1x the larger of the no-op engine floor and the rate floor, pair by pair."""
+    runs: list[dict[str, Any]] = []
+    rows: list[list[Any]] = []
+    for n in ns:
+        ratios = []
+        for i in range(pairs):
+            order = ("noop", "zoomcc") if i % 2 == 0 else ("zoomcc", "noop")
+            pair = {kind: one_run(kind, n, plan, skip, trace) for kind in order}
+            runs += [pair["noop"], pair["zoomcc"]]
+            rows.append(paced_pair_row(n, plan, pair["noop"], pair["zoomcc"]))
+            ratios.append(rows[-1][4])
+            common.console.print(f"N={n} pair {i + 1}: paced / max(floors) = {ratios[-1]:.3f}")
+        rows.append([f"{n}: min / median of {pairs}", None, None, None,
+                     f"{min(ratios):.3f} / {statistics.median(ratios):.3f}"] + [None] * 6)
+    common.table(
+        f"paced up of N SkillCategories ({plan}) against max(no-op engine floor, rate floor), "
+        "pair by pair; the paced up's time: lead + span + tail",
+        ["N", "no-op engine s", "rate floor s (N/limit)", "paced s", "paced / max(floors)",
+         "lead s", "span s", "pacer's span s", "span over pacer s", "tail s", "API requests"],
+        rows,
+    )
+    return runs
 
 
 def main() -> None:
@@ -185,7 +274,20 @@ def main() -> None:
                    help="which runs (default all three)")
     p.add_argument("--steps", type=int, metavar="N",
                    help="the N SkillCategories + N Skills stack through every step instead")
+    p.add_argument("--pairs", type=int, metavar="K",
+                   help="instead: K no-op and paced ups of each N in turn, the paced target")
+    p.add_argument("--trace", type=Path, metavar="PATH",
+                   help="with --pairs: log the provider's Configure/Check/Create times to "
+                        "PATH.<kind>.<N> (bench/provider_trace)")
     args = p.parse_args()
+    if args.pairs:
+        common.engine_environ()
+        plan = args.plan or "pro"
+        pair_runs = paced_target(
+            args.n or [500], args.pairs, plan, args.skip_checkpoints, args.trace
+        )
+        common.write_json(args.json, {"plan": plan, "pairs": args.pairs, "runs": pair_runs})
+        return
     if args.steps:
         common.engine_environ()
         result = steps_run(args.steps, args.plan)
@@ -216,6 +318,7 @@ def main() -> None:
         floor = n / LIGHT_PER_S[plan]
         up_rows.append([
             n, z["wall_s"], floor, z["wall_s"] / floor, f["wall_s"],
+            z["wall_s"] / max(floor, f["wall_s"]),
             z["up_calls"].get("POST", 0) / n, z["api_requests"],
             " + ".join(f"{v} {k}" for k, v in sorted(z["up_calls"].items()) if k != "token"),
         ])
@@ -233,7 +336,7 @@ def main() -> None:
     common.table(
         f"pulumi up of N SkillCategories paced at {plan} limits, against N POSTs at LIGHT",
         ["N", "paced s", "floor s (N POSTs)", "paced/floor", "no-op engine s",
-         "POSTs per create", "API requests", "requests by method"],
+         "paced / max(floors)", "POSTs per create", "API requests", "requests by method"],
         up_rows,
     )
     common.table(

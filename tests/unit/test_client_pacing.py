@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import sys
 import threading
 
@@ -117,3 +119,23 @@ def test_pacer_sleeps_outside_its_lock() -> None:
     first.join(5)
     assert done, "a sleeping thread held the pacer lock"
     assert second_wait == [pytest.approx(0.1)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_slots_stay_evenly_spaced_whatever_the_demand(seed: int) -> None:
+    """Bursts, idle spells, a backlog: no two slots on a label are closer than 1/(0.95 x the
+    limit), so no second holds more than 95% of the limit (plus the one slot on its edge).
+    Handing a label's whole limit out at once after an idle second (a sliding window, tried
+    for issue 25) drew 429s from the emulator: a burst queues at the server, its last
+    requests arrive late, and the next burst a window later lands in their second."""
+    rng = random.Random(seed)
+    now = [0.0]
+    pacer = Pacer.for_plan("pro", clock=lambda: now[0], sleep=lambda s: None)
+    starts = []
+    for _ in range(2000):
+        now[0] += rng.choice([0.0, 0.0, 0.001, 0.02, 0.05, 0.3, 1.5]) * rng.random()
+        starts.append(now[0] + pacer.reserve("LIGHT"))
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.05 / HEADROOM - 1e-9
+    per_second = [sum(1 for s in starts if t <= s < t + 1.0) for t in starts]
+    assert max(per_second) <= 20
