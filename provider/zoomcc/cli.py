@@ -174,6 +174,15 @@ PacingOption = Annotated[
         "$ZOOMCC_PACING or on).",
     ),
 ]
+RateLimitsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rate-limits",
+        help="The account's own rate limits over the plan's, requests per second by label, "
+        "as JSON: '{\"LIGHT\": 30}' (default: the stack's zoomcc:rateLimits, "
+        "$ZOOMCC_RATE_LIMITS or none).",
+    ),
+]
 ImportFileOption = Annotated[
     Path | None,
     typer.Option(help="Also write the file `pulumi import --file` takes (native plugin)."),
@@ -191,6 +200,7 @@ def export(
     base_url: BaseUrlOption = None,
     plan_name: PlanOption = None,
     pacing: PacingOption = None,
+    rate_limits: RateLimitsOption = None,
     import_file: ImportFileOption = None,
 ) -> None:
     """Read a whole account and write a runnable Pulumi program that adopts it.
@@ -210,6 +220,7 @@ def export(
         base_url=base_url,
         plan_name=plan_name,
         pacing=pacing,
+        rate_limits=rate_limits,
         import_file=import_file,
     )
     try:

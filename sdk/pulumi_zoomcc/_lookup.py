@@ -11,7 +11,7 @@ from zoomcc.lookup import lookup
 
 Result = TypeVar("Result")
 
-_KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "plan")
+_KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "plan", "rateLimits")
 
 
 def run_lookup(

@@ -10,7 +10,7 @@ import threading
 import httpx
 import pytest
 
-from tests.support.client_calls import FakeClock, FakeZoom, make
+from tests.support.client_calls import FakeClock, FakeZoom, make, settings
 from tests.support.client_calls import clock as clock  # the fixture
 from zoomcc.client import Pacer, ZoomClient
 from zoomcc.client.pacing import HEADROOM
@@ -139,3 +139,21 @@ def test_slots_stay_evenly_spaced_whatever_the_demand(seed: int) -> None:
     assert min(gaps) >= 0.05 / HEADROOM - 1e-9
     per_second = [sum(1 for s in starts if t <= s < t + 1.0) for t in starts]
     assert max(per_second) <= 20
+
+
+def test_an_accounts_own_limits_win_over_its_plans_label_by_label() -> None:
+    """``zoomcc:rateLimits`` ``{"light": 30}`` on a pro account: LIGHT at 95% of 30, the
+    other labels at the plan's."""
+    pacer = Pacer.for_plan("pro", limits={"light": 30.0}, clock=lambda: 0.0, sleep=lambda s: None)
+    assert pacer.interval("LIGHT") == pytest.approx(1 / (30 * HEADROOM))
+    assert pacer.interval("MEDIUM") == pytest.approx(1 / (10 * HEADROOM))
+    assert pacer.interval("HEAVY") == pytest.approx(1 / (5 * HEADROOM))
+
+
+def test_a_client_paces_to_the_limits_in_its_settings() -> None:
+    client = ZoomClient(settings(rate_limits={"MEDIUM": 12}), contract=None)
+    try:
+        assert client.pacer.interval("MEDIUM") == pytest.approx(1 / (12 * HEADROOM))
+        assert client.pacer.interval("LIGHT") == pytest.approx(1 / (20 * HEADROOM))
+    finally:
+        client.close()

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from zoomcc.dynamic.config import CLIENTS, ConfigurationError, config_problems, resolve_settings
+from zoomcc.client.pacing import HEADROOM
+from zoomcc.dynamic.config import (
+    CLIENTS,
+    SETTINGS,
+    ConfigurationError,
+    config_problems,
+    resolve_settings,
+)
 
 GOOD = {
     "zoomcc:accountId": "a",
@@ -15,6 +23,7 @@ GOOD = {
     "zoomcc:baseUrl": "http://127.0.0.1:8765/v2",
     "zoomcc:plan": "business",
     "zoomcc:pacing": "false",
+    "zoomcc:rateLimits": json.dumps({"LIGHT": 30, "medium": "15"}),
     "zoomcc:adoptExisting": "matching",
     "zoomcc:accounts": json.dumps(
         {
@@ -23,6 +32,7 @@ GOOD = {
                 "clientId": "sc",
                 "clientSecret": "ss",
                 "baseUrl": "http://127.0.0.1:8766/v2",
+                "rateLimits": {"HEAVY": 8},
             },
             "production": {"accountId": "pa", "clientId": "pc", "clientSecret": "ps"},
         }
@@ -34,6 +44,7 @@ GOOD = {
 def with_profile(**settings: str) -> dict[str, str]:
     """``zoomcc:accounts`` with one profile, ``sandbox``, holding ``settings``."""
     return {"zoomcc:accounts": json.dumps({"sandbox": settings})}
+
 
 PROBLEMS = {
     "a misspelt setting is refused with the right name": (
@@ -55,6 +66,30 @@ PROBLEMS = {
         with_profile(plan="gold"),
         "zoomcc:accounts.sandbox.plan is 'gold'",
     ),
+    "an account's rate limits are by label, and the labels are Zoom's": (
+        {"zoomcc:rateLimits": json.dumps({"LITE": 30})},
+        "zoomcc:rateLimits.LITE is not a rate-limit label: the labels are LIGHT, MEDIUM, HEAVY",
+    ),
+    "a rate limit of zero is refused": (
+        {"zoomcc:rateLimits": json.dumps({"LIGHT": 0})},
+        "zoomcc:rateLimits.LIGHT is 0; it must be a positive number of requests per second",
+    ),
+    "a negative rate limit is refused": (
+        {"zoomcc:rateLimits": json.dumps({"HEAVY": -5})},
+        "zoomcc:rateLimits.HEAVY is -5; it must be a positive number",
+    ),
+    "a rate limit must be a number": (
+        {"zoomcc:rateLimits": json.dumps({"MEDIUM": "fast"})},
+        "zoomcc:rateLimits.MEDIUM is 'fast'; it must be a positive number",
+    ),
+    "rate limits are a map of label to number": (
+        {"zoomcc:rateLimits": "30"},
+        "zoomcc:rateLimits must map rate-limit labels to requests per second",
+    ),
+    "a profile's rate limits are checked like the stack's own": (
+        with_profile(rateLimits={"LIGHT": 0}),  # type: ignore[arg-type]
+        "zoomcc:accounts.sandbox.rateLimits.LIGHT is 0",
+    ),
     "profiles must be a map of maps": (
         {"zoomcc:accounts": json.dumps({"sandbox": "a"})},
         "zoomcc:accounts must map each profile name to its settings",
@@ -71,6 +106,46 @@ def test_config_problems(config: dict[str, str], expected: str) -> None:
     problems = config_problems({**GOOD, **config})
     assert len(problems) == 1
     assert expected in problems[0]
+
+
+def test_a_problem_is_one_line() -> None:
+    for config, _ in PROBLEMS.values():
+        assert all("\n" not in problem for problem in config_problems({**GOOD, **config}))
+
+
+@pytest.mark.parametrize(
+    ("account", "expected"),
+    [
+        (None, {"LIGHT": 30.0, "MEDIUM": 15.0, "HEAVY": 10.0}),
+        ("sandbox", {"LIGHT": 40.0, "MEDIUM": 20.0, "HEAVY": 8.0}),
+        ("production", {"LIGHT": 20.0, "MEDIUM": 10.0, "HEAVY": 5.0}),
+    ],
+    ids=["the stack's limits", "a profile's own limits", "a profile without any: its plan's"],
+)
+def test_configured_rate_limits_reach_the_pacer_over_the_plan(
+    account: str | None, expected: dict[str, float]
+) -> None:
+    """Stack (business plan, LIGHT and MEDIUM set): its own; a profile reads only its own
+    (its plan is pro unless set), each paced at 95% of the limit like the plan's."""
+    config = {**GOOD}
+    if account == "sandbox":
+        profiles = json.loads(GOOD["zoomcc:accounts"])
+        profiles["sandbox"]["plan"] = "business"
+        config["zoomcc:accounts"] = json.dumps(profiles)
+    pacer = CLIENTS.get(resolve_settings(config, environ={}, account=account)).pacer
+    paced = {label: 1 / pacer.interval(label) for label in expected}
+    assert paced == pytest.approx({k: v * HEADROOM for k, v in expected.items()})
+
+
+def test_rate_limits_come_from_the_environment_too() -> None:
+    environ = {"ZOOMCC_RATE_LIMITS": '{"LIGHT": 25}'}
+    config = {k: v for k, v in GOOD.items() if k != "zoomcc:rateLimits"}
+    assert resolve_settings(config, environ=environ).rate_limits == {"LIGHT": 25.0}
+
+
+def test_every_setting_is_in_the_readme() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert [key for key in SETTINGS if f"zoomcc:{key}" not in readme] == []
 
 
 def test_missing_credentials_name_the_keys_and_the_host_they_are_for() -> None:

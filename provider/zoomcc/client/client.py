@@ -58,9 +58,7 @@ class ZoomClient:
         self._settings = settings
         self._contract = load_api_spec() if contract == "default" else contract
         self._stats = StatsRecorder()
-        self._pacer = pacer or Pacer.for_plan(
-            settings.plan, enabled=settings.pacing, clock=clock, sleep=sleep
-        )
+        self._pacer = pacer or _own_pacer(settings, clock, sleep)
         retry = RetryPolicy.of(settings, rng)
         self._http = _http_client(settings, transport, Pacing(self._pacer, self._stats))
         self._auth = TokenProvider(
@@ -281,6 +279,19 @@ class ZoomClient:
         if op is not None and not op.pages:
             return unpaged_items(fetch(params), items_key)
         return iter_items(fetch, items_key=items_key, params=params, page_size=page_size)
+
+
+def _own_pacer(
+    settings: ClientSettings, clock: Callable[[], float], sleep: Callable[[float], None]
+) -> Pacer:
+    """Pacing under the plan's limits, the account's own (``rate_limits``) winning."""
+    return Pacer.for_plan(
+        settings.plan,
+        limits=settings.rate_limits,
+        enabled=settings.pacing,
+        clock=clock,
+        sleep=sleep,
+    )
 
 
 def _http_client(

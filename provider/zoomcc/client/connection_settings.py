@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
+from .pacing import parse_rate_limits
+
 ZOOM_BASE_URL = "https://api.zoom.us/v2"
 ZOOM_OAUTH_URL = "https://zoom.us/oauth/token"
 ZOOMGOV_BASE_URL = "https://api.zoomgov.com/v2"
@@ -29,6 +31,7 @@ ENV_VARS: dict[str, str] = {
     "base_url": "ZOOM_BASE_URL",
     "oauth_url": "ZOOM_OAUTH_URL",
     "plan": "ZOOMCC_PLAN",
+    "rate_limits": "ZOOMCC_RATE_LIMITS",
 }
 
 Plan = Literal["pro", "business"]
@@ -77,6 +80,9 @@ class ClientSettings(BaseModel):
     oauth_url: str = ZOOM_OAUTH_URL
     plan: Plan = "pro"
     pacing: bool = True
+    rate_limits: dict[str, float] = Field(default_factory=dict)
+    """The account's own limits, requests per second by label, over the plan's:
+    ``{"LIGHT": 30}`` (the client paces at 95% of them, like the plan's)."""
     timeout: float = Field(default=30.0, gt=0)
     max_retries: int = Field(default=4, ge=0, le=50)
     backoff_base: float = Field(default=0.5, ge=0)
@@ -112,6 +118,11 @@ class ClientSettings(BaseModel):
             if key in _PLAN_ALIASES:
                 return _PLAN_ALIASES[key]
         return value
+
+    @field_validator("rate_limits", mode="before")
+    @classmethod
+    def _rate_limits(cls, value: Any) -> Any:
+        return parse_rate_limits(value)
 
     @property
     def follows_api_url(self) -> bool:

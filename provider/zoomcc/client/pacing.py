@@ -8,11 +8,19 @@ threads are never held up longer than their own slot requires.
 
 from __future__ import annotations
 
+import json
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
 
-# Requests per second for Contact Center labels (Zoom rate-limit documentation).
+# Requests per second for Contact Center labels: the "Zoom Contact Center APIs" table of
+# https://developers.zoom.us/docs/api/rate-limits/ (as stored 2026-02-07: Pro Light 20/s,
+# Medium 10/s, Heavy 5/s and 15,000/day; Business+ 40, 20, 10/s and 30,000/day, the daily
+# limit shared with resource-intensive APIs). Zoom's changelog of 2026-12-03 ("Contact
+# Center: Increase API rate limits and daily quotas") raised the Light and Medium limits
+# without our having the new table; until it is confirmed, these stay, and an account sets
+# its own with `zoomcc:rateLimits` (merged over these, see `parse_rate_limits`).
 RATE_LIMITS: dict[str, dict[str, float]] = {
     "pro": {"LIGHT": 20.0, "MEDIUM": 10.0, "HEAVY": 5.0},
     "business": {"LIGHT": 40.0, "MEDIUM": 20.0, "HEAVY": 10.0},
@@ -34,6 +42,49 @@ def normalize_label(label: str) -> str:
         known = ", ".join(RATE_LIMITS["pro"])
         raise ValueError(f"unknown rate-limit label {label!r} (expected one of {known})")
     return key
+
+
+def parse_rate_limits(value: object, where: str = "rate_limits") -> dict[str, float]:
+    """An account's own limits, requests per second by label (``{"LIGHT": 30}``, or that as
+    JSON, as stack config hands an object over); ``where`` names the setting in errors."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else {}
+        except json.JSONDecodeError:
+            value = None
+    if not isinstance(value, Mapping):
+        raise ValueError(
+            f"{where} must map rate-limit labels to requests per second, "
+            'e.g. {"LIGHT": 30, "MEDIUM": 15}'
+        )
+    return {
+        _label_of(str(label), where): _rate_of(rate, f"{where}.{label}")
+        for label, rate in value.items()
+    }
+
+
+def _label_of(label: str, where: str) -> str:
+    try:
+        return normalize_label(label)
+    except ValueError:
+        known = ", ".join(RATE_LIMITS["pro"])
+        raise ValueError(
+            f"{where}.{label} is not a rate-limit label: the labels are {known}"
+        ) from None
+
+
+def _rate_of(rate: object, where: str) -> float:
+    number = rate if isinstance(rate, int | float) and not isinstance(rate, bool) else None
+    if isinstance(rate, str):
+        try:
+            number = float(rate)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or number <= 0:
+        raise ValueError(
+            f"{where} is {rate!r}; it must be a positive number of requests per second"
+        )
+    return float(number)
 
 
 class Pacer:
@@ -64,12 +115,15 @@ class Pacer:
         cls,
         plan: str,
         *,
+        limits: Mapping[str, float] | None = None,
         enabled: bool = True,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> Pacer:
-        """A pacer just under Zoom's Contact Center limits for `plan` ("pro" or "business")."""
-        rates = {label: rate * HEADROOM for label, rate in RATE_LIMITS[plan].items()}
+        """A pacer just under Zoom's Contact Center limits for `plan` ("pro" or "business"),
+        `limits` (the account's own, ``{"LIGHT": 30}``) winning label by label."""
+        merged = {**RATE_LIMITS[plan], **{normalize_label(k): v for k, v in (limits or {}).items()}}
+        rates = {label: rate * HEADROOM for label, rate in merged.items()}
         return cls(rates, enabled=enabled, clock=clock, sleep=sleep)
 
     @property

@@ -51,6 +51,12 @@ SETTINGS: dict[str, Json] = {
     "oauthUrl": {"type": "string", "description": "Derived from `baseUrl` when unset."},
     "plan": {"type": "string", "description": "`pro` or `business`: the rate limits to pace to."},
     "pacing": {"type": "string", "description": "`false` turns client-side pacing off."},
+    "rateLimits": {
+        "type": "object",
+        "additionalProperties": {"type": "number"},
+        "description": "The account's own rate limits, requests per second by label "
+        '(`{"LIGHT": 30}`), over the plan\'s; paced at 95% of them.',
+    },
     "adoptExisting": {
         "type": "string",
         "description": "`matching`: on a name conflict, adopt an existing object whose every "

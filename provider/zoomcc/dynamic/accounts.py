@@ -27,7 +27,16 @@ ACCOUNT_KEY = "account"
 """Argument of every resource and lookup: the name of an account profile (``"sandbox"``)."""
 ACCOUNTS_SETTING = "accounts"
 """The stack setting (``zoomcc:accounts``) that holds the profiles, by name."""
-PROFILE_KEYS = ("accountId", "clientId", "clientSecret", "baseUrl", "oauthUrl", "plan", "pacing")
+PROFILE_KEYS = (
+    "accountId",
+    "clientId",
+    "clientSecret",
+    "baseUrl",
+    "oauthUrl",
+    "plan",
+    "pacing",
+    "rateLimits",
+)
 """What a profile may set; the same names as the stack's own ``zoomcc:*`` settings."""
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from zoomcc.client import ZOOM_BASE_URL, ClientSettings, ZoomClient
+from zoomcc.client.pacing import parse_rate_limits
 from zoomcc.dynamic.accounts import (
     ACCOUNTS_SETTING,
     AccountProfileError,
@@ -36,6 +37,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "oauthUrl": ("ZOOM_OAUTH_URL", "oauth_url"),
     "plan": ("ZOOMCC_PLAN", "plan"),
     "pacing": ("ZOOMCC_PACING", "pacing"),
+    "rateLimits": ("ZOOMCC_RATE_LIMITS", "rate_limits"),
 }
 _REQUIRED = ("accountId", "clientId", "clientSecret")
 # Read by the provider itself rather than by the client.
@@ -70,7 +72,7 @@ def resolve_settings(
         if value in (None, ""):
             value = env.get(env_name)
         if value not in (None, ""):
-            values[field] = str(value)
+            values[field] = value if isinstance(value, Mapping) else str(value)
     missing = [key for key in _REQUIRED if _KEYS[key][1] not in values]
     if missing:
         host = values.get("base_url") or ZOOM_BASE_URL
@@ -126,6 +128,11 @@ def _value_problems(key: str, label: str, value: Any) -> list[str]:
     choices = _CHOICES.get(key)
     if choices and str(value).strip().lower() not in choices:
         return [f"{label} is {str(value)!r}; it must be one of {', '.join(choices)}"]
+    if key == "rateLimits":
+        try:
+            parse_rate_limits(value, label)
+        except ValueError as exc:
+            return [str(exc)]
     if key in ("baseUrl", "oauthUrl"):
         parts = urlsplit(str(value))
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -160,6 +167,7 @@ class ClientRegistry:
             settings.oauth_url,
             settings.plan,
             settings.pacing,
+            tuple(sorted(settings.rate_limits.items())),
         )
         with self._lock:
             client = self._clients.get(key)

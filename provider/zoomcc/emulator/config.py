@@ -11,7 +11,10 @@ from typing import Final, Literal
 from zoomcc.emulator.refusals import Json, Obj
 
 DEFAULT_RATE_LIMITS: Final = {"LIGHT": 20, "MEDIUM": 10, "HEAVY": 5}
-"""Requests per second per rate-limit label (Zoom's Pro plan)."""
+"""Requests per second per rate-limit label: Zoom's Pro plan as the "Zoom Contact Center
+APIs" table of developers.zoom.us/docs/api/rate-limits/ gave it before the November 2026
+release (changelog 2026-12-03 raised Light and Medium; the new table is not to hand). A test
+wanting other limits sets them: ``EmulatorServer(rate_limits={"LIGHT": 30})``."""
 
 
 @dataclass

@@ -45,6 +45,9 @@ class ExportRequest:
     """The account's Zoom plan to pace by: ``"business"``; None: the stack's, or pro."""
     pacing: bool | None = None
     """Pace under the plan's rate limits: ``False``; None: the stack's, or on."""
+    rate_limits: str | None = None
+    """The account's own limits over the plan's, as JSON: ``'{"LIGHT": 30}'``; None: the
+    stack's ``zoomcc:rateLimits``, or none."""
     import_file: Path | None = None
     """Also write the file `pulumi import --file` takes here: ``Path("import.json")``."""
 
@@ -89,7 +92,11 @@ def run_export(request: ExportRequest, say: Say) -> str:
 def export_settings(request: ExportRequest, say: Say) -> ClientSettings:
     """The client's settings as the provider would resolve them, the options winning; which
     source gave the credentials is said (never a secret)."""
-    options = {"zoomcc:baseUrl": request.base_url, "zoomcc:plan": request.plan_name}
+    options = {
+        "zoomcc:baseUrl": request.base_url,
+        "zoomcc:plan": request.plan_name,
+        "zoomcc:rateLimits": request.rate_limits,
+    }
     if request.pacing is not None:
         options["zoomcc:pacing"] = str(request.pacing).lower()
     config = _stack_config(request, say)
