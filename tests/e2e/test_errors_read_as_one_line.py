@@ -121,3 +121,32 @@ def test_a_config_typo_is_one_error_of_the_stack_not_of_its_first_resource(
     assert diagnostics.count("unknown setting zoomcc:basUrl: did you mean zoomcc:baseUrl?") == 1
     assert "zoomcc:SkillCategory" not in diagnostics, diagnostics
     assert "Traceback" not in str(failed.value)
+
+
+@pytest.mark.parametrize(
+    ("label", "rate", "said"),
+    [
+        ("LITE", "30", "zoomcc:rateLimits.LITE is not a rate-limit label: the labels are LIGHT"),
+        ("LIGHT", "0", "zoomcc:rateLimits.LIGHT is 0; it must be a positive number"),
+        ("LIGHT", "30", None),
+    ],
+    ids=["a label Zoom does not have", "a limit of zero", "an account's own limit is used"],
+)
+def test_rate_limits_set_with_path_are_checked_at_preview_and_used_by_up(
+    label: str, rate: str, said: str | None, stacks: Stacks
+) -> None:
+    """`pulumi config set --path 'zoomcc:rateLimits.LIGHT' 30`, as the README says: a bad
+    key or value is one error of the stack before any call; a good one reaches the client."""
+    program = (
+        'import pulumi_zoomcc as zoomcc\n\nzoomcc.SkillCategory("c", name="C", skill_type="text")\n'
+    )
+    stack = stacks.program(program, "limits")
+    stack.set_config(f"zoomcc:rateLimits.{label}", auto.ConfigValue(rate), path=True)
+    if said is None:
+        assert stack.up().summary.result == "succeeded"
+        return
+    with pytest.raises(auto.errors.CommandError) as failed:
+        stack.preview()
+    diagnostics = str(failed.value).split("Diagnostics:", 1)[1]
+    assert diagnostics.count(said) == 1, diagnostics
+    assert "Traceback" not in str(failed.value)
