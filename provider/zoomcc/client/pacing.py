@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable, Mapping
 
 # Requests per second for Contact Center labels: the "Zoom Contact Center APIs" table of
-# https://developers.zoom.us/docs/api/rate-limits/ (as stored 2026-02-07: Pro Light 20/s,
+# Zoom's rate-limits page (https://developers.zoom.us/docs/api/rate-limits/, now under
+# /docs/commerce/rate-limits/; a copy generated 2026-02-07 reads: Pro Light 20/s,
 # Medium 10/s, Heavy 5/s and 15,000/day; Business+ 40, 20, 10/s and 30,000/day, the daily
 # limit shared with resource-intensive APIs). Zoom's changelog of 2026-12-03 ("Contact
 # Center: Increase API rate limits and daily quotas") raised the Light and Medium limits
