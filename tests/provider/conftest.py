@@ -20,6 +20,16 @@ def provider_fork_server() -> Iterator[None]:
 
 
 @pytest.fixture()
+def stack_config(stack_config: dict[str, Any]) -> dict[str, Any]:
+    """The emulator's account without client-side pacing (``zoomcc:pacing false``, as a user
+    sets it for the emulator): the emulator of this tier enforces no rate limit, and paced at
+    Zoom's (``client.pacing``: 105 ms between two MEDIUM calls) the tier spent most of its time
+    asleep. Pacing is tested in ``tests/unit/test_client_pacing.py`` and
+    ``tests/reliability/test_rate_limits.py``."""
+    return {**stack_config, "zoomcc:pacing": "false"}
+
+
+@pytest.fixture()
 def provider(stack_config: dict[str, Any]) -> Iterator[DynamicProviderClient]:
     """A new provider process over gRPC (as the engine starts one per operation), configured
     for the test's emulator: nothing in it is left from another test (see
