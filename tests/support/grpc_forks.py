@@ -28,11 +28,22 @@ class ForkServer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._environ: dict[str, str] = {}
+        """The environment the server started with, so its forks'."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (open while the server runs)
         """The server's and its forks' stderr, shown when a fork did not start."""
 
+    def can_fork(self) -> bool:
+        """Whether a fork is the process the test asks for: not when :data:`FRESH_ENV` says
+        so, nor once ``os.environ`` changed since the server started (a fork would carry
+        the old one; the caller starts the process itself)."""
+        if os.environ.get(FRESH_ENV) == "1":
+            return False
+        return self._process is None or self._environ == os.environ
+
     def _server(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
+            self._environ = dict(os.environ)
             self._process = subprocess.Popen(
                 [sys.executable, "-u", str(Path(__file__).with_name("provider_forks.py"))],
                 stdin=subprocess.PIPE,

@@ -5,7 +5,6 @@ protocol, schema names."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from google.protobuf import struct_pb2
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from tests.support.grpc_forks import FORKS, FRESH_ENV
+from tests.support.grpc_forks import FORKS
 
 UNKNOWN = rpc.UNKNOWN
 
@@ -154,10 +153,9 @@ def _spawn() -> tuple[Callable[[], None], str]:
 @contextmanager
 def plugin_process() -> Iterator[PluginClient]:
     """A new plugin process: a fork of :data:`FORKS` running the console script's ``main``
-    (``provider_forks.py``), or the console script itself where :data:`FRESH_ENV` asks."""
+    (``provider_forks.py``), or the console script itself where ``FORKS.can_fork`` says no."""
     plugin_executable()  # installed: the engine needs it
-    fresh = os.environ.get(FRESH_ENV) == "1"
-    stop, port = _spawn() if fresh else FORKS.fork("plugin")
+    stop, port = FORKS.fork("plugin") if FORKS.can_fork() else _spawn()
     channel = grpc.insecure_channel(f"127.0.0.1:{port}")
     try:
         yield PluginClient(provider_pb2_grpc.ResourceProviderStub(channel))

@@ -17,7 +17,7 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from tests.support.grpc_forks import FORKS, FRESH_ENV
+from tests.support.grpc_forks import FORKS
 from zoomcc.dynamic.base import PROVIDER_KEY
 from zoomcc.dynamic.registry import provider_for
 
@@ -163,8 +163,8 @@ def dynamic_provider(env: dict[str, str] | None = None) -> Iterator[DynamicProvi
     """A new provider process, as the engine starts one per operation: a fork of
     :data:`FORKS` (the same process state as ``python -m pulumi.dynamic``, see
     ``provider_forks.py``), or a process of its own where ``env`` differs from this one's or
-    :data:`FRESH_ENV` asks."""
-    fresh = env is not None or os.environ.get(FRESH_ENV) == "1"
+    ``FORKS.can_fork`` says no."""
+    fresh = env is not None or not FORKS.can_fork()
     stop, port = _spawn(env) if fresh else FORKS.fork("dynamic")
     channel = grpc.insecure_channel(f"127.0.0.1:{port}")
     try:
