@@ -5,12 +5,14 @@ provider tier that shared one process between tests (re-configuring it) fails th
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import grpc
 import pytest
 
-from tests.support.grpc_provider import dynamic_provider
+from tests.support.grpc_forks import FORKS, FRESH_ENV
+from tests.support.grpc_provider import DynamicProviderClient, dynamic_provider
 from zoomcc.emulator import EmulatorServer
 
 CATEGORY = {"name": "Languages", "skill_type": "proficiency"}
@@ -56,3 +58,12 @@ def test_a_new_process_takes_its_own_token_and_knows_no_names_from_before(
     paths = [(r.method, r.path) for r in emulator.state.requests]
     assert ("POST", "/oauth/token") in paths
     assert ("POST", "/v2/contact_center/skills/categories") in paths
+
+
+def test_the_processes_are_forks_of_the_fork_server_unless_told_otherwise(
+    provider: DynamicProviderClient,
+) -> None:
+    """A fork costs milliseconds where a started process costs a second of imports: the
+    fork server stays usable from test to test (pytest's changing note of the running test
+    in the environment is no reason to start processes anew)."""
+    assert FORKS.can_fork() is (os.environ.get(FRESH_ENV) != "1")

@@ -20,6 +20,12 @@ pulumi.dynamic``, ``pulumi-resource-zoomcc``; about a second of CPU each) instea
 it from :data:`FORKS`: the tests must pass alike."""
 
 
+def _environ() -> dict[str, str]:
+    """This process's environment but pytest's note of the test running (which changes with
+    every test and matters to no provider)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+
+
 class ForkServer:
     """This test process's fork server (``provider_forks.py``), started on first use: each
     provider process is a fork of it, with pulumi, grpc and zoomcc imported once, and
@@ -39,11 +45,11 @@ class ForkServer:
         the old one; the caller starts the process itself)."""
         if os.environ.get(FRESH_ENV) == "1":
             return False
-        return self._process is None or self._environ == os.environ
+        return self._process is None or self._environ == _environ()
 
     def _server(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
-            self._environ = dict(os.environ)
+            self._environ = _environ()
             self._process = subprocess.Popen(
                 [sys.executable, "-u", str(Path(__file__).with_name("provider_forks.py"))],
                 stdin=subprocess.PIPE,
