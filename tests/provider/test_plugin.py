@@ -220,6 +220,18 @@ def test_a_misspelt_setting_fails_configuration_naming_it(stack_config: dict[str
     assert "zoomcc:basUrl: did you mean zoomcc:baseUrl?" in failed.value.details()
 
 
+def test_the_accounts_own_rate_limits_are_a_map_and_a_wrong_label_fails_naming_it(
+    stack_config: dict[str, Any],
+) -> None:
+    settings = {k.removeprefix("zoomcc:"): v for k, v in stack_config.items()}
+    with plugin_process() as plugin:
+        plugin.configure({**settings, "pacing": True, "rateLimits": {"LIGHT": 30, "MEDIUM": 15}})
+        created(plugin, "Queue", SUPPORT)
+    with plugin_process() as plugin, pytest.raises(grpc.RpcError) as failed:
+        plugin.configure({**settings, "rateLimits": {"LITE": 30}})
+    assert "zoomcc:rateLimits.LITE is not a rate-limit label" in failed.value.details()
+
+
 def test_memberships_and_settings_import_by_their_parents_id_with_what_it_has_now(
     plugin: PluginClient,
 ) -> None:

@@ -91,8 +91,10 @@ def test_the_provider_config_has_every_setting_and_the_secret_is_secret() -> Non
         "oauthUrl",
         "plan",
         "pacing",
+        "rateLimits",
         "adoptExisting",
         "accounts",
     }
+    assert variables["rateLimits"]["additionalProperties"] == {"type": "number"}
     assert variables["clientSecret"]["secret"] is True
     assert SCHEMA["provider"]["inputProperties"]["clientSecret"]["secret"] is True
