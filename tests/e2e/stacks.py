@@ -3,6 +3,9 @@ are on disk (never copies of their programs)."""
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pulumi import automation as auto
+from pulumi.automation._stack import StackInitMode
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -46,15 +50,58 @@ def edit_program(project: Path, edits: Sequence[tuple[str, str]]) -> None:
     main.write_text(text)
 
 
+SECRET = "[secret]"
+"""What `pulumi stack output --json` shows in place of a secret value."""
+
+
+@functools.cache
+def _pulumi_command(path: str) -> auto.PulumiCommand:
+    """One handle on the CLI of ``PATH``: each new one runs `pulumi version` first."""
+    return auto.PulumiCommand()
+
+
+class Workspace(auto.LocalWorkspace):
+    """The Automation API's workspace, reading a stack's outputs in one CLI run where none is
+    secret: the second run (``--show-secrets``) derives the passphrase's key, a third of a
+    second of CPU after every ``up``, to show the same values."""
+
+    def stack_outputs(self, stack_name: str) -> auto.OutputMap:
+        masked = self._run_pulumi_cmd_sync(["stack", "output", "--json", "--stack", stack_name])
+        if SECRET in masked.stdout:
+            return super().stack_outputs(stack_name)
+        values: dict[str, Any] = json.loads(masked.stdout)
+        return {key: auto.OutputValue(value=value, secret=False) for key, value in values.items()}
+
+
+class Stack(auto.Stack):
+    """The Automation API's stack, its operations' summaries read without unmasking the
+    stack's secret config: no test reads that config from a summary (its counts and result
+    are the same), and unmasking it derives the passphrase's key once more per operation."""
+
+    def info(self, show_secrets: bool = False) -> auto.UpdateSummary | None:
+        return super().info(show_secrets=False)
+
+
+def _open(name: str, opts: auto.LocalWorkspaceOptions) -> Stack:
+    """The stack ``name`` of a workspace with ``opts``: created (a test's backend starts
+    empty, so trying to select it first is one CLI run lost), else selected."""
+    workspace = Workspace(**opts.__dict__)
+    try:
+        return Stack(name, workspace, StackInitMode.CREATE)
+    except auto.StackAlreadyExistsError:
+        return Stack(name, workspace, StackInitMode.SELECT)
+
+
 def _options(backend: Path, **extra: Any) -> auto.LocalWorkspaceOptions:
     return auto.LocalWorkspaceOptions(
         pulumi_home=str(backend / ".pulumi-home"),
         secrets_provider="passphrase",
+        pulumi_command=_pulumi_command(os.environ.get("PATH", "")),
         **extra,
     )
 
 
-def _configure(stack: auto.Stack, config: dict[str, Any]) -> auto.Stack:
+def _configure(stack: Stack, config: dict[str, Any]) -> Stack:
     stack.set_all_config(
         {
             key: auto.ConfigValue(value=str(value), secret=key.endswith("clientSecret"))
@@ -66,26 +113,26 @@ def _configure(stack: auto.Stack, config: dict[str, Any]) -> auto.Stack:
 
 def make_stack(
     backend: Path, program: Callable[[], None], config: dict[str, Any], name: str = "e2e"
-) -> auto.Stack:
-    """An inline-program stack (Automation API language server)."""
+) -> Stack:
+    """An inline-program stack (Automation API language server), its project's ``main`` the
+    working directory as ``auto.create_or_select_stack`` sets it."""
     opts = _options(
         backend,
         project_settings=auto.ProjectSettings(
             name=PROJECT,
             runtime="python",
+            main=os.getcwd(),
             backend=auto.ProjectBackend(url=f"file://{backend}"),
         ),
         env_vars={"PULUMI_CONFIG_PASSPHRASE": PASSPHRASE},
+        program=program,
     )
-    stack = auto.create_or_select_stack(
-        stack_name=name, project_name=PROJECT, program=program, opts=opts
-    )
-    return _configure(stack, config)
+    return _configure(_open(name, opts), config)
 
 
 def program_stack(
     tmp_path: Path, backend: Path, program: str, config: dict[str, Any], name: str
-) -> auto.Stack:
+) -> Stack:
     """A stack of a new project directory holding ``program`` as its ``__main__.py``, run by
     `pulumi` through the language host as a user's project would be."""
     project = tmp_path / "project"
@@ -95,17 +142,17 @@ def program_stack(
     return project_stack(project, backend, config, name)
 
 
-def project_stack(work_dir: Path, backend: Path, config: dict[str, Any], name: str) -> auto.Stack:
+def project_stack(work_dir: Path, backend: Path, config: dict[str, Any], name: str) -> Stack:
     """A stack of a project directory, run by `pulumi` through the language host."""
     opts = _options(
         backend,
+        work_dir=str(work_dir),
         env_vars={
             "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
             "PULUMI_BACKEND_URL": f"file://{backend}",
         },
     )
-    stack = auto.create_or_select_stack(stack_name=name, work_dir=str(work_dir), opts=opts)
-    return _configure(stack, config)
+    return _configure(_open(name, opts), config)
 
 
 @dataclass(frozen=True)
@@ -121,19 +168,15 @@ class Stacks:
 
     def inline(
         self, program: Callable[[], None], name: str, config: Mapping[str, Any] | None = None
-    ) -> auto.Stack:
+    ) -> Stack:
         """An inline-program stack (:func:`make_stack`)."""
         return make_stack(self.backend, program, self._with(config), name)
 
-    def project(
-        self, work_dir: Path, name: str, config: Mapping[str, Any] | None = None
-    ) -> auto.Stack:
+    def project(self, work_dir: Path, name: str, config: Mapping[str, Any] | None = None) -> Stack:
         """A stack of a project directory (:func:`project_stack`)."""
         return project_stack(work_dir, self.backend, self._with(config), name)
 
-    def program(
-        self, program: str, name: str, config: Mapping[str, Any] | None = None
-    ) -> auto.Stack:
+    def program(self, program: str, name: str, config: Mapping[str, Any] | None = None) -> Stack:
         """A stack of a new project holding ``program`` beside the backend
         (:func:`program_stack`)."""
         return program_stack(self.backend.parent, self.backend, program, self._with(config), name)
