@@ -41,27 +41,23 @@ def test_the_flow_routes_to_the_queues_real_id_and_a_change_previews_as_its_node
 ) -> None:
     project = working_copy("flow-routing", tmp_path)
     stack = stacks.project(project, STACK)
-    try:
-        outputs = stack.up().outputs
-        flow_id, queue_id = outputs["flow_id"].value, outputs["support_queue_id"].value
-        deployed = deployed_flow(api, flow_id)
-        assert route("support", queue_id) in deployed["widgets"]
-        assert "${" not in json.dumps(deployed)
+    outputs = stack.up().outputs
+    flow_id, queue_id = outputs["flow_id"].value, outputs["support_queue_id"].value
+    deployed = deployed_flow(api, flow_id)
+    assert route("support", queue_id) in deployed["widgets"]
+    assert "${" not in json.dumps(deployed)
 
-        file = project / "flows" / "support.json"
-        content = json.loads(file.read_text())
-        content["widgets"].append(route("billing", "${billing}"))
-        content["widgets"][1]["next"] = "billing"
-        file.write_text(json.dumps(content, indent=2))
-        billing_id = outputs["billing_queue_id"].value
-        shown = " ".join(stack.preview(diff=True).stdout.split())
-        nodes = shown.partition("~ flow_nodes : {")[2].partition(" name ")[0]
-        assert f'+ billing: {{ + next : <null> + queue_id: "{billing_id}"' in nodes
-        assert '~ menu : { ~ next: "support" => "billing"' in nodes
-        assert "- " not in nodes  # no node is removed
+    file = project / "flows" / "support.json"
+    content = json.loads(file.read_text())
+    content["widgets"].append(route("billing", "${billing}"))
+    content["widgets"][1]["next"] = "billing"
+    file.write_text(json.dumps(content, indent=2))
+    billing_id = outputs["billing_queue_id"].value
+    shown = " ".join(stack.preview(diff=True).stdout.split())
+    nodes = shown.partition("~ flow_nodes : {")[2].partition(" name ")[0]
+    assert f'+ billing: {{ + next : <null> + queue_id: "{billing_id}"' in nodes
+    assert '~ menu : { ~ next: "support" => "billing"' in nodes
+    assert "- " not in nodes  # no node is removed
 
-        stack.up()
-        assert route("billing", billing_id) in deployed_flow(api, flow_id)["widgets"]
-    finally:
-        stack.destroy()
-        stack.workspace.remove_stack(STACK, force=True)
+    stack.up()
+    assert route("billing", billing_id) in deployed_flow(api, flow_id)["widgets"]

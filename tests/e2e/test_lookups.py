@@ -51,4 +51,3 @@ def test_lookup_by_name_and_id_feeds_other_resources(
     with pytest.raises(auto.CommandError) as failure:
         stack.preview()
     assert "Queue: no objects named 'Nope'" in str(failure.value)
-    stack.destroy()

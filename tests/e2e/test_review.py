@@ -100,28 +100,24 @@ def test_a_change_is_drawn_and_each_effect_named_from_the_preview(
 ) -> None:
     work = working_copy("contact-center", tmp_path)
     stack = stacks.project(work, STACK, {"rootTeamId": ROOT_TEAM_ID})
-    try:
-        stack.up()
-        state = tmp_path / "state.json"
-        state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
-        title = ["--title", "Routing of examples/contact-center"]
-        review([str(state), *title, "--out", str(tmp_path / "before")], work, stacks.backend)
-        edit_program(work, CHANGE)
-        preview = tmp_path / "preview.json"
-        preview.write_text(
-            run(
-                ["pulumi", "preview", "--json", "--stack", STACK, "--replace", REPLACED],
-                work,
-                stacks.backend,
-            )
+    stack.up()  # no destroy: the backend and the emulator's account are this test's alone
+    state = tmp_path / "state.json"
+    state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
+    title = ["--title", "Routing of examples/contact-center"]
+    review([str(state), *title, "--out", str(tmp_path / "before")], work, stacks.backend)
+    edit_program(work, CHANGE)
+    preview = tmp_path / "preview.json"
+    preview.write_text(
+        run(
+            ["pulumi", "preview", "--json", "--stack", STACK, "--replace", REPLACED],
+            work,
+            stacks.backend,
         )
-        out = tmp_path / "after"
-        printed = review(
-            [str(state), *title, "--preview", str(preview), "--out", str(out)], work, stacks.backend
-        )
-    finally:
-        stack.destroy()
-        stack.workspace.remove_stack(STACK, force=True)
+    )
+    out = tmp_path / "after"
+    printed = review(
+        [str(state), *title, "--preview", str(preview), "--out", str(out)], work, stacks.backend
+    )
     summary = (out / "routing.md").read_text()
     assert summary.startswith("## Routing of examples/contact-center: this change")
     effects = [line[2:] for line in summary.splitlines() if line.startswith("- ")]
@@ -163,20 +159,14 @@ def test_skills_created_in_the_same_up_are_each_their_own_item_and_effect(
     one item per skill, and the review gives each its own line, none folded into the first."""
     work = working_copy("contact-center", tmp_path)
     stack = stacks.project(work, STACK, {"rootTeamId": ROOT_TEAM_ID})
-    try:
-        stack.up()
-        state = tmp_path / "state.json"
-        state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
-        edit_program(work, SKILLS_IN_THE_SAME_UP)
-        preview = tmp_path / "preview.json"
-        preview.write_text(
-            run(["pulumi", "preview", "--json", "--stack", STACK], work, stacks.backend)
-        )
-        out = tmp_path / "after"
-        review([str(state), "--preview", str(preview), "--out", str(out)], work, stacks.backend)
-    finally:
-        stack.destroy()
-        stack.workspace.remove_stack(STACK, force=True)
+    stack.up()  # no destroy: the backend and the emulator's account are this test's alone
+    state = tmp_path / "state.json"
+    state.write_text(run(["pulumi", "stack", "export", "--stack", STACK], work, stacks.backend))
+    edit_program(work, SKILLS_IN_THE_SAME_UP)
+    preview = tmp_path / "preview.json"
+    preview.write_text(run(["pulumi", "preview", "--json", "--stack", STACK], work, stacks.backend))
+    out = tmp_path / "after"
+    review([str(state), "--preview", str(preview), "--out", str(out)], work, stacks.backend)
     (step,) = [
         s
         for s in json.loads(preview.read_text())["steps"]
