@@ -78,7 +78,8 @@ class Stack(auto.Stack):
     stack's secret config: no test reads that config from a summary (its counts and result
     are the same), and unmasking it derives the passphrase's key once more per operation."""
 
-    def info(self, show_secrets: bool = False) -> auto.UpdateSummary | None:
+    def info(self, show_secrets: bool = True) -> auto.UpdateSummary | None:
+        """The last operation's summary, its secret config masked whatever is asked."""
         return super().info(show_secrets=False)
 
 
