@@ -11,8 +11,15 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import grpc
+from pulumi.runtime.proto import provider_pb2_grpc
+
+Started = tuple[Callable[[], None], str]
+"""A provider process: how to end it, and the port it serves on."""
 
 FRESH_ENV = "ZOOMCC_TEST_FRESH_PROVIDERS"
 """Set to 1 to start every provider process as its own program (``python -u -m
@@ -58,7 +65,7 @@ class ForkServer:
             )
         return self._process
 
-    def fork(self, kind: str) -> tuple[Callable[[], None], str]:
+    def fork(self, kind: str) -> Started:
         """A new provider process of ``kind`` (``dynamic`` or ``plugin``): how to end it,
         and its port."""
         with self._lock:
@@ -89,3 +96,43 @@ class ForkServer:
 
 FORKS = ForkServer()
 atexit.register(FORKS.close)
+
+
+def spawn(command: list[str], env: dict[str, str] | None = None) -> Started:
+    """A provider process started as its own program, as the engine starts one: its port is
+    the first line it prints."""
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (read only if the process did not start)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=log, env={**os.environ, **(env or {})}
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline().decode().strip()
+    if not line.isdigit():
+        process.kill()
+        process.wait(timeout=10)
+        log.seek(0)
+        raise RuntimeError(f"{command} did not start: {line!r} {log.read()[-4000:]!r}")
+
+    def stop() -> None:
+        process.kill()
+        process.wait(timeout=10)
+        log.close()
+
+    return stop, line
+
+
+@contextmanager
+def provider_stub(
+    kind: str, command: list[str], env: dict[str, str] | None = None
+) -> Iterator[provider_pb2_grpc.ResourceProviderStub]:
+    """A new provider process of ``kind`` over gRPC: a fork of :data:`FORKS`, or ``command``
+    started as its own program where ``env`` differs from this process's or
+    ``FORKS.can_fork`` says no; ended when the block ends."""
+    fresh = env is not None or not FORKS.can_fork()
+    stop, port = spawn(command, env) if fresh else FORKS.fork(kind)
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    try:
+        yield provider_pb2_grpc.ResourceProviderStub(channel)
+    finally:
+        channel.close()
+        stop()

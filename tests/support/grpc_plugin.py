@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import grpc
 from google.protobuf import struct_pb2
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from tests.support.grpc_forks import FORKS
+from tests.support.grpc_forks import provider_stub
 
 UNKNOWN = rpc.UNKNOWN
 
@@ -130,35 +128,9 @@ class PluginClient:
         return str(self.stub.GetSchema(provider_pb2.GetSchemaRequest(version=0)).schema)
 
 
-def _spawn() -> tuple[Callable[[], None], str]:
-    """The installed console script, started as the engine does (its address argument; the
-    port on stdout)."""
-    process = subprocess.Popen(
-        [plugin_executable(), "127.0.0.1:1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline().decode().strip()
-    if not line.isdigit():
-        process.kill()
-        err = process.stderr.read().decode() if process.stderr else ""
-        raise RuntimeError(f"the plugin did not start: {line!r} {err}")
-
-    def stop() -> None:
-        process.kill()
-        process.wait(timeout=10)
-
-    return stop, line
-
-
 @contextmanager
 def plugin_process() -> Iterator[PluginClient]:
     """A new plugin process: a fork of :data:`FORKS` running the console script's ``main``
     (``provider_forks.py``), or the console script itself where ``FORKS.can_fork`` says no."""
-    plugin_executable()  # installed: the engine needs it
-    stop, port = FORKS.fork("plugin") if FORKS.can_fork() else _spawn()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    try:
-        yield PluginClient(provider_pb2_grpc.ResourceProviderStub(channel))
-    finally:
-        channel.close()
-        stop()
+    with provider_stub("plugin", [plugin_executable(), "127.0.0.1:1"]) as stub:
+        yield PluginClient(stub)

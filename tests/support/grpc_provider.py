@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import grpc
 from google.protobuf import struct_pb2
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from tests.support.grpc_forks import FORKS
+from tests.support.grpc_forks import provider_stub
 from zoomcc.dynamic.base import PROVIDER_KEY
 from zoomcc.dynamic.registry import provider_for
 
@@ -137,38 +134,11 @@ def _strip(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k != PROVIDER_KEY}
 
 
-def _spawn(env: dict[str, str] | None) -> tuple[Callable[[], None], str]:
-    """A provider process started as the engine's plugin shim does."""
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "pulumi.dynamic"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline().decode().strip()
-    if not line.isdigit():
-        process.kill()
-        raise RuntimeError(f"provider did not start: {line!r}")
-
-    def stop() -> None:
-        process.kill()
-        process.wait(timeout=10)
-
-    return stop, line
-
-
 @contextmanager
 def dynamic_provider(env: dict[str, str] | None = None) -> Iterator[DynamicProviderClient]:
     """A new provider process, as the engine starts one per operation: a fork of
     :data:`FORKS` (the same process state as ``python -m pulumi.dynamic``, see
     ``provider_forks.py``), or a process of its own where ``env`` differs from this one's or
     ``FORKS.can_fork`` says no."""
-    fresh = env is not None or not FORKS.can_fork()
-    stop, port = _spawn(env) if fresh else FORKS.fork("dynamic")
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    try:
-        yield DynamicProviderClient(provider_pb2_grpc.ResourceProviderStub(channel))
-    finally:
-        channel.close()
-        stop()
+    with provider_stub("dynamic", [sys.executable, "-u", "-m", "pulumi.dynamic"], env) as stub:
+        yield DynamicProviderClient(stub)
