@@ -228,28 +228,33 @@ def queue_changes(old: QueueFacts, new: QueueFacts) -> list[str]:
         now = "account default hours" if new.week is None else hours.week_words(new.week)
         found.append(f"now open {now} instead of {was}")
     found += hours.closure_changes(old.closures, new.closures)
-    pairs = (
-        ("channel", old.channel, new.channel, "now a {} queue instead of {}"),
-        ("wait", old.max_wait, new.max_wait, ""),
-        ("agents", old.agent_profile, new.agent_profile, "agents now chosen by {} instead of {}"),
+    facts: tuple[tuple[str, str, Callable[[str, str], list[str]]], ...] = (
+        (old.channel, new.channel, _instead("now a {} queue instead of {}")),
+        (old.max_wait, new.max_wait, _wait_changes),
+        (old.agent_profile, new.agent_profile, _instead("agents now chosen by {} instead of {}")),
         (
-            "callers",
             old.caller_profile,
             new.caller_profile,
-            "callers now ordered by {} instead of {}",
+            _instead("callers now ordered by {} instead of {}"),
         ),
     )
-    for kind, was, now_, text in pairs:
-        if kind == "wait":
-            found += _wait_changes(was, now_)
-        elif was != now_:
-            found.append(text.format(now_ or "nothing", was or "nothing"))
+    for was, now_, say in facts:
+        found += say(was, now_)
     if old.outcomes != new.outcomes:
         found.append(
             f"outcomes now {', '.join(new.outcomes) or 'none'} "
             f"instead of {', '.join(old.outcomes) or 'none'}"
         )
     return found
+
+
+def _instead(text: str) -> Callable[[str, str], list[str]]:
+    """A fact's change said by ``text`` (the new value, then the old one)."""
+
+    def say(was: str, now: str) -> list[str]:
+        return [] if was == now else [text.format(now or "nothing", was or "nothing")]
+
+    return say
 
 
 def _wait_changes(was: str, now: str) -> list[str]:
